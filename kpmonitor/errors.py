@@ -1,0 +1,66 @@
+"""Errors that reach people.
+
+Every exception the core raises on purpose is a ``KPError`` whose message is a
+sentence a monitor can act on. The CLI prints it and exits 1; the GUI shows it
+in a dialog or beside the field. Anything else is a bug: it goes to the log.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpmonitor.rules import Problem
+
+
+class KPError(Exception):
+    """Base of all expected errors; ``str(err)`` is the sentence to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ParseError(KPError, ValueError):
+    """What a person typed cannot be understood (a number, a date, a code)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ValidationError(KPError):
+    """An inspection breaks KP rules that block it (errors, not warnings)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = [f"{p.field}: {p.message}" for p in problems]
+        super().__init__(
+            "The inspection has "
+            + (f"{len(problems)} problems" if len(problems) != 1 else "1 problem")
+            + ":\n"
+            + "\n".join(f"  - {line}" for line in lines)
+        )
+
+
+class NotFound(KPError):
+    """No record with that id (or id prefix)."""
+
+
+class Conflict(KPError):
+    """The change collides with what is stored (a reused seal, a frozen record)."""
+
+
+class FrozenError(Conflict):
+    """A signed inspection cannot be edited; amend it instead."""
+
+
+class PhotoError(KPError):
+    """A photo was refused: corrupt, not an image, too large."""
+
+
+class HomeError(KPError):
+    """The data directory is missing, not initialised, or of the wrong role."""
