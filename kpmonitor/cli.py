@@ -1,0 +1,349 @@
+"""The command line: the contract that tests, scripts and headquarters share.
+
+Exit status: 0 success or valid, 1 refused or invalid, 2 usage error. Errors
+reach the user as one sentence on stderr; a traceback only ever goes to the
+log file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from kpmonitor import __version__
+from kpmonitor.domain import from_document, to_document
+from kpmonitor.errors import KPError, ValidationError
+from kpmonitor.paths import Paths
+from kpmonitor.quantities import format_carats, format_usd
+from kpmonitor.rules import Problem, Severity
+from kpmonitor.workspace import ROLES, Workspace, init_home
+
+log = logging.getLogger("kpmonitor")
+
+
+class Refused(click.ClickException):
+    """A sentence for the user and exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"kpmonitor: {self.message}", err=True)
+
+
+def _setup_logging(paths: Paths) -> None:
+    root = logging.getLogger()
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        paths.cache.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+@contextmanager
+def _workspace(ctx: click.Context, role: str | None = None) -> Iterator[Workspace]:
+    paths: Paths = ctx.obj["paths"]
+    with _refusals(), Workspace(paths) as ws:
+        if role is not None and ws.role != role:
+            raise Refused(f"This is a {ws.role} home; the command needs a {role} home.")
+        yield ws
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    try:
+        yield
+    except KPError as exc:
+        raise Refused(exc.message) from exc
+
+
+def _json_out(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _problem_line(p: Problem, acknowledged: bool = False) -> str:
+    tag = "error  " if p.severity is Severity.ERROR else ("ack'd  " if acknowledged else "warning")
+    return f"  {tag} {p.field}: {p.message}"
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar="KPMONITOR_HOME",
+              help="Data directory (default: the platform's own). Also KPMONITOR_HOME.")
+@click.version_option(__version__, prog_name="kpmonitor")
+@click.pass_context
+def cli(ctx: click.Context, home: Path | None) -> None:
+    """kpmonitor: Kimberley Process shipment inspections, signed reports, offline sync.
+
+    Without a command, starts the desktop application.
+    """
+    paths = Paths.for_home(home)
+    _setup_logging(paths)
+    ctx.obj = {"paths": paths}
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.option("--demo", is_flag=True, help="Open a home filled with demo inspections.")
+@click.pass_context
+def gui(ctx: click.Context, demo: bool) -> None:
+    """Start the desktop application."""
+    try:
+        from kpmonitor.gui.app import run  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as exc:
+        raise Refused(f"The desktop application is not available in this build ({exc}).") from exc
+    sys.exit(run(ctx.obj["paths"], demo=demo))
+
+
+@cli.command()
+@click.option("--role", type=click.Choice(ROLES), required=True, help="field: a monitor's laptop; hq: headquarters.")
+@click.option("--name", required=True, help="The monitor's name (field) or the office's name (hq).")
+@click.pass_context
+def init(ctx: click.Context, role: str, name: str) -> None:
+    """Create a kpmonitor home."""
+    paths: Paths = ctx.obj["paths"]
+    with _refusals():
+        info = init_home(paths, role, name)
+    click.echo(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}).")
+
+
+@cli.command()
+@click.option("--inspections", "count", type=click.IntRange(1, 200_000), default=12, show_default=True)
+@click.option("--photos/--no-photos", default=True, show_default=True, help="Generate evidence photos.")
+@click.option("--seed", type=int, default=2009, show_default=True)
+@click.pass_context
+def demo(ctx: click.Context, count: int, photos: bool, seed: int) -> None:
+    """Fill a field home with realistic demo inspections (made if missing)."""
+    from kpmonitor.demo import fill_demo
+
+    paths: Paths = ctx.obj["paths"]
+    with _refusals():
+        from kpmonitor.workspace import read_home
+
+        if read_home(paths) is None:
+            init_home(paths, "field", "Demo Monitor")
+    with _workspace(ctx, role="field") as ws:
+        made = fill_demo(ws, count=count, photos=photos, seed=seed,
+                         progress=lambda done, total, _t: None)
+    click.echo(f"Added {made} demo inspections to {paths.data}.")
+
+
+@cli.command("list")
+@click.option("--search", default=None, help="Certificate number, exporter, importer, site or seal number.")
+@click.option("--limit", type=click.IntRange(1), default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) -> None:
+    """List inspections, newest change first."""
+    with _workspace(ctx) as ws:
+        rows = ws.store.summaries(search, limit=limit)
+        if as_json:
+            _json_out([{
+                "id": r.id, "certificate": r.cert_number, "exporter": r.exporter, "importer": r.importer,
+                "origin": r.origin, "site": r.site,
+                "carats": None if r.carats is None else f"{r.carats // 100}.{r.carats % 100:02d}",
+                "value_usd": None if r.value_usd is None else f"{r.value_usd // 100}.{r.value_usd % 100:02d}",
+                "parcel_count": r.parcel_count, "status": r.status, "verdict": r.verdict, "errors": r.errors,
+                "warnings": r.warnings, "inspected_at": r.inspected_at, "updated_at": r.updated_at,
+            } for r in rows])
+            return
+        if not rows:
+            click.echo("No inspections." if not search else f"No inspection matches “{search}”.")
+            return
+        for r in rows:
+            carats = format_carats(r.carats) if r.carats is not None else "—"
+            value = format_usd(r.value_usd) if r.value_usd is not None else "—"
+            state = r.status if not r.errors else f"{r.status}, {r.errors} err"
+            if r.warnings:
+                state += f", {r.warnings} warn"
+            click.echo(f"{r.id[:8]}  {r.cert_number or '(no number)':<16} {r.exporter[:28]:<28} "
+                       f"{r.origin:<5} {carats:>14} {value:>18}  {state}")
+
+
+@cli.command()
+@click.argument("inspection_id")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def show(ctx: click.Context, inspection_id: str, as_json: bool) -> None:
+    """Show one inspection and its problems."""
+    with _workspace(ctx) as ws:
+        insp = ws.inspection(inspection_id)
+        problems = ws.validate(insp)
+        if as_json:
+            doc = to_document(insp)
+            doc["problems"] = [{"severity": p.severity.value, "field": p.field, "code": p.code,
+                                "message": p.message,
+                                "acknowledged": insp.acknowledged(p.code, p.field) is not None}
+                               for p in problems]
+            _json_out(doc)
+            return
+        _print_inspection(insp, problems)
+
+
+def _print_inspection(insp: Any, problems: list[Problem]) -> None:
+    c = insp.certificate
+    echo = click.echo
+    echo(f"Inspection {insp.id}  ({insp.status.value})")
+    echo(f"  Certificate   {c.number}  issued {c.issued_on or '—'} by {c.issuing_authority or '—'}, "
+         f"expires {c.expires_on or '—'}")
+    echo(f"  Exporter      {c.exporter.name} — {c.exporter.address}")
+    echo(f"  Importer      {c.importer.name} — {c.importer.address}")
+    echo(f"  Origin        {c.origin or '—'}   provenance {c.provenance or '—'}   destination "
+         f"{c.destination or '—'}")
+    echo(f"  HS codes      {', '.join(c.hs_codes) or '—'}")
+    echo(f"  Declared      {format_carats(c.carats) if c.carats is not None else '—'}   "
+         f"{format_usd(c.value_usd) if c.value_usd is not None else '—'}   "
+         f"{c.parcel_count if c.parcel_count is not None else '—'} parcels")
+    echo(f"  Site          {insp.site or '—'}   at {insp.inspected_at or '—'}")
+    echo(f"  Verdict       {insp.verdict.label if insp.verdict else '—'}")
+    if insp.parcels:
+        echo("  Parcels")
+        for p in insp.parcels:
+            diff = p.difference
+            d = "" if diff is None else f" ({'+' if diff >= 0 else '−'}{abs(diff) / 100:.2f})"
+            echo(f"    {p.number:<6} {p.hs_code:<8} declared "
+                 f"{format_carats(p.declared_carats) if p.declared_carats is not None else '—':>14}  weighed "
+                 f"{format_carats(p.weighed_carats) if p.weighed_carats is not None else '—':>14}{d}  "
+                 f"{format_usd(p.declared_value_usd) if p.declared_value_usd is not None else '—'}")
+    if insp.seals:
+        echo("  Seals")
+        for s in insp.seals:
+            on = f"parcel {s.parcel}" if s.parcel else "container"
+            events = "; ".join(f"{e.kind.label.lower()} {e.at[:16]}" for e in s.events)
+            echo(f"    {s.number:<20} {s.type:<8} class {s.iso_class}  on {on}" + (f"  [{events}]" if events else ""))
+    if insp.findings:
+        echo("  Findings")
+        for f in insp.findings:
+            echo(f"    [{f.severity.value}] {f.section}: {f.text}")
+    if insp.photos:
+        echo(f"  Photos        {len(insp.photos)}")
+        for ph in insp.photos:
+            link = f" parcel {ph.parcel}" if ph.parcel else (f" seal {ph.seal}" if ph.seal else "")
+            echo(f"    {ph.sha256[:12]}  {ph.original_name:<24} {ph.width}×{ph.height}  "
+                 f"{ph.taken_at or ''}{link}  {ph.caption}")
+    if problems:
+        echo("  Problems")
+        for p in problems:
+            echo(_problem_line(p, insp.acknowledged(p.code, p.field) is not None))
+    else:
+        echo("  No problems: ready to sign.")
+
+
+@cli.command()
+@click.option("--from-json", "source", type=click.File("r", encoding="utf-8"), required=True,
+              help="The inspection document (schema in docs/inspection.schema.json); - for stdin.")
+@click.pass_context
+def new(ctx: click.Context, source: Any) -> None:
+    """Create an inspection from a JSON document; prints its id.
+
+    A document with errors is refused with every problem listed and nothing is
+    stored; warnings are stored and shown.
+    """
+    try:
+        doc = json.load(source)
+    except ValueError as exc:
+        raise Refused(f"The file is not valid JSON ({exc}).") from exc
+    with _workspace(ctx, role="field") as ws:
+        insp, parse_problems = from_document(doc)
+        problems = [Problem(Severity.ERROR, path, "parse", message) for path, message in parse_problems]
+        problems += ws.validate(insp)
+        # Fields a draft may still lack are not reasons to refuse a document? They are: the issue
+        # asks for a complete shipment. Every error refuses; warnings are stored.
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise Refused(str(ValidationError(errors)))
+        with _refusals():
+            inspection_id = ws.store.create_inspection(insp)
+        for p in problems:
+            click.echo(_problem_line(p), err=True)
+        click.echo(inspection_id)
+
+
+@cli.group()
+def photo() -> None:
+    """Photo evidence."""
+
+
+@photo.command("add")
+@click.argument("inspection_id")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--parcel", default=None, help="Parcel number the photos show.")
+@click.option("--seal", default=None, help="Seal number the photos show.")
+@click.option("--caption", default="", help="Caption for the photos.")
+@click.pass_context
+def photo_add(ctx: click.Context, inspection_id: str, files: tuple[Path, ...], parcel: str | None,
+              seal: str | None, caption: str) -> None:
+    """Add photos (files or folders) to an inspection."""
+    with _workspace(ctx, role="field") as ws:
+        full_id = ws.store.resolve(inspection_id) if len(inspection_id) < 32 else inspection_id
+        with _refusals():
+            added, refused = ws.add_photos(full_id, list(files), parcel=parcel, seal=seal, caption=caption)
+        for a in added:
+            state = "added" if a.created else "already attached"
+            click.echo(f"{state}: {a.path.name}  {a.info.sha256[:12]}  {a.info.width}×{a.info.height}"
+                       + (f"  taken {a.info.taken_at}" if a.info.taken_at else ""))
+        for r in refused:
+            click.echo(f"refused: {r.path.name}: {r.reason}", err=True)
+        if refused or not added:
+            if not added and not refused:
+                raise Refused("No image files were found there.")
+            sys.exit(1)
+
+
+@cli.group()
+def audit() -> None:
+    """The hash-chained audit log."""
+
+
+@audit.command("verify")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def audit_verify(ctx: click.Context, as_json: bool) -> None:
+    """Re-check the local audit chain and the tables it describes."""
+    with _workspace(ctx) as ws:
+        report = ws.store.verify_audit()
+    if as_json:
+        _json_out({"ok": report.ok, "events": report.events, "head": {"seq": report.head.seq,
+                   "hash": report.head.hash}, "problems": report.problems})
+    elif report.ok:
+        click.echo(f"The audit chain is intact: {report.events} events, head {report.head.seq} "
+                   f"{report.head.hash[:16]}.")
+    else:
+        click.echo("The audit chain is BROKEN:", err=True)
+        for p in report.problems[:20]:
+            click.echo(f"  {p}", err=True)
+        if len(report.problems) > 20:
+            click.echo(f"  … and {len(report.problems) - 20} more.", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point: a sentence for expected errors, the log for the unexpected."""
+    try:
+        cli.main(args=argv, prog_name="kpmonitor", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception:
+        log.exception("Unexpected error")
+        click.echo("kpmonitor: something unexpected went wrong; the details are in the log "
+                   f"({Paths.for_home().log_file}).", err=True)
+        sys.exit(1)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

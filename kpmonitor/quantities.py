@@ -1,0 +1,128 @@
+"""Carats and US dollars, exactly.
+
+Carats are integer hundredths of a carat (a scale reads to 0.01 ct); money is
+integer US cents. Nothing here is ever a float. Parsing accepts what people
+type — ``1234.56``, ``1 234.56``, ``1,234.56``, ``1.234,56``, ``US$ 1,234`` —
+and refuses what could be read two ways (``1,234``: a thousand or one point
+two?) with a sentence that says how to write it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kpmonitor.errors import ParseError
+
+# Characters people and spreadsheets use to group thousands besides , and .
+_GROUP_CHARS = " \u00a0\u2009\u202f'’"
+_UNITS = re.compile(r"^(?:us\$|usd|\$)\s*|\s*(?:usd|us\$|\$|cts?\.?|carats?)$", re.IGNORECASE)
+
+
+def _valid_grouping(groups: list[str]) -> bool:
+    """Thousands groups: first 1–3 digits, then exactly 3 each."""
+    return bool(groups) and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and all(
+        g.isdigit() for g in groups
+    )
+
+
+def parse_hundredths(text: str, *, what: str = "amount", unit: str = "") -> int:
+    """Parse a typed non-negative amount with at most two decimals into hundredths.
+
+    :param text: what was typed, e.g. ``"1 234,5"``.
+    :param what: the field's name for messages (``"carats"``, ``"value"``).
+    :param unit: shown in messages, e.g. ``"ct"``.
+    :raises ParseError: with a sentence when the text is empty, negative,
+        not a number, too precise or ambiguous.
+    """
+    raw = text
+    s = text.strip()
+    prev = None
+    while prev != s:  # units may stand on either side, "US$ 12" or "12 ct"
+        prev = s
+        s = _UNITS.sub("", s).strip()
+    if not s:
+        raise ParseError(f"Enter the {what}.")
+    if s.startswith("-"):
+        raise ParseError(f"The {what} cannot be negative ({raw.strip()}).")
+    if s.startswith("+"):
+        s = s[1:]
+    if not re.fullmatch(r"[0-9.,\u00a0\u2009\u202f' ’]+", s) or not any(c.isdigit() for c in s):
+        raise ParseError(f"“{raw.strip()}” is not a number; type the {what} like 1234.56.")
+
+    has_space_groups = any(c in _GROUP_CHARS for c in s)
+    dots, commas = s.count("."), s.count(",")
+    decimal_sep: str | None = None
+    if dots and commas:
+        decimal_sep = "." if s.rfind(".") > s.rfind(",") else ","
+        if s.count(decimal_sep) > 1:
+            raise ParseError(f"“{raw.strip()}” has more than one decimal separator.")
+    elif dots + commas == 1:
+        sep = "." if dots else ","
+        after = s.split(sep)[1]
+        before = s.split(sep)[0]
+        bare_before = "".join(c for c in before if c not in _GROUP_CHARS)
+        if len(after) == 3 and not has_space_groups and 1 <= len(bare_before) <= 3 and bare_before != "0":
+            raise ParseError(
+                f"“{raw.strip()}” is ambiguous: type {bare_before}{after} if you mean thousands, "
+                f"or use at most two decimals (like {bare_before}.{after[:2]})."
+            )
+        decimal_sep = sep
+    # else: several of one separator only (1,234,567) — all grouping — or none.
+
+    if decimal_sep is not None:
+        int_part, frac = s.rsplit(decimal_sep, 1)
+    else:
+        int_part, frac = s, ""
+    group_sep_chars = _GROUP_CHARS + ("," if decimal_sep != "," else "") + ("." if decimal_sep != "." else "")
+    groups = re.split("[" + re.escape(group_sep_chars) + "]", int_part) if int_part else ["0"]
+    if len(groups) > 1 and not _valid_grouping(groups):
+        raise ParseError(f"“{raw.strip()}” has digits grouped oddly; type it like 1234.56 or 1,234.56.")
+    if not all(g.isdigit() for g in groups) or (frac and not frac.isdigit()):
+        raise ParseError(f"“{raw.strip()}” is not a number; type the {what} like 1234.56.")
+    if len(frac) > 2:
+        unit_text = f" {unit}" if unit else ""
+        raise ParseError(
+            f"The {what} is recorded to 0.01{unit_text}; “{raw.strip()}” has {len(frac)} decimals."
+        )
+    whole = int("".join(groups) or "0")
+    return whole * 100 + int((frac + "00")[:2])
+
+
+def parse_carats(text: str) -> int:
+    """Typed carats → integer hundredths of a carat."""
+    return parse_hundredths(text, what="carats", unit="ct")
+
+
+def parse_usd(text: str) -> int:
+    """Typed US dollars → integer cents."""
+    return parse_hundredths(text, what="value in US$", unit="US$")
+
+
+def plain(hundredths: int) -> str:
+    """``123456`` → ``"1234.56"``: the canonical form in JSON and snapshots."""
+    sign = "-" if hundredths < 0 else ""
+    n = abs(hundredths)
+    return f"{sign}{n // 100}.{n % 100:02d}"
+
+
+def grouped(hundredths: int) -> str:
+    """``123456`` → ``"1,234.56"``: for people."""
+    sign = "-" if hundredths < 0 else ""
+    n = abs(hundredths)
+    return f"{sign}{n // 100:,}.{n % 100:02d}"
+
+
+def format_carats(hundredths: int) -> str:
+    return f"{grouped(hundredths)} ct"
+
+
+def format_usd(cents: int) -> str:
+    return f"US$ {grouped(cents)}"
+
+
+def usd_per_carat(cents: int, hundredths_ct: int) -> int | None:
+    """Value per carat in cents per carat, rounded half up; None for zero carats."""
+    if hundredths_ct <= 0:
+        return None
+    # cents / (hundredths/100) = cents*100/hundredths
+    return (cents * 100 * 2 + hundredths_ct) // (2 * hundredths_ct)

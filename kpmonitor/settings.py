@@ -1,0 +1,78 @@
+"""Settings, each declared once with its default.
+
+A missing key takes its default; an unknown key is kept (a newer version may
+have written it); a corrupt file is reported in the log and the defaults are
+used, so a damaged settings file never stops a monitor from working.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    doc: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("weight_tolerance_ct", "0.02",
+                "Weighed vs declared carats: a difference up to this many carats is not a finding."),
+        Setting("weight_tolerance_pct", "0.02",
+                "…or up to this percentage of the declared carats, whichever is larger."),
+        Setting("eu_max_validity_days", 61, "EU certificates: warn when valid longer than two months."),
+        Setting("max_photo_megapixels", 100, "Photos larger than this are refused as decompression bombs."),
+        Setting("paper_size", "A4", "Report paper: A4 or Letter."),
+        Setting("actor", "", "Name written into the audit log; defaults to the home's name."),
+    )
+}
+
+
+class Settings:
+    """Settings of one home, backed by a JSON file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {}
+        self.load_error: str | None = None
+        if path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                if not isinstance(loaded, dict):
+                    raise ValueError("not a JSON object")
+                self._values = loaded
+            except (OSError, ValueError) as exc:
+                self.load_error = f"The settings file {path.name} could not be read ({exc}); defaults are used."
+                log.warning(self.load_error)
+
+    def get(self, key: str) -> Any:
+        setting = SETTINGS[key]
+        return self._values.get(key, setting.default)
+
+    def decimal(self, key: str) -> Decimal:
+        try:
+            return Decimal(str(self.get(key)))
+        except InvalidOperation:
+            log.warning("Setting %s is not a number; using its default", key)
+            return Decimal(str(SETTINGS[key].default))
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in SETTINGS:
+            raise KeyError(key)
+        self._values[key] = value
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)

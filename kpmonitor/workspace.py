@@ -1,0 +1,196 @@
+"""One kpmonitor home, opened: the core object the CLI and the GUI drive.
+
+A ``Workspace`` is handed its paths (tests hand it a temporary home) and holds
+the store, the photo vault, the reference tables and the settings. Operations
+that cross modules — adding photos from files, validating an inspection —
+live here so that the CLI and the GUI do the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kpmonitor.domain import Inspection
+from kpmonitor.errors import HomeError, PhotoError
+from kpmonitor.paths import Paths
+from kpmonitor.photos import PhotoInfo, PhotoVault, iter_image_files
+from kpmonitor.reference import Reference
+from kpmonitor.rules import Problem, RuleContext, check
+from kpmonitor.settings import Settings
+from kpmonitor.store import Store, now
+
+log = logging.getLogger(__name__)
+
+ROLES = ("field", "hq")
+# progress(done, total, text) → return False to cancel
+Progress = Callable[[int, int, str], bool | None]
+
+
+@dataclass(frozen=True)
+class HomeInfo:
+    role: str
+    name: str
+    device_id: str
+    created_at: str
+    format: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": self.format, "role": self.role, "name": self.name, "device_id": self.device_id,
+                "created_at": self.created_at}
+
+
+def read_home(paths: Paths) -> HomeInfo | None:
+    """The home's identity, or None when ``init`` has not been run there."""
+    try:
+        doc = json.loads(paths.home_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise HomeError(f"The home file {paths.home_file} is damaged ({exc}).") from exc
+    return HomeInfo(role=doc["role"], name=doc["name"], device_id=doc["device_id"],
+                    created_at=doc["created_at"], format=doc.get("format", 1))
+
+
+def init_home(paths: Paths, role: str, name: str) -> HomeInfo:
+    """Create a home: directories, identity file and an empty store.
+
+    :raises HomeError: when the role is unknown, the name empty, or a home
+        already exists there.
+    """
+    if role not in ROLES:
+        raise HomeError(f"The role must be field or hq, not {role}.")
+    if not name.strip():
+        raise HomeError("Give the monitor's name (field) or the office's name (hq).")
+    if read_home(paths) is not None:
+        raise HomeError(f"A kpmonitor home already exists in {paths.data}.")
+    paths.ensure()
+    info = HomeInfo(role=role, name=name.strip(), device_id=uuid.uuid4().hex, created_at=now())
+    tmp = paths.home_file.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(info.to_json(), fh, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, paths.home_file)
+    Store(paths.database, actor=info.name, device_id=info.device_id).close()
+    return info
+
+
+@dataclass
+class PhotoAdded:
+    path: Path
+    info: PhotoInfo
+    photo_id: str
+    created: bool
+
+
+@dataclass
+class PhotoRefused:
+    path: Path
+    reason: str
+
+
+class Workspace:
+    """An opened home. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, paths: Paths, *, reference: Reference | None = None) -> None:
+        info = read_home(paths)
+        if info is None:
+            raise HomeError(f"There is no kpmonitor home in {paths.data}; run “kpmonitor init” first.")
+        self.paths = paths
+        self.home = info
+        paths.ensure()
+        self.settings = Settings(paths.settings_file)
+        self.reference = reference or Reference.load(paths.reference_overrides)
+        self.actor = str(self.settings.get("actor") or info.name)
+        self.vault = PhotoVault(paths.originals, paths.thumbnails,
+                                max_pixels=int(self.settings.get("max_photo_megapixels")) * 1_000_000)
+        self.store = Store(paths.database, actor=self.actor, device_id=info.device_id,
+                           validator=self._count_problems)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def role(self) -> str:
+        return self.home.role
+
+    # --- rules -------------------------------------------------------------------------------
+
+    def rule_context(self, inspection_id: str | None = None) -> RuleContext:
+        return RuleContext(
+            reference=self.reference,
+            tolerance_hundredths=int(self.settings.decimal("weight_tolerance_ct") * 100),
+            tolerance_pct=self.settings.decimal("weight_tolerance_pct"),
+            eu_max_validity_days=int(self.settings.get("eu_max_validity_days")),
+            seal_used_elsewhere=lambda number: self.store.seal_used_elsewhere(number, inspection_id),
+        )
+
+    def validate(self, insp: Inspection) -> list[Problem]:
+        """Every problem of an inspection, stored or not."""
+        return check(insp, self.rule_context(insp.id))
+
+    def _count_problems(self, insp: Inspection) -> tuple[int, int]:
+        problems = self.validate(insp)
+        errors = sum(1 for p in problems if p.is_error)
+        return errors, len(problems) - errors
+
+    # --- photos ------------------------------------------------------------------------------
+
+    def add_photos(self, inspection_id: str, files: Iterable[Path], *, parcel: str | None = None,
+                   seal: str | None = None, caption: str = "",
+                   progress: Progress | None = None) -> tuple[list[PhotoAdded], list[PhotoRefused]]:
+        """Add photo files (folders are searched for images) to an inspection.
+
+        Each photo is verified, its original bytes written to the vault
+        (fsynced) before its row commits; a refused file is reported with
+        the reason and leaves nothing behind; the others go on.
+
+        :param progress: ``progress(done, total, text)``; returning False cancels
+            before the next file (files already added stay added).
+        """
+        parcel_id = self.store.parcel_id(inspection_id, parcel) if parcel else None
+        seal_id = self.store.seal_id(inspection_id, seal) if seal else None
+        self.store._require_draft(inspection_id)
+        paths = iter_image_files(files)
+        added: list[PhotoAdded] = []
+        refused: list[PhotoRefused] = []
+        for i, path in enumerate(paths):
+            if progress is not None and progress(i, len(paths), path.name) is False:
+                break
+            try:
+                info = self.vault.ingest(path)
+            except PhotoError as exc:
+                refused.append(PhotoRefused(path, exc.message))
+                continue
+            photo_id, created = self.attach_photo(inspection_id, info, caption=caption, parcel_id=parcel_id,
+                                                  seal_id=seal_id)
+            added.append(PhotoAdded(path, info, photo_id, created))
+        else:
+            if progress is not None:
+                progress(len(paths), len(paths), "")
+        return added, refused
+
+    def attach_photo(self, inspection_id: str, info: PhotoInfo, *, caption: str = "",
+                     parcel_id: str | None = None, seal_id: str | None = None) -> tuple[str, bool]:
+        """Record a photo already in the vault on an inspection; ``(photo id, created)``."""
+        return self.store.add_photo(
+            inspection_id, sha256=info.sha256, original_name=info.original_name, format=info.format,
+            width=info.width, height=info.height, size=info.size, taken_at=info.taken_at,
+            gps_lat=info.gps_lat, gps_lon=info.gps_lon, caption=caption, parcel_id=parcel_id, seal_id=seal_id)
+
+    def inspection(self, id_or_prefix: str) -> Inspection:
+        """Load an inspection by id or unique id prefix."""
+        return self.store.get(self.store.resolve(id_or_prefix))
