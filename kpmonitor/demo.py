@@ -62,7 +62,8 @@ def demo_inspection(rng: random.Random, index: int, monitor: str) -> tuple[Inspe
     """One plausible shipment; returns it and what was made odd about it (for photos and captions)."""
     exporter, exp_addr, site = rng.choice(EXPORTERS)
     importer, imp_addr, destination = rng.choice(IMPORTERS)
-    day = date(2026, 11, 27) - timedelta(days=3 * index + rng.randint(0, 2))
+    # Spread over two years back from today, newest first; the index keeps numbers unique.
+    day = date(2026, 11, 27) - timedelta(days=(3 * index) % 730 + rng.randint(0, 2))
     inspected_at = datetime(day.year, day.month, day.day, rng.randint(7, 15), rng.choice([0, 15, 30, 45]),
                             tzinfo=HARARE)
     issued = day - timedelta(days=rng.randint(0, 4))

@@ -86,6 +86,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         )""",
         "CREATE INDEX inspections_updated ON inspections(updated_at)",
         "CREATE INDEX inspections_cert ON inspections(cert_number_norm)",
+        "CREATE INDEX inspections_supersedes ON inspections(supersedes)",
         """CREATE TABLE parcels (
             id TEXT PRIMARY KEY,
             inspection_id TEXT NOT NULL REFERENCES inspections(id),
@@ -401,14 +402,17 @@ class Store:
                 [inspection_id, errors, warnings])
 
     def _reindex(self, inspection_id: str) -> None:
+        # The index row shares the inspection's rowid: FTS5 finds rows by rowid at once, while a
+        # lookup on an UNINDEXED column would scan the whole index on every keystroke.
         row = self.conn.execute(
-            "SELECT cert_number, cert_number_norm, exporter_name, importer_name, site, origin, destination "
+            "SELECT rowid, cert_number, cert_number_norm, exporter_name, importer_name, site, origin, destination "
             "FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+        if row is None:
+            return
         seals = [r[0] for r in self.conn.execute("SELECT number FROM seals WHERE inspection_id = ?",
                                                  [inspection_id])]
-        self.conn.execute("DELETE FROM inspection_search WHERE inspection_id = ?", [inspection_id])
-        self.conn.execute("INSERT INTO inspection_search (inspection_id, body) VALUES (?, ?)",
-                          [inspection_id, " ".join([*(row or []), *seals])])
+        self.conn.execute("INSERT OR REPLACE INTO inspection_search (rowid, inspection_id, body) VALUES (?, ?, ?)",
+                          [row[0], inspection_id, " ".join([*row[1:], *seals])])
 
     def _require_draft(self, inspection_id: str) -> dict[str, Any]:
         row = self.conn.execute("SELECT status, deleted FROM inspections WHERE id = ?",
@@ -492,7 +496,6 @@ class Store:
         with self._tx():
             self._require_draft(inspection_id)
             self._update("inspections", inspection_id, {"deleted": 1})
-            self.conn.execute("DELETE FROM inspection_search WHERE inspection_id = ?", [inspection_id])
 
     def restore_inspection(self, inspection_id: str) -> None:
         with self._tx():
@@ -603,7 +606,7 @@ class Store:
         params: list[Any] = []
         query = fts_query(search or "")
         if query:
-            where.append("i.id IN (SELECT inspection_id FROM inspection_search WHERE inspection_search MATCH ?)")
+            where.append("i.rowid IN (SELECT rowid FROM inspection_search WHERE inspection_search MATCH ?)")
             params.append(query)
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -695,10 +698,13 @@ class Store:
         not a reuse.
         """
         number = normalise_seal_number(number)
+        users = self.conn.execute(
+            "SELECT i.id, i.cert_number FROM seals s JOIN inspections i ON i.id = s.inspection_id "
+            "WHERE s.number = ? AND i.deleted = 0 AND i.id IS NOT ?", [number, inspection_id]).fetchall()
+        if not users:
+            return None
         family = self.lineage(inspection_id) if inspection_id else set()
-        for other_id, cert_number in self.conn.execute(
-                "SELECT i.id, i.cert_number FROM seals s JOIN inspections i ON i.id = s.inspection_id "
-                "WHERE s.number = ? AND i.deleted = 0", [number]):
+        for other_id, cert_number in users:
             if other_id not in family:
                 return f"on the inspection of certificate {cert_number or other_id[:8]}"
         return None

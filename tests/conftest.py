@@ -1,0 +1,40 @@
+"""Shared fixtures: a fresh home per test, never the user's own."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# No test may touch a real home or open a window.
+os.environ.pop("KPMONITOR_HOME", None)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kpmonitor.paths import Paths  # noqa: E402
+from kpmonitor.workspace import Workspace, init_home  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "inspection.json"
+
+
+@pytest.fixture
+def example_doc() -> dict[str, Any]:
+    """The issue's example document: a complete, clean Marange shipment."""
+    return copy.deepcopy(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def field_paths(tmp_path: Path) -> Paths:
+    paths = Paths.for_home(tmp_path / "home")
+    init_home(paths, "field", "Jane Monitor")
+    return paths
+
+
+@pytest.fixture
+def ws(field_paths: Paths) -> Iterator[Workspace]:
+    with Workspace(field_paths) as workspace:
+        yield workspace

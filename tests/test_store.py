@@ -1,0 +1,171 @@
+"""The store: schema from migrations, write-through edits, frozen signed records, search."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kpmonitor.domain import Finding, FindingSeverity, Parcel, Seal, SealEvent, SealEventKind, from_document
+from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound
+from kpmonitor.store import Store, migrations
+from kpmonitor.workspace import Workspace
+
+
+def create(ws: Workspace, doc: dict[str, Any]) -> str:
+    insp, problems = from_document(doc)
+    assert problems == []
+    return ws.store.create_inspection(insp)
+
+
+def test_migrations_build_the_schema_from_empty(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.db") as store:
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"inspections", "parcels", "seals", "seal_events", "findings", "photos", "audit",
+                "reports", "_sqlite_migrations"} <= tables
+        assert [m.name for m in migrations.applied(store.db)] == [m.name for m in migrations._migrations]
+        assert migrations.pending(store.db) == []
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # Opening again applies nothing twice.
+    with Store(tmp_path / "new.db") as store:
+        assert len(migrations.applied(store.db)) == len(migrations._migrations)
+
+
+def test_an_inspection_round_trips(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    from kpmonitor.domain import to_document
+
+    inspection_id = create(ws, example_doc)
+    loaded = ws.store.get(inspection_id)
+    assert to_document(loaded, with_record=False) == to_document(from_document(example_doc)[0], with_record=False)
+    assert loaded.monitor == "Jane Monitor" and loaded.device_id == ws.home.device_id
+    assert loaded.seals[0].parcel == "1" and loaded.seals[1].parcel is None
+
+
+def test_every_edit_is_written_through_at_once(ws: Workspace, field_paths: Any, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    ws.store.update_inspection(inspection_id, {"certificate.exporter.name": "Marange Resources"})
+    parcel_id = ws.store.get(inspection_id).parcels[0].id
+    assert parcel_id
+    ws.store.update_parcel(parcel_id, {"weighed_carats": 60030})
+    # A second connection (another process) sees both changes without any save or close.
+    other = sqlite3.connect(field_paths.database)
+    assert other.execute("SELECT exporter_name FROM inspections").fetchone()[0] == "Marange Resources"
+    assert other.execute("SELECT weighed_carats FROM parcels WHERE id = ?", [parcel_id]).fetchone()[0] == 60030
+
+
+def test_a_reused_seal_is_refused_with_where_it_is_used(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    first = create(ws, example_doc)
+    second_doc = {**example_doc, "seals": []}
+    second = create(ws, second_doc)
+    with pytest.raises(Conflict, match="ZW-S-000981 is already used on the inspection of certificate ZW 004217"):
+        ws.store.add_seal(second, Seal(number="zw-s-000981"))
+    with pytest.raises(Conflict, match="already used on parcel 1"):
+        ws.store.add_seal(first, Seal(number="ZW-S-000981"))
+    with pytest.raises(Conflict, match="only letters, digits"):
+        ws.store.add_seal(second, Seal(number="ZW S 1"))
+    assert len(ws.store.get(second).seals) == 0
+
+
+def test_a_deleted_draft_frees_its_seals_and_can_be_restored(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    first = create(ws, example_doc)
+    ws.store.delete_inspection(first)
+    assert ws.store.count() == 0
+    assert ws.store.seal_used_elsewhere("ZW-S-000981", None) is None
+    ws.store.restore_inspection(first)
+    assert ws.store.count() == 1 and ws.store.summaries()[0].id == first
+
+
+def test_parcels_reorder_and_delete(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    third = ws.store.add_parcel(inspection_id, Parcel(number="3", hs_code="7102.31"))
+    ws.store.move("parcels", third, 0)
+    assert [p.number for p in ws.store.get(inspection_id).parcels] == ["3", "1", "2"]
+    first = ws.store.get(inspection_id).parcels[1]
+    assert first.id
+    ws.store.delete_parcel(first.id)
+    insp = ws.store.get(inspection_id)
+    assert [p.number for p in insp.parcels] == ["3", "2"]
+    # The seal that was on parcel 1 stays, now on nothing: the rules will say so.
+    assert insp.seals[0].number == "ZW-S-000981" and insp.seals[0].parcel is None
+
+
+def test_seal_events_and_findings(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    seal_id = ws.store.seal_id(inspection_id, "zw-c-000017")
+    ws.store.add_seal_event(seal_id, SealEvent(SealEventKind.BROKEN, by="Jane", note="shank sheared"))
+    ws.store.add_finding(inspection_id, Finding(FindingSeverity.MAJOR, "security", "Seal replaced."))
+    insp = ws.store.get(inspection_id)
+    assert insp.seals[1].events[0].kind is SealEventKind.BROKEN and insp.seals[1].events[0].at
+    assert insp.findings[-1].text == "Seal replaced."
+    codes = {p.code for p in ws.validate(insp)}
+    assert "seal.event.broken" in codes
+
+
+def test_validation_counts_follow_every_edit(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    assert (ws.store.summaries()[0].errors, ws.store.summaries()[0].warnings) == (0, 0)
+    ws.store.update_inspection(inspection_id, {"verdict": None, "certificate.carats": 1})
+    row = ws.store.summaries()[0]
+    assert row.errors == 2 and row.warnings == 0
+
+
+def test_signed_inspections_are_frozen_even_below_the_application(ws: Workspace,
+                                                                   example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    # Signing proper comes with the report; here only the status matters.
+    ws.store.conn.execute("UPDATE inspections SET status = 'signed' WHERE id = ?", [inspection_id])
+    ws.store.conn.commit()
+    with pytest.raises(FrozenError, match="amend it instead"):
+        ws.store.update_inspection(inspection_id, {"site": "elsewhere"})
+    with pytest.raises(FrozenError):
+        ws.store.add_parcel(inspection_id, Parcel(number="9"))
+    parcel_id = ws.store.get(inspection_id).parcels[0].id
+    with pytest.raises(FrozenError):
+        ws.store.update_parcel(str(parcel_id), {"weighed_carats": 1})
+    # The triggers refuse even a direct UPDATE that bypasses the store's checks.
+    with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+        ws.store.conn.execute("UPDATE parcels SET weighed_carats = 1 WHERE id = ?", [parcel_id])
+    with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+        ws.store.conn.execute("UPDATE inspections SET site = 'x' WHERE id = ?", [inspection_id])
+
+
+def test_search_by_certificate_exporter_importer_site_and_seal(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    target = create(ws, example_doc)
+    other = {**example_doc, "seals": [], "site": "Gaborone valuation centre",
+             "certificate": {**example_doc["certificate"], "number": "BW 77",
+                             "exporter": {"name": "Okavango Diamond Company", "address": "Gaborone"},
+                             "importer": {"name": "Dubai Rough DMCC", "address": "Dubai"}}}
+    create(ws, other)
+    for query in ["ZW 004217", "ZW004217", "zw 0042", "Mbada", "mbada diam", "Antwerp", "sort house",
+                  "ZW-S-000981", "000981", "ZW-C"]:
+        assert [r.id for r in ws.store.summaries(query)] == [target], query
+    assert ws.store.count("Okavango") == 1
+    assert ws.store.count("nothing-like-this") == 0
+    assert ws.store.count('"') == 2  # a stray quote is not an FTS syntax error
+
+
+def test_search_follows_edits(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    ws.store.update_inspection(inspection_id, {"certificate.importer.name": "Dubai Rough DMCC"})
+    assert ws.store.count("Dubai") == 1 and ws.store.count("Antwerp Rough") == 0
+
+
+def test_ids_resolve_from_a_unique_prefix(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    assert ws.store.resolve(inspection_id[:6]) == inspection_id
+    with pytest.raises(NotFound):
+        ws.store.resolve("ffffffffff")
+    with pytest.raises(NotFound, match="at least its first 4"):
+        ws.store.resolve("ab")
+
+
+def test_acknowledging_a_warning_needs_a_note(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    with pytest.raises(KPError, match="Say why"):
+        ws.store.acknowledge(inspection_id, "parcel.not_weighed", "parcels[0].weighed_carats", "  ")
+    ws.store.acknowledge(inspection_id, "parcel.not_weighed", "parcels[0].weighed_carats", "scale broken")
+    ack = ws.store.get(inspection_id).acknowledgements[0]
+    assert ack.note == "scale broken" and ack.by == "Jane Monitor"
