@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,16 +109,44 @@ def gui(ctx: click.Context, demo: bool) -> None:
     sys.exit(run(ctx.obj["paths"], demo=demo))
 
 
+PASSPHRASE_ENV = "KPMONITOR_PASSPHRASE"
+DEMO_PASSPHRASE = "kimberley-demo"
+
+
+def _passphrase(*, new: bool = False, what: str = "signing key") -> str:
+    """The passphrase: from KPMONITOR_PASSPHRASE (scripts), else asked for without echo."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    prompt = f"New passphrase for the {what}" if new else f"Passphrase for the {what}"
+    try:
+        value: str = click.prompt(prompt, hide_input=True, confirmation_prompt=new, err=True)
+    except click.Abort:
+        raise Refused(f"No passphrase was given: type it when asked, or set {PASSPHRASE_ENV}.") from None
+    return value
+
+
 @cli.command()
 @click.option("--role", type=click.Choice(ROLES), required=True, help="field: a monitor's laptop; hq: headquarters.")
 @click.option("--name", required=True, help="The monitor's name (field) or the office's name (hq).")
 @click.pass_context
 def init(ctx: click.Context, role: str, name: str) -> None:
-    """Create a kpmonitor home."""
+    """Create a kpmonitor home with its signing key (field) or root certificate authority (hq).
+
+    The passphrase that protects the key is asked for, or taken from KPMONITOR_PASSPHRASE.
+    """
     paths: Paths = ctx.obj["paths"]
     with _refusals():
-        info = init_home(paths, role, name)
-    click.echo(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}).")
+        from kpmonitor.workspace import read_home
+
+        if read_home(paths) is not None:
+            raise Refused(f"A kpmonitor home already exists in {paths.data}.")
+        passphrase = _passphrase(new=True, what="root CA key" if role == "hq" else "signing key")
+        info = init_home(paths, role, name, passphrase)
+    what = ("a root certificate authority" if role == "hq"
+            else "a device key (self-signed until headquarters issues a certificate)")
+    click.echo(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}), "
+               f"with {what}.")
 
 
 @cli.command()
@@ -134,7 +163,9 @@ def demo(ctx: click.Context, count: int, photos: bool, seed: int) -> None:
         from kpmonitor.workspace import read_home
 
         if read_home(paths) is None:
-            init_home(paths, "field", "Demo Monitor")
+            init_home(paths, "field", "Demo Monitor", os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE)
+            if not os.environ.get(PASSPHRASE_ENV):
+                click.echo(f"Made a demo home; its signing passphrase is “{DEMO_PASSPHRASE}”.")
     with _workspace(ctx, role="field") as ws:
         made = fill_demo(ws, count=count, photos=photos, seed=seed,
                          progress=lambda done, total, _t: None)
@@ -329,6 +360,227 @@ def audit_verify(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"  … and {len(report.problems) - 20} more.", err=True)
     if not report.ok:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("inspection_id")
+@click.pass_context
+def sign(ctx: click.Context, inspection_id: str) -> None:
+    """Freeze and sign an inspection; prints the report id.
+
+    Refused while errors remain or warnings are not acknowledged.
+    """
+    from kpmonitor.reports import sign_inspection
+
+    with _workspace(ctx, role="field") as ws, _refusals():
+        full_id = ws.store.resolve(inspection_id)
+        insp = ws.store.get(full_id)
+        problems = ws.validate(insp)
+        from kpmonitor.rules import blocking
+
+        stopping = blocking(problems, insp)
+        if stopping:
+            for p in stopping:
+                click.echo(_problem_line(p), err=True)
+            raise Refused("The inspection cannot be signed yet: fix the errors and acknowledge the warnings "
+                          "(kpmonitor ack).")
+        report = sign_inspection(ws, full_id, _passphrase())
+    click.echo(report.report_id)
+
+
+@cli.command()
+@click.argument("inspection_id")
+@click.argument("code")
+@click.argument("field_path", metavar="FIELD")
+@click.option("--note", required=True, help="Why the warning is acceptable; it goes into the report.")
+@click.pass_context
+def ack(ctx: click.Context, inspection_id: str, code: str, field_path: str, note: str) -> None:
+    """Acknowledge a warning (its CODE and FIELD as `show --json` lists them) with a note."""
+    with _workspace(ctx, role="field") as ws, _refusals():
+        full_id = ws.store.resolve(inspection_id)
+        insp = ws.store.get(full_id)
+        match = [p for p in ws.validate(insp) if p.code == code and p.field == field_path and not p.is_error]
+        if not match:
+            raise Refused(f"There is no warning {code} on {field_path} in this inspection.")
+        ws.store.acknowledge(full_id, code, field_path, note)
+    click.echo(f"Acknowledged: {match[0].message}")
+
+
+@cli.command()
+@click.argument("inspection_id")
+@click.pass_context
+def amend(ctx: click.Context, inspection_id: str) -> None:
+    """Start a new draft that will supersede a signed inspection; prints its id."""
+    with _workspace(ctx, role="field") as ws, _refusals():
+        click.echo(ws.store.amend(ws.store.resolve(inspection_id)))
+
+
+@cli.command()
+@click.argument("report_id")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.pass_context
+def export(ctx: click.Context, report_id: str, out_dir: Path) -> None:
+    """Write a signed report's PDF and bundle into a folder (a USB stick)."""
+    from kpmonitor.reports import export_pdf
+
+    with _workspace(ctx, role="field") as ws, _refusals():
+        written = [export_pdf(ws, report_id, out_dir)]
+        try:
+            from kpmonitor.bundle import export_bundle
+        except ImportError:
+            pass
+        else:
+            written.append(export_bundle(ws, report_id, out_dir))
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--trust", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Headquarters' root certificate (PEM). Default: the one installed in this home, if any.")
+@click.option("--crl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Headquarters' revocation list. Default: the one installed in this home, if any.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None, as_json: bool) -> None:
+    """Verify a signed report PDF, a bundle, or a text file holding a QR seal's text."""
+    from kpmonitor.keys import Keyring
+    from kpmonitor.reports import verify_file
+    from kpmonitor.workspace import read_home
+
+    paths: Paths = ctx.obj["paths"]
+    with _refusals():
+        keyring = Keyring(paths) if read_home(paths) is not None else None
+        result = verify_file(file, trust=trust, crl=crl, keyring=keyring)
+    if as_json:
+        _json_out({"file": str(file), **result.to_json()})
+    else:
+        click.echo(result.verdict)
+        for c in result.checks:
+            click.echo(f"  [{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
+        for w in result.warnings:
+            click.echo(f"  [note] {w}")
+        if result.summary:
+            s = result.summary
+            click.echo(f"  Report {str(s.get('report_id'))[:8]} v{s.get('report_version')}: certificate "
+                       f"{s.get('certificate_number')}, {s.get('carats')} ct, US$ {s.get('value_usd')}, "
+                       f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}")
+    sys.exit(0 if result.ok else 1)
+
+
+@cli.group()
+def keys() -> None:
+    """The device's signing key and certificate."""
+
+
+@keys.command("request")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+def keys_request(ctx: click.Context, out: Path) -> None:
+    """Write a certificate request for headquarters."""
+    from kpmonitor.keys import Keyring, _write_atomic, pem
+
+    with _workspace(ctx, role="field") as ws, _refusals():
+        csr = Keyring(ws.paths).request(_passphrase(), ws.home.name, ws.home.device_id)
+        _write_atomic(out, pem(csr))
+    click.echo(f"Wrote the certificate request to {out}; send it to headquarters.")
+
+
+@keys.command("install")
+@click.argument("cert_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def keys_install(ctx: click.Context, cert_file: Path) -> None:
+    """Install the certificate headquarters issued (or its revocation list)."""
+    from kpmonitor.keys import Keyring
+
+    with _workspace(ctx) as ws, _refusals():
+        keyring = Keyring(ws.paths)
+        data = cert_file.read_bytes()
+        if b"X509 CRL" in data:
+            keyring.install_crl(data)
+            click.echo("Installed headquarters' revocation list.")
+            return
+        cert = keyring.install(data)
+    from kpmonitor.identity import certificate_summary
+
+    summary = certificate_summary(cert)
+    click.echo(f"Installed the certificate {summary['serial']} issued by {summary['issuer']} "
+               f"(valid until {summary['not_after'][:10]}). Reports are now signed with it.")
+
+
+@keys.command("show")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def keys_show(ctx: click.Context, as_json: bool) -> None:
+    """Show the signing certificate and headquarters' root."""
+    from kpmonitor.identity import certificate_summary, is_self_signed
+    from kpmonitor.keys import Keyring
+
+    with _workspace(ctx) as ws, _refusals():
+        keyring = Keyring(ws.paths)
+        info: dict[str, Any] = {}
+        if keyring.device_cert.exists():
+            cert = keyring.device_certificate()
+            info["signing_certificate"] = {**certificate_summary(cert), "self_signed": is_self_signed(cert)}
+        root = keyring.root()
+        if root is not None:
+            info["headquarters_root"] = certificate_summary(root)
+    if as_json:
+        _json_out(info)
+        return
+    for label, data in info.items():
+        click.echo(label.replace("_", " ").capitalize())
+        for k, v in data.items():
+            click.echo(f"  {k:<12} {v}")
+
+
+@cli.group()
+def hq() -> None:
+    """Headquarters: certificates, revocations, imports, anomalies, statistics."""
+
+
+@hq.command("issue")
+@click.argument("csr_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--days", type=click.IntRange(1, 3650), default=730, show_default=True)
+@click.pass_context
+def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
+    """Issue a monitor's certificate from their request."""
+    from kpmonitor.identity import certificate_summary, load_certs
+    from kpmonitor.keys import Keyring, _write_atomic
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        data = Keyring(ws.paths).issue(csr_file.read_bytes(), _passphrase(what="root CA key"), days)
+        _write_atomic(out, data)
+        summary = certificate_summary(load_certs(data)[0])
+    click.echo(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
+               f"valid until {summary['not_after'][:10]}: {out}")
+
+
+@hq.command("revoke")
+@click.argument("serial")
+@click.pass_context
+def hq_revoke(ctx: click.Context, serial: str) -> None:
+    """Revoke a monitor's certificate by its serial; publish afterwards."""
+    from kpmonitor.keys import Keyring
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        Keyring(ws.paths).revoke(serial, _passphrase(what="root CA key"))
+    click.echo(f"Revoked {serial.upper()}. Run “kpmonitor hq publish” and send the new list to monitors.")
+
+
+@hq.command("publish")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.pass_context
+def hq_publish(ctx: click.Context, out_dir: Path) -> None:
+    """Write the root certificate and a freshly signed revocation list."""
+    from kpmonitor.keys import Keyring
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        written = Keyring(ws.paths).publish(out_dir, _passphrase(what="root CA key"))
+    for path in written:
+        click.echo(str(path))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -222,6 +222,22 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+@migrations()
+def m002_report_files(db: sqlite_utils.Database) -> None:
+    """What signing records besides the snapshot: the signed PDF, the QR seal, the signer."""
+    for column, kind in (("device_seq", "INTEGER NOT NULL DEFAULT 0"), ("pdf_sha256", "TEXT NOT NULL DEFAULT ''"),
+                         ("pdf_size", "INTEGER NOT NULL DEFAULT 0"), ("qr_text", "TEXT NOT NULL DEFAULT ''"),
+                         ("signer_cert", "TEXT NOT NULL DEFAULT ''"), ("paper", "TEXT NOT NULL DEFAULT 'A4'")):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {column} {kind}")
+    db.execute("CREATE UNIQUE INDEX reports_device_seq ON reports(device_seq)")
+    db.execute("CREATE INDEX reports_inspection ON reports(inspection_id)")
+    # A report, once written, never changes.
+    db.execute("CREATE TRIGGER reports_update_frozen BEFORE UPDATE ON reports "
+               "BEGIN SELECT RAISE(ABORT, 'signed reports are frozen'); END")
+    db.execute("CREATE TRIGGER reports_delete_frozen BEFORE DELETE ON reports "
+               "BEGIN SELECT RAISE(ABORT, 'signed reports are frozen'); END")
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -891,6 +907,85 @@ class Store:
 
     def photo_hashes_in_use(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM photos")}
+
+    # --- signed reports ----------------------------------------------------------------------
+
+    def next_device_seq(self) -> int:
+        row = self.conn.execute("SELECT max(device_seq) FROM reports").fetchone()
+        return 1 if row[0] is None else int(row[0]) + 1
+
+    def record_report(self, inspection_id: str, report: dict[str, Any], *, expected_head: audit.Head) -> None:
+        """Freeze the inspection and record its signed report, in one transaction.
+
+        :param expected_head: the audit head the snapshot was taken at; if
+            anything changed since (another window, the CLI), the signature
+            would not describe the stored record, so signing is refused.
+        """
+        with self._tx():
+            self._require_draft(inspection_id)
+            if audit.head(self.conn) != expected_head:
+                raise Conflict("The inspection changed while it was being signed; sign it again.")
+            self._insert("reports", {**report, "inspection_id": inspection_id})
+            self._update("inspections", inspection_id, {"status": Status.SIGNED.value})
+
+    def reports(self, inspection_id: str | None = None) -> list[dict[str, Any]]:
+        """Report rows (without the snapshot text), newest first."""
+        sql = ("SELECT id, inspection_id, version, supersedes, snapshot_sha256, audit_seq, audit_head, signed_at, "
+               "device_seq, pdf_sha256, pdf_size, qr_text, paper FROM reports")
+        params: list[Any] = []
+        if inspection_id:
+            sql += " WHERE inspection_id = ?"
+            params.append(inspection_id)
+        cur = self.conn.execute(sql + " ORDER BY device_seq DESC", params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    def report(self, id_or_prefix: str) -> dict[str, Any]:
+        """One report row, with its snapshot and signer certificate, by id or unique prefix."""
+        text = id_or_prefix.strip().lower()
+        rows = self.conn.execute("SELECT * FROM reports WHERE id >= ? AND id < ? LIMIT 2",
+                                 [text, text + "g"]).fetchall() if len(text) >= 4 else []
+        if len(rows) != 1:
+            raise NotFound(f"No report with id {id_or_prefix}." if not rows else
+                           f"The report id {id_or_prefix} is ambiguous: give more characters.")
+        cur = self.conn.execute("SELECT * FROM reports WHERE id = ?", [rows[0][0]])
+        return dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+
+    def amend(self, inspection_id: str) -> str:
+        """Start a new draft that will supersede a signed inspection: a copy, both kept on record."""
+        insp = self.get(inspection_id)
+        if insp.status is not Status.SIGNED:
+            raise Conflict("Only a signed inspection can be amended; this one is still a draft.")
+        newer = self.conn.execute("SELECT id FROM inspections WHERE supersedes = ? AND deleted = 0",
+                                  [inspection_id]).fetchone()
+        if newer:
+            raise Conflict("This inspection was already amended; open the amendment instead.")
+        parcel_ids = {p.number: p.id for p in insp.parcels}
+        seal_ids = {s.number: s.id for s in insp.seals}
+        with self._tx():
+            for p in insp.parcels:
+                p.id = None
+            for s in insp.seals:
+                s.id = None
+                for e in s.events:
+                    e.id = None
+            for f in insp.findings:
+                f.id = None
+            insp.id = None
+            new_id_ = self.create_inspection(insp, supersedes=inspection_id)
+            amended = self.get(new_id_)
+            new_parcels = {p.number: p.id for p in amended.parcels}
+            new_seals = {s.number: s.id for s in amended.seals}
+            for ph in insp.photos:
+                self._insert("photos", {
+                    "inspection_id": new_id_, "sha256": ph.sha256,
+                    "parcel_id": new_parcels.get(ph.parcel) if ph.parcel and parcel_ids.get(ph.parcel) else None,
+                    "seal_id": new_seals.get(ph.seal) if ph.seal and seal_ids.get(ph.seal) else None,
+                    "caption": ph.caption, "original_name": ph.original_name, "format": ph.format,
+                    "width": ph.width, "height": ph.height, "size": ph.size, "taken_at": ph.taken_at,
+                    "gps_lat": ph.gps_lat, "gps_lon": ph.gps_lon, "added_at": ph.added_at})
+            self._touch(new_id_)
+        return new_id_
 
     # --- audit -------------------------------------------------------------------------------
 

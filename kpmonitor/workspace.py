@@ -58,8 +58,11 @@ def read_home(paths: Paths) -> HomeInfo | None:
                     created_at=doc["created_at"], format=doc.get("format", 1))
 
 
-def init_home(paths: Paths, role: str, name: str) -> HomeInfo:
-    """Create a home: directories, identity file and an empty store.
+def init_home(paths: Paths, role: str, name: str, passphrase: str | None = None) -> HomeInfo:
+    """Create a home: directories, identity file, an empty store and, given a passphrase, its keys.
+
+    A field home gets a device key with a self-signed certificate (until
+    headquarters issues one); a headquarters home gets its root CA.
 
     :raises HomeError: when the role is unknown, the name empty, or a home
         already exists there.
@@ -70,8 +73,14 @@ def init_home(paths: Paths, role: str, name: str) -> HomeInfo:
         raise HomeError("Give the monitor's name (field) or the office's name (hq).")
     if read_home(paths) is not None:
         raise HomeError(f"A kpmonitor home already exists in {paths.data}.")
+    if passphrase is not None:
+        from kpmonitor.keys import check_new_passphrase  # cryptography loads only when keys are made
+
+        check_new_passphrase(passphrase)
     paths.ensure()
     info = HomeInfo(role=role, name=name.strip(), device_id=uuid.uuid4().hex, created_at=now())
+    if passphrase is not None:
+        create_identity(paths, info, passphrase)
     tmp = paths.home_file.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(info.to_json(), fh, indent=2)
@@ -80,6 +89,17 @@ def init_home(paths: Paths, role: str, name: str) -> HomeInfo:
     os.replace(tmp, paths.home_file)
     Store(paths.database, actor=info.name, device_id=info.device_id).close()
     return info
+
+
+def create_identity(paths: Paths, info: HomeInfo, passphrase: str) -> None:
+    """Make the home's signing identity: a device key (field) or the root CA (hq)."""
+    from kpmonitor.keys import Keyring
+
+    keyring = Keyring(paths)
+    if info.role == "hq":
+        keyring.create_hq_identity(info.name, passphrase)
+    else:
+        keyring.create_field_identity(info.name, info.device_id, passphrase)
 
 
 @dataclass

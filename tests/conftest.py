@@ -14,6 +14,9 @@ import pytest
 # No test may touch a real home or open a window.
 os.environ.pop("KPMONITOR_HOME", None)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Scripts give the passphrase through the environment; so do the tests (a test may override it).
+TEST_PASSPHRASE = "correct horse battery"
+os.environ["KPMONITOR_PASSPHRASE"] = TEST_PASSPHRASE
 
 from kpmonitor.paths import Paths  # noqa: E402
 from kpmonitor.workspace import Workspace, init_home  # noqa: E402
