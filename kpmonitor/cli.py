@@ -83,13 +83,19 @@ def _problem_line(p: Problem, acknowledged: bool = False) -> str:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar="KPMONITOR_HOME",
               help="Data directory (default: the platform's own). Also KPMONITOR_HOME.")
+@click.option("--self-test", "self_test", is_flag=True,
+              help="Check this install headlessly: inspect, photo, sign, render, verify (in a temporary home).")
 @click.version_option(__version__, prog_name="kpmonitor")
 @click.pass_context
-def cli(ctx: click.Context, home: Path | None) -> None:
+def cli(ctx: click.Context, home: Path | None, self_test: bool) -> None:
     """kpmonitor: Kimberley Process shipment inspections, signed reports, offline sync.
 
     Without a command, starts the desktop application.
     """
+    if self_test:
+        from kpmonitor import selftest
+
+        sys.exit(0 if selftest.run(click.echo) else 1)
     paths = Paths.for_home(home)
     _setup_logging(paths)
     ctx.obj = {"paths": paths}

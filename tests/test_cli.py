@@ -142,3 +142,12 @@ def test_the_installed_entry_point_runs(home: Path, tmp_path: Path, example_doc:
                          capture_output=True, text=True)
     assert out.returncode == 0 and len(out.stdout.strip()) == 32
     assert subprocess.run([*exe, "show", "0000"], env=env, capture_output=True).returncode == 1
+
+
+def test_self_test_passes_on_this_install() -> None:
+    """What a support person runs on a monitor's laptop: exit 0 and a line per step."""
+    result = subprocess.run([sys.executable, "-m", "kpmonitor.cli", "--self-test"], capture_output=True, text=True,
+                            env={k: v for k, v in os.environ.items() if k != "KPMONITOR_PASSPHRASE"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("\nok ") + result.stdout.startswith("ok ") == 8
+    assert "self-test passed" in result.stdout
