@@ -397,8 +397,11 @@ def _verify_into(
         and _gap_is_exactly_contents(pdf_bytes, byte_range, sig.pkcs7_content)
     )
     if not result.covers_whole_file:
+        signed_end = byte_range[2] + byte_range[3] if len(byte_range) == 4 else 0
         if sig.coverage == SignatureCoverageLevel.ENTIRE_FILE:
             result.problems.append("The signature value area of the PDF was altered.")
+        elif signed_end >= len(pdf_bytes):
+            result.problems.append("The part of the PDF the signature covers was altered.")
         else:
             result.problems.append(
                 "The PDF was changed after it was signed: something was added after the signed part "

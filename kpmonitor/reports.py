@@ -275,12 +275,14 @@ def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x50
     if chain is None:
         v.add("issued by headquarters", False, "The signing certificate cannot be read.")
         return
-    issued_problems = [p for p in chain.problems if "revoked" not in p]
+    # The chain's sentences, split by what they concern: revocation has its own check line.
+    revoked_words = [p for p in chain.problems if chain.revoked and "revoked" in p]
+    other = [p for p in chain.problems if p not in revoked_words]
     v.add("issued by headquarters", chain.issued_by_hq and not chain.expired,
-          " ".join(issued_problems) or "The signing certificate chains to headquarters' root.")
+          " ".join(other) or "The signing certificate chains to headquarters' root.")
     if crl is not None:
         v.add("not revoked", not chain.revoked,
-              " ".join(p for p in chain.problems if "revoked" in p) or "Not on headquarters' revocation list.")
+              " ".join(revoked_words) or "Not on headquarters' revocation list.")
     else:
         v.warnings.append("Revocation was not checked: give headquarters' revocation list (--crl) to check it.")
     v.warnings += chain.warnings
