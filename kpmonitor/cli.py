@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from kpmonitor import __version__
+from kpmonitor import APP_ID, __version__
 from kpmonitor.domain import from_document, to_document
 from kpmonitor.errors import KPError, ValidationError
 from kpmonitor.paths import Paths
@@ -85,7 +85,7 @@ def _problem_line(p: Problem, acknowledged: bool = False) -> str:
               help="Data directory (default: the platform's own). Also KPMONITOR_HOME.")
 @click.option("--self-test", "self_test", is_flag=True,
               help="Check this install headlessly: inspect, photo, sign, render, verify (in a temporary home).")
-@click.version_option(__version__, prog_name="kpmonitor")
+@click.version_option(__version__, prog_name="kpmonitor", message=f"%(prog)s %(version)s ({APP_ID})")
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, self_test: bool) -> None:
     """kpmonitor: Kimberley Process shipment inspections, signed reports, offline sync.
