@@ -1,0 +1,256 @@
+"""Starting the desktop application: ``kpmonitor`` or ``kpmonitor gui [--demo]``.
+
+``run(paths, demo)`` makes the QApplication (one application id, high-DPI
+aware, the system's light or dark palette), sends the log to the home's
+rotating log file, creates the home on first start, fills a demo home, and
+opens the main window where the monitor left it.
+
+Start-up is kept light. The window is shown first, as a frame with its
+menus; the core (sqlite-utils, Pillow, the rules) is imported and the
+database opened just after its first paint, and the list shows its first page
+only. The editor, photos and dialogs are imported when first used.
+(Importing the core on a thread while Qt starts was tried: both are mostly
+Python work under one interpreter lock, and nothing was gained.)
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+# Only what the first paint needs: every Qt class imported here is built before the window shows
+# (the Qt namespace, whose enums take some 30 ms to build, is imported where it is used).
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kpmonitor import APP_ID, APP_NAME, __version__
+from kpmonitor.errors import KPError
+
+if TYPE_CHECKING:
+    from kpmonitor.gui.main_window import MainWindow
+    from kpmonitor.paths import Paths
+    from kpmonitor.reference import Reference
+    from kpmonitor.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+DEMO_COUNT = 12
+ORGANIZATION = "kpmonitor"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def setup_logging(paths: Paths) -> None:
+    """The same rotating log file as the command line (which may already have set it up)."""
+    import logging.handlers
+
+    root = logging.getLogger()
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        paths.cache.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once; tests and the benchmark may have made it already."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # High-DPI: Qt 6 scales by the screen's factor, fractional ones (125 %, 150 %) included
+    # (HighDpiScaleFactorRoundingPolicy.PassThrough is its default); nothing to switch on.
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("kpmonitor")
+    app.setApplicationVersion(__version__)
+    # The desktop file's name: the desktop shows the right icon and groups the windows.
+    QGuiApplication.setDesktopFileName(APP_ID)
+
+
+def _message(title: str, sentence: str, parent: QWidget | None = None) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, sentence, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def _install_excepthook() -> None:
+    """A bug reaches the monitor as a sentence and the log as a traceback; the work is already saved."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if isinstance(exc, KPError):
+            sentence = exc.message
+        else:
+            sentence = tr("Something went wrong inside kpmonitor. Everything typed so far is saved. "
+                          "The details are in the log (Help → View log).")
+        _message(tr("kpmonitor"), sentence, QApplication.activeWindow())
+
+    sys.excepthook = hook
+
+
+def first_run(paths: Paths, demo: bool) -> bool:
+    """Make the home if there is none; False if the monitor cancels."""
+    from kpmonitor.workspace import init_home, read_home
+
+    if read_home(paths) is not None:
+        return True
+    if demo:
+        init_home(paths, "field", tr("Demo monitor"))
+        return True
+    from kpmonitor.gui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(paths)
+    return dialog.exec() == FirstRunDialog.DialogCode.Accepted
+
+
+def fill_demo_home(ws: Workspace, count: int | None = None, parent: QWidget | None = None) -> int:
+    """Fill an empty home with demo inspections, with a progress dialog.
+
+    Done on the GUI thread on purpose: a dozen inspections take a few
+    seconds, nothing else can happen before they exist, and the store's
+    connection belongs to this thread.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from kpmonitor.demo import fill_demo
+
+    if ws.store.count(include_deleted=True) > 0:
+        return 0
+    count = DEMO_COUNT if count is None else count
+    dialog = QProgressDialog(tr("Making demo inspections…"), tr("Stop"), 0, count, parent)
+    dialog.setWindowTitle(tr("kpmonitor demo"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setValue(0)
+
+    def progress(done: int, total: int, _text: str) -> bool:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    made = fill_demo(ws, count=count, photos=True, progress=progress)
+    dialog.setValue(count)
+    dialog.close()
+    log.info("filled the demo home with %d inspections", made)
+    return made
+
+
+def open_main_window(paths: Paths, *, demo: bool = False,
+                     reference: Reference | None = None) -> tuple[Workspace, MainWindow] | None:
+    """Open the home and its main window (not yet shown); None if the monitor cancelled the first run."""
+    if not first_run(paths, demo):
+        return None
+    from kpmonitor.gui.main_window import MainWindow
+    from kpmonitor.workspace import Workspace
+
+    ws = Workspace(paths, reference=reference)
+    if demo:
+        fill_demo_home(ws)
+    window = MainWindow(ws)
+    window.restore_session()
+    return ws, window
+
+
+def open_home_into(window: MainWindow, paths: Paths, demo: bool) -> Workspace:
+    """Open the home in a window already on screen: the slow part of start-up (the core, the database)."""
+    from kpmonitor.workspace import Workspace
+
+    ws = Workspace(paths)
+    if demo:
+        fill_demo_home(ws, parent=window)
+    window.attach_workspace(ws)
+    window.restore_session()
+    return ws
+
+
+class AfterFirstPaint(QObject):
+    """Runs a function once a window has painted itself (or after a short while, whichever is first).
+
+    The window frame, its menus and an "Opening…" line are on screen before the
+    core is imported and the database opened, so the monitor sees the
+    application at once; the list follows a fraction of a second later.
+    """
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action: Callable[[], None] | None = action
+        window.installEventFilter(self)
+        # A platform that paints late (a slow compositor) must not hold the home back.
+        QTimer.singleShot(500, self.fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            QTimer.singleShot(0, self.fire)  # after this paint pass has reached the screen
+        return False
+
+    def fire(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
+
+
+def run(paths: Paths, demo: bool = False) -> int:
+    """Start the desktop application on a home; returns the exit status."""
+    app = make_application()
+    _install_excepthook()
+    # No home yet (a file check, without loading the core): the first-run dialog makes one.
+    if not paths.home_file.exists():
+        setup_logging(paths)
+        if not first_run(paths, demo):
+            return 0
+    from kpmonitor.gui.main_window import MainWindow
+
+    window = MainWindow(paths=paths)
+    opened: list[Workspace] = []
+    failure: list[str] = []
+
+    def open_home() -> None:
+        # The log file too is set up once the window is on screen (logging.handlers is a slow import).
+        setup_logging(paths)
+        log.info("kpmonitor %s starting (Qt %s) on %s", __version__, qVersion(), paths.data)
+        try:
+            opened.append(open_home_into(window, paths, demo))
+        except KPError as exc:
+            log.warning("could not open the home: %s", exc.message)
+            failure.append(exc.message)
+            _message(tr("kpmonitor"), exc.message, window)
+            app.exit(1)
+
+    AfterFirstPaint(window, open_home)
+    window.show()
+    status = app.exec()
+    # However the loop ended (the window closed, the session ending), store what was being typed.
+    if window.editor is not None:
+        window.editor.shutdown()
+    window.save_state()
+    from kpmonitor.gui.workers import pool
+
+    pool().waitForDone(5000)  # workers hold the vault; let them stop before the store closes
+    for ws in opened:
+        ws.close()
+    log.info("kpmonitor closed")
+    return 1 if failure else int(status)

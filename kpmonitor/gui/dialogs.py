@@ -1,0 +1,65 @@
+"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning.
+
+Every one shows its text as plain text: sentences often quote what a monitor
+typed or a file held, and that must never be read as markup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.gui.fields import tr
+from kpmonitor.gui.labels import FeedbackLabel, plain_label
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, yes: str | None = None) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    ok = box.addButton(yes or tr("confirm", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+class AcknowledgeDialog(QDialog):
+    """Accept a warning, saying why: the note goes into the report."""
+
+    def __init__(self, warning: str, note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Acknowledge warning"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(warning, self, wrap=True))
+        prompt = QLabel(self.tr("Why is it acceptable? The note goes into the report."), self)
+        layout.addWidget(prompt)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlainText(note)
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(90)
+        prompt.setBuddy(self.note)
+        layout.addWidget(self.note)
+        self.error = FeedbackLabel(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(480, 240)
+
+    def note_text(self) -> str:
+        return self.note.toPlainText().strip()

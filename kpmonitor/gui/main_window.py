@@ -1,0 +1,570 @@
+"""The main window: the list of inspections, and the editor of the one that is open.
+
+Window geometry, the list's sorting, the editor's panel sizes and the open
+inspection and section are kept in the home (``config/gui.ini``), written as
+they change, so the application reopens where the monitor was even after a
+crash or a power cut. Places are left for the work of later releases
+(signing, export, verification, headquarters' inbox).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
+# Only what the window's frame needs: it is painted before the home is opened, and each Qt class
+# imported here is built before that. Not even the Qt namespace (PySide builds all its enums at once,
+# some 30 ms): the methods that run after the home is open import it. The list, the editor and the
+# dialogs come in when they are needed.
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from kpmonitor.errors import KPError
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+    from kpmonitor.gui.editor import InspectionEditorWidget
+    from kpmonitor.gui.log_window import LogWindowDialog
+    from kpmonitor.paths import Paths
+    from kpmonitor.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def gui_settings(paths: Paths) -> QSettings:
+    """Per-home GUI state, kept with the home so that two homes (or tests) never share it."""
+    return QSettings(str(paths.config / "gui.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    """The list of inspections and the open inspection's editor, in one window."""
+
+    inspection_opened = Signal(str)
+    list_shown = Signal()
+
+    def __init__(self, ws: Workspace | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None, *, paths: Paths | None = None) -> None:
+        """A window on a workspace, or (``ws`` None, ``paths`` given) an empty frame to attach one to.
+
+        The application shows the frame first and opens the home right after
+        (``attach_workspace``): the window is on screen while the core and the
+        database load.
+        """
+        super().__init__(parent)
+        home_paths = ws.paths if ws is not None else paths
+        if home_paths is None:
+            raise ValueError("MainWindow needs a workspace or the paths of one")
+        self.paths = home_paths
+        self.settings = settings if settings is not None else gui_settings(home_paths)
+        self.attached = False
+        self.editor: InspectionEditorWidget | None = None
+        self.log_window: LogWindowDialog | None = None
+        self.inbox: QWidget | None = None
+        self.deleted: list[tuple[str, str]] = []  # (id, certificate number), for undo
+        self.setWindowTitle("kpmonitor")
+        self.setMinimumSize(900, 600)
+
+        self.stack = QStackedWidget(self)
+        # Our own words (not a user's), so a little markup to centre them is safe.
+        self.opening = QLabel("<p align='center'>" + self.tr("Opening the inspections…") + "</p>", self.stack)
+        self.opening.setEnabled(False)
+        self.stack.addWidget(self.opening)
+        self.setCentralWidget(self.stack)
+        self.saved_status = QLabel(self)  # our own words: "All changes saved (…)"
+        self.statusBar().addPermanentWidget(self.saved_status)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._update_actions()
+        self._restore_geometry()
+        if ws is not None:
+            self.attach_workspace(ws)
+
+    def attach_workspace(self, ws: Workspace) -> None:
+        """Show the home's inspections: the list, its first page, and what depends on the role."""
+        from PySide6.QtCore import Qt
+
+        from kpmonitor.gui.inspection_list import InspectionListWidget
+        from kpmonitor.gui.inspections_model import InspectionsModel
+        from kpmonitor.gui.labels import plain_label
+
+        self.ws = ws
+        self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name, parent=self)
+        self._restore_sort()
+        self.list: InspectionListWidget = InspectionListWidget(self.model, self)
+        self.list.open_requested.connect(self.open_inspection)
+        self.list.new_button.clicked.connect(self.new_inspection)
+        self.list.open_button.clicked.connect(self.open_selected)
+        self.list.delete_button.clicked.connect(self.delete_selected)
+        self.list.undo_button.clicked.connect(self.undo_delete)
+        self.list.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
+        # Open and delete are also the rows' right-click menu.
+        self.list.table.addAction(self.open_action)
+        self.list.table.addAction(self.delete_action)
+        self.list.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stack.addWidget(self.list)
+        self.stack.setCurrentWidget(self.list)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        who = plain_label(self.tr("{name} · {role} home").format(name=ws.home.name, role=ws.role), self)
+        who.setEnabled(False)
+        self.statusBar().addPermanentWidget(who)
+        if ws.role == "hq":
+            hq = QMenu(self.tr("&Headquarters"), self)
+            hq.addAction(self.inbox_action)
+            self.menuBar().insertMenu(self.help_menu.menuAction(), hq)
+            self.toolbar.addSeparator()
+            self.toolbar.addAction(self.inbox_action)
+        self.attached = True
+        self._update_actions()
+        self._apply_palette()
+        self.list.table.setFocus()
+
+    # --- actions and menus -----------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any = None, shortcut: str | QKeySequence.StandardKey | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        # setShortcuts, not setShortcut: PySide's overloads of the latter build the whole Qt namespace
+        # (some 30 ms) before the first paint. A standard key brings all of the platform's bindings.
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New inspection"), self.new_inspection, QKeySequence.StandardKey.New,
+                                       self.tr("Start a new inspection"))
+        self.open_action = self._action(self.tr("&Open"), self.open_selected, QKeySequence.StandardKey.Open)
+        self.delete_action = self._action(self.tr("&Delete draft…"), self.delete_selected,
+                                          tip=self.tr("Delete the selected draft (it can be restored with Undo)"))
+        self.delete_action.setShortcuts(QKeySequence.StandardKey.Delete)
+        # Delete belongs to the list alone (attach_workspace gives it to the table): in the editor the key
+        # belongs to what is being typed.
+        self.removeAction(self.delete_action)
+        self.undo_action = self._action(self.tr("&Undo delete"), self.undo_delete, QKeySequence.StandardKey.Undo)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(self.tr("&Find…"), self.start_search, QKeySequence.StandardKey.Find,
+                                        self.tr("Search the inspections"))
+        self.back_action = self._action(self.tr("&Back to the list"), self.show_list, "Alt+Left")
+        self.section_actions = [
+            self._action(text, lambda i=i: self._show_section(i), f"Ctrl+{i + 1}")
+            for i, text in enumerate((self.tr("C&ertificate"), self.tr("&Parcels"), self.tr("&Seals"),
+                                      self.tr("P&hotos"), self.tr("&Findings and verdict")))
+        ]
+        self.add_parcel_action = self._action(self.tr("Add &parcel"), self.add_parcel, "Ctrl+Shift+P",
+                                              self.tr("Add a parcel and type its declared carats"))
+        self.add_seal_action = self._action(self.tr("Add &seal"), self.scan_seal, "Ctrl+Shift+S",
+                                            self.tr("Put the cursor in the seal number box, ready for the scanner"))
+        self.add_photos_action = self._action(self.tr("Add p&hotos…"), self.add_photos, "Ctrl+Shift+H")
+        self.next_problem_action = self._action(self.tr("&Next problem"), lambda: self._go_to_problem(+1), "F8",
+                                                self.tr("Go to the field of the next problem"))
+        self.previous_problem_action = self._action(self.tr("P&revious problem"), lambda: self._go_to_problem(-1),
+                                                    "Shift+F8")
+        # Places for the work of later releases: visible, so the monitor knows where it will be.
+        self.sign_action = self._action(self.tr("&Sign…"), tip=self.tr("Comes with signing."))
+        self.export_action = self._action(self.tr("&Export report…"), tip=self.tr("Comes with export."))
+        self.verify_action = self._action(self.tr("&Verify a report…"), tip=self.tr("Comes with verification."))
+        for action in (self.sign_action, self.export_action, self.verify_action):
+            action.setEnabled(False)
+        self.log_action = self._action(self.tr("View &log"), self.show_log)
+        self.about_action = self._action(self.tr("&About kpmonitor"), self.show_about)
+        self.inbox_action = self._action(self.tr("&Inbox"), self.show_inbox,
+                                         tip=self.tr("Reports received from monitors"))
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.new_action, self.open_action, self.delete_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.find_action)
+        self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
+        self.inspection_menu.addAction(self.back_action)
+        self.inspection_menu.addSeparator()
+        for action in self.section_actions:
+            self.inspection_menu.addAction(action)
+        self.inspection_menu.addSeparator()
+        for action in (self.add_parcel_action, self.add_seal_action, self.add_photos_action):
+            self.inspection_menu.addAction(action)
+        self.inspection_menu.addSeparator()
+        self.inspection_menu.addAction(self.next_problem_action)
+        self.inspection_menu.addAction(self.previous_problem_action)
+        self.inspection_menu.addSeparator()
+        self.inspection_menu.addAction(self.sign_action)
+        self.inspection_menu.addAction(self.export_action)
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addAction(self.verify_action)
+        tools.addSeparator()
+        tools.addAction(self.log_action)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.log_action)
+        self.help_menu.addAction(self.about_action)
+        for menu in bar.findChildren(QMenu):
+            menu.setToolTipsVisible(True)  # so a disabled action says why
+
+    def _make_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.find_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.add_parcel_action, self.add_seal_action, self.add_photos_action,
+                       self.next_problem_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.sign_action)
+        toolbar.addAction(self.export_action)
+        self.toolbar = toolbar
+
+    def _update_actions(self) -> None:
+        if not self.attached:
+            for action in [*self.actions(), self.delete_action]:
+                if action not in (self.quit_action, self.log_action, self.about_action):
+                    action.setEnabled(False)
+            return
+        for action in (self.new_action, self.open_action, self.delete_action, self.find_action, self.inbox_action):
+            action.setEnabled(True)
+        editing = self.editor is not None and self.stack.currentWidget() is self.editor
+        writable = editing and self.editor is not None and not self.editor.session.read_only
+        for action in (self.back_action, *self.section_actions, self.next_problem_action,
+                       self.previous_problem_action):
+            action.setEnabled(editing)
+        for action in (self.add_parcel_action, self.add_seal_action, self.add_photos_action):
+            action.setEnabled(writable)
+        self.open_action.setEnabled(not editing)
+        if self.ws.role != "field":
+            self.new_action.setEnabled(False)
+            self.new_action.setToolTip(self.tr("Inspections are recorded on a monitor's (field) home."))
+            self.list.new_button.setEnabled(False)
+        self.undo_action.setEnabled(bool(self.deleted))
+        self.undo_action.setText(self.tr("&Undo delete of {number}").format(number=self.deleted[-1][1])
+                                 if self.deleted else self.tr("&Undo delete"))
+
+    # --- the list --------------------------------------------------------------------------
+
+    def start_search(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.show_list()
+        self.list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list.search.selectAll()
+
+    def show_list(self) -> None:
+        """Leave the editor for the list, showing the inspection that was open."""
+        previous = self.close_editor()
+        self.stack.setCurrentWidget(self.list)
+        self.model.refresh()
+        if previous is not None:
+            self.list.select_id(previous)
+        self.list.table.setFocus()
+        self.settings.setValue("session/last_inspection", "")
+        self.settings.sync()
+        self.setWindowTitle("kpmonitor")
+        self.saved_status.setText("")
+        self._update_actions()
+        self.list_shown.emit()
+
+    def new_inspection(self) -> str | None:
+        """Create an empty draft, dated now, and open it on the certificate number."""
+        from kpmonitor.domain import Inspection
+        from kpmonitor.gui.fields import local_now
+
+        if self.ws.role != "field":
+            return None  # the action is disabled on a headquarters home, and says why
+        try:
+            inspection_id = self.ws.store.create_inspection(Inspection(inspected_at=local_now()))
+        except KPError as exc:
+            self._tell(self.tr("New inspection"), exc.message)
+            return None
+        log.info("new inspection %s", inspection_id)
+        self.open_inspection(inspection_id)
+        if self.editor is not None:
+            self.editor.show_section("certificate")
+            self.editor.certificate.focus_field("certificate.number")
+        return inspection_id
+
+    def open_selected(self) -> None:
+        inspection_id = self.list.current_id()
+        if inspection_id:
+            self.open_inspection(inspection_id)
+
+    def confirm_delete(self, number: str) -> bool:
+        """Ask before deleting a draft; tests replace this."""
+        from kpmonitor.gui.dialogs import confirm
+
+        return confirm(self, self.tr("Delete draft"),
+                       self.tr("Delete the draft inspection {number}? You can undo this (Ctrl+Z).").format(
+                           number=number), yes=self.tr("Delete"))
+
+    def delete_selected(self) -> None:
+        inspection_id = self.list.current_id()
+        if inspection_id is None or self.stack.currentWidget() is not self.list:
+            return
+        row = self.list.table.currentIndex().row()
+        summary = self.model.summary(row)
+        number = (summary.cert_number if summary else "") or self.tr("(no number)")
+        if summary is not None and summary.status == "signed":
+            self.list.message.show_error(self.tr("A signed inspection cannot be deleted; it stays on record."))
+            return
+        if not self.confirm_delete(number):
+            return
+        try:
+            self.ws.store.delete_inspection(inspection_id)
+        except KPError as exc:
+            self.list.message.show_error(exc.message)
+            return
+        self.deleted.append((inspection_id, number))
+        self.model.refresh()
+        if self.model.rowCount():
+            self.list.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self.list.message.show_understood(self.tr("Deleted the draft {number}.").format(number=number))
+        self.list.undo_button.show()
+        self._update_actions()
+
+    def undo_delete(self) -> None:
+        if not self.deleted:
+            return
+        inspection_id, number = self.deleted.pop()
+        try:
+            self.ws.store.restore_inspection(inspection_id)
+        except KPError as exc:
+            self.list.message.show_error(exc.message)
+            return
+        self.model.refresh()
+        self.list.select_id(inspection_id)
+        self.list.message.show_understood(self.tr("Restored {number}.").format(number=number))
+        self.list.undo_button.setVisible(bool(self.deleted))
+        self._update_actions()
+
+    def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        from PySide6.QtCore import Qt
+
+        self.settings.setValue("list/sort_column", column)
+        self.settings.setValue("list/sort_descending", order == Qt.SortOrder.DescendingOrder)
+
+    def _restore_sort(self) -> None:
+        from PySide6.QtCore import Qt
+
+        column = self.settings.value("list/sort_column", None)
+        descending = self.settings.value("list/sort_descending", "true")
+        if column is not None:
+            order = (Qt.SortOrder.DescendingOrder if str(descending).lower() == "true"
+                     else Qt.SortOrder.AscendingOrder)
+            self.model.sort(int(str(column)), order)
+
+    # --- the editor ------------------------------------------------------------------------
+
+    def open_inspection(self, inspection_id: str, section: int | None = None) -> bool:
+        from kpmonitor.gui.editor import InspectionEditorWidget
+
+        self.close_editor()
+        try:
+            editor = InspectionEditorWidget(self.ws, inspection_id, self)
+        except KPError as exc:
+            self._tell(self.tr("Open inspection"), exc.message)
+            return False
+        self.editor = editor
+        editor.back_requested.connect(self.show_list)
+        editor.inspection_changed.connect(self._on_editor_changed)
+        editor.session.saved.connect(self._on_saved)
+        editor.session.write_failed.connect(self._on_write_failed)
+        editor.session.write_refused.connect(self._on_write_failed)
+        self.statusBar().clearMessage()
+        editor.tabs.currentChanged.connect(self._on_section_changed)
+        sizes = self.settings.value("editor/splitter")
+        if isinstance(sizes, QByteArray):
+            editor.splitter.restoreState(sizes)
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        if section is not None:
+            editor.show_section(section)
+        editor.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.settings.setValue("session/last_inspection", inspection_id)
+        self.settings.sync()
+        self._on_editor_changed(editor.session.inspection)
+        self.saved_status.setText("")
+        self._update_actions()
+        self.inspection_opened.emit(inspection_id)
+        return True
+
+    def close_editor(self) -> str | None:
+        """Store what is being typed and close the editor; returns the id that was open."""
+        editor = self.editor
+        if editor is None:
+            return None
+        editor.shutdown()
+        self.editor = None
+        self.stack.removeWidget(editor)
+        editor.deleteLater()
+        return editor.inspection_id
+
+    def _on_editor_changed(self, _insp: object) -> None:
+        if self.editor is not None:
+            self.setWindowTitle(f"{self.editor.title_text()} — kpmonitor")
+
+    def _on_saved(self, at: str) -> None:
+        self.saved_status.setText(self.tr("All changes saved ({time})").format(time=at))
+
+    def _on_write_failed(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 10000)
+
+    def _on_section_changed(self, index: int) -> None:
+        self.settings.setValue("editor/section", index)
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        if self.editor is not None:
+            self.settings.setValue("editor/splitter", self.editor.splitter.saveState())
+
+    def _show_section(self, index: int) -> None:
+        if self.editor is not None:
+            self.editor.show_section(index)
+
+    def add_parcel(self) -> None:
+        if self.editor is not None:
+            self.editor.add_parcel()
+
+    def scan_seal(self) -> None:
+        if self.editor is not None:
+            self.editor.scan_seal()
+
+    def add_photos(self) -> None:
+        if self.editor is not None:
+            self.editor.add_photos()
+
+    def _go_to_problem(self, step: int) -> None:
+        if self.editor is not None:
+            self.editor.go_to_problem(step)
+
+    # --- other windows ---------------------------------------------------------------------
+
+    def show_log(self) -> None:
+        from kpmonitor.gui.log_window import LogWindowDialog
+
+        if self.log_window is None:
+            self.log_window = LogWindowDialog(self.paths.log_file, self)
+        self.log_window.reload()
+        self.log_window.show()
+        self.log_window.raise_()
+
+    def show_inbox(self) -> None:
+        """Headquarters' inbox: a place kept for the import of monitors' reports."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+        from kpmonitor.gui.labels import plain_label
+
+        if self.inbox is None:
+            self.inbox = QWidget(self)
+            layout = QVBoxLayout(self.inbox)
+            note = plain_label(self.tr("Reports imported from monitors will be listed here, with their verification "
+                                       "state and anomalies. Comes with headquarters' import."), self.inbox, wrap=True)
+            layout.addWidget(note)
+            back = QPushButton(self.tr("Back to the list"), self.inbox)
+            back.clicked.connect(self.show_list)
+            layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addStretch(1)
+            self.stack.addWidget(self.inbox)
+        self.close_editor()
+        self.stack.setCurrentWidget(self.inbox)
+        self._update_actions()
+
+    def show_about(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from kpmonitor import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About kpmonitor"),
+                          self.tr("kpmonitor {version}\nKimberley Process shipment inspections, "
+                                  "with every change saved as it is made.\n\nData: {home}").format(
+                              version=__version__, home=self.paths.data), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def _tell(self, title: str, sentence: str) -> None:
+        from kpmonitor.gui.dialogs import show_error
+
+        show_error(self, title, sentence)
+
+    # --- light and dark ---------------------------------------------------------------------
+
+    def _apply_palette(self) -> None:
+        from kpmonitor.gui.labels import error_color, warning_color
+
+        if not self.attached:
+            return
+        self.model.error_color = error_color(self)
+        self.model.warning_color = warning_color(self)
+        if self.editor is not None:
+            self.editor.apply_palette()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched between light and dark: the colours that mark problems follow.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    # --- where the monitor was -------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def restore_session(self) -> None:
+        """Reopen the inspection and section the monitor was in, if it is still there."""
+        if not self.attached:
+            return
+        last = str(self.settings.value("session/last_inspection", "") or "")
+        if not last:
+            return
+        section = self.settings.value("editor/section", 0)
+        try:
+            section_index = int(str(section))
+        except ValueError:
+            section_index = 0
+        from kpmonitor.errors import NotFound
+
+        try:
+            # Quietly: an inspection that is gone (removed by hand, another home's) just leaves the list.
+            self.ws.store.get(last)
+        except NotFound:
+            self.settings.setValue("session/last_inspection", "")
+            return
+        self.open_inspection(last, section_index)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        if self.editor is not None:
+            self.settings.setValue("editor/splitter", self.editor.splitter.saveState())
+            self.settings.setValue("editor/section", self.editor.section_index())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None:
+            self.editor.shutdown()
+        self.save_state()
+        super().closeEvent(event)

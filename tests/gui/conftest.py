@@ -1,0 +1,122 @@
+"""GUI fixtures: offscreen Qt, a fresh home per test, a main window the size of a laptop screen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("KPMONITOR_HOME", None)
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kpmonitor.demo_images import make_evidence_jpeg
+from kpmonitor.domain import Certificate, Inspection, Parcel, Party, Seal, Verdict
+from kpmonitor.gui.main_window import MainWindow
+from kpmonitor.gui.workers import pool
+from kpmonitor.paths import Paths
+from kpmonitor.workspace import Workspace, init_home
+
+SCREEN = (1366, 768)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: any that a test did not expect fails it instead."""
+    from kpmonitor.gui import dialogs
+
+    def unexpected(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected dialog: {args[1:]}")
+
+    monkeypatch.setattr(dialogs, "confirm", unexpected)
+    monkeypatch.setattr(dialogs, "show_error", unexpected)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Paths:
+    paths = Paths.for_home(tmp_path / "home")
+    init_home(paths, "field", "Jane Monitor")
+    return paths
+
+
+@pytest.fixture
+def workspace(home: Paths) -> Iterator[Workspace]:
+    with Workspace(home) as ws:
+        yield ws
+        pool().waitForDone(10_000)  # no worker may outlive the vault it writes to
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[[Workspace], MainWindow]]:
+    """Open main windows on a workspace; each is closed (state saved) at the end."""
+    windows: list[MainWindow] = []
+
+    def make(ws: Workspace) -> MainWindow:
+        window = MainWindow(ws)
+        qtbot.addWidget(window)
+        window.resize(*SCREEN)
+        window.show()
+        qtbot.waitExposed(window)
+        # Shortcuts go to the active window only.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+    pool().waitForDone(10_000)
+
+
+@pytest.fixture
+def window(workspace: Workspace, make_window: Callable[[Workspace], MainWindow]) -> MainWindow:
+    return make_window(workspace)
+
+
+def clean_inspection(number: str = "ZW 004217", seal_prefix: str = "ZW-S-") -> Inspection:
+    """A complete inspection with no problem at all (today's dates)."""
+    today = date.today()
+    parcels = [Parcel(number=str(i), hs_code="7102.31", declared_carats=60025, weighed_carats=60025,
+                      declared_value_usd=1800750) for i in (1, 2)]
+    return Inspection(
+        certificate=Certificate(number=number, issuing_authority="Ministry of Mines and Mining Development",
+                                issued_on=today - timedelta(days=2), expires_on=today + timedelta(days=58),
+                                exporter=Party("Mbada Diamonds (Pvt) Ltd", "Harare, Zimbabwe"),
+                                importer=Party("Antwerp Rough Trading NV", "Antwerp, Belgium"),
+                                origin="ZW", provenance="ZW", destination="BE", hs_codes=["7102.31"],
+                                carats=120050, value_usd=3601500, parcel_count=2),
+        site="Mbada sort house, Marange", inspected_at=f"{today.isoformat()}T09:30:00+02:00",
+        parcels=parcels,
+        seals=[Seal(number=f"{seal_prefix}000981", parcel="1"), Seal(number=f"{seal_prefix}C017", type="bolt",
+                                                                      iso_class="H")],
+        verdict=Verdict.CERTIFIED)
+
+
+def write_photos(folder: Path, count: int, *, start: int = 0) -> list[Path]:
+    """Camera-like JPEG files (EXIF time and GPS) in a DCIM-like folder."""
+    from datetime import datetime
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(start, start + count):
+        data = make_evidence_jpeg(seed=i, title=f"Parcel {i + 1}", lines=["600.25 ct"], size=(640, 480),
+                                  taken_at=datetime(2026, 11, 21, 9, 30 + i), gps=(-19.95, 32.33))
+        path = folder / f"IMG_{1000 + i}.JPG"
+        path.write_bytes(data)
+        files.append(path)
+    return files
+
+
+@pytest.fixture
+def clean() -> Callable[..., Inspection]:
+    return clean_inspection
+
+
+@pytest.fixture
+def photo_files() -> Callable[..., list[Path]]:
+    return write_photos
