@@ -15,17 +15,22 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from kpmonitor import APP_ID, __version__
-from kpmonitor.domain import from_document, to_document
-from kpmonitor.errors import KPError, ValidationError
+from kpmonitor.errors import KPError
 from kpmonitor.paths import Paths
 from kpmonitor.quantities import format_carats, format_usd
-from kpmonitor.rules import Problem, Severity
-from kpmonitor.workspace import ROLES, Workspace, init_home
+
+# The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
+# desktop app, whose window should paint before SQLite, Pillow and the rules are loaded.
+if TYPE_CHECKING:
+    from kpmonitor.rules import Problem
+    from kpmonitor.workspace import Workspace
+
+ROLES = ("field", "hq")
 
 log = logging.getLogger("kpmonitor")
 
@@ -56,6 +61,8 @@ def _setup_logging(paths: Paths) -> None:
 
 @contextmanager
 def _workspace(ctx: click.Context, role: str | None = None) -> Iterator[Workspace]:
+    from kpmonitor.workspace import Workspace
+
     paths: Paths = ctx.obj["paths"]
     with _refusals(), Workspace(paths) as ws:
         if role is not None and ws.role != role:
@@ -76,7 +83,7 @@ def _json_out(data: Any) -> None:
 
 
 def _problem_line(p: Problem, acknowledged: bool = False) -> str:
-    tag = "error  " if p.severity is Severity.ERROR else ("ack'd  " if acknowledged else "warning")
+    tag = "error  " if p.is_error else ("ack'd  " if acknowledged else "warning")
     return f"  {tag} {p.field}: {p.message}"
 
 
@@ -141,10 +148,10 @@ def init(ctx: click.Context, role: str, name: str) -> None:
 
     The passphrase that protects the key is asked for, or taken from KPMONITOR_PASSPHRASE.
     """
+    from kpmonitor.workspace import init_home, read_home
+
     paths: Paths = ctx.obj["paths"]
     with _refusals():
-        from kpmonitor.workspace import read_home
-
         if read_home(paths) is not None:
             raise Refused(f"A kpmonitor home already exists in {paths.data}.")
         passphrase = _passphrase(new=True, what="root CA key" if role == "hq" else "signing key")
@@ -163,11 +170,10 @@ def init(ctx: click.Context, role: str, name: str) -> None:
 def demo(ctx: click.Context, count: int, photos: bool, seed: int) -> None:
     """Fill a field home with realistic demo inspections (made if missing)."""
     from kpmonitor.demo import fill_demo
+    from kpmonitor.workspace import init_home, read_home
 
     paths: Paths = ctx.obj["paths"]
     with _refusals():
-        from kpmonitor.workspace import read_home
-
         if read_home(paths) is None:
             init_home(paths, "field", "Demo Monitor", os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE)
             if not os.environ.get(PASSPHRASE_ENV):
@@ -216,6 +222,8 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
 @click.pass_context
 def show(ctx: click.Context, inspection_id: str, as_json: bool) -> None:
     """Show one inspection and its problems."""
+    from kpmonitor.domain import to_document
+
     with _workspace(ctx) as ws:
         insp = ws.inspection(inspection_id)
         problems = ws.validate(insp)
@@ -289,6 +297,10 @@ def new(ctx: click.Context, source: Any) -> None:
     A document with errors is refused with every problem listed and nothing is
     stored; warnings are stored and shown.
     """
+    from kpmonitor.domain import from_document
+    from kpmonitor.errors import ValidationError
+    from kpmonitor.rules import Problem, Severity
+
     try:
         doc = json.load(source)
     except ValueError as exc:
@@ -297,8 +309,7 @@ def new(ctx: click.Context, source: Any) -> None:
         insp, parse_problems = from_document(doc)
         problems = [Problem(Severity.ERROR, path, "parse", message) for path, message in parse_problems]
         problems += ws.validate(insp)
-        # Fields a draft may still lack are not reasons to refuse a document? They are: the issue
-        # asks for a complete shipment. Every error refuses; warnings are stored.
+        # A document describes a complete shipment: every error refuses it; warnings are stored.
         errors = [p for p in problems if p.is_error]
         if errors:
             raise Refused(str(ValidationError(errors)))
