@@ -9,8 +9,8 @@ way, as ``python bench/gui_start.py --child KIND HOME``, in turn:
 - ``bare``: a QApplication and an empty QMainWindow;
 - ``app``: ``kpmonitor.gui.app.run`` on the home, which opens the main window
   with the first page of the list;
-- ``cli``: the ``kpmonitor`` command with no arguments (``kpmonitor.cli.main``),
-  which adds the command line's own imports before ``run``.
+- ``cli``: the ``kpmonitor`` program with no arguments (``kpmonitor.launch.main``,
+  the installed entry point), which starts the desktop app without the command line.
 
 Each child prints ``painted`` as soon as its main window has finished its
 first paint, and ``listed`` when the list's first page has too (the
@@ -114,12 +114,14 @@ def child_app(home: Path) -> int:
 
 
 def child_cli(home: Path) -> int:
-    """The ``kpmonitor`` command itself, with no arguments (the command line's imports included)."""
+    """The ``kpmonitor`` program itself with no arguments, its home given as a user would (KPMONITOR_HOME)."""
     _watch_the_app()
-    from kpmonitor.cli import main as cli_main
+    os.environ["KPMONITOR_HOME"] = str(home)
+    sys.argv = ["kpmonitor"]
+    from kpmonitor.launch import main
 
     try:
-        cli_main(["--home", str(home)])
+        main()
     except SystemExit as exit_:
         return int(exit_.code or 0)
     return 0

@@ -1,6 +1,6 @@
 """The frozen program's entry: the same ``kpmonitor`` command as the installed package."""
 
-from kpmonitor.cli import main
+from kpmonitor.launch import main
 
 if __name__ == "__main__":
     main()
