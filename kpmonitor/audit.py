@@ -24,7 +24,7 @@ GENESIS = "0" * 64
 # Tables whose every row is rebuilt from the log, and the columns that are
 # bookkeeping rather than evidence (not audited, not compared).
 AUDITED_TABLES = ("inspections", "parcels", "seals", "seal_events", "findings", "acknowledgements", "photos",
-                  "reports")
+                  "reports", "hq_reports", "hq_seals", "hq_photos")
 UNAUDITED_COLUMNS = {"inspections": {"updated_at"}}
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from kpmonitor import APP_ID, __version__
+from kpmonitor import APP_ID, __version__, cli_hq
 from kpmonitor.errors import KPError
 from kpmonitor.paths import Paths
 from kpmonitor.quantities import format_carats, format_usd
@@ -112,14 +112,16 @@ def cli(ctx: click.Context, home: Path | None, self_test: bool) -> None:
 
 @cli.command()
 @click.option("--demo", is_flag=True, help="Open a home filled with demo inspections.")
+# No exists=True: a file that is missing is said in the window, where the user is looking.
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
-def gui(ctx: click.Context, demo: bool) -> None:
-    """Start the desktop application."""
+def gui(ctx: click.Context, demo: bool, files: tuple[Path, ...]) -> None:
+    """Start the desktop application; FILES are reports to verify (PDF, QR text) or bundles to import."""
     try:
         from kpmonitor.gui.app import run  # type: ignore[import-not-found,unused-ignore]
     except ImportError as exc:
         raise Refused(f"The desktop application is not available in this build ({exc}).") from exc
-    sys.exit(run(ctx.obj["paths"], demo=demo))
+    sys.exit(run(ctx.obj["paths"], demo=demo, files=files))
 
 
 PASSPHRASE_ENV = "KPMONITOR_PASSPHRASE"
@@ -598,6 +600,11 @@ def hq_publish(ctx: click.Context, out_dir: Path) -> None:
         written = Keyring(ws.paths).publish(out_dir, _passphrase(what="root CA key"))
     for path in written:
         click.echo(str(path))
+
+
+for _command in cli_hq.HQ_COMMANDS:
+    hq.add_command(_command)
+cli.add_command(cli_hq.export_unsent)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -134,6 +134,11 @@ def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *,
     path = pdf_path(ws, report_id)
     _write_atomic(path, signed)
     pdf_sha = hashlib.sha256(signed).hexdigest()
+    # The bundle manifest is signed now, while the key is open, so that exporting a bundle later needs
+    # no passphrase; the row keeps it (columns manifest, manifest_sig, chain_pem).
+    from kpmonitor.bundle import make_manifest
+
+    bundle_columns = make_manifest(snap, snap_bytes, signed, key, cert, chain)
     step(4, "Recording the report")
     ws.store.record_report(inspection_id, {
         "id": report_id, "version": version, "supersedes": snap["report"]["supersedes"],
@@ -141,7 +146,7 @@ def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *,
         "audit_head": head.hash, "signed_at": signed_at, "device_seq": snap["report"]["device_seq"],
         "pdf_sha256": pdf_sha, "pdf_size": len(signed), "qr_text": qr_text,
         "signer_cert": cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
-        "paper": str(ws.settings.get("paper_size"))}, expected_head=head)
+        "paper": str(ws.settings.get("paper_size")), **bundle_columns}, expected_head=head)
     step(5, "Signed")
     return SignedReport(report_id, version, path, pdf_sha, qr_text, snap)
 
@@ -390,6 +395,10 @@ def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = Non
     data = path.read_bytes()
     if data.startswith(b"%PDF"):
         return verify_pdf_bytes(data, root, crl_obj)
+    if data.startswith(b"PK\x03\x04"):  # a report bundle (zip)
+        from kpmonitor.bundle import verify_bundle_data
+
+        return verify_bundle_data(data, root, crl_obj)
     try:
         text = data.decode("ascii").strip()
     except UnicodeDecodeError:

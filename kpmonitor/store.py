@@ -238,6 +238,115 @@ def m002_report_files(db: sqlite_utils.Database) -> None:
                "BEGIN SELECT RAISE(ABORT, 'signed reports are frozen'); END")
 
 
+@migrations()
+def m003_bundles(db: sqlite_utils.Database) -> None:
+    """Bundles: the signed manifest kept with each report (field), and what headquarters imports (hq).
+
+    The manifest columns are nullable without a default: a report signed before this migration has
+    none, and its audit event, which never held these columns, still matches its row.
+    """
+    for column in ("manifest", "manifest_sig", "chain_pem"):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {column} TEXT")
+    statements = [
+        # Field: which reports' bundles were written out, so "export every unsent report" knows. Bookkeeping.
+        """CREATE TABLE bundle_exports (
+            report_id TEXT PRIMARY KEY REFERENCES reports(id),
+            bundle_sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            exported_at TEXT NOT NULL
+        )""",
+        # Headquarters: one row per imported report, with what lists, searches and statistics need.
+        # `supersedes` is no foreign key: the report it replaces may arrive later, or never.
+        """CREATE TABLE hq_reports (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            supersedes TEXT,
+            device_id TEXT NOT NULL,
+            device_seq INTEGER NOT NULL,
+            audit_seq INTEGER NOT NULL,
+            audit_head TEXT NOT NULL,
+            monitor TEXT NOT NULL,
+            signer_serial TEXT NOT NULL,
+            signer_issuer TEXT NOT NULL,
+            signer_sha256 TEXT NOT NULL,
+            cert_number TEXT NOT NULL,
+            cert_number_norm TEXT NOT NULL,
+            exporter TEXT NOT NULL,
+            importer TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            provenance TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            site TEXT NOT NULL,
+            inspected_at TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            carats INTEGER,
+            value_usd INTEGER,
+            parcels INTEGER NOT NULL,
+            seals INTEGER NOT NULL,
+            photos INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            snapshot_sha256 TEXT NOT NULL,
+            pdf_sha256 TEXT NOT NULL,
+            pdf_size INTEGER NOT NULL,
+            manifest TEXT NOT NULL,
+            manifest_sig TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            chain_pem TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            bundle_name TEXT NOT NULL,
+            verification TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX hq_reports_bundle ON hq_reports(bundle_sha256)",
+        "CREATE INDEX hq_reports_device ON hq_reports(device_id, device_seq)",
+        "CREATE INDEX hq_reports_cert ON hq_reports(cert_number_norm)",
+        "CREATE INDEX hq_reports_supersedes ON hq_reports(supersedes)",
+        "CREATE INDEX hq_reports_signed ON hq_reports(signed_at)",
+        """CREATE TABLE hq_seals (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL REFERENCES hq_reports(id),
+            number TEXT NOT NULL,
+            parcel TEXT
+        )""",
+        "CREATE INDEX hq_seals_number ON hq_seals(number)",
+        "CREATE INDEX hq_seals_report ON hq_seals(report_id)",
+        """CREATE TABLE hq_photos (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL REFERENCES hq_reports(id),
+            sha256 TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT '',
+            parcel TEXT,
+            seal TEXT,
+            original_name TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0,
+            taken_at TEXT
+        )""",
+        "CREATE INDEX hq_photos_report ON hq_photos(report_id)",
+        # Every import attempt and its outcome in a sentence. Bookkeeping, not evidence: a refused bundle
+        # leaves every audited table and the audit chain as they were, and only this log says why.
+        """CREATE TABLE import_log (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('imported', 'already', 'conflict', 'refused')),
+            report_id TEXT,
+            sentence TEXT NOT NULL,
+            quarantined TEXT
+        )""",
+        "CREATE INDEX import_log_at ON import_log(at)",
+    ]
+    # What headquarters imported is evidence: it never changes.
+    for table in ("hq_reports", "hq_seals", "hq_photos"):
+        for op in ("UPDATE", "DELETE"):
+            statements.append(f"CREATE TRIGGER {table}_{op.lower()}_frozen BEFORE {op} ON {table} "
+                              f"BEGIN SELECT RAISE(ABORT, 'imported reports are frozen'); END")
+    for sql in statements:
+        db.execute(sql)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 

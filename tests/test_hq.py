@@ -1,0 +1,437 @@
+"""Headquarters import: field → bundle → headquarters, whole or not at all, any number of times; and anomalies."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
+
+from kpmonitor import hq as hqmod
+from kpmonitor.hq import _device_anomalies, _Held, anomalies, import_paths, list_reports, stats
+from kpmonitor.paths import Paths
+from kpmonitor.store import Store
+from kpmonitor.workspace import Workspace
+from tests.test_bundle import (
+    _symlink,
+    entries_of,
+    example,
+    export,
+    hostile_zip,
+    make_device,
+    make_hq,
+    photo,
+    rezip,
+    run,
+    sign_doc,
+)
+
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def other_doc(number: str, seals: list[str]) -> dict[str, Any]:
+    doc = example()
+    doc["certificate"]["number"] = number
+    doc["seals"] = [{"number": s, "type": "bolt", "iso_class": "H", "parcel": None} for s in seals]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Headquarters; device A (four reports, one an amendment), device B (reusing A's seal and certificate
+    number), a self-signed device, a device of another headquarters, a conflicting and a forked report."""
+    base = tmp_path_factory.mktemp("hq-world")
+    hq = make_hq(base / "hq")
+    a = make_device(base / "a", "Amélie Ndlovu", hq)
+    photos = [photo(11), photo(12, "Seal")]
+    r: dict[str, str] = {"a1": sign_doc(a, example(), photos)}
+    shutil.copytree(a, base / "a-backup")  # a copy of the device's history after its first report
+    r["a2"] = sign_doc(a, {}, supersedes=r["a1"], changes={"site": "Mbada sort house, Marange (re-weighed)"})
+    r["a3"] = sign_doc(a, other_doc("ZW 004300", ["ZW-C-000300"]))
+    findings = other_doc("ZW 004400", ["ZW-C-000400", "ZW-S-000401"])
+    findings["seals"][1]["parcel"] = "1"
+    findings["parcels"][0]["weighed_carats"] = "612.00"  # beyond the weighing tolerance
+    findings["parcels"][0]["declared_value_usd"] = "1.00"  # US$ 0.0017/ct: far below the band
+    findings["certificate"]["value_usd"] = "18008.50"
+    r["a4"] = sign_doc(a, findings)
+    b = make_device(base / "b", "Baraka Moyo", hq)
+    r["b1"] = sign_doc(b, example())  # same certificate number and seals as a1, on another shipment
+    c = make_device(base / "c", "Solo Monitor", None)
+    r["c1"] = sign_doc(c, other_doc("ZW 004500", ["ZW-C-000500"]))
+    other_hq = make_hq(base / "other-hq", "Someone Else")
+    d = make_device(base / "d", "Foreign Monitor", other_hq)
+    r["d1"] = sign_doc(d, other_doc("ZW 004600", ["ZW-C-000600"]))
+    # The backup goes on as if it were the device: its next report is number 2 again.
+    r["fork"] = sign_doc(base / "a-backup", other_doc("ZW 004700", ["ZW-C-000700"]))
+    # The same report id as a3 with other content, validly signed by A's key (from a copy that lacks a3).
+    conflict_home = base / "a-conflict"
+    shutil.copytree(base / "a-backup", conflict_home)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("kpmonitor.reports.new_id", lambda: r["a3"])
+        assert sign_doc(conflict_home, other_doc("ZW 004800", ["ZW-C-000800"])) == r["a3"]
+    homes = {"a1": a, "a2": a, "a3": a, "a4": a, "b1": b, "c1": c, "d1": d, "fork": base / "a-backup"}
+    bundles = {name: export(homes[name], rid, base / "out" / name) for name, rid in r.items() if name in homes}
+    bundles["conflict"] = export(conflict_home, r["a3"], base / "out" / "conflict")
+    return {"base": base, "hq": hq, "a": a, "r": r, "bundles": bundles, "photos": photos}
+
+
+@pytest.fixture
+def hq(world: dict[str, Any], tmp_path: Path) -> Path:
+    """A fresh copy of headquarters, before any import."""
+    home = tmp_path / "hq"
+    shutil.copytree(world["hq"], home)
+    return home
+
+
+def state(home: Path) -> tuple[Any, ...]:
+    """Everything an import may change, except the import log."""
+    with Store(Paths.for_home(home).database) as store:
+        tables = [store.conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                  for t in ("hq_reports", "hq_seals", "hq_photos")]
+        return store.audit_head(), hashlib.sha256(repr(tables).encode()).hexdigest(), len(tables[0])
+
+
+def imp(home: Path, *paths: Path) -> tuple[int, list[dict[str, Any]]]:
+    result = run(home, "hq", "import", *map(str, paths), "--json")
+    return result.exit_code, json.loads(result.output)["results"]
+
+
+def ws(home: Path) -> Workspace:
+    return Workspace(Paths.for_home(home))
+
+
+# ------------------------------------------------------------------------------------ round trip
+
+
+def test_field_to_headquarters_round_trip_with_photos(world: dict[str, Any], hq: Path) -> None:
+    code, results = imp(hq, world["bundles"]["a1"])
+    assert code == 0 and results[0]["outcome"] == "imported", results
+    assert results[0]["report_id"] == world["r"]["a1"] and "Imported report" in results[0]["sentence"]
+    with ws(hq) as h, ws(world["a"]) as field:
+        row = field.store.report(world["r"]["a1"])
+        for data in world["photos"]:
+            assert h.vault.read_original(hashlib.sha256(data).hexdigest()) == data
+        assert hqmod.pdf_file(h, world["r"]["a1"]).read_bytes() == (
+            field.paths.reports / f"{world['r']['a1']}.pdf").read_bytes()
+        detail = hqmod.report_detail(h, world["r"]["a1"][:8])
+        assert detail["snapshot"] == json.loads(row["snapshot"])
+        assert detail["badge"] == "verified" and len(detail["photos"]) == 2
+        assert all(c["ok"] for c in detail["verification"]["checks"])
+        assert h.store.verify_audit().ok
+        log = hqmod.import_log(h)
+        assert [e["outcome"] for e in log] == ["imported"]
+    listed = json.loads(run(hq, "hq", "list", "--json").output)
+    assert [(r["id"], r["cert_number"], r["carats"], r["badge"]) for r in listed] == [
+        (world["r"]["a1"], "ZW 004217", "1200.50", "verified")]
+    shown = run(hq, "hq", "show", world["r"]["a1"][:8])
+    assert shown.exit_code == 0 and "[ok] QR seal matches the report" in shown.output
+    assert run(hq, "audit", "verify").exit_code == 0
+
+
+def test_the_same_bundle_twice_changes_nothing(world: dict[str, Any], hq: Path, tmp_path: Path) -> None:
+    assert imp(hq, world["bundles"]["a1"])[0] == 0
+    before = state(hq)
+    # Again, and again under another name in a folder (a retried e-mail, a second USB copy).
+    folder = tmp_path / "again"
+    folder.mkdir()
+    shutil.copy(world["bundles"]["a1"], folder / "copy.kpbundle")
+    code, results = imp(hq, world["bundles"]["a1"], folder)
+    assert code == 0 and [r["outcome"] for r in results] == ["already", "already"]
+    assert "already imported" in results[0]["sentence"]
+    assert state(hq) == before
+
+
+def test_the_same_content_in_other_bytes_is_already_imported(world: dict[str, Any], hq: Path,
+                                                             tmp_path: Path) -> None:
+    # ECDSA lets anyone turn (r, s) into (r, n − s): other bytes, the same signed content.
+    entries = entries_of(world["bundles"]["a1"])
+    r_, s_ = decode_dss_signature(base64.b64decode(entries["manifest.sig"]))
+    entries["manifest.sig"] = base64.b64encode(encode_dss_signature(r_, P256_ORDER - s_))
+    other = tmp_path / "other.kpbundle"
+    other.write_bytes(rezip(entries))
+    assert imp(hq, world["bundles"]["a1"])[0] == 0
+    before = state(hq)
+    code, results = imp(hq, other)
+    assert code == 0 and results[0]["outcome"] == "already" and "same content" in results[0]["sentence"]
+    assert state(hq) == before
+
+
+def test_a_report_id_with_other_content_is_a_conflict_and_quarantined(world: dict[str, Any], hq: Path) -> None:
+    assert imp(hq, world["bundles"]["a3"])[0] == 0
+    before = state(hq)
+    code, results = imp(hq, world["bundles"]["conflict"])
+    assert code == 1 and results[0]["outcome"] == "conflict"
+    assert "already imported with different content" in results[0]["sentence"]
+    quarantined = Path(results[0]["quarantined"])
+    assert quarantined.read_bytes() == world["bundles"]["conflict"].read_bytes()
+    assert "different content" in quarantined.with_name(quarantined.name + ".txt").read_text()
+    assert state(hq) == before
+    with ws(hq) as h:
+        assert json.loads(h.store.conn.execute("SELECT snapshot FROM hq_reports").fetchone()[0])[
+            "inspection"]["certificate"]["number"] == "ZW 004300"
+
+
+def test_a_superseding_report_is_linked_and_both_are_kept_in_any_order(world: dict[str, Any], hq: Path) -> None:
+    r = world["r"]
+    assert imp(hq, world["bundles"]["a2"])[0] == 0
+    with ws(hq) as h:
+        found = anomalies(h)
+        assert any(a.kind == "missing_report" and "supersedes report" in a.sentence for a in found)
+    assert imp(hq, world["bundles"]["a1"])[0] == 0
+    with ws(hq) as h:
+        rows = {x.id: x for x in list_reports(h)}
+        assert rows[r["a1"]].superseded_by == r["a2"] and rows[r["a2"]].supersedes == r["a1"]
+        assert rows[r["a2"]].version == 2
+        found = anomalies(h)
+        # An amendment carries its predecessor's seals and certificate number: not a reuse.
+        assert not [a for a in found if a.kind in ("seal_reused", "certificate_reused", "missing_report")], found
+        assert [(s.shipments, s.carats) for s in stats(h)] == [(1, 120050)]
+
+
+# ------------------------------------------------------------------------------------ refusals
+
+
+def test_a_revoked_certificate_is_refused(world: dict[str, Any], hq: Path) -> None:
+    assert imp(hq, world["bundles"]["a3"])[0] == 0
+    serial = json.loads(run(world["a"], "keys", "show", "--json").output)["signing_certificate"]["serial"]
+    assert run(hq, "hq", "revoke", serial).exit_code == 0
+    # What was imported before stays, with a badge that says the certificate is now revoked.
+    [listed] = json.loads(run(hq, "hq", "list", "--json").output)
+    assert listed["badge"] == "revoked"
+    assert json.loads(run(hq, "hq", "monitors", "--json").output)[0]["revoked"] is True
+    before = state(hq)
+    code, results = imp(hq, world["bundles"]["a1"])
+    assert code == 1 and results[0]["outcome"] == "refused"
+    assert "was revoked by headquarters" in results[0]["sentence"]
+    assert Path(results[0]["quarantined"]).exists()
+    assert state(hq) == before
+
+
+@pytest.mark.parametrize(("name", "phrase"), [("d1", "issued by another authority"), ("c1", "self-signed")])
+def test_a_foreign_or_self_signed_certificate_is_refused(world: dict[str, Any], hq: Path, name: str,
+                                                         phrase: str) -> None:
+    before = state(hq)
+    code, results = imp(hq, world["bundles"][name])
+    assert code == 1 and results[0]["outcome"] == "refused" and phrase in results[0]["sentence"], results
+    assert state(hq) == before
+
+
+def _variants(world: dict[str, Any], tmp_path: Path) -> dict[str, Path]:
+    good = world["bundles"]["a1"]
+    data = good.read_bytes()
+    entries = entries_of(good)
+    without_photo = {n: b for n, b in entries.items() if n != sorted(entries)[3]}
+    extra = dict(entries)
+    extra["photos/" + hashlib.sha256(b"x").hexdigest() + ".jpg"] = b"x"
+    out = {
+        "zip-slip": hostile_zip([("../../evil.sh", b"#!/bin/sh\n")]),
+        "link": hostile_zip([(_symlink("manifest.json"), b"/etc/passwd")]),
+        "bomb": hostile_zip([("report.pdf", b"\0" * (8 << 20))], 8),
+        "truncated": data[: len(data) * 2 // 3],
+        "missing-photo": rezip(without_photo),
+        "extra-file": rezip(extra),
+    }
+    paths = {}
+    for name, content in out.items():
+        paths[name] = tmp_path / f"{name}.kpbundle"
+        paths[name].write_bytes(content)
+    return paths
+
+
+@pytest.mark.parametrize(("variant", "phrase"), [
+    ("zip-slip", "climbs out of the archive with “..”, “../../evil.sh”"),
+    ("link", "a link, “manifest.json”"),
+    ("bomb", "zip bomb"),
+    ("truncated", "not a complete bundle"),
+    ("missing-photo", "which is missing from the bundle"),
+    ("extra-file", "which its manifest does not list"),
+])
+def test_hostile_and_damaged_bundles_are_refused_and_change_nothing(world: dict[str, Any], hq: Path,
+                                                                    tmp_path: Path, variant: str,
+                                                                    phrase: str) -> None:
+    path = _variants(world, tmp_path)[variant]
+    assert imp(hq, world["bundles"]["a3"])[0] == 0
+    before = state(hq)
+    code, results = imp(hq, path)
+    assert code == 1 and results[0]["outcome"] == "refused" and phrase in results[0]["sentence"], results
+    assert state(hq) == before
+    with ws(hq) as h:
+        assert hqmod.import_log(h)[0]["sentence"] == results[0]["sentence"]
+    assert not (tmp_path / "evil.sh").exists() and not (hq.parent / "evil.sh").exists()
+
+
+def test_one_bad_file_does_not_stop_the_others_and_the_exit_status_says_so(world: dict[str, Any], hq: Path,
+                                                                           tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(world["bundles"]["a1"], inbox / "1.kpbundle")
+    (inbox / "2.kpbundle").write_bytes(b"not a bundle")
+    shutil.copy(world["bundles"]["a3"], inbox / "3.kpbundle")
+    (inbox / "notes.txt").write_text("ignored: not a bundle name")
+    (inbox / "4.kpbundle.part").write_bytes(b"an export that was interrupted: ignored")
+    code, results = imp(hq, inbox)
+    assert code == 1
+    assert [(Path(r["file"]).name, r["outcome"]) for r in results] == [
+        ("1.kpbundle", "imported"), ("2.kpbundle", "refused"), ("3.kpbundle", "imported")]
+    text = run(hq, "hq", "import", str(inbox))
+    assert text.exit_code == 1 and "2 already imported, 0 in conflict, 1 refused" in text.output
+
+
+def test_a_failure_inside_the_transaction_leaves_nothing(world: dict[str, Any], hq: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Store._insert
+
+    def failing(self: Store, table: str, row: dict[str, Any]) -> str:
+        if table == "hq_photos":
+            raise RuntimeError("disk on fire")
+        return real(self, table, row)
+
+    before = state(hq)
+    monkeypatch.setattr(Store, "_insert", failing)
+    with ws(hq) as h:
+        [result] = import_paths(h, [world["bundles"]["a1"]])
+    assert result.outcome == "refused" and "unexpected error" in result.sentence
+    assert state(hq) == before
+    monkeypatch.setattr(Store, "_insert", real)
+    with ws(hq) as h:
+        assert import_paths(h, [world["bundles"]["a1"]])[0].outcome == "imported"
+
+
+def test_a_full_disk_at_headquarters_refuses_without_blaming_the_bundle(world: dict[str, Any], hq: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(path: Path, write: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    before = state(hq)
+    monkeypatch.setattr(hqmod, "write_atomic", disk_full)
+    with ws(hq) as h:
+        [result] = import_paths(h, [world["bundles"]["a1"]])
+    assert result.outcome == "refused" and "No space left on device" in result.sentence
+    assert "import it again" in result.sentence and result.quarantined is None
+    assert state(hq) == before
+
+
+def test_only_a_headquarters_home_imports(world: dict[str, Any], tmp_path: Path) -> None:
+    result = run(world["a"], "hq", "import", str(world["bundles"]["a1"]))
+    assert result.exit_code == 1 and "needs a hq home" in result.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(world["hq"], "hq", "import", str(empty))
+    assert result.exit_code == 1 and "No .kpbundle files" in result.output
+
+
+def test_progress_is_reported_and_can_cancel(world: dict[str, Any], hq: Path) -> None:
+    seen: list[tuple[int, int, str]] = []
+
+    def progress(done: int, total: int, text: str) -> bool:
+        seen.append((done, total, text))
+        return done < 1
+
+    with ws(hq) as h:
+        results = import_paths(h, [world["bundles"]["a1"], world["bundles"]["a3"]], progress=progress)
+    assert [r.outcome for r in results] == ["imported"]
+    assert [s[:2] for s in seen] == [(0, 2), (1, 2)]
+
+
+# ------------------------------------------------------------------------------------ anomalies
+
+
+def test_a_gap_in_the_sequence_is_a_missing_report(world: dict[str, Any], hq: Path) -> None:
+    b = world["bundles"]
+    assert imp(hq, b["a3"])[0] == 0
+    with ws(hq) as h:
+        first = [a for a in anomalies(h) if a.kind == "missing_report"]
+    assert len(first) == 1 and first[0].sentence.startswith("Reports 1–2 of device")
+    assert "the first report headquarters holds is number 3" in first[0].sentence
+    assert imp(hq, b["a1"], b["a2"], b["a4"])[0] == 0
+    assert imp(hq, b["a3"])[0] == 0  # already
+    result = json.loads(run(hq, "hq", "anomalies", "--json").output)
+    assert not [a for a in result if a["kind"] == "missing_report"]
+    hq2 = hq.parent / "hq2"
+    shutil.copytree(world["hq"], hq2)
+    assert imp(hq2, b["a1"], b["a2"], b["a4"])[0] == 0
+    result = json.loads(run(hq2, "hq", "anomalies", "--json").output)
+    missing = [a for a in result if a["kind"] == "missing_report"]
+    assert len(missing) == 1 and missing[0]["severity"] == "alert"
+    assert missing[0]["sentence"].startswith("Report 3 of device") and "Amélie Ndlovu" in missing[0]["sentence"]
+    assert "headquarters holds reports 2 and 4" in missing[0]["sentence"]
+
+
+def test_a_history_copied_and_continued_is_a_fork(world: dict[str, Any], hq: Path) -> None:
+    b = world["bundles"]
+    assert imp(hq, b["a1"], b["a2"], b["fork"])[0] == 0
+    with ws(hq) as h:
+        forks = [a for a in anomalies(h) if a.kind == "fork"]
+    assert len(forks) == 1 and "both are report number 2" in forks[0].sentence
+    assert set(forks[0].report_ids) == {world["r"]["a2"], world["r"]["fork"]}
+
+
+def test_a_later_report_signed_earlier_in_the_audit_chain_is_a_rollback() -> None:
+    def held(rid: str, seq: int, audit_seq: int, head: str) -> _Held:
+        return _Held(rid * 32, 1, None, "dev" * 10, seq, audit_seq, head * 64, "M", "ZW 1", "ZW1")
+
+    found = _device_anomalies([held("a", 1, 10, "a"), held("b", 2, 40, "b"), held("c", 3, 25, "c")])
+    assert [a.kind for a in found] == ["rollback"]
+    assert "Report 3 (cccccccc)" in found[0].sentence and "not after report 2" in found[0].sentence
+    found = _device_anomalies([held("a", 1, 10, "a"), held("b", 2, 20, "b"), held("c", 3, 20, "c")])
+    assert {a.kind for a in found} == {"fork", "rollback"}
+    assert "signed at audit event 20 with different histories" in found[0].sentence
+
+
+def test_a_seal_or_certificate_number_on_two_shipments_is_flagged(world: dict[str, Any], hq: Path) -> None:
+    b = world["bundles"]
+    assert imp(hq, b["a1"], b["a2"], b["b1"])[0] == 0
+    with ws(hq) as h:
+        found = anomalies(h)
+    seals = sorted(a.sentence for a in found if a.kind == "seal_reused")
+    assert len(seals) == 2 and seals[0].startswith("Seal ZW-C-000017 was used on 2 shipments")
+    certs = [a for a in found if a.kind == "certificate_reused"]
+    assert len(certs) == 1 and "KP certificate ZW 004217 appears on 2 different shipments" in certs[0].sentence
+    assert "Baraka Moyo" in certs[0].sentence
+
+
+def test_value_per_carat_and_weight_findings_are_listed_with_the_monitors_note(world: dict[str, Any],
+                                                                              hq: Path) -> None:
+    assert imp(hq, world["bundles"]["a4"])[0] == 0
+    result = run(hq, "hq", "anomalies")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    value = [x for x in lines if x.startswith("[warning] value_per_carat")]
+    weight = [x for x in lines if x.startswith("[warning] weight_tolerance")]
+    assert len(value) == 1 and "US$ 0.00/ct" in value[0] and "Checked on site" in value[0]
+    assert len(weight) == 1 and "612.00 ct" in weight[0]
+
+
+# ------------------------------------------------------------------------------ search and stats
+
+
+def test_search_and_statistics(world: dict[str, Any], hq: Path, tmp_path: Path) -> None:
+    b = world["bundles"]
+    assert imp(hq, b["a1"], b["a2"], b["a3"], b["a4"], b["b1"])[0] == 0
+
+    def ids(search: str) -> set[str]:
+        return {r["id"] for r in json.loads(run(hq, "hq", "list", "--json", "--search", search).output)}
+
+    r = world["r"]
+    assert ids("ZW004300") == ids("zw 004300") == {r["a3"]}
+    assert ids("Baraka") == {r["b1"]}
+    assert ids("mbada amélie") == {r["a1"], r["a2"], r["a3"], r["a4"]}
+    assert ids("2026-11") == ids("certified") == {r["a1"], r["a2"], r["a3"], r["a4"], r["b1"]}
+    assert ids("ZW-C-000400") == {r["a4"]}
+    assert ids("nothing-like-this") == set()
+    out = tmp_path / "stats.csv"
+    result = run(hq, "hq", "stats", "--csv", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    # a1 and a2 are one shipment (a2 supersedes a1): four shipments, not five.
+    assert rows == [{"month": "2026-11", "origin": "ZW", "shipments": "4", "certified": "4",
+                     "carats": "4802.00", "value_usd": "126053.50", "usd_per_carat": "26.25"}]
+    monitors = json.loads(run(hq, "hq", "monitors", "--json").output)
+    assert {(m["monitor"], m["reports"], m["missing"]) for m in monitors} == {("Amélie Ndlovu", 4, 0),
+                                                                                ("Baraka Moyo", 1, 0)}
