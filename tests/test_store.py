@@ -169,3 +169,14 @@ def test_acknowledging_a_warning_needs_a_note(ws: Workspace, example_doc: dict[s
     ws.store.acknowledge(inspection_id, "parcel.not_weighed", "parcels[0].weighed_carats", "scale broken")
     ack = ws.store.get(inspection_id).acknowledgements[0]
     assert ack.note == "scale broken" and ack.by == "Jane Monitor"
+
+
+def test_a_broad_search_gives_the_same_page_as_a_narrow_plan(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpmonitor import store as store_module
+    from kpmonitor.demo import fill_demo
+
+    fill_demo(ws, count=30, photos=False)
+    expected = [r.id for r in ws.store.summaries("ZW", limit=10, offset=5)]
+    monkeypatch.setattr(store_module, "BROAD_SEARCH", 3)  # every search now walks the list's order
+    assert [r.id for r in ws.store.summaries("ZW", limit=10, offset=5)] == expected
+    assert len(expected) == 10
