@@ -1,9 +1,12 @@
-"""Starting the desktop application: ``kpmonitor`` or ``kpmonitor gui [--demo]``.
+"""Starting the desktop application: ``kpmonitor`` or ``kpmonitor gui [--demo] [FILE…]``.
 
-``run(paths, demo)`` makes the QApplication (one application id, high-DPI
-aware, the system's light or dark palette), sends the log to the home's
-rotating log file, creates the home on first start, fills a demo home, and
-opens the main window where the monitor left it.
+``run(paths, demo, files)`` makes the QApplication (one application id, its
+icon, high-DPI aware, the system's light or dark palette), sends the log to
+the home's rotating log file, creates the home on first start, fills a demo
+home, opens the main window where the monitor left it, and then opens the
+files it was given (a report to verify, a bundle to import). On macOS the
+Finder hands files over as ``QEvent.FileOpen`` events instead, at start or
+later; they are queued until the window can take them.
 
 Start-up is kept light. The window is shown first, as a frame with its
 menus; the core (sqlite-utils, Pillow, the rules) is imported and the
@@ -18,14 +21,15 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 # Only what the first paint needs: every Qt class imported here is built before the window shows
 # (the Qt namespace, whose enums take some 30 ms to build, is imported where it is used).
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, qVersion
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, qVersion
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kpmonitor import APP_ID, APP_NAME, __version__
@@ -41,6 +45,8 @@ log = logging.getLogger(__name__)
 
 DEMO_COUNT = 12
 ORGANIZATION = "kpmonitor"
+# The passphrase of a demo home's signing key: the same as `kpmonitor demo` gives its homes.
+DEMO_PASSPHRASE = "kimberley-demo"
 
 
 def tr(text: str) -> str:
@@ -86,6 +92,63 @@ def configure_application(app: QApplication) -> None:
     QGuiApplication.setDesktopFileName(APP_ID)
 
 
+def application_icon() -> QIcon:
+    """The application's icon at every size shipped (resources/icons/hicolor, as the .desktop file uses)."""
+    from kpmonitor.reference import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.png")):
+        # The size from the folder's name ("64x64"): each file is then read only when that size is drawn.
+        width, _x, height = png.parent.parent.name.partition("x")
+        size = QSize(int(width), int(height)) if width.isdigit() and height.isdigit() else QSize()
+        icon.addFile(str(png), size)
+    return icon
+
+
+class FileOpenFilter(QObject):
+    """Files the desktop asks the application to open (macOS: ``QEvent.FileOpen``).
+
+    They can arrive before the main window exists (the Finder launched the
+    application to open them): until a window is given, they are queued, as
+    are the files of the command line.
+
+    :param listen: filter the application's events. A filter on the
+        application sees every event of every widget, so ``run`` listens only
+        where the desktop delivers files this way (macOS); elsewhere they come
+        on the command line.
+    """
+
+    def __init__(self, app: QApplication, *, listen: bool = True) -> None:
+        super().__init__(app)
+        self.window: MainWindow | None = None
+        self.queued: list[Path] = []
+        if listen:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            name = event.file() or event.url().toLocalFile()
+            if name:
+                log.info("asked by the desktop to open %s", name)
+                self.open([Path(name)])
+                return True
+        return False
+
+    def open(self, files: Iterable[Path]) -> None:
+        paths = list(files)
+        if self.window is None:
+            self.queued.extend(paths)
+        elif paths:
+            self.window.open_files(paths)
+
+    def attach(self, window: MainWindow) -> None:
+        """Hand the queued files, and every later one, to the window (which waits for its home if needed)."""
+        self.window = window
+        queued, self.queued = self.queued, []
+        if queued:
+            window.open_files(queued)
+
+
 def _message(title: str, sentence: str, parent: QWidget | None = None) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
@@ -117,7 +180,7 @@ def first_run(paths: Paths, demo: bool) -> bool:
     if read_home(paths) is not None:
         return True
     if demo:
-        init_home(paths, "field", tr("Demo monitor"))
+        init_home(paths, "field", tr("Demo monitor"), DEMO_PASSPHRASE)
         return True
     from kpmonitor.gui.first_run import FirstRunDialog
 
@@ -156,6 +219,9 @@ def fill_demo_home(ws: Workspace, count: int | None = None, parent: QWidget | No
     dialog.setValue(count)
     dialog.close()
     log.info("filled the demo home with %d inspections", made)
+    if parent is not None and hasattr(parent, "statusBar"):
+        parent.statusBar().showMessage(tr("A demo home: its signing passphrase is “{passphrase}”.").format(
+            passphrase=DEMO_PASSPHRASE))
     return made
 
 
@@ -213,10 +279,16 @@ class AfterFirstPaint(QObject):
             action()
 
 
-def run(paths: Paths, demo: bool = False) -> int:
-    """Start the desktop application on a home; returns the exit status."""
+def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
+    """Start the desktop application on a home; returns the exit status.
+
+    :param files: reports to verify or bundles to import, opened once the
+        main window shows (a missing one gets a sentence there).
+    """
     app = make_application()
     _install_excepthook()
+    opener = FileOpenFilter(app, listen=sys.platform == "darwin")  # the Finder's files may come before the window
+    opener.open(files)
     # No home yet (a file check, without loading the core): the first-run dialog makes one.
     if not paths.home_file.exists():
         setup_logging(paths)
@@ -225,13 +297,18 @@ def run(paths: Paths, demo: bool = False) -> int:
     from kpmonitor.gui.main_window import MainWindow
 
     window = MainWindow(paths=paths)
+    opener.attach(window)  # the window keeps them until its home is open
     opened: list[Workspace] = []
     failure: list[str] = []
 
     def open_home() -> None:
-        # The log file too is set up once the window is on screen (logging.handlers is a slow import).
+        # The log file too is set up once the window is on screen (logging.handlers is a slow import),
+        # and the icon (finding it loads the reference module): the desktop updates the frame's icon.
         setup_logging(paths)
+        app.setWindowIcon(application_icon())
         log.info("kpmonitor %s starting (Qt %s) on %s", __version__, qVersion(), paths.data)
+        # Said here, after the first paint, once the log file is sure to be open (run without the command line).
+        log.info("main window shown")
         try:
             opened.append(open_home_into(window, paths, demo))
         except KPError as exc:
@@ -243,6 +320,8 @@ def run(paths: Paths, demo: bool = False) -> int:
     AfterFirstPaint(window, open_home)
     window.show()
     status = app.exec()
+    app.removeEventFilter(opener)
+    opener.deleteLater()
     # However the loop ended (the window closed, the session ending), store what was being typed.
     if window.editor is not None:
         window.editor.shutdown()

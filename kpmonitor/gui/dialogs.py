@@ -1,4 +1,4 @@
-"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning.
+"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning, a passphrase.
 
 Every one shows its text as plain text: sentences often quote what a monitor
 typed or a file held, and that must never be read as markup.
@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -63,3 +65,64 @@ class AcknowledgeDialog(QDialog):
 
     def note_text(self) -> str:
         return self.note.toPlainText().strip()
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the passphrase of a key (echo off); ``new`` asks twice and checks the length.
+
+    The passphrase is only read from ``passphrase_text()`` and never stored.
+    """
+
+    def __init__(self, prompt: str, parent: QWidget | None = None, *, new: bool = False,
+                 minimum: int = 8) -> None:
+        super().__init__(parent)
+        self.new = new
+        self.minimum = minimum
+        self.setWindowTitle(self.tr("New passphrase") if new else self.tr("Passphrase"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(prompt, self, wrap=True))
+        form = QFormLayout()
+        self.passphrase = self._secret()
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
+        self.repeat = self._secret()
+        if new:
+            form.addRow(self.tr("&Repeat it"), self.repeat)
+        else:
+            self.repeat.hide()
+        layout.addLayout(form)
+        self.error = FeedbackLabel(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.passphrase.setFocus()
+        self.resize(440, 200 if new else 160)
+
+    def _secret(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText
+                                 | Qt.InputMethodHint.ImhSensitiveData)
+        return edit
+
+    def problem(self) -> str | None:
+        text = self.passphrase.text()
+        if not text:
+            return self.tr("Type the passphrase.")
+        if self.new and len(text) < self.minimum:
+            return self.tr("Choose a passphrase of at least {count} characters: it protects the signing "
+                           "key.").format(count=self.minimum)
+        if self.new and text != self.repeat.text():
+            return self.tr("The two passphrases differ; type the same one twice.")
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem is not None:
+            self.error.show_error(problem)
+            return
+        super().accept()
+
+    def passphrase_text(self) -> str:
+        return self.passphrase.text()

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -72,8 +72,11 @@ class InspectionEditorWidget(QWidget):
         self.saved_label.setObjectName("saved_label")
         self.saved_label.setWordWrap(False)
         self.saved_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.banner = QLabel(self.tr("This inspection is signed and can no longer be changed; amend it instead."),
-                             self)
+        # What this record is, when it is not a plain draft: signed (frozen), or the amendment of a report.
+        self.banner = plain_label("", self, wrap=True)
+        self.banner.setObjectName("banner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setMargin(6)
         bold(self.banner)
         self.banner.setVisible(False)
         header = QHBoxLayout()
@@ -127,9 +130,31 @@ class InspectionEditorWidget(QWidget):
 
     def _on_inspection_changed(self, insp: Inspection) -> None:
         self.title.setText(self.title_text())
-        self.banner.setVisible(self.session.read_only)
+        self._update_banner()
         self._label_tabs(insp, self.session.problems)
         self.inspection_changed.emit(insp)
+
+    def banner_text(self) -> str:
+        """What the banner says: signed (with its report), an amendment (of which report), or nothing."""
+        from kpmonitor.gui.inspections_model import local_time
+
+        session = self.session
+        report = session.report()
+        if report is not None:
+            return self.tr("Signed on {when} — report {report}, version {version}. Amend to correct.").format(
+                when=local_time(str(report["signed_at"])), report=str(report["id"])[:8], version=report["version"])
+        if session.read_only:
+            return self.tr("This inspection is signed and can no longer be changed. Amend to correct.")
+        earlier = session.amended_report()
+        if earlier is not None:
+            return self.tr("Amends report {report} v{version}; will be version {next}.").format(
+                report=str(earlier["id"])[:8], version=earlier["version"], next=int(earlier["version"]) + 1)
+        return ""
+
+    def _update_banner(self) -> None:
+        text = self.banner_text()
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     def _label_tabs(self, insp: Inspection, problems: list[Problem]) -> None:
         labels = {

@@ -297,7 +297,8 @@ class SealsSectionWidget(QWidget):
         self.model.set_rows(insp.seals, self.session.problems)
         self.table.select_first_if_none()
         for widget in (self.number, self.add_button, self.remove_button, self.event_note,
-                       *self.event_buttons.values(), self.remove_event_button):
+                       *self.event_buttons.values(), self.remove_event_button, self.type_choice,
+                       self.class_choice, self.target_choice, self.applied_by, self.witness, self.manufacturer):
             widget.setEnabled(not read_only)
         self._show_events()
 

@@ -71,6 +71,7 @@ class TextField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         self._extra_layout = layout
+        self._extras: list[QWidget] = []
         layout.addWidget(self.feedback, 1)
         self.setFocusProxy(self.edit)
         self._timer = QTimer(self)
@@ -88,6 +89,7 @@ class TextField(QWidget):
     def insert_widget(self, widget: QWidget) -> None:
         """Put a button between the box and the feedback (a calendar, "Now")."""
         self._extra_layout.insertWidget(1, widget)
+        self._extras.append(widget)
 
     def is_editing(self) -> bool:
         """Whether the monitor is typing here, so a reload must not overwrite the box."""
@@ -102,6 +104,8 @@ class TextField(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+        for widget in self._extras:  # a calendar or "Now" would change the value
+            widget.setEnabled(not read_only)
 
     def text(self) -> str:
         return self.edit.text()

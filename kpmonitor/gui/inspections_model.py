@@ -38,7 +38,8 @@ class SummarySource(Protocol):
     def count(self, search: str | None = None) -> int: ...
 
 
-def _grouped(hundredths: int | None) -> str:
+def grouped(hundredths: int | None) -> str:
+    """Hundredths (carats, cents) as 1,234.56."""
     if hundredths is None:
         return ""
     return f"{hundredths // 100:,}.{hundredths % 100:02d}"
@@ -63,10 +64,18 @@ class InspectionsModel(QAbstractTableModel):
     page_loaded = Signal(int, int)  # offset, rows: for the status bar and for tests
 
     def __init__(self, source: SummarySource, *, country_name: Callable[[str], str | None] | None = None,
-                 page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
+                 amendments: Callable[[list[str]], set[str]] | None = None, page_size: int = PAGE_SIZE,
+                 parent: QObject | None = None) -> None:
+        """Rows of ``source``, a page at a time.
+
+        :param amendments: which of a page's drafts are amendments (asked once per page loaded);
+            not needed once the summaries carry ``supersedes``.
+        """
         super().__init__(parent)
         self._source = source
         self._country_name = country_name
+        self._amendments_of = amendments
+        self._amendments: set[str] = set()
         self._page_size = page_size
         self._pages: OrderedDict[int, list[InspectionSummary]] = OrderedDict()
         self._count: int | None = None
@@ -117,6 +126,7 @@ class InspectionsModel(QAbstractTableModel):
 
     def _forget(self) -> None:
         self._pages.clear()
+        self._amendments.clear()
         self._count = None
 
     def summary(self, row: int) -> InspectionSummary | None:
@@ -130,6 +140,8 @@ class InspectionsModel(QAbstractTableModel):
                                           offset=number * self._page_size, order_by=self._order_by,
                                           descending=self._descending)
             self._pages[number] = page
+            if self._amendments_of is not None and page and not hasattr(page[0], "supersedes"):
+                self._amendments |= self._amendments_of([s.id for s in page if s.status != "signed"])
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
             self.page_loaded.emit(number * self._page_size, len(page))
@@ -211,19 +223,29 @@ class InspectionsModel(QAbstractTableModel):
         if key == "origin":
             return s.origin
         if key == "carats":
-            return _grouped(s.carats)
+            return grouped(s.carats)
         if key == "value_usd":
-            return _grouped(s.value_usd)
+            return grouped(s.value_usd)
         if key == "parcel_count":
             return "" if s.parcel_count is None else str(s.parcel_count)
         if key == "status":
-            status = self.tr("Signed") if s.status == "signed" else self.tr("Draft")
+            if s.status == "signed":
+                status = self.tr("Signed")
+            elif self.is_amendment(s):
+                status = self.tr("Amendment")
+            else:
+                status = self.tr("Draft")
             return status if not s.verdict else f"{status} · {self._verdict(s.verdict)}"
         if key == "warnings":
             return self._problems(s)
         if key == "updated_at":
             return local_time(s.updated_at)
         return ""
+
+    def is_amendment(self, s: InspectionSummary) -> bool:
+        """A draft that will supersede a signed report."""
+        supersedes = getattr(s, "supersedes", None)
+        return bool(supersedes) or s.id in self._amendments
 
     def _verdict(self, verdict: str) -> str:
         return {"certified": self.tr("certified"), "not_certified": self.tr("not certified"),

@@ -3,13 +3,20 @@
 Window geometry, the list's sorting, the editor's panel sizes and the open
 inspection and section are kept in the home (``config/gui.ini``), written as
 they change, so the application reopens where the monitor was even after a
-crash or a power cut. Places are left for the work of later releases
-(signing, export, verification, headquarters' inbox).
+crash or a power cut.
+
+Signing, export, amending, verification and the certificates each have a
+dialog of their own, made when first used. Files handed to the application
+(``kpmonitor gui FILE…``, a double-click, the macOS Finder) arrive at
+``open_files``: reports go to the verify screen, and so do bundles on a
+monitor's home; at headquarters bundles go to its inbox (``import_bundles``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
@@ -26,9 +33,14 @@ from kpmonitor.errors import KPError
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
+    from kpmonitor.gui.certificates_dialog import CertificatesDialog
     from kpmonitor.gui.editor import InspectionEditorWidget
+    from kpmonitor.gui.export_dialog import ExportDialog
     from kpmonitor.gui.log_window import LogWindowDialog
+    from kpmonitor.gui.sign_dialog import SignDialog
+    from kpmonitor.gui.verify_dialog import VerifyDialog
     from kpmonitor.paths import Paths
+    from kpmonitor.reports import SignedReport
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -39,11 +51,24 @@ def gui_settings(paths: Paths) -> QSettings:
     return QSettings(str(paths.config / "gui.ini"), QSettings.Format.IniFormat)
 
 
+def amendment_ids(ws: Workspace, drafts: list[str]) -> set[str]:
+    """Which of these drafts are amendments, asked for a page of the list at a time.
+
+    A draft whose amendment chain (``Store.lineage``: two indexed look-ups)
+    holds another inspection supersedes it: only signed inspections are
+    amended. The list's summaries do not carry ``supersedes`` yet; when they
+    do, the model reads it from them and this goes.
+    """
+    return {i for i in drafts if len(ws.store.lineage(i)) > 1}
+
+
 class MainWindow(QMainWindow):
     """The list of inspections and the open inspection's editor, in one window."""
 
     inspection_opened = Signal(str)
     list_shown = Signal()
+    inspection_signed = Signal(str)   # report id
+    inspection_amended = Signal(str)  # the new draft's id
 
     def __init__(self, ws: Workspace | None = None, settings: QSettings | None = None,
                  parent: QWidget | None = None, *, paths: Paths | None = None) -> None:
@@ -63,6 +88,14 @@ class MainWindow(QMainWindow):
         self.editor: InspectionEditorWidget | None = None
         self.log_window: LogWindowDialog | None = None
         self.inbox: QWidget | None = None
+        self.inbox_queue: QLabel | None = None
+        self.queued_bundles: list[Path] = []  # handed to headquarters' import when it comes
+        self.pending_files: list[Path] = []   # files that arrived before the home was open
+        self.sign_dialog: SignDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.verify_dialog: VerifyDialog | None = None
+        self.verify_dialogs: list[VerifyDialog] = []
+        self.certificates_dialog: CertificatesDialog | None = None
         self.deleted: list[tuple[str, str]] = []  # (id, certificate number), for undo
         self.setWindowTitle("kpmonitor")
         self.setMinimumSize(900, 600)
@@ -93,7 +126,8 @@ class MainWindow(QMainWindow):
         from kpmonitor.gui.labels import plain_label
 
         self.ws = ws
-        self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name, parent=self)
+        self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name,
+                                                        amendments=lambda ids: amendment_ids(ws, ids), parent=self)
         self._restore_sort()
         self.list: InspectionListWidget = InspectionListWidget(self.model, self)
         self.list.open_requested.connect(self.open_inspection)
@@ -102,9 +136,10 @@ class MainWindow(QMainWindow):
         self.list.delete_button.clicked.connect(self.delete_selected)
         self.list.undo_button.clicked.connect(self.undo_delete)
         self.list.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
-        # Open and delete are also the rows' right-click menu.
-        self.list.table.addAction(self.open_action)
-        self.list.table.addAction(self.delete_action)
+        self.list.table.selectionModel().currentRowChanged.connect(self._on_list_row_changed)
+        # Open, delete, export and amend are also the rows' right-click menu.
+        for action in (self.open_action, self.delete_action, self.export_action, self.amend_action):
+            self.list.table.addAction(action)
         self.list.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stack.addWidget(self.list)
@@ -124,6 +159,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._apply_palette()
         self.list.table.setFocus()
+        pending, self.pending_files = self.pending_files, []
+        if pending:
+            self.open_files(pending)
 
     # --- actions and menus -----------------------------------------------------------------
 
@@ -173,12 +211,20 @@ class MainWindow(QMainWindow):
                                                 self.tr("Go to the field of the next problem"))
         self.previous_problem_action = self._action(self.tr("P&revious problem"), lambda: self._go_to_problem(-1),
                                                     "Shift+F8")
-        # Places for the work of later releases: visible, so the monitor knows where it will be.
-        self.sign_action = self._action(self.tr("&Sign…"), tip=self.tr("Comes with signing."))
-        self.export_action = self._action(self.tr("&Export report…"), tip=self.tr("Comes with export."))
-        self.verify_action = self._action(self.tr("&Verify a report…"), tip=self.tr("Comes with verification."))
-        for action in (self.sign_action, self.export_action, self.verify_action):
-            action.setEnabled(False)
+        self.sign_action = self._action(self.tr("&Sign…"), self.sign_inspection,
+                                        tip=self.tr("Freeze and sign the open inspection: a draft with no errors "
+                                                    "and every warning acknowledged"))
+        self.export_action = self._action(self.tr("&Export report…"), self.export_report, "Ctrl+E",
+                                          self.tr("Write the signed report's PDF and bundle to a folder (a USB "
+                                                  "stick); for a signed inspection"))
+        self.amend_action = self._action(self.tr("&Amend…"), self.amend_inspection,
+                                         tip=self.tr("Correct a signed inspection: a new draft whose report will "
+                                                     "supersede the signed one"))
+        self.verify_action = self._action(self.tr("&Verify a report…"), self.show_verify,
+                                          tip=self.tr("Check a report PDF or its QR seal: genuine, or not"))
+        self.certificates_action = self._action(self.tr("Signing &certificate…"), self.show_certificates,
+                                                tip=self.tr("This home's signing certificate, headquarters' root "
+                                                            "and revocation list"))
         self.log_action = self._action(self.tr("View &log"), self.show_log)
         self.about_action = self._action(self.tr("&About kpmonitor"), self.show_about)
         self.inbox_action = self._action(self.tr("&Inbox"), self.show_inbox,
@@ -189,6 +235,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.open_action, self.delete_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -207,9 +255,10 @@ class MainWindow(QMainWindow):
         self.inspection_menu.addAction(self.previous_problem_action)
         self.inspection_menu.addSeparator()
         self.inspection_menu.addAction(self.sign_action)
-        self.inspection_menu.addAction(self.export_action)
+        self.inspection_menu.addAction(self.amend_action)
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.verify_action)
+        tools.addAction(self.certificates_action)
         tools.addSeparator()
         tools.addAction(self.log_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
@@ -239,7 +288,8 @@ class MainWindow(QMainWindow):
                 if action not in (self.quit_action, self.log_action, self.about_action):
                     action.setEnabled(False)
             return
-        for action in (self.new_action, self.open_action, self.delete_action, self.find_action, self.inbox_action):
+        for action in (self.new_action, self.open_action, self.delete_action, self.find_action, self.inbox_action,
+                       self.verify_action, self.certificates_action):
             action.setEnabled(True)
         editing = self.editor is not None and self.stack.currentWidget() is self.editor
         writable = editing and self.editor is not None and not self.editor.session.read_only
@@ -253,6 +303,15 @@ class MainWindow(QMainWindow):
             self.new_action.setEnabled(False)
             self.new_action.setToolTip(self.tr("Inspections are recorded on a monitor's (field) home."))
             self.list.new_button.setEnabled(False)
+        field = self.ws.role == "field"
+        target = self.current_target()
+        signed = target is not None and target[1] == "signed"
+        self.sign_action.setEnabled(field and writable)
+        self.export_action.setEnabled(signed)
+        self.amend_action.setEnabled(field and signed)
+        on_list = self.stack.currentWidget() is self.list
+        self.delete_action.setEnabled(on_list and target is not None and not signed)
+        self.list.delete_button.setEnabled(on_list and target is not None and not signed)
         self.undo_action.setEnabled(bool(self.deleted))
         self.undo_action.setText(self.tr("&Undo delete of {number}").format(number=self.deleted[-1][1])
                                  if self.deleted else self.tr("&Undo delete"))
@@ -351,6 +410,24 @@ class MainWindow(QMainWindow):
         self.list.select_id(inspection_id)
         self.list.message.show_understood(self.tr("Restored {number}.").format(number=number))
         self.list.undo_button.setVisible(bool(self.deleted))
+        self._update_actions()
+
+    def current_target(self) -> tuple[str, str, str] | None:
+        """What the inspection actions act on: the open inspection, else the list's selected row.
+
+        :returns: (inspection id, status, certificate number), or None.
+        """
+        if self.editor is not None and self.stack.currentWidget() is self.editor:
+            insp = self.editor.session.inspection
+            return self.editor.inspection_id, insp.status.value, insp.certificate.number
+        if self.attached and self.stack.currentWidget() is self.list:
+            row = self.list.table.currentIndex().row()
+            summary = self.model.summary(row) if row >= 0 else None
+            if summary is not None:
+                return summary.id, summary.status, summary.cert_number
+        return None
+
+    def _on_list_row_changed(self, *_indexes: object) -> None:
         self._update_actions()
 
     def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
@@ -452,7 +529,176 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.go_to_problem(step)
 
+    # --- signing, export, amending --------------------------------------------------------------
+
+    def sign_inspection(self) -> SignDialog | None:
+        """Open the Sign dialog on the open draft (window-modal; the dialog does the rest)."""
+        from kpmonitor.gui.sign_dialog import SignDialog
+
+        editor = self.editor
+        if editor is None or editor.session.read_only or self.ws.role != "field":
+            return None
+        if editor.photos.worker is not None:
+            self._tell(self.tr("Sign"), self.tr("Photos are still being added; sign when they are in."))
+            return None
+        editor.flush()  # what is being typed goes in before the snapshot is taken
+        dialog = SignDialog(editor.session, self)
+        dialog.inspection_signed.connect(self._on_inspection_signed)
+        dialog.export_requested.connect(self.export_report)
+        dialog.field_requested.connect(editor.go_to_field)
+        self.sign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_inspection_signed(self, report: SignedReport) -> None:
+        self.model.refresh()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Signed: report {report}, version {version}.").format(
+            report=report.report_id[:8], version=report.version), 10000)
+        self.inspection_signed.emit(report.report_id)
+
+    def report_of(self, inspection_id: str) -> str | None:
+        """The id of a signed inspection's report."""
+        rows = self.ws.store.reports(inspection_id)
+        return str(rows[0]["id"]) if rows else None
+
+    def choose_export_folder(self) -> Path | None:
+        """The folder (a USB stick) to export to; tests replace this."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from kpmonitor.gui.export_dialog import default_folder_hint
+
+        start = str(self.settings.value("export/last_folder", "") or "") or default_folder_hint()
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the report to which folder?"), start)
+        return Path(chosen) if chosen else None
+
+    def export_report(self, report_id: str | None = None) -> ExportDialog | None:
+        """Export a signed report (by default the open or selected inspection's) to a chosen folder."""
+        from kpmonitor.gui.export_dialog import ExportDialog
+
+        if report_id is None:
+            target = self.current_target()
+            if target is None or target[1] != "signed":
+                return None
+            report_id = self.report_of(target[0])
+            if report_id is None:
+                self._tell(self.tr("Export report"), self.tr("This inspection is marked signed but its report is "
+                                                             "missing from this home."))
+                return None
+        folder = self.choose_export_folder()
+        if folder is None:
+            return None
+        self.settings.setValue("export/last_folder", str(folder))
+        dialog = ExportDialog(self.paths, self.ws.reference, report_id, folder, self)
+        self.export_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def confirm_amend(self, number: str) -> bool:
+        """Ask before starting an amendment; tests replace this."""
+        from kpmonitor.gui.dialogs import confirm
+
+        return confirm(self, self.tr("Amend"), self.tr(
+            "Correct {number} with an amendment? A new draft is made from the signed inspection; when it is "
+            "signed, its report supersedes the signed one. Both stay on record.").format(number=number),
+            yes=self.tr("Amend"))
+
+    def amend_inspection(self) -> str | None:
+        """Start the amendment of the open or selected signed inspection and open it."""
+        target = self.current_target()
+        if target is None or target[1] != "signed" or self.ws.role != "field":
+            return None
+        inspection_id, _status, number = target
+        if not self.confirm_amend(number or self.tr("(no number)")):
+            return None
+        try:
+            new_id = self.ws.store.amend(inspection_id)
+        except KPError as exc:
+            self._tell(self.tr("Amend"), exc.message)
+            return None
+        log.info("amending inspection %s as %s", inspection_id, new_id)
+        self.model.refresh()
+        self.open_inspection(new_id)
+        self.inspection_amended.emit(new_id)
+        return new_id
+
     # --- other windows ---------------------------------------------------------------------
+
+    def show_verify(self, path: Path | None = None) -> VerifyDialog:
+        """The verify screen, checking ``path`` if given (a second file while one is checked gets its own)."""
+        from kpmonitor.gui.verify_dialog import VerifyDialog
+
+        dialog = self.verify_dialog
+        if dialog is None or (path is not None and dialog.worker is not None):
+            dialog = VerifyDialog(self.paths, self)
+            self.verify_dialog = dialog
+            self.verify_dialogs.append(dialog)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if path is not None:
+            dialog.verify_path(path)
+        else:
+            dialog.qr_edit.setFocus()  # a USB scanner types into whatever has the focus
+        return dialog
+
+    def show_certificates(self) -> CertificatesDialog | None:
+        from kpmonitor.gui.certificates_dialog import CertificatesDialog
+
+        if not self.attached:
+            return None
+        dialog = CertificatesDialog(self.paths, self.ws.home, self)
+        self.certificates_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_files(self, files: Iterable[Path | str]) -> None:
+        """Files handed to the application: reports are verified; bundles are imported at headquarters.
+
+        Called with the command line's files once the window shows, and for
+        each file the desktop opens with kpmonitor later. Before the home is
+        open they wait.
+        """
+        paths = [Path(f).expanduser().absolute() for f in files]
+        if not self.attached:
+            self.pending_files.extend(paths)
+            return
+        problems: list[str] = []
+        bundles: list[Path] = []
+        for path in paths:
+            suffix = path.suffix.lower()
+            if suffix == ".kpbundle" and self.ws.role == "hq":
+                if path.is_file():
+                    bundles.append(path)
+                else:
+                    problems.append(self.tr("There is no file {path}.").format(path=path))
+            elif suffix in (".pdf", ".txt", ".kpbundle"):
+                # A monitor's home verifies a bundle as it does a PDF; a missing file is said there, in place.
+                self.show_verify(path)
+            else:
+                problems.append(self.tr("kpmonitor opens report PDFs, QR seal text files and bundles; {name} is "
+                                        "none of these.").format(name=path.name))
+        if bundles:
+            self.import_bundles(bundles)
+        if problems:
+            self._tell(self.tr("Open"), "\n".join(problems))
+
+    def import_bundles(self, paths: list[Path]) -> None:
+        """Headquarters' import of monitors' bundles.
+
+        The hook for the inbox screen (coming with headquarters' import): for
+        now the files are queued in ``queued_bundles`` and the inbox
+        placeholder lists them.
+        """
+        self.queued_bundles.extend(paths)
+        log.info("bundles queued for import: %s", ", ".join(p.name for p in paths))
+        self.show_inbox()
+        if self.inbox_queue is not None:
+            self.inbox_queue.setText(self.tr("Waiting for the import:") + "\n" + "\n".join(
+                str(p) for p in self.queued_bundles))
+            self.inbox_queue.show()
+
 
     def show_log(self) -> None:
         from kpmonitor.gui.log_window import LogWindowDialog
@@ -476,6 +722,9 @@ class MainWindow(QMainWindow):
             note = plain_label(self.tr("Reports imported from monitors will be listed here, with their verification "
                                        "state and anomalies. Comes with headquarters' import."), self.inbox, wrap=True)
             layout.addWidget(note)
+            self.inbox_queue = plain_label("", self.inbox, wrap=True)
+            self.inbox_queue.hide()
+            layout.addWidget(self.inbox_queue)
             back = QPushButton(self.tr("Back to the list"), self.inbox)
             back.clicked.connect(self.show_list)
             layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)

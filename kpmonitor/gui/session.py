@@ -47,6 +47,8 @@ class InspectionSession(QObject):
         self.last_saved: str | None = None
         self.last_error: str | None = None
         self.writes = 0
+        self._report: dict[str, Any] | None = None
+        self._amended: dict[str, Any] | None = None
 
     @property
     def store(self) -> Store:
@@ -57,6 +59,24 @@ class InspectionSession(QObject):
         from kpmonitor.domain import Status
 
         return self.inspection.status is Status.SIGNED
+
+    def report(self) -> dict[str, Any] | None:
+        """The signed report of this inspection (its row, without the snapshot), or None for a draft."""
+        if not self.read_only:
+            return None
+        if self._report is None:  # a signed report never changes: read once
+            rows = self.store.reports(self.inspection_id)
+            self._report = rows[0] if rows else None
+        return self._report
+
+    def amended_report(self) -> dict[str, Any] | None:
+        """For an amendment, the signed report it will supersede; None otherwise."""
+        if not self.inspection.supersedes:
+            return None
+        if self._amended is None:
+            rows = self.store.reports(self.inspection.supersedes)
+            self._amended = rows[0] if rows else None
+        return self._amended
 
     def write(self, action: Callable[[], object]) -> bool:
         """Run one store call; on success reload and revalidate, else emit the sentence.

@@ -155,7 +155,11 @@ class ValidationPanelWidget(QWidget):
     def refresh(self, problems: list[Problem]) -> None:
         self.model.set_problems(problems, self.session.inspection)
         errors, to_ack, acked = self.model.counts()
-        if errors == 0 and to_ack == 0:
+        if self.session.read_only:
+            text = (self.tr("Signed, with the warnings below acknowledged in the report.") if acked
+                    else self.tr("Signed."))
+            color = muted_color(self)
+        elif errors == 0 and to_ack == 0:
             text = self.tr("No problems: ready to sign.")
             if acked:
                 text = self.tr("No errors; every warning acknowledged: ready to sign.")

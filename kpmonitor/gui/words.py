@@ -36,3 +36,35 @@ def iso_class_label(cls: str) -> str:
 def severity_label(severity: str) -> str:
     return {"info": _t("info"), "minor": _t("minor"), "major": _t("major"),
             "critical": _t("critical")}.get(str(severity), str(severity))
+
+
+def verdict_label(verdict: str | None) -> str:
+    if not verdict:
+        return _t("none")
+    return {"certified": _t("Certified for export"), "not_certified": _t("Not certified"),
+            "held": _t("Held pending")}.get(str(verdict), str(verdict))
+
+
+def check_label(name: str) -> str:
+    """A verification check's name (the core's stable English key) as the screen says it."""
+    return {
+        "signature intact": _t("Signature intact"),
+        "covers the whole file": _t("Signature covers the whole file"),
+        "certified, no changes permitted": _t("Certified, no changes permitted"),
+        "issued by headquarters": _t("Issued by headquarters"),
+        "not revoked": _t("Not revoked"),
+        "report snapshot attached": _t("Report snapshot attached"),
+        "QR seal signature": _t("QR seal signature"),
+        "QR seal and PDF signed by the same monitor": _t("QR seal and PDF signed by the same monitor"),
+        "QR seal matches the report": _t("QR seal matches the report"),
+        "recognised": _t("Recognised as a report"),
+        # a bundle's checks
+        "readable bundle": _t("Readable bundle"),
+        "manifest signature": _t("Manifest signature"),
+        "files match the manifest": _t("Files match the manifest"),
+        "snapshot schema": _t("Snapshot follows the report format"),
+        "snapshot matches the manifest": _t("Snapshot matches the manifest"),
+        "photos match the snapshot": _t("Photos match the snapshot"),
+        "PDF signature": _t("PDF signature"),
+        "PDF carries the snapshot": _t("PDF carries the snapshot"),
+    }.get(name, name[:1].upper() + name[1:])

@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KPMONITOR_HOME", None)
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -120,3 +121,93 @@ def clean() -> Callable[..., Inspection]:
 @pytest.fixture
 def photo_files() -> Callable[..., list[Path]]:
     return write_photos
+
+
+# --- a home that signs: headquarters issued its certificate -------------------------------------
+
+SIGNING_PASSPHRASE = "correct horse battery"
+
+
+@dataclass(frozen=True)
+class SigningWorld:
+    """Headquarters and a monitor whose certificate it issued, made once; each test copies the monitor's home."""
+
+    field: Path
+    hq: Path
+    root: Path  # headquarters' published root certificate
+    crl: Path   # and revocation list
+
+
+@pytest.fixture(scope="session")
+def signing_world(tmp_path_factory: pytest.TempPathFactory) -> SigningWorld:
+    from kpmonitor import identity
+    from kpmonitor.keys import Keyring, pem
+
+    base = tmp_path_factory.mktemp("signing-world")
+    field, hq = Paths.for_home(base / "field"), Paths.for_home(base / "hq")
+    # A cheap key derivation: the key files take the same path, without the second of Argon2 per test.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(identity, "default_kdf", lambda: identity.Argon2idParams(memory_kib=1024, iterations=1, lanes=1))
+        init_home(hq, "hq", "KP Monitoring HQ", SIGNING_PASSPHRASE)
+        info = init_home(field, "field", "Jane Monitor", SIGNING_PASSPHRASE)
+    csr = Keyring(field).request(SIGNING_PASSPHRASE, info.name, info.device_id)
+    Keyring(field).install(Keyring(hq).issue(pem(csr), SIGNING_PASSPHRASE))
+    root, crl = Keyring(hq).publish(base / "pub", SIGNING_PASSPHRASE)
+    return SigningWorld(field=field.data, hq=hq.data, root=root, crl=crl)
+
+
+@pytest.fixture
+def signing_home(signing_world: SigningWorld, tmp_path: Path) -> Paths:
+    """A monitor's home with an issued certificate (passphrase ``SIGNING_PASSPHRASE``), fresh for the test."""
+    import shutil
+
+    shutil.copytree(signing_world.field, tmp_path / "signing-home")
+    return Paths.for_home(tmp_path / "signing-home")
+
+
+@pytest.fixture
+def signing_workspace(signing_home: Paths) -> Iterator[Workspace]:
+    with Workspace(signing_home) as ws:
+        yield ws
+        pool().waitForDone(10_000)
+
+
+@dataclass(frozen=True)
+class SignedTemplate:
+    """A monitor's home holding one signed inspection, and that report exported: made once, copied per test."""
+
+    home: Path
+    inspection_id: str
+    report_id: str
+    pdf: Path
+    bundle: Path | None  # None in a build without bundles
+
+
+@pytest.fixture(scope="session")
+def signed_template(signing_world: SigningWorld, tmp_path_factory: pytest.TempPathFactory) -> SignedTemplate:
+    import shutil
+
+    from kpmonitor.reports import export_pdf, sign_inspection
+
+    base = tmp_path_factory.mktemp("signed")
+    shutil.copytree(signing_world.field, base / "home")
+    with Workspace(Paths.for_home(base / "home")) as ws:
+        inspection_id = ws.store.create_inspection(clean_inspection())
+        report = sign_inspection(ws, inspection_id, SIGNING_PASSPHRASE)
+        pdf = export_pdf(ws, report.report_id, base / "usb")
+        try:
+            from kpmonitor.bundle import export_bundle
+        except ImportError:
+            bundle = None
+        else:
+            bundle = export_bundle(ws, report.report_id, base / "usb")
+    return SignedTemplate(home=base / "home", inspection_id=inspection_id, report_id=report.report_id, pdf=pdf,
+                          bundle=bundle)
+
+
+@pytest.fixture
+def signed_home(signed_template: SignedTemplate, tmp_path: Path) -> Paths:
+    import shutil
+
+    shutil.copytree(signed_template.home, tmp_path / "signed-home")
+    return Paths.for_home(tmp_path / "signed-home")

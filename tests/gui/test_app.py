@@ -19,6 +19,7 @@ from kpmonitor.gui import app as gui_app
 from kpmonitor.gui.first_run import FirstRunDialog
 from kpmonitor.gui.log_window import LogWindowDialog, read_tail
 from kpmonitor.gui.workers import pool
+from kpmonitor.keys import Keyring
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import read_home
 
@@ -50,9 +51,19 @@ def test_first_run_makes_a_home_for_the_chosen_role(qtbot: QtBot, tmp_path: Path
     assert read_home(paths) is None
     dialog.hq_role.setChecked(True)
     qtbot.keyClicks(dialog.name, "KP secretariat")
+    qtbot.keyClicks(dialog.passphrase, "short")
+    qtbot.keyClicks(dialog.repeat, "short")
+    dialog.create_home()
+    assert dialog.error.text().startswith("Choose a passphrase of at least 8 characters")
+    assert read_home(paths) is None
+    qtbot.keyClicks(dialog.passphrase, " but long enough")
+    dialog.create_home()
+    assert dialog.error.text() == "The two passphrases differ; type the same one twice."
+    qtbot.keyClicks(dialog.repeat, " but long enough")
     dialog.create_home()
     info = read_home(paths)
     assert info is not None and (info.role, info.name) == ("hq", "KP secretariat")
+    assert Keyring(paths).root() is not None  # headquarters' certificate authority, made with the home
 
 
 def test_demo_opens_a_filled_home_and_logs_to_the_home(qtbot: QtBot, tmp_path: Path, no_file_logging: None,
@@ -140,3 +151,4 @@ def test_run_opens_the_home_after_the_first_paint_and_returns_when_closed(
     assert gui_app.run(home) == 0
     assert seen == {"rows": 1}
     assert f"kpmonitor {__version__} starting" in read_tail(home.log_file)
+    assert "main window shown" in read_tail(home.log_file)

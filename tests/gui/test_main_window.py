@@ -92,10 +92,15 @@ def test_geometry_and_sort_order_are_kept_in_the_home(qtbot: QtBot, workspace: W
     assert QSettings(str(other.config / "gui.ini"), QSettings.Format.IniFormat).value("window/geometry") is None
 
 
-def test_later_work_has_its_place_and_says_when_it_comes(window: MainWindow) -> None:
-    assert not window.sign_action.isEnabled() and window.sign_action.toolTip() == "Comes with signing."
-    assert not window.export_action.isEnabled()
-    assert not window.verify_action.isEnabled() and "verification" in window.verify_action.toolTip()
+def test_signing_actions_are_enabled_only_where_they_apply(window: MainWindow, workspace: Workspace,
+                                                           clean: Callable[..., Inspection]) -> None:
+    # The list, nothing selected: nothing to sign, export or amend; a report can always be verified.
+    assert not window.sign_action.isEnabled() and "sign" in window.sign_action.toolTip()
+    assert not window.export_action.isEnabled() and not window.amend_action.isEnabled()
+    assert window.verify_action.isEnabled() and window.certificates_action.isEnabled()
+    window.open_inspection(workspace.store.create_inspection(clean()))
+    assert window.sign_action.isEnabled()  # an open draft
+    assert not window.export_action.isEnabled() and not window.amend_action.isEnabled()
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Headquarters" not in menus  # a field home has no inbox
 
