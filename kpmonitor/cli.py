@@ -493,6 +493,18 @@ def keys() -> None:
     """The device's signing key and certificate."""
 
 
+@keys.command("init")
+@click.pass_context
+def keys_init(ctx: click.Context) -> None:
+    """Make the signing key (field) or root CA (hq) of a home that was created without one."""
+    from kpmonitor.workspace import create_identity
+
+    with _workspace(ctx) as ws, _refusals():
+        create_identity(ws.paths, ws.home, _passphrase(new=True))
+    click.echo("Made the key." + (" Send a certificate request to headquarters: kpmonitor keys request."
+                                  if ws.role == "field" else ""))
+
+
 @keys.command("request")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.pass_context

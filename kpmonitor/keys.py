@@ -137,7 +137,8 @@ class Keyring:
 
     def load_device_key(self, passphrase: str) -> ec.EllipticCurvePrivateKey:
         if not self.device_key.exists():
-            raise HomeError("This home has no signing key; it was made without one. Run “kpmonitor keys init”.")
+            raise HomeError("This home has no signing key yet: make one first (kpmonitor keys init, or Tools ▸ "
+                            "Signing certificate in the application).")
         return identity.load_key(self.device_key, passphrase)
 
     def load_root_key(self, passphrase: str) -> ec.EllipticCurvePrivateKey:

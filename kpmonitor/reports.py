@@ -275,7 +275,7 @@ def _load_trust(trust: Path | None, crl_path: Path | None,
 def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x509.Certificate | None,
                   crl: x509.CertificateRevocationList | None) -> None:
     if root is None:
-        v.add("issued by headquarters", False, "No headquarters root certificate was given (--trust ROOT.pem).")
+        v.add("issued by headquarters", False, "No headquarters root certificate was given to check the signer against.")
         return
     if chain is None:
         v.add("issued by headquarters", False, "The signing certificate cannot be read.")
@@ -289,7 +289,7 @@ def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x50
         v.add("not revoked", not chain.revoked,
               " ".join(revoked_words) or "Not on headquarters' revocation list.")
     else:
-        v.warnings.append("Revocation was not checked: give headquarters' revocation list (--crl) to check it.")
+        v.warnings.append("Revocation was not checked: no revocation list from headquarters was given.")
     v.warnings += chain.warnings
 
 

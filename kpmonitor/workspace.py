@@ -22,7 +22,7 @@ from kpmonitor.errors import HomeError, PhotoError
 from kpmonitor.paths import Paths
 from kpmonitor.photos import PhotoInfo, PhotoVault, iter_image_files
 from kpmonitor.reference import Reference
-from kpmonitor.rules import Problem, RuleContext, check
+from kpmonitor.rules import Problem, RuleContext, check, unacknowledged
 from kpmonitor.settings import Settings
 from kpmonitor.store import Store, now
 
@@ -163,9 +163,10 @@ class Workspace:
         return check(insp, self.rule_context(insp.id))
 
     def _count_problems(self, insp: Inspection) -> tuple[int, int]:
+        """Errors, and warnings still to acknowledge: what the list shows as needing attention."""
         problems = self.validate(insp)
         errors = sum(1 for p in problems if p.is_error)
-        return errors, len(problems) - errors
+        return errors, len(unacknowledged(problems, insp))
 
     # --- photos ------------------------------------------------------------------------------
 

@@ -151,3 +151,15 @@ def test_self_test_passes_on_this_install() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("\nok ") + result.stdout.startswith("ok ") == 8
     assert "self-test passed" in result.stdout
+
+
+def test_a_home_made_without_a_key_gets_one_with_keys_init(home: Path) -> None:
+    from kpmonitor.paths import Paths
+    from kpmonitor.workspace import init_home
+
+    init_home(Paths.for_home(home), "field", "Jane Monitor")  # as an older version or a script might
+    assert "no signing key yet" in run(home, "keys", "request", "--out", str(home / "req.pem")).output
+    assert run(home, "keys", "init").exit_code == 0
+    shown = json.loads(run(home, "keys", "show", "--json").output)
+    assert shown["signing_certificate"]["self_signed"] is True
+    assert run(home, "keys", "request", "--out", str(home / "req.pem")).exit_code == 0

@@ -24,7 +24,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 # Only what the first paint needs: every Qt class imported here is built before the window shows
 # (the Qt namespace, whose enums take some 30 ms to build, is imported where it is used).
@@ -105,6 +105,12 @@ def application_icon() -> QIcon:
     return icon
 
 
+class TakesFiles(Protocol):
+    """A window that opens files: the monitor's main window (verify) or headquarters' (import)."""
+
+    def open_files(self, files: list[Path]) -> None: ...
+
+
 class FileOpenFilter(QObject):
     """Files the desktop asks the application to open (macOS: ``QEvent.FileOpen``).
 
@@ -120,7 +126,7 @@ class FileOpenFilter(QObject):
 
     def __init__(self, app: QApplication, *, listen: bool = True) -> None:
         super().__init__(app)
-        self.window: MainWindow | None = None
+        self.window: TakesFiles | None = None
         self.queued: list[Path] = []
         if listen:
             app.installEventFilter(self)
@@ -141,12 +147,49 @@ class FileOpenFilter(QObject):
         elif paths:
             self.window.open_files(paths)
 
-    def attach(self, window: MainWindow) -> None:
+    def attach(self, window: TakesFiles) -> None:
         """Hand the queued files, and every later one, to the window (which waits for its home if needed)."""
         self.window = window
         queued, self.queued = self.queued, []
         if queued:
             window.open_files(queued)
+
+
+def _home_role(paths: Paths) -> str:
+    """The home's role, read straight from its file (the core is not loaded yet)."""
+    import json
+
+    try:
+        return str(json.loads(paths.home_file.read_text(encoding="utf-8")).get("role", "field"))
+    except (OSError, ValueError):
+        return "field"  # the workspace will say what is wrong with the file
+
+
+def _run_headquarters(app: QApplication, paths: Paths, opener: FileOpenFilter) -> int:
+    """Headquarters' window: inbox, reports, anomalies, monitors, statistics."""
+    from kpmonitor.gui.hq_window import HqWindow
+    from kpmonitor.workspace import Workspace
+
+    setup_logging(paths)
+    app.setWindowIcon(application_icon())
+    log.info("kpmonitor %s starting (Qt %s) on %s (headquarters)", __version__, qVersion(), paths.data)
+    try:
+        ws = Workspace(paths)
+    except KPError as exc:
+        _message(tr("kpmonitor"), exc.message)
+        return 1
+    window = HqWindow(paths, ws)
+    opener.attach(window)
+    window.show()
+    log.info("main window shown")
+    status = app.exec()
+    app.removeEventFilter(opener)
+    from kpmonitor.gui.workers import pool
+
+    pool().waitForDone(5000)  # import workers hold their own workspace; let them finish first
+    ws.close()
+    log.info("kpmonitor closed")
+    return int(status)
 
 
 def _message(title: str, sentence: str, parent: QWidget | None = None) -> None:
@@ -294,6 +337,8 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
         setup_logging(paths)
         if not first_run(paths, demo):
             return 0
+    if _home_role(paths) == "hq":
+        return _run_headquarters(app, paths, opener)
     from kpmonitor.gui.main_window import MainWindow
 
     window = MainWindow(paths=paths)

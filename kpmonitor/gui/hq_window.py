@@ -291,6 +291,10 @@ class HqWindow(QMainWindow):
     def importing(self) -> bool:
         return self.import_worker is not None
 
+    def open_files(self, files: list[Path]) -> None:
+        """Files the desktop asks headquarters to open (a double-clicked bundle, a dropped folder)."""
+        open_files_into(self, files)
+
     def import_files(self, paths: Iterable[Path]) -> bool:
         """Import bundle files and the bundles under folders (the file-open hook: a double-clicked bundle).
 

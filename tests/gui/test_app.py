@@ -152,3 +152,30 @@ def test_run_opens_the_home_after_the_first_paint_and_returns_when_closed(
     assert seen == {"rows": 1}
     assert f"kpmonitor {__version__} starting" in read_tail(home.log_file)
     assert "main window shown" in read_tail(home.log_file)
+
+
+def test_a_headquarters_home_opens_the_headquarters_window(qtbot: QtBot, tmp_path: Path, no_file_logging: None,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kpmonitor.gui.hq_window import HqWindow
+    from kpmonitor.workspace import init_home
+
+    paths = Paths.for_home(tmp_path / "hq")
+    init_home(paths, "hq", "KP Monitoring HQ")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    seen: list[str] = []
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, HqWindow) and w.isVisible()]
+        if windows:
+            seen.append(windows[0].windowTitle())
+            QApplication.exit(0)
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    assert gui_app.run(paths) == 0
+    assert len(seen) == 1
+    assert "main window shown" in read_tail(paths.log_file)
