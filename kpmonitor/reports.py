@@ -275,7 +275,8 @@ def _load_trust(trust: Path | None, crl_path: Path | None,
 def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x509.Certificate | None,
                   crl: x509.CertificateRevocationList | None) -> None:
     if root is None:
-        v.add("issued by headquarters", False, "No headquarters root certificate was given to check the signer against.")
+        v.add("issued by headquarters", False,
+              "No headquarters root certificate was given to check the signer against.")
         return
     if chain is None:
         v.add("issued by headquarters", False, "The signing certificate cannot be read.")
