@@ -44,21 +44,6 @@ class Refused(click.ClickException):
         click.echo(f"kpmonitor: {self.message}", err=True)
 
 
-def _setup_logging(paths: Paths) -> None:
-    root = logging.getLogger()
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        return
-    try:
-        paths.cache.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3,
-                                                       encoding="utf-8")
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
 @contextmanager
 def _workspace(ctx: click.Context, role: str | None = None) -> Iterator[Workspace]:
     from kpmonitor.workspace import Workspace
@@ -104,7 +89,9 @@ def cli(ctx: click.Context, home: Path | None, self_test: bool) -> None:
 
         sys.exit(0 if selftest.run(click.echo) else 1)
     paths = Paths.for_home(home)
-    _setup_logging(paths)
+    from kpmonitor.logsetup import setup_logging
+
+    setup_logging(paths)
     ctx.obj = {"paths": paths}
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
@@ -510,11 +497,12 @@ def keys_init(ctx: click.Context) -> None:
 @click.pass_context
 def keys_request(ctx: click.Context, out: Path) -> None:
     """Write a certificate request for headquarters."""
-    from kpmonitor.keys import Keyring, _write_atomic, pem
+    from kpmonitor.fileio import write_atomic
+    from kpmonitor.keys import Keyring, pem
 
     with _workspace(ctx, role="field") as ws, _refusals():
         csr = Keyring(ws.paths).request(_passphrase(), ws.home.name, ws.home.device_id)
-        _write_atomic(out, pem(csr))
+        write_atomic(out, pem(csr))
     click.echo(f"Wrote the certificate request to {out}; send it to headquarters.")
 
 
@@ -578,12 +566,13 @@ def hq() -> None:
 @click.pass_context
 def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
     """Issue a monitor's certificate from their request."""
+    from kpmonitor.fileio import write_atomic
     from kpmonitor.identity import certificate_summary, load_certs
-    from kpmonitor.keys import Keyring, _write_atomic
+    from kpmonitor.keys import Keyring
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         data = Keyring(ws.paths).issue(csr_file.read_bytes(), _passphrase(what="root CA key"), days)
-        _write_atomic(out, data)
+        write_atomic(out, data)
         summary = certificate_summary(load_certs(data)[0])
     click.echo(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
                f"valid until {summary['not_after'][:10]}: {out}")

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor import identity
 from kpmonitor.errors import HomeError, KPError
+from kpmonitor.fileio import write_atomic
 from kpmonitor.paths import Paths
 
 MIN_PASSPHRASE = 8
@@ -41,20 +40,6 @@ MIN_PASSPHRASE = 8
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise KPError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters: it protects the signing key.")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def pem(*objects: x509.Certificate | x509.CertificateRevocationList | x509.CertificateSigningRequest) -> bytes:
@@ -113,7 +98,7 @@ class Keyring:
         key = identity.generate_key()
         identity.save_key(key, self.device_key, passphrase)
         cert = identity.make_self_signed(key, monitor_name, device_id)
-        _write_atomic(self.device_cert, pem(cert))
+        write_atomic(self.device_cert, pem(cert))
         return cert
 
     def create_hq_identity(self, office_name: str, passphrase: str) -> x509.Certificate:
@@ -124,10 +109,10 @@ class Keyring:
         key = identity.generate_key()
         identity.save_key(key, self.root_key, passphrase)
         root = identity.make_root_ca(key, office_name)
-        _write_atomic(self.root_cert_file, pem(root))
+        write_atomic(self.root_cert_file, pem(root))
         self.issued_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.revoked_file, b"{}")
-        _write_atomic(self.crl_file, pem(identity.make_crl(key, root, [])))
+        write_atomic(self.revoked_file, b"{}")
+        write_atomic(self.crl_file, pem(identity.make_crl(key, root, [])))
         return root
 
     # --- reading ---------------------------------------------------------------------------
@@ -191,9 +176,9 @@ class Keyring:
         result = identity.check_chain(leaf, [c for c in others if c is not root], root, None, None)
         if not result.ok:
             raise KPError("The certificate cannot be installed: " + " ".join(result.problems))
-        _write_atomic(self.device_cert, pem(leaf))
-        _write_atomic(self.chain_file, pem(*others))
-        _write_atomic(self.root_cert_file, pem(root))
+        write_atomic(self.device_cert, pem(leaf))
+        write_atomic(self.chain_file, pem(*others))
+        write_atomic(self.root_cert_file, pem(root))
         return leaf
 
     def install_crl(self, data: bytes) -> x509.CertificateRevocationList:
@@ -201,7 +186,7 @@ class Keyring:
         if root is None:
             raise KPError("Install headquarters' certificate before its revocation list.")
         crl = identity.load_crl(data, root)
-        _write_atomic(self.crl_file, pem(crl))
+        write_atomic(self.crl_file, pem(crl))
         return crl
 
     # --- hq: issue, revoke, publish --------------------------------------------------------
@@ -213,7 +198,7 @@ class Keyring:
         if root is None:
             raise HomeError("This home has no root certificate.")
         cert = identity.issue_certificate(self.load_root_key(passphrase), root, csr, valid_days)
-        _write_atomic(self.issued_dir / f"{identity.format_serial(cert.serial_number)}.pem", pem(cert))
+        write_atomic(self.issued_dir / f"{identity.format_serial(cert.serial_number)}.pem", pem(cert))
         return pem(cert, root)
 
     def issued(self) -> list[x509.Certificate]:
@@ -238,7 +223,7 @@ class Keyring:
         revoked = self.revoked()
         label = identity.format_serial(match.serial_number)
         revoked.setdefault(label, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-        _write_atomic(self.revoked_file, json.dumps(revoked, indent=2).encode())
+        write_atomic(self.revoked_file, json.dumps(revoked, indent=2).encode())
         return self._resign_crl(key, revoked)
 
     def _resign_crl(self, key: ec.EllipticCurvePrivateKey,
@@ -251,7 +236,7 @@ class Keyring:
             if at:
                 entries.append((cert.serial_number, dt.datetime.fromisoformat(at)))
         crl = identity.make_crl(key, root, entries)
-        _write_atomic(self.crl_file, pem(crl))
+        write_atomic(self.crl_file, pem(crl))
         return crl
 
     def publish(self, out_dir: Path, passphrase: str) -> list[Path]:
@@ -262,6 +247,6 @@ class Keyring:
         assert root is not None
         out_dir.mkdir(parents=True, exist_ok=True)
         written = [out_dir / "kp-root.pem", out_dir / "kp-crl.pem"]
-        _write_atomic(written[0], pem(root))
-        _write_atomic(written[1], pem(crl))
+        write_atomic(written[0], pem(root))
+        write_atomic(written[1], pem(crl))
         return written

@@ -19,8 +19,6 @@ import hashlib
 import io
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from kpmonitor import identity, pdfsign, qrseal
 from kpmonitor.domain import Status
 from kpmonitor.errors import Conflict, KPError, ValidationError
+from kpmonitor.fileio import write_atomic
 from kpmonitor.keys import Keyring
 from kpmonitor.rules import blocking
 from kpmonitor.snapshot import SignerInfo, build_snapshot, snapshot_bytes
@@ -41,20 +40,6 @@ log = logging.getLogger(__name__)
 
 SNAPSHOT_NAME = "snapshot.json"
 SEAL_NAME = "qr-seal.txt"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -132,7 +117,7 @@ def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *,
         location=insp.site, name=ws.home.name,
         attachments={SNAPSHOT_NAME: snap_bytes, SEAL_NAME: qr_text.encode("ascii")})
     path = pdf_path(ws, report_id)
-    _write_atomic(path, signed)
+    write_atomic(path, signed)
     pdf_sha = hashlib.sha256(signed).hexdigest()
     # The bundle manifest is signed now, while the key is open, so that exporting a bundle later needs
     # no passphrase; the row keeps it (columns manifest, manifest_sig, chain_pem).
@@ -175,7 +160,7 @@ def export_pdf(ws: Workspace, report_id: str, out_dir: Path) -> Path:
     cert_number = json.loads(row["snapshot"])["inspection"]["certificate"]["number"]
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in cert_number).strip("-") or "report"
     target = out_dir / f"KP-report-{safe}-v{row['version']}-{row['id'][:8]}.pdf"
-    _write_atomic(target, data)
+    write_atomic(target, data)
     return target
 
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kpmonitor import APP_ID, APP_NAME, __version__
 from kpmonitor.errors import KPError
+from kpmonitor.logsetup import setup_logging
 
 if TYPE_CHECKING:
     from kpmonitor.gui.main_window import MainWindow
@@ -51,24 +52,6 @@ DEMO_PASSPHRASE = "kimberley-demo"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("app", text)
-
-
-def setup_logging(paths: Paths) -> None:
-    """The same rotating log file as the command line (which may already have set it up)."""
-    import logging.handlers
-
-    root = logging.getLogger()
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        return
-    try:
-        paths.cache.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3,
-                                                       encoding="utf-8")
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
