@@ -12,15 +12,14 @@ derivation takes a moment.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kpmonitor.errors import KPError
-from kpmonitor.gui.workers import TaskWorker, write_file
+from kpmonitor.gui.workers import CancellableWorker, TaskWorker, write_file
 
 if TYPE_CHECKING:
     from kpmonitor.keys import Keyring
@@ -36,24 +35,17 @@ class ImportSignals(QObject):
     failed = Signal(str)
 
 
-class ImportWorker(QRunnable):
-    """Import bundle files, and the bundles under folders, into the headquarters home at ``paths``."""
+class ImportWorker(CancellableWorker):
+    """Import bundle files, and the bundles under folders, into the headquarters home at ``paths``.
+
+    Cancelling stops before the next file; bundles already imported stay imported (each is whole or not at all).
+    """
 
     def __init__(self, paths: Paths, files: Sequence[Path]) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the window holds it until ``finished`` so its signals stay alive
         self.signals = ImportSignals()
         self._paths = paths
         self._files = list(files)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Stop before the next file; bundles already imported stay imported (each is whole or not at all)."""
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def run(self) -> None:
         from kpmonitor import hq

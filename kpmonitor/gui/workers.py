@@ -48,6 +48,26 @@ def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
 
+class CancellableWorker(QRunnable):
+    """A job on the thread pool that can be asked to stop before its next item.
+
+    Kept alive by its owner (not auto-deleted) until ``finished``, so its signals outlive ``run``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop before the next item; what is already done stays done."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
 class PhotoIngestSignals(QObject):
     progress = Signal(int, int, str)       # done, total, file name
     photo_stored = Signal(object, object)  # path, PhotoInfo: bytes are in the vault, the row is still to add
@@ -56,7 +76,7 @@ class PhotoIngestSignals(QObject):
     failed = Signal(str)
 
 
-class PhotoIngestWorker(QRunnable):
+class PhotoIngestWorker(CancellableWorker):
     """Verify and store photo files (folders searched, e.g. an SD card's DCIM) in the vault.
 
     :param vault: the workspace's ``PhotoVault`` (files only, no database).
@@ -64,19 +84,9 @@ class PhotoIngestWorker(QRunnable):
 
     def __init__(self, vault: PhotoVault, files: Iterable[Path]) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the widget holds it until ``finished`` so its signals stay alive
         self.signals = PhotoIngestSignals()
         self._vault = vault
         self._files = list(files)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Stop before the next file; photos already stored stay stored."""
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def run(self) -> None:
         from kpmonitor.photos import iter_image_files
@@ -113,7 +123,7 @@ class ThumbnailSignals(QObject):
     finished = Signal()
 
 
-class ThumbnailWorker(QRunnable):
+class ThumbnailWorker(CancellableWorker):
     """Decode the cached thumbnails of some photos (made from the original if missing).
 
     ``QImage`` may be used off the GUI thread, ``QPixmap`` may not: the
@@ -122,14 +132,9 @@ class ThumbnailWorker(QRunnable):
 
     def __init__(self, vault: PhotoVault, hashes: Sequence[str]) -> None:
         super().__init__()
-        self.setAutoDelete(False)
         self.signals = ThumbnailSignals()
         self._vault = vault
         self._hashes = list(hashes)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     def run(self) -> None:
         vault = self._vault
