@@ -258,11 +258,19 @@ class _Collector:
             self.problems.append((path, exc.message))
             return None
 
-    def need_type(self, path: str, value: Any, types: type | tuple[type, ...], what: str) -> bool:
-        if value is None or isinstance(value, types):
-            return True
-        self.problems.append((path, f"must be {what}, not {type(value).__name__}."))
-        return False
+    def objects(self, doc: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+        """The objects of a list field with their paths (``parcels[2]``); anything else is a problem."""
+        items = doc.get(key) or []
+        if not isinstance(items, list):
+            self.problems.append((key, "must be a list."))
+            return []
+        out: list[tuple[str, dict[str, Any]]] = []
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                out.append((f"{key}[{i}]", item))
+            else:
+                self.problems.append((f"{key}[{i}]", "must be an object."))
+        return out
 
 
 def _s(d: dict[str, Any], key: str) -> str:
@@ -350,15 +358,7 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
     if doc.get("inspected_at"):
         insp.inspected_at = c.take("inspected_at", parse_moment, str(doc["inspected_at"]), "inspection time") or ""
 
-    parcels = doc.get("parcels") or []
-    if not isinstance(parcels, list):
-        c.problems.append(("parcels", "must be a list."))
-        parcels = []
-    for i, pd in enumerate(parcels):
-        path = f"parcels[{i}]"
-        if not isinstance(pd, dict):
-            c.problems.append((path, "must be an object."))
-            continue
+    for path, pd in c.objects(doc, "parcels"):
         insp.parcels.append(Parcel(
             number=str(pd.get("number") or "").strip(),
             hs_code=_s(pd, "hs_code"),
@@ -369,15 +369,7 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
             description=_s(pd, "description"),
         ))
 
-    seals = doc.get("seals") or []
-    if not isinstance(seals, list):
-        c.problems.append(("seals", "must be a list."))
-        seals = []
-    for i, sd in enumerate(seals):
-        path = f"seals[{i}]"
-        if not isinstance(sd, dict):
-            c.problems.append((path, "must be an object."))
-            continue
+    for path, sd in c.objects(doc, "seals"):
         seal = Seal(
             number=normalise_seal_number(str(sd.get("number") or "")),
             type=_s(sd, "type") or "bag",
@@ -406,15 +398,7 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
             seal.events.append(SealEvent(kind=kind, at=at or "", by=_s(ed, "by"), note=_s(ed, "note")))
         insp.seals.append(seal)
 
-    findings = doc.get("findings") or []
-    if not isinstance(findings, list):
-        c.problems.append(("findings", "must be a list."))
-        findings = []
-    for i, fd in enumerate(findings):
-        path = f"findings[{i}]"
-        if not isinstance(fd, dict):
-            c.problems.append((path, "must be an object."))
-            continue
+    for path, fd in c.objects(doc, "findings"):
         try:
             severity = FindingSeverity(_s(fd, "severity") or "info")
         except ValueError:

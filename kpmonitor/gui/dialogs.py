@@ -6,6 +6,8 @@ typed or a file held, and that must never be read as markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.gui.fields import tr
 from kpmonitor.gui.labels import FeedbackLabel, plain_label
+
+if TYPE_CHECKING:
+    from kpmonitor.rules import Problem
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, yes: str | None = None) -> bool:
@@ -126,3 +131,11 @@ class PassphraseDialog(QDialog):
 
     def passphrase_text(self) -> str:
         return self.passphrase.text()
+
+
+def ask_acknowledgement(parent: QWidget, problem: Problem, note: str) -> tuple[AcknowledgeDialog, str | None]:
+    """Ask why a warning is acceptable; the dialog (kept by the caller, for tests) and the note, or None."""
+    dialog = AcknowledgeDialog(problem.message, note, parent)
+    if dialog.exec() != AcknowledgeDialog.DialogCode.Accepted:
+        return dialog, None
+    return dialog, dialog.note_text()

@@ -276,12 +276,10 @@ class SignDialog(QDialog):
 
     def ask_note(self, problem: Problem, note: str) -> str | None:
         """The monitor's reason for accepting a warning, or None if they cancel; tests replace this."""
-        from kpmonitor.gui.dialogs import AcknowledgeDialog
+        from kpmonitor.gui.dialogs import ask_acknowledgement
 
-        self.acknowledge_dialog = AcknowledgeDialog(problem.message, note, self)
-        if self.acknowledge_dialog.exec() != AcknowledgeDialog.DialogCode.Accepted:
-            return None
-        return self.acknowledge_dialog.note_text()
+        self.acknowledge_dialog, text = ask_acknowledgement(self, problem, note)
+        return text
 
     def acknowledge_selected(self) -> None:
         """Acknowledge the selected warning through the editor's session (the one write path)."""

@@ -376,16 +376,6 @@ class KeyWorker(TaskWorker):
 
 def write_file(path: Path, data: bytes) -> None:
     """Write a small file whole or not at all (fsynced temporary file, then renamed)."""
-    import os
-    import tempfile
+    from kpmonitor.fileio import write_atomic
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)
