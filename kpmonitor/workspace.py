@@ -14,17 +14,21 @@ import os
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpmonitor.domain import Inspection
 from kpmonitor.errors import HomeError, PhotoError
 from kpmonitor.paths import Paths
-from kpmonitor.photos import PhotoInfo, PhotoVault, iter_image_files
 from kpmonitor.reference import Reference
-from kpmonitor.rules import Problem, RuleContext, check, unacknowledged
 from kpmonitor.settings import Settings
 from kpmonitor.store import Store, now
+
+if TYPE_CHECKING:
+    # Pillow (photos) and the rules load when first used: opening a home to show its list needs neither.
+    from kpmonitor.photos import PhotoInfo, PhotoVault
+    from kpmonitor.rules import Problem, RuleContext
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +133,6 @@ class Workspace:
         self.settings = Settings(paths.settings_file)
         self.reference = reference or Reference.load(paths.reference_overrides)
         self.actor = str(self.settings.get("actor") or info.name)
-        self.vault = PhotoVault(paths.originals, paths.thumbnails,
-                                max_pixels=int(self.settings.get("max_photo_megapixels")) * 1_000_000)
         self.store = Store(paths.database, actor=self.actor, device_id=info.device_id,
                            validator=self._count_problems)
 
@@ -147,9 +149,19 @@ class Workspace:
     def role(self) -> str:
         return self.home.role
 
+    @cached_property
+    def vault(self) -> PhotoVault:
+        """The home's photos: originals by content, and their thumbnails."""
+        from kpmonitor.photos import PhotoVault
+
+        return PhotoVault(self.paths.originals, self.paths.thumbnails,
+                          max_pixels=int(self.settings.get("max_photo_megapixels")) * 1_000_000)
+
     # --- rules -------------------------------------------------------------------------------
 
     def rule_context(self, inspection_id: str | None = None) -> RuleContext:
+        from kpmonitor.rules import RuleContext
+
         return RuleContext(
             reference=self.reference,
             tolerance_hundredths=int(self.settings.decimal("weight_tolerance_ct") * 100),
@@ -160,12 +172,16 @@ class Workspace:
 
     def validate(self, insp: Inspection) -> list[Problem]:
         """Every problem of an inspection, stored or not."""
+        from kpmonitor.rules import check
+
         return check(insp, self.rule_context(insp.id))
 
     def _count_problems(self, insp: Inspection) -> tuple[int, int]:
         """Errors, and warnings still to acknowledge: what the list shows as needing attention."""
         problems = self.validate(insp)
         errors = sum(1 for p in problems if p.is_error)
+        from kpmonitor.rules import unacknowledged
+
         return errors, len(unacknowledged(problems, insp))
 
     # --- photos ------------------------------------------------------------------------------
@@ -185,6 +201,8 @@ class Workspace:
         parcel_id = self.store.parcel_id(inspection_id, parcel) if parcel else None
         seal_id = self.store.seal_id(inspection_id, seal) if seal else None
         self.store._require_draft(inspection_id)
+        from kpmonitor.photos import iter_image_files
+
         paths = iter_image_files(files)
         added: list[PhotoAdded] = []
         refused: list[PhotoRefused] = []

@@ -282,7 +282,7 @@ def _desktop_app_starts(program: Path, home: Path, env: dict[str, str]) -> None:
     log = log_file.read_text(errors="replace") if log_file.is_file() else ""
     platform = env.get("QT_QPA_PLATFORM")
     assert running, f"the desktop app ({platform}) exited with {app.returncode}:\n{output}\n{log}"
-    assert f"kpmonitor {__version__} starting" in log, output + log
+    assert f"kpmonitor {__version__} started" in log, output + log
     assert " ERROR " not in log and "Traceback" not in output, output + log
 
 

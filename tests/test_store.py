@@ -10,7 +10,7 @@ import pytest
 
 from kpmonitor.domain import Finding, FindingSeverity, Parcel, Seal, SealEvent, SealEventKind, from_document
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound
-from kpmonitor.store import Store, migrations
+from kpmonitor.store import MIGRATIONS, MIGRATIONS_TABLE, Store, migrations, migrations_pending
 from kpmonitor.workspace import Workspace
 
 
@@ -25,13 +25,52 @@ def test_migrations_build_the_schema_from_empty(tmp_path: Path) -> None:
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"inspections", "parcels", "seals", "seal_events", "findings", "photos", "audit",
                 "reports", "_sqlite_migrations"} <= tables
-        assert [m.name for m in migrations.applied(store.db)] == [m.name for m in migrations._migrations]
-        assert migrations.pending(store.db) == []
+        assert [m.name for m in migrations().applied(store.db)] == [m.__name__ for m in MIGRATIONS]
+        assert migrations().pending(store.db) == []
+        assert not migrations_pending(store.conn)
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     # Opening again applies nothing twice.
     with Store(tmp_path / "new.db") as store:
-        assert len(migrations.applied(store.db)) == len(migrations._migrations)
+        assert len(migrations().applied(store.db)) == len(MIGRATIONS)
+
+
+def test_a_store_missing_a_migration_gets_it(tmp_path: Path) -> None:
+    """The quick check (sqlite3 alone) sees what sqlite-utils would apply."""
+    import sqlite_utils
+
+    assert sqlite_utils.Migrations.migrations_table == MIGRATIONS_TABLE
+    Store(tmp_path / "s.db").close()
+    conn = sqlite3.connect(tmp_path / "s.db")
+    with conn:
+        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [MIGRATIONS[-1].__name__])
+        conn.execute("DROP INDEX inspections_deleted")  # what the last migration made
+    assert migrations_pending(conn)
+    conn.close()
+    with Store(tmp_path / "s.db") as store:
+        assert not migrations_pending(store.conn)
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "inspections_deleted" in indexes
+
+
+def test_reading_an_up_to_date_store_does_not_load_sqlite_utils(tmp_path: Path) -> None:
+    """The list opens on sqlite3 alone: sqlite-utils comes in with the first write."""
+    import subprocess
+    import sys
+
+    Store(tmp_path / "s.db").close()
+    script = (
+        "import sys\n"
+        "from kpmonitor.store import Store\n"
+        f"store = Store({str(tmp_path / 's.db')!r})\n"
+        "assert store.count() == 0 and store.summaries(limit=100) == []\n"
+        "assert 'sqlite_utils' not in sys.modules, 'read'\n"
+        "from kpmonitor.domain import Inspection\n"
+        "store.create_inspection(Inspection())\n"
+        "assert 'sqlite_utils' in sys.modules, 'written'\n"
+        "assert store.count() == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
 
 
 def test_an_inspection_round_trips(ws: Workspace, example_doc: dict[str, Any]) -> None:

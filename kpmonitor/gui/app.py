@@ -9,11 +9,13 @@ Finder hands files over as ``QEvent.FileOpen`` events instead, at start or
 later; they are queued until the window can take them.
 
 Start-up is kept light. The window is shown first, as a frame with its
-menus; the core (sqlite-utils, Pillow, the rules) is imported and the
-database opened just after its first paint, and the list shows its first page
-only. The editor, photos and dialogs are imported when first used.
-(Importing the core on a thread while Qt starts was tried: both are mostly
-Python work under one interpreter lock, and nothing was gained.)
+menus; the core is imported and the database opened just after its first
+paint, and the list shows its first page only, read with sqlite3 alone.
+Once the list is on screen, the log file is opened and what the first edit
+needs (sqlite-utils, the rules, Pillow, the editor) is loaded a piece at a
+time between events; dialogs are imported when first used. (Importing the
+core on a thread while Qt starts was tried: both are mostly Python work
+under one interpreter lock, and nothing was gained.)
 """
 
 from __future__ import annotations
@@ -279,12 +281,35 @@ def open_home_into(window: MainWindow, paths: Paths, demo: bool) -> Workspace:
     return ws
 
 
+def warm_up(ws: Workspace) -> None:
+    """Load, one piece per turn of the event loop, what the list did not need and the first edit will.
+
+    sqlite-utils (the first write), the rules (the first validation), Pillow and the editor: each
+    some tens of milliseconds that would otherwise delay the monitor's first keystroke or click.
+    Keys and clicks that arrive meanwhile are handled between the pieces.
+    """
+    steps: list[Callable[[], object]] = [
+        lambda: ws.store.db,
+        lambda: __import__("kpmonitor.rules"),
+        lambda: ws.vault,
+        lambda: __import__("kpmonitor.gui.editor"),
+    ]
+
+    def next_step() -> None:
+        if steps:
+            steps.pop(0)()
+            QTimer.singleShot(0, next_step)
+
+    QTimer.singleShot(0, next_step)
+
+
 class AfterFirstPaint(QObject):
     """Runs a function once a window has painted itself (or after a short while, whichever is first).
 
     The window frame, its menus and an "Opening…" line are on screen before the
     core is imported and the database opened, so the monitor sees the
-    application at once; the list follows a fraction of a second later.
+    application at once; the list follows a fraction of a second later, and
+    what the list does not need (the log file, the icon, the editor) after it.
     """
 
     def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
@@ -330,20 +355,27 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
     failure: list[str] = []
 
     def open_home() -> None:
-        # The log file too is set up once the window is on screen (logging.handlers is a slow import),
-        # and the icon (finding it loads the reference module): the desktop updates the frame's icon.
-        setup_logging(paths)
-        app.setWindowIcon(application_icon())
-        log.info("kpmonitor %s starting (Qt %s) on %s", __version__, qVersion(), paths.data)
-        # Said here, after the first paint, once the log file is sure to be open (run without the command line).
-        log.info("main window shown")
+        if demo:
+            setup_logging(paths)  # filling a demo home says what it made
         try:
             opened.append(open_home_into(window, paths, demo))
         except KPError as exc:
+            setup_logging(paths)
             log.warning("could not open the home: %s", exc.message)
             failure.append(exc.message)
             _message(tr("kpmonitor"), exc.message, window)
             app.exit(1)
+            return
+        AfterFirstPaint(window.list, after_list)
+
+    def after_list() -> None:
+        # Once the list is on screen: the log file (logging.handlers is a slow import) and the icon
+        # (the desktop updates the frame's), then what the monitor's first action will need.
+        setup_logging(paths)
+        app.setWindowIcon(application_icon())
+        log.info("kpmonitor %s started (Qt %s) on %s", __version__, qVersion(), paths.data)
+        log.info("main window shown")
+        warm_up(opened[0])
 
     AfterFirstPaint(window, open_home)
     window.show()

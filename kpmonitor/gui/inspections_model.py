@@ -64,18 +64,11 @@ class InspectionsModel(QAbstractTableModel):
     page_loaded = Signal(int, int)  # offset, rows: for the status bar and for tests
 
     def __init__(self, source: SummarySource, *, country_name: Callable[[str], str | None] | None = None,
-                 amendments: Callable[[list[str]], set[str]] | None = None, page_size: int = PAGE_SIZE,
-                 parent: QObject | None = None) -> None:
-        """Rows of ``source``, a page at a time.
-
-        :param amendments: which of a page's drafts are amendments (asked once per page loaded);
-            not needed once the summaries carry ``supersedes``.
-        """
+                 page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
+        """Rows of ``source``, a page at a time."""
         super().__init__(parent)
         self._source = source
         self._country_name = country_name
-        self._amendments_of = amendments
-        self._amendments: set[str] = set()
         self._page_size = page_size
         self._pages: OrderedDict[int, list[InspectionSummary]] = OrderedDict()
         self._count: int | None = None
@@ -126,7 +119,6 @@ class InspectionsModel(QAbstractTableModel):
 
     def _forget(self) -> None:
         self._pages.clear()
-        self._amendments.clear()
         self._count = None
 
     def summary(self, row: int) -> InspectionSummary | None:
@@ -140,8 +132,6 @@ class InspectionsModel(QAbstractTableModel):
                                           offset=number * self._page_size, order_by=self._order_by,
                                           descending=self._descending)
             self._pages[number] = page
-            if self._amendments_of is not None and page and not hasattr(page[0], "supersedes"):
-                self._amendments |= self._amendments_of([s.id for s in page if s.status != "signed"])
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
             self.page_loaded.emit(number * self._page_size, len(page))
@@ -244,8 +234,7 @@ class InspectionsModel(QAbstractTableModel):
 
     def is_amendment(self, s: InspectionSummary) -> bool:
         """A draft that will supersede a signed report."""
-        supersedes = getattr(s, "supersedes", None)
-        return bool(supersedes) or s.id in self._amendments
+        return s.status != "signed" and bool(s.supersedes)
 
     def _verdict(self, verdict: str) -> str:
         return {"certified": self.tr("certified"), "not_certified": self.tr("not certified"),

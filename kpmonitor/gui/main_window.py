@@ -51,17 +51,6 @@ def gui_settings(paths: Paths) -> QSettings:
     return QSettings(str(paths.config / "gui.ini"), QSettings.Format.IniFormat)
 
 
-def amendment_ids(ws: Workspace, drafts: list[str]) -> set[str]:
-    """Which of these drafts are amendments, asked for a page of the list at a time.
-
-    A draft whose amendment chain (``Store.lineage``: two indexed look-ups)
-    holds another inspection supersedes it: only signed inspections are
-    amended. The list's summaries do not carry ``supersedes`` yet; when they
-    do, the model reads it from them and this goes.
-    """
-    return {i for i in drafts if len(ws.store.lineage(i)) > 1}
-
-
 class MainWindow(QMainWindow):
     """The list of inspections and the open inspection's editor, in one window."""
 
@@ -127,7 +116,7 @@ class MainWindow(QMainWindow):
 
         self.ws = ws
         self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name,
-                                                        amendments=lambda ids: amendment_ids(ws, ids), parent=self)
+                                                        parent=self)
         self._restore_sort()
         self.list: InspectionListWidget = InspectionListWidget(self.model, self)
         self.list.open_requested.connect(self.open_inspection)

@@ -141,7 +141,8 @@ def test_run_opens_the_home_after_the_first_paint_and_returns_when_closed(
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and windows[0].attached:
+        # The log file is opened once the list has painted.
+        if windows and windows[0].attached and home.log_file.exists():
             seen["rows"] = windows[0].model.rowCount()
             QApplication.exit(0)  # not close(): the last window closing would also post a quit for later
         else:
@@ -150,7 +151,7 @@ def test_run_opens_the_home_after_the_first_paint_and_returns_when_closed(
     QTimer.singleShot(0, look)
     assert gui_app.run(home) == 0
     assert seen == {"rows": 1}
-    assert f"kpmonitor {__version__} starting" in read_tail(home.log_file)
+    assert f"kpmonitor {__version__} started" in read_tail(home.log_file)
     assert "main window shown" in read_tail(home.log_file)
 
 
