@@ -497,6 +497,7 @@ class Store:
         self.device_id = device_id
         self.validator = validator
         self.conn = sqlite3.connect(str(self.path), timeout=10.0)
+        self.closed = False
         # recursive_triggers as sqlite-utils sets it on every connection it wraps, from the start:
         # the triggers behave the same before and after the first write brings it in.
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
@@ -516,6 +517,7 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        self.closed = True
 
     def __enter__(self) -> Store:
         return self

@@ -281,12 +281,13 @@ def open_home_into(window: MainWindow, paths: Paths, demo: bool) -> Workspace:
     return ws
 
 
-def warm_up(ws: Workspace) -> None:
+def warm_up(ws: Workspace, window: QObject) -> None:
     """Load, one piece per turn of the event loop, what the list did not need and the first edit will.
 
     sqlite-utils (the first write), the rules (the first validation), Pillow and the editor: each
     some tens of milliseconds that would otherwise delay the monitor's first keystroke or click.
-    Keys and clicks that arrive meanwhile are handled between the pieces.
+    Keys and clicks that arrive meanwhile are handled between the pieces. The steps belong to the
+    window: once it is gone (the application closing) none runs.
     """
     steps: list[Callable[[], object]] = [
         lambda: ws.store.db,
@@ -296,11 +297,11 @@ def warm_up(ws: Workspace) -> None:
     ]
 
     def next_step() -> None:
-        if steps:
+        if steps and not ws.store.closed:
             steps.pop(0)()
-            QTimer.singleShot(0, next_step)
+            QTimer.singleShot(0, window, next_step)
 
-    QTimer.singleShot(0, next_step)
+    QTimer.singleShot(0, window, next_step)
 
 
 class AfterFirstPaint(QObject):
@@ -316,12 +317,13 @@ class AfterFirstPaint(QObject):
         super().__init__(window)
         self._action: Callable[[], None] | None = action
         window.installEventFilter(self)
-        # A platform that paints late (a slow compositor) must not hold the home back.
-        QTimer.singleShot(500, self.fire)
+        # A platform that paints late (a slow compositor) must not hold the home back. (With this
+        # object as the context, a timer still pending when the window goes never fires.)
+        QTimer.singleShot(500, self, self.fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._action is not None:
-            QTimer.singleShot(0, self.fire)  # after this paint pass has reached the screen
+            QTimer.singleShot(0, self, self.fire)  # after this paint pass has reached the screen
         return False
 
     def fire(self) -> None:
@@ -353,8 +355,11 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
     opener.attach(window)  # the window keeps them until its home is open
     opened: list[Workspace] = []
     failure: list[str] = []
+    running = [True]
 
     def open_home() -> None:
+        if not running:
+            return
         if demo:
             setup_logging(paths)  # filling a demo home says what it made
         try:
@@ -371,17 +376,20 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
     def after_list() -> None:
         # Once the list is on screen: the log file (logging.handlers is a slow import) and the icon
         # (the desktop updates the frame's), then what the monitor's first action will need.
+        if not running:
+            return
         setup_logging(paths)
         app.setWindowIcon(application_icon())
         log.info("kpmonitor %s started (Qt %s) on %s", __version__, qVersion(), paths.data)
         log.info("main window shown")
-        warm_up(opened[0])
+        warm_up(opened[0], window)
 
     AfterFirstPaint(window, open_home)
     window.show()
     status = app.exec()
     app.removeEventFilter(opener)
     opener.deleteLater()
+    running.clear()  # what is still pending (the loop ended before the list painted) does nothing now
     # However the loop ended (the window closed, the session ending), store what was being typed.
     if window.editor is not None:
         window.editor.shutdown()

@@ -1,4 +1,5 @@
-"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning, a passphrase.
+"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning, a passphrase,
+about kpmonitor.
 
 Every one shows its text as plain text: sentences often quote what a monitor
 typed or a file held, and that must never be read as markup.
@@ -25,6 +26,8 @@ from kpmonitor.gui.fields import tr
 from kpmonitor.gui.labels import FeedbackLabel, plain_label
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kpmonitor.rules import Problem
 
 
@@ -42,6 +45,22 @@ def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def about_text(data: Path) -> str:
+    from kpmonitor import __version__
+
+    return tr("about", "kpmonitor {version}\nKimberley Process shipment inspections, with every change saved "
+                       "as it is made.\n\nData: {home}").format(version=__version__, home=data)
+
+
+def show_about(parent: QWidget, data: Path) -> QMessageBox:
+    """The version and where the home's data is: what a support call asks first."""
+    box = QMessageBox(QMessageBox.Icon.Information, tr("about", "About kpmonitor"), about_text(data),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box
 
 
 class AcknowledgeDialog(QDialog):

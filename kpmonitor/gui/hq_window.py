@@ -14,8 +14,8 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -170,6 +171,8 @@ class HqWindow(QMainWindow):
         self.running_workers: list[object] = []
         self._queued: list[Path] = []
         self.detail_dialog: QWidget | None = None
+        self.log_window: QWidget | None = None
+        self.about_box: QWidget | None = None
         self.setWindowTitle(self.tr("kpmonitor — headquarters: {name}").format(name=ws.home.name))
 
         self.tabs = QTabWidget(self)
@@ -181,8 +184,82 @@ class HqWindow(QMainWindow):
         self.tabs.addTab(self._build_statistics(), self.tr("Statistics"))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._make_menus()
         self.statusBar().showMessage(self.tr("Headquarters home: {name}").format(name=ws.home.name))
+        self._restore_geometry()
         self.refresh()
+
+    # --- menus and the window's place ------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None,
+                tip: str = "") -> QAction:
+        action = menu.addAction(text)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def _make_menus(self) -> None:
+        """Everything the tabs' buttons do, and what they cannot: the log, the version, quitting."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_files_action = self._action(
+            file_menu, self.tr("&Import bundles…"), self._on_import_files_clicked, QKeySequence.StandardKey.Open,
+            self.tr("Import report bundles received from monitors"))
+        self.import_folder_action = self._action(
+            file_menu, self.tr("Import a &folder…"), self._on_import_folder_clicked, "Ctrl+Shift+O",
+            self.tr("Import every bundle in a folder, such as a USB stick"))
+        file_menu.addSeparator()
+        self.export_stats_action = self._action(file_menu, self.tr("&Export statistics…"),
+                                                self._on_export_stats_clicked)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu(self.tr("&View"))
+        names = (self.tr("&Inbox"), self.tr("&Reports"), self.tr("&Anomalies"), self.tr("&Monitors"),
+                 self.tr("&Statistics"))
+        for index, name in enumerate(names):
+            self._action(view, name, lambda index=index: self.tabs.setCurrentIndex(index), f"Ctrl+{index + 1}")
+        view.addSeparator()
+        self._action(view, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+                     self.tr("Read the reports, anomalies and monitors again"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("View &log"), self.show_log)
+        self._action(help_menu, self.tr("&About kpmonitor"), self.show_about)
+        for menu in bar.findChildren(QMenu):
+            menu.setToolTipsVisible(True)
+
+    def show_log(self) -> None:
+        from kpmonitor.gui.log_window import LogWindowDialog
+
+        if not isinstance(self.log_window, LogWindowDialog):
+            self.log_window = LogWindowDialog(self.paths.log_file, self)
+        self.log_window.reload()
+        self.log_window.show()
+        self.log_window.raise_()
+
+    def show_about(self) -> None:
+        self.about_box = dialogs.show_about(self, self.paths.data)
+
+    def _restore_geometry(self) -> None:
+        from kpmonitor.gui.main_window import gui_settings
+
+        geometry = gui_settings(self.paths).value("hq/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+
+    def save_geometry(self) -> None:
+        from kpmonitor.gui.main_window import gui_settings
+
+        settings = gui_settings(self.paths)
+        settings.setValue("hq/geometry", self.saveGeometry())
+        settings.sync()
 
     # ================================================================================== inbox
 
@@ -391,8 +468,9 @@ class HqWindow(QMainWindow):
 
     def _update_buttons(self) -> None:
         busy = self.import_worker is not None
-        self.import_files_button.setEnabled(not busy)
-        self.import_folder_button.setEnabled(not busy)
+        for control in (self.import_files_button, self.import_folder_button, self.import_files_action,
+                        self.import_folder_action):
+            control.setEnabled(not busy)
 
     # ================================================================================ reports
 
@@ -751,6 +829,7 @@ class HqWindow(QMainWindow):
         if self.import_worker is not None:
             self.import_worker.cancel()
         pool().waitForDone(30_000)  # no worker may outlive the home it writes to
+        self.save_geometry()
         super().closeEvent(event)
 
 

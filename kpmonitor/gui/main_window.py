@@ -8,8 +8,8 @@ crash or a power cut.
 Signing, export, amending, verification and the certificates each have a
 dialog of their own, made when first used. Files handed to the application
 (``kpmonitor gui FILE…``, a double-click, the macOS Finder) arrive at
-``open_files``: reports go to the verify screen, and so do bundles on a
-monitor's home; at headquarters bundles go to its inbox (``import_bundles``).
+``open_files``: reports and bundles go to the verify screen. A headquarters
+home opens headquarters' own window instead (``hq_window``).
 """
 
 from __future__ import annotations
@@ -76,9 +76,6 @@ class MainWindow(QMainWindow):
         self.attached = False
         self.editor: InspectionEditorWidget | None = None
         self.log_window: LogWindowDialog | None = None
-        self.inbox: QWidget | None = None
-        self.inbox_queue: QLabel | None = None
-        self.queued_bundles: list[Path] = []  # handed to headquarters' import when it comes
         self.pending_files: list[Path] = []   # files that arrived before the home was open
         self.sign_dialog: SignDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -138,12 +135,6 @@ class MainWindow(QMainWindow):
         who = plain_label(self.tr("{name} · {role} home").format(name=ws.home.name, role=ws.role), self)
         who.setEnabled(False)
         self.statusBar().addPermanentWidget(who)
-        if ws.role == "hq":
-            hq = QMenu(self.tr("&Headquarters"), self)
-            hq.addAction(self.inbox_action)
-            self.menuBar().insertMenu(self.help_menu.menuAction(), hq)
-            self.toolbar.addSeparator()
-            self.toolbar.addAction(self.inbox_action)
         self.attached = True
         self._update_actions()
         self._apply_palette()
@@ -216,8 +207,6 @@ class MainWindow(QMainWindow):
                                                             "and revocation list"))
         self.log_action = self._action(self.tr("View &log"), self.show_log)
         self.about_action = self._action(self.tr("&About kpmonitor"), self.show_about)
-        self.inbox_action = self._action(self.tr("&Inbox"), self.show_inbox,
-                                         tip=self.tr("Reports received from monitors"))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -277,7 +266,7 @@ class MainWindow(QMainWindow):
                 if action not in (self.quit_action, self.log_action, self.about_action):
                     action.setEnabled(False)
             return
-        for action in (self.new_action, self.open_action, self.delete_action, self.find_action, self.inbox_action,
+        for action in (self.new_action, self.open_action, self.delete_action, self.find_action,
                        self.verify_action, self.certificates_action):
             action.setEnabled(True)
         editing = self.editor is not None and self.stack.currentWidget() is self.editor
@@ -643,7 +632,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_files(self, files: Iterable[Path | str]) -> None:
-        """Files handed to the application: reports are verified; bundles are imported at headquarters.
+        """Files handed to the application: report PDFs, QR seal texts and bundles are verified.
 
         Called with the command line's files once the window shows, and for
         each file the desktop opens with kpmonitor later. Before the home is
@@ -654,40 +643,15 @@ class MainWindow(QMainWindow):
             self.pending_files.extend(paths)
             return
         problems: list[str] = []
-        bundles: list[Path] = []
         for path in paths:
-            suffix = path.suffix.lower()
-            if suffix == ".kpbundle" and self.ws.role == "hq":
-                if path.is_file():
-                    bundles.append(path)
-                else:
-                    problems.append(self.tr("There is no file {path}.").format(path=path))
-            elif suffix in (".pdf", ".txt", ".kpbundle"):
+            if path.suffix.lower() in (".pdf", ".txt", ".kpbundle"):
                 # A monitor's home verifies a bundle as it does a PDF; a missing file is said there, in place.
                 self.show_verify(path)
             else:
                 problems.append(self.tr("kpmonitor opens report PDFs, QR seal text files and bundles; {name} is "
                                         "none of these.").format(name=path.name))
-        if bundles:
-            self.import_bundles(bundles)
         if problems:
             self._tell(self.tr("Open"), "\n".join(problems))
-
-    def import_bundles(self, paths: list[Path]) -> None:
-        """Headquarters' import of monitors' bundles.
-
-        The hook for the inbox screen (coming with headquarters' import): for
-        now the files are queued in ``queued_bundles`` and the inbox
-        placeholder lists them.
-        """
-        self.queued_bundles.extend(paths)
-        log.info("bundles queued for import: %s", ", ".join(p.name for p in paths))
-        self.show_inbox()
-        if self.inbox_queue is not None:
-            self.inbox_queue.setText(self.tr("Waiting for the import:") + "\n" + "\n".join(
-                str(p) for p in self.queued_bundles))
-            self.inbox_queue.show()
-
 
     def show_log(self) -> None:
         from kpmonitor.gui.log_window import LogWindowDialog
@@ -698,43 +662,10 @@ class MainWindow(QMainWindow):
         self.log_window.show()
         self.log_window.raise_()
 
-    def show_inbox(self) -> None:
-        """Headquarters' inbox: a place kept for the import of monitors' reports."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPushButton, QVBoxLayout
-
-        from kpmonitor.gui.labels import plain_label
-
-        if self.inbox is None:
-            self.inbox = QWidget(self)
-            layout = QVBoxLayout(self.inbox)
-            note = plain_label(self.tr("Reports imported from monitors will be listed here, with their verification "
-                                       "state and anomalies. Comes with headquarters' import."), self.inbox, wrap=True)
-            layout.addWidget(note)
-            self.inbox_queue = plain_label("", self.inbox, wrap=True)
-            self.inbox_queue.hide()
-            layout.addWidget(self.inbox_queue)
-            back = QPushButton(self.tr("Back to the list"), self.inbox)
-            back.clicked.connect(self.show_list)
-            layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-            layout.addStretch(1)
-            self.stack.addWidget(self.inbox)
-        self.close_editor()
-        self.stack.setCurrentWidget(self.inbox)
-        self._update_actions()
-
     def show_about(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
+        from kpmonitor.gui.dialogs import show_about
 
-        from kpmonitor import __version__
-
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About kpmonitor"),
-                          self.tr("kpmonitor {version}\nKimberley Process shipment inspections, "
-                                  "with every change saved as it is made.\n\nData: {home}").format(
-                              version=__version__, home=self.paths.data), QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        self.about_box = show_about(self, self.paths.data)
 
     def _tell(self, title: str, sentence: str) -> None:
         from kpmonitor.gui.dialogs import show_error

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -138,6 +139,7 @@ def test_run_opens_the_home_after_the_first_paint_and_returns_when_closed(
         ws.store.create_inspection(clean())
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     seen: dict[str, int] = {}
+    deadline = time.monotonic() + 30
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -145,6 +147,8 @@ def test_run_opens_the_home_after_the_first_paint_and_returns_when_closed(
         if windows and windows[0].attached and home.log_file.exists():
             seen["rows"] = windows[0].model.rowCount()
             QApplication.exit(0)  # not close(): the last window closing would also post a quit for later
+        elif time.monotonic() > deadline:
+            QApplication.exit(3)  # a failure, not a hang
         else:
             QTimer.singleShot(20, look)
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from kpmonitor.gui.hq_detail import ReportDetailDialog
@@ -191,9 +192,9 @@ def test_a_report_opens_with_its_checks_photos_and_pdf(qtbot: QtBot, window: HqW
     assert dialog.fields["KP certificate"].text() == "ZW 004217"
     assert dialog.photos.count() == 2
     assert dialog.thumbnail_worker is not None
-    with qtbot.waitSignal(dialog.thumbnail_worker.signals.finished, timeout=20_000):
-        pass
-    qtbot.waitUntil(lambda: all(not dialog.photos.item(i).icon().isNull() for i in range(2)), timeout=5_000)
+    # The thumbnails arrive from the worker (waiting on its finished signal could miss a worker that
+    # was quicker than the test).
+    qtbot.waitUntil(lambda: all(not dialog.photos.item(i).icon().isNull() for i in range(2)), timeout=20_000)
     urls: list[QUrl] = []
     dialog.open_url = lambda url: urls.append(url) or True  # type: ignore[method-assign, func-returns-value]
     with qtbot.waitSignal(dialog.pdf_opened):
@@ -280,3 +281,45 @@ def test_statistics_are_shown_and_exported(qtbot: QtBot, window: HqWindow, stick
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert sum(int(r["shipments"]) for r in rows) == 2
     assert not window.stats_status.is_error
+
+
+# ------------------------------------------------------------------------------------------ menus
+
+
+def menu_actions(window: HqWindow) -> dict[str, Any]:
+    return {a.text().replace("&", ""): a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()
+            if a.text()}
+
+
+def test_the_menus_import_switch_tabs_and_show_the_log(qtbot: QtBot, window: HqWindow, world: dict[str, Any]) -> None:
+    actions = menu_actions(window)
+    assert {"Import bundles…", "Import a folder…", "Export statistics…", "Quit", "Inbox", "Reports", "Anomalies",
+            "Monitors", "Statistics", "Refresh", "View log", "About kpmonitor"} <= set(actions)
+    window.choose_import_files = lambda: [world["bundles"][0]]  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.import_finished, timeout=60_000):
+        actions["Import bundles…"].trigger()
+        assert not actions["Import bundles…"].isEnabled()  # one import at a time
+    assert [r.outcome for r in window.results_model.rows] == ["imported"]
+    assert actions["Import bundles…"].isEnabled()
+
+    actions["Monitors"].trigger()
+    assert window.tabs.currentIndex() == window.MONITORS
+    assert actions["Statistics"].shortcut().toString() == "Ctrl+5"
+
+    window.paths.cache.mkdir(parents=True, exist_ok=True)
+    window.paths.log_file.write_text("2026-11-27 INFO kpmonitor: imported <b>1</b> bundle\n", encoding="utf-8")
+    actions["View log"].trigger()
+    assert window.log_window is not None and window.log_window.isVisible()
+    assert "imported <b>1</b> bundle" in window.log_window.findChild(QPlainTextEdit).toPlainText()
+
+    actions["About kpmonitor"].trigger()
+    assert window.about_box is not None and str(window.paths.data) in window.about_box.text()
+    window.about_box.close()
+
+
+def test_the_window_reopens_where_it_was_left(qtbot: QtBot, window: HqWindow) -> None:
+    window.resize(700, 500)  # within the offscreen screen (800×600): restoring keeps a window on its screen
+    window.close()
+    again = HqWindow(window.paths, window.ws)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)

@@ -105,18 +105,6 @@ def test_signing_actions_are_enabled_only_where_they_apply(window: MainWindow, w
     assert "&Headquarters" not in menus  # a field home has no inbox
 
 
-def test_headquarters_gets_an_inbox_placeholder(qtbot: QtBot, tmp_path: Path,
-                                                make_window: Callable[[Workspace], MainWindow]) -> None:
-    paths = Paths.for_home(tmp_path / "hq")
-    init_home(paths, "hq", "KP Monitoring Working Group")
-    with Workspace(paths) as ws:
-        window = make_window(ws)
-        assert "&Headquarters" in [a.text() for a in window.menuBar().actions()]
-        window.inbox_action.trigger()
-        assert window.stack.currentWidget() is window.inbox
-        assert window.new_inspection() is None  # inspections are a field home's work
-
-
 def test_the_list_shows_problems_from_the_core(workspace: Workspace, make_window: Callable[[Workspace], MainWindow],
                                                clean: Callable[..., Inspection]) -> None:
     broken = clean()
