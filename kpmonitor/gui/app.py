@@ -289,11 +289,13 @@ def warm_up(ws: Workspace, window: QObject) -> None:
     Keys and clicks that arrive meanwhile are handled between the pieces. The steps belong to the
     window: once it is gone (the application closing) none runs.
     """
+    from importlib import import_module
+
     steps: list[Callable[[], object]] = [
         lambda: ws.store.db,
-        lambda: __import__("kpmonitor.rules"),
+        lambda: import_module("kpmonitor.rules"),
         lambda: ws.vault,
-        lambda: __import__("kpmonitor.gui.editor"),
+        lambda: import_module("kpmonitor.gui.editor"),
     ]
 
     def next_step() -> None:
