@@ -188,12 +188,14 @@ class ImportLogModel(_ListModel):
 
 
 def badge_look(badge: str) -> tuple[str, QColor]:
-    """The verification badge of an imported report: a symbol and word, and its colour."""
+    """The verification badge of an imported report: a symbol and word, and its colour.
+
+    Only reports whose every check held are imported (a self-signed one is refused), so a report is
+    either verified or, since, its signer was revoked.
+    """
     t = QApplication.translate
     if badge == "verified":
         return "✓ " + t("hq", "verified"), GREEN
-    if badge == "self_signed":
-        return "⚠ " + t("hq", "self-signed"), AMBER
     if badge == "revoked":
         return "✗ " + t("hq", "signer revoked"), RED
     return "✗ " + badge, RED
