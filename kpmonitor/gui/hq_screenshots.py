@@ -17,59 +17,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-SCREEN = (1366, 768)
+# The same settling, shooting and dialog-over-window drawing as the monitor's screenshots.
+from kpmonitor.gui.screenshots import SCREEN, settle, shoot, shoot_over
+
 NAMES = ("hq_inbox.png", "hq_reports.png", "hq_report_detail.png", "hq_anomalies.png", "hq_monitors.png",
          "hq_statistics.png")
 ACKNOWLEDGED = "Checked with the exporter's representative; recorded on the MMCZ form."
-
-
-def _settle() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from kpmonitor.gui.workers import pool
-
-    for _ in range(3):
-        QApplication.processEvents()
-        pool().waitForDone(60_000)
-    QApplication.processEvents()
-
-
-def _save(pixmap: object, path: Path) -> Path:
-    from PySide6.QtGui import QPixmap
-
-    assert isinstance(pixmap, QPixmap)
-    if not pixmap.save(str(path)):
-        raise OSError(f"could not write {path}")
-    print(path)
-    return path
-
-
-def _over(window: object, dialog: object) -> object:
-    """The window with a dialog over it, centred, with a title bar: as a desktop shows it."""
-    from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QColor, QPainter, QPalette
-    from PySide6.QtWidgets import QWidget
-
-    assert isinstance(window, QWidget) and isinstance(dialog, QWidget)
-    base = window.grab()
-    top = dialog.grab()
-    bar = 30
-    x = (base.width() - top.width()) // 2
-    y = max(0, (base.height() - top.height() - bar) // 2)
-    painter = QPainter(base)
-    painter.fillRect(base.rect(), QColor(0, 0, 0, 40))
-    palette = dialog.palette()
-    painter.fillRect(x, y, top.width(), bar, palette.color(QPalette.ColorRole.Window).darker(112))
-    font = painter.font()
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-    painter.drawText(QRect(x, y, top.width(), bar), Qt.AlignmentFlag.AlignCenter, dialog.windowTitle())
-    painter.drawPixmap(x, y + bar, top)
-    painter.setPen(palette.color(QPalette.ColorRole.Mid))
-    painter.drawRect(x, y, top.width() - 1, top.height() + bar - 1)
-    painter.end()
-    return base
 
 
 def _certified_device(tmp: Path, name: str, hq: object, count: int, seed: int) -> object:
@@ -161,32 +114,32 @@ def make_hq_screenshots(out_dir: Path) -> list[Path]:
             window.resize(*SCREEN)
             window.show()
             window.import_files([stick])
-            _settle()
+            settle()
             window.import_files([later])
-            _settle()
+            settle()
             window.tabs.setCurrentIndex(window.INBOX)
-            made.append(_save(window.grab(), out_dir / NAMES[0]))
+            made.append(shoot(window, out_dir / NAMES[0]))
 
             window.tabs.setCurrentIndex(window.REPORTS)
-            _settle()
-            made.append(_save(window.grab(), out_dir / NAMES[1]))
+            settle()
+            made.append(shoot(window, out_dir / NAMES[1]))
 
             with_photos = next(r for r in window.reports_model.rows if r.photos and r.superseded_by is None
                                and r.supersedes)
             dialog = window.open_report(with_photos.id)
             assert dialog is not None
             dialog.resize(1180, 640)
-            _settle()
-            made.append(_save(_over(window, dialog), out_dir / NAMES[2]))
+            settle()
+            made.append(shoot_over(window, dialog, out_dir / NAMES[2]))
             dialog.close()
 
             for index, name in ((window.ANOMALIES, NAMES[3]), (window.MONITORS, NAMES[4]),
                                 (window.STATISTICS, NAMES[5])):
                 window.tabs.setCurrentIndex(index)
-                _settle()
-                made.append(_save(window.grab(), out_dir / name))
+                settle()
+                made.append(shoot(window, out_dir / name))
             window.close()
-            _settle()
+            settle()
     app.processEvents()
     return made
 

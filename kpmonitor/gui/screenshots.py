@@ -26,35 +26,36 @@ if TYPE_CHECKING:
 SCREEN = (1366, 768)
 
 
-def _settle() -> None:
+def settle() -> None:
     from PySide6.QtWidgets import QApplication
 
     from kpmonitor.gui.workers import pool
 
     for _ in range(3):
         QApplication.processEvents()
-        pool().waitForDone(30_000)
+        pool().waitForDone(60_000)
     QApplication.processEvents()
 
 
-def _shoot(widget: object, path: Path) -> None:
+def shoot(widget: object, path: Path) -> Path:
     from PySide6.QtWidgets import QWidget
 
     assert isinstance(widget, QWidget)
-    _settle()
+    settle()
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     print(path)
+    return path
 
 
-def _shoot_over(window: object, dialog: object, path: Path) -> None:
+def shoot_over(window: object, dialog: object, path: Path) -> Path:
     """The main window with a dialog over it, centred, with a title bar: as the desktop shows it."""
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QPainter, QPalette
     from PySide6.QtWidgets import QWidget
 
     assert isinstance(window, QWidget) and isinstance(dialog, QWidget)
-    _settle()
+    settle()
     base = window.grab()
     top = dialog.grab()
     title_height = 30
@@ -78,6 +79,7 @@ def _shoot_over(window: object, dialog: object, path: Path) -> None:
     if not base.save(str(path)):
         raise OSError(f"could not write {path}")
     print(path)
+    return path
 
 
 def _wait_for(done: object) -> None:
@@ -155,14 +157,14 @@ def make_screenshots(out: Path) -> list[Path]:
                     editor.seals.number.setText("ZW-S-100111")
                     editor.seals.add_seal()  # refused: already used, shown in place
                 made.append(out / f"editor_{name}.png")
-                _shoot(window, made[-1])
+                shoot(window, made[-1])
                 window.statusBar().clearMessage()
 
             editor.show_section("photos")
             viewer = editor.photos.open_viewer(0)
             viewer.resize(*SCREEN)
             made.append(out / "photo_viewer.png")
-            _shoot(viewer, made[-1])
+            shoot(viewer, made[-1])
             viewer.close()
 
             # A new inspection, half typed: the panel lists what is still missing.
@@ -179,7 +181,7 @@ def make_screenshots(out: Path) -> list[Path]:
             editor.validation.view.setCurrentIndex(editor.validation.model.index(3))
             editor.validation.view.setFocus()
             made.append(out / "validation_panel.png")
-            _shoot(window, made[-1])
+            shoot(window, made[-1])
 
             made += _signing_screenshots(out, window, ws, Path(tmp), avoid={summary.id, new_id})
 
@@ -187,7 +189,7 @@ def make_screenshots(out: Path) -> list[Path]:
             window.statusBar().clearMessage()
             window.list.table.setCurrentIndex(window.model.index(2, 0))
             made.append(out / "main_window.png")
-            _shoot(window, made[-1])
+            shoot(window, made[-1])
             window.close()
     del app
     return made
@@ -217,7 +219,7 @@ def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path
     assert dialog is not None
     dialog.passphrase.setText(DEMO_PASSPHRASE)
     made.append(out / "sign_dialog.png")
-    _shoot_over(window, dialog, made[-1])
+    shoot_over(window, dialog, made[-1])
 
     dialog.sign()
     _wait_for(lambda: dialog.worker is None)
@@ -225,7 +227,7 @@ def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path
     assert report is not None, dialog.message.text()
     dialog.close()
     made.append(out / "signed_inspection.png")
-    _shoot(window, made[-1])
+    shoot(window, made[-1])
 
     pdf = export_pdf(ws, report.report_id, tmp / "usb")
     verify = window.show_verify(pdf)
@@ -234,7 +236,7 @@ def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path
     stick = Path("/media/tendai/KP-USB")  # where the guide's reader would find it, not this run's temporary folder
     verify.file_edit.setText(str(stick / pdf.name))
     made.append(out / "verify_genuine.png")
-    _shoot_over(window, verify, made[-1])
+    shoot_over(window, verify, made[-1])
 
     data = bytearray(pdf.read_bytes())
     data[len(data) // 2] ^= 0x01  # one byte changed on the stick
@@ -245,13 +247,13 @@ def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path
     assert verify.state == "invalid"
     verify.file_edit.setText(str(stick / altered.name))
     made.append(out / "verify_invalid.png")
-    _shoot_over(window, verify, made[-1])
+    shoot_over(window, verify, made[-1])
     verify.close()
 
     certificates = window.show_certificates()
     assert certificates is not None
     made.append(out / "certificates.png")
-    _shoot_over(window, certificates, made[-1])
+    shoot_over(window, certificates, made[-1])
     certificates.close()
     return made
 

@@ -106,6 +106,13 @@ class InspectionSession(QObject):
         """Set inspection fields by domain path (``certificate.carats``: 123456)."""
         return self.write(lambda: self.store.update_inspection(self.inspection_id, changes))
 
+    def acknowledge(self, problem: Problem, note: str) -> bool:
+        """Accept a warning with the monitor's reason (it goes into the report)."""
+        return self.write(lambda: self.store.acknowledge(self.inspection_id, problem.code, problem.field, note))
+
+    def withdraw_acknowledgement(self, problem: Problem) -> bool:
+        return self.write(lambda: self.store.unacknowledge(self.inspection_id, problem.code, problem.field))
+
     def reload(self) -> None:
         self.inspection = self.store.get(self.inspection_id)
         self.problems = self.ws.validate(self.inspection)

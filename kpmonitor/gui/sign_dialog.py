@@ -290,12 +290,10 @@ class SignDialog(QDialog):
         note = self.ask_note(problem, ack.note if ack else "")
         if note is None:
             return
-        session = self.session
-        if session.write(lambda: session.store.acknowledge(session.inspection_id, problem.code, problem.field,
-                                                           note)):
+        if self.session.acknowledge(problem, note):
             self.message.show_understood("")
         else:
-            self.message.show_error(session.last_error or "")
+            self.message.show_error(self.session.last_error or "")
 
     def _on_problem_activated(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self.model.problems):

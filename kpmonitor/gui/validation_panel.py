@@ -219,20 +219,16 @@ class ValidationPanelWidget(QWidget):
         note = self.ask_note(problem, ack.note if ack else "")
         if note is None:
             return
-        session = self.session
-        if session.write(lambda: session.store.acknowledge(session.inspection_id, problem.code, problem.field,
-                                                           note)):
+        if self.session.acknowledge(problem, note):
             self.message.show_understood("")
         else:
-            self.message.show_error(session.last_error or "")
+            self.message.show_error(self.session.last_error or "")
 
     def withdraw_selected(self) -> None:
         chosen = self.selected()
         if chosen is None or chosen[1] is None:
             return
-        problem = chosen[0]
-        session = self.session
-        session.write(lambda: session.store.unacknowledge(session.inspection_id, problem.code, problem.field))
+        self.session.withdraw_acknowledgement(chosen[0])
 
     def select_problem(self, code: str, field: str) -> bool:
         for row, p in enumerate(self.model.problems):
