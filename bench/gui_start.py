@@ -163,7 +163,7 @@ def child_cli(home: Path) -> int:
 
 
 def build_home(home: Path, count: int) -> None:
-    from kpmonitor.demo import fill_demo
+    from kpmonitor.demo.fill import fill_demo
     from kpmonitor.paths import Paths
     from kpmonitor.workspace import Workspace, init_home, read_home
 

@@ -58,7 +58,7 @@ def _doc(device: int, n: int) -> dict[str, Any]:
 def _photos(seed: int, count: int) -> list[bytes]:
     from PIL import Image, ImageChops
 
-    from kpmonitor.demo_images import KINDS, encode_with_exif, render_evidence
+    from kpmonitor.demo.images import KINDS, encode_with_exif, render_evidence
 
     rng = random.Random(seed)
     noise = Image.frombytes("RGB", PHOTO_SIZE, rng.randbytes(PHOTO_SIZE[0] * PHOTO_SIZE[1] * 3)).point(
@@ -77,11 +77,11 @@ def _photos(seed: int, count: int) -> list[bytes]:
 def _sign_on_device(job: tuple[str, int, list[tuple[int, int]], str]) -> int:
     """Worker: sign and export reports on one device. ``jobs`` are (number, photo count)."""
     home, device, jobs, out = job
-    from kpmonitor.bundle import export_bundle
-    from kpmonitor.domain import from_document
-    from kpmonitor.keys import Keyring
+    from kpmonitor.bundle.bundle import export_bundle
+    from kpmonitor.domain.inspection import from_document
     from kpmonitor.paths import Paths
-    from kpmonitor.reports import sign_inspection
+    from kpmonitor.report.reports import sign_inspection
+    from kpmonitor.trust.keys import Keyring
     from kpmonitor.workspace import Workspace
 
     # Opening the key (a memory-hard KDF) is the signer's cost, not what this bench measures: once per device.
@@ -110,8 +110,8 @@ def _sign_on_device(job: tuple[str, int, list[tuple[int, int]], str]) -> int:
 
 def build(reports: int, photo_reports: int, photos: int, rebuild: bool, workers: int) -> Path:
     """The cached set: headquarters (before any import) and the bundles; made when missing."""
-    from kpmonitor.keys import Keyring, pem
     from kpmonitor.paths import Paths
+    from kpmonitor.trust.keys import Keyring, pem
     from kpmonitor.workspace import init_home, read_home
 
     base = OUT / f"import-{reports}-{photo_reports}x{photos}"
@@ -162,7 +162,7 @@ def floor(files: list[Path], root: Any, crl: Any) -> None:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    from kpmonitor.pdfsign import verify_pdf
+    from kpmonitor.trust.pdfsign import verify_pdf
 
     for path in files:
         data = path.read_bytes()
@@ -196,9 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
 
-    from kpmonitor.hq import import_paths
-    from kpmonitor.keys import Keyring
+    from kpmonitor.hq.hq import import_paths
     from kpmonitor.paths import Paths
+    from kpmonitor.trust.keys import Keyring
     from kpmonitor.workspace import Workspace
 
     base = build(args.reports, args.photo_reports, args.photos, args.rebuild, args.workers)

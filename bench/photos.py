@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kpmonitor.demo import demo_inspection  # noqa: E402
-from kpmonitor.demo_images import KINDS, encode_with_exif, render_evidence  # noqa: E402
+from kpmonitor.demo.fill import demo_inspection  # noqa: E402
+from kpmonitor.demo.images import KINDS, encode_with_exif, render_evidence  # noqa: E402
+from kpmonitor.evidence.photos import THUMB_SIZE, PhotoInfo  # noqa: E402
 from kpmonitor.paths import Paths  # noqa: E402
-from kpmonitor.photos import THUMB_SIZE, PhotoInfo  # noqa: E402
 from kpmonitor.workspace import Workspace, init_home  # noqa: E402
 
 TARGET = 1.5

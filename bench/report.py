@@ -55,11 +55,11 @@ def _photo_bench() -> Any:
 
 def prepare(work: Path, n_photos: int, n_parcels: int) -> dict[str, Any]:
     """Photos into a vault and a report snapshot into a JSON file; nothing here is timed."""
-    from kpmonitor.audit import Head
-    from kpmonitor.demo import demo_inspection
-    from kpmonitor.domain import Parcel, PhotoRef
-    from kpmonitor.photos import PhotoVault
-    from kpmonitor.snapshot import SignerInfo, build_snapshot
+    from kpmonitor.demo.fill import demo_inspection
+    from kpmonitor.domain.inspection import Parcel, PhotoRef
+    from kpmonitor.evidence.photos import PhotoVault
+    from kpmonitor.report.snapshot import SignerInfo, build_snapshot
+    from kpmonitor.store.audit import Head
 
     dcim = work / "DCIM"
     dcim.mkdir()
@@ -135,9 +135,9 @@ def child_floor(work: Path) -> dict[str, Any]:
 
 def child_ours(work: Path, out_pdf: Path | None) -> dict[str, Any]:
     """The production path: vault downscale (cache emptied) + QR seal + render + PAdES signature."""
-    from kpmonitor.photos import PhotoVault
-    from kpmonitor.report_pdf import render_report
-    from kpmonitor.snapshot import snapshot_sha256
+    from kpmonitor.evidence.photos import PhotoVault
+    from kpmonitor.report.pdf import render_report
+    from kpmonitor.report.snapshot import snapshot_sha256
 
     snapshot = json.loads((work / "snapshot.json").read_text(encoding="utf-8"))
     vault = PhotoVault(work / "vault" / "originals", work / "vault" / "thumbnails")
@@ -147,9 +147,9 @@ def child_ours(work: Path, out_pdf: Path | None) -> dict[str, Any]:
 
     signer: Any = None
     try:
-        from kpmonitor.identity import generate_key, make_self_signed
-        from kpmonitor.pdfsign import sign_pdf
-        from kpmonitor.qrseal import build_payload, encode_seal
+        from kpmonitor.trust.identity import generate_key, make_self_signed
+        from kpmonitor.trust.pdfsign import sign_pdf
+        from kpmonitor.trust.qrseal import build_payload, encode_seal
 
         key = generate_key()
         cert = make_self_signed(key, "Jane Monitor", snapshot["report"]["device_id"])

@@ -20,9 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-from kpmonitor.demo import fill_demo
+from kpmonitor.demo.fill import fill_demo
 from kpmonitor.paths import Paths
-from kpmonitor.store import fts_query
+from kpmonitor.store.db import fts_query
 from kpmonitor.workspace import Workspace, init_home
 
 OUT = Path(__file__).resolve().parent / "out"

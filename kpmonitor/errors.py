@@ -7,11 +7,6 @@ in a dialog or beside the field. Anything else is a bug: it goes to the log.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kpmonitor.rules import Problem
-
 
 class KPError(Exception):
     """Base of all expected errors; ``str(err)`` is the sentence to show."""
@@ -30,20 +25,6 @@ class ParseError(KPError, ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
-
-
-class ValidationError(KPError):
-    """An inspection breaks KP rules that block it (errors, not warnings)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = [f"{p.field}: {p.message}" for p in problems]
-        super().__init__(
-            "The inspection has "
-            + (f"{len(problems)} problems" if len(problems) != 1 else "1 problem")
-            + ":\n"
-            + "\n".join(f"  - {line}" for line in lines)
-        )
 
 
 class NotFound(KPError):

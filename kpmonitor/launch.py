@@ -22,6 +22,6 @@ def main() -> NoReturn:
             from kpmonitor.paths import Paths
 
             sys.exit(run(Paths.for_home(None)))
-    from kpmonitor.cli import main as cli_main
+    from kpmonitor.cli.main import main as cli_main
 
     cli_main()

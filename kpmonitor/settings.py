@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from kpmonitor.fileio import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,4 @@ class Settings:
         if key not in SETTINGS:
             raise KeyError(key)
         self._values[key] = value
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8"))

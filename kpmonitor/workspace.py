@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,17 +17,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kpmonitor.domain import Inspection
+from kpmonitor.domain.inspection import Inspection
+from kpmonitor.domain.reference import Reference
 from kpmonitor.errors import HomeError, PhotoError
+from kpmonitor.fileio import write_atomic
 from kpmonitor.paths import Paths
-from kpmonitor.reference import Reference
 from kpmonitor.settings import Settings
-from kpmonitor.store import Store, now
+from kpmonitor.store.db import Store, now
 
 if TYPE_CHECKING:
     # Pillow (photos) and the rules load when first used: opening a home to show its list needs neither.
-    from kpmonitor.photos import PhotoInfo, PhotoVault
-    from kpmonitor.rules import Problem, RuleContext
+    from kpmonitor.evidence.photos import PhotoInfo, PhotoVault
+    from kpmonitor.rules.kp import RuleContext
+    from kpmonitor.rules.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -78,26 +79,21 @@ def init_home(paths: Paths, role: str, name: str, passphrase: str | None = None)
     if read_home(paths) is not None:
         raise HomeError(f"A kpmonitor home already exists in {paths.data}.")
     if passphrase is not None:
-        from kpmonitor.keys import check_new_passphrase  # cryptography loads only when keys are made
+        from kpmonitor.trust.keys import check_new_passphrase  # cryptography loads only when keys are made
 
         check_new_passphrase(passphrase)
     paths.ensure()
     info = HomeInfo(role=role, name=name.strip(), device_id=uuid.uuid4().hex, created_at=now())
     if passphrase is not None:
         create_identity(paths, info, passphrase)
-    tmp = paths.home_file.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(info.to_json(), fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, paths.home_file)
+    write_atomic(paths.home_file, json.dumps(info.to_json(), indent=2).encode("utf-8"))
     Store(paths.database, actor=info.name, device_id=info.device_id).close()
     return info
 
 
 def create_identity(paths: Paths, info: HomeInfo, passphrase: str) -> None:
     """Make the home's signing identity: a device key (field) or the root CA (hq)."""
-    from kpmonitor.keys import Keyring
+    from kpmonitor.trust.keys import Keyring
 
     keyring = Keyring(paths)
     if info.role == "hq":
@@ -152,7 +148,7 @@ class Workspace:
     @cached_property
     def vault(self) -> PhotoVault:
         """The home's photos: originals by content, and their thumbnails."""
-        from kpmonitor.photos import PhotoVault
+        from kpmonitor.evidence.photos import PhotoVault
 
         return PhotoVault(self.paths.originals, self.paths.thumbnails,
                           max_pixels=int(self.settings.get("max_photo_megapixels")) * 1_000_000)
@@ -160,7 +156,7 @@ class Workspace:
     # --- rules -------------------------------------------------------------------------------
 
     def rule_context(self, inspection_id: str | None = None) -> RuleContext:
-        from kpmonitor.rules import RuleContext
+        from kpmonitor.rules.kp import RuleContext
 
         return RuleContext(
             reference=self.reference,
@@ -172,7 +168,7 @@ class Workspace:
 
     def validate(self, insp: Inspection) -> list[Problem]:
         """Every problem of an inspection, stored or not."""
-        from kpmonitor.rules import check
+        from kpmonitor.rules.kp import check
 
         return check(insp, self.rule_context(insp.id))
 
@@ -180,7 +176,7 @@ class Workspace:
         """Errors, and warnings still to acknowledge: what the list shows as needing attention."""
         problems = self.validate(insp)
         errors = sum(1 for p in problems if p.is_error)
-        from kpmonitor.rules import unacknowledged
+        from kpmonitor.rules.problems import unacknowledged
 
         return errors, len(unacknowledged(problems, insp))
 
@@ -201,7 +197,7 @@ class Workspace:
         parcel_id = self.store.parcel_id(inspection_id, parcel) if parcel else None
         seal_id = self.store.seal_id(inspection_id, seal) if seal else None
         self.store._require_draft(inspection_id)
-        from kpmonitor.photos import iter_image_files
+        from kpmonitor.evidence.photos import iter_image_files
 
         paths = iter_image_files(files)
         added: list[PhotoAdded] = []

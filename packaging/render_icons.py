@@ -5,8 +5,8 @@
 Needs `rsvg-convert` (Debian: librsvg2-bin; macOS: Homebrew librsvg) and Pillow. The results are
 committed, so a build never needs either tool; run this after changing the SVG, then commit.
 
-    resources/icons/hicolor/scalable/apps/<APP_ID>.svg        the source (drawn by hand)
-    resources/icons/hicolor/<N>x<N>/apps/<APP_ID>.png          16 ... 512, shipped with the app
+    kpmonitor/resources/icons/hicolor/scalable/apps/<APP_ID>.svg        the source (drawn by hand)
+    kpmonitor/resources/icons/hicolor/<N>x<N>/apps/<APP_ID>.png          16 ... 512, shipped with the app
     packaging/windows/kpmonitor.ico                            16 ... 256, for the .exe and installer
     packaging/macos/kpmonitor.icns                             16 ... 1024, for the .app
 """
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from kpmonitor import APP_ID  # noqa: E402
 
-ICONS = ROOT / "resources" / "icons" / "hicolor"
+ICONS = ROOT / "kpmonitor" / "resources" / "icons" / "hicolor"
 SVG = ICONS / "scalable" / "apps" / f"{APP_ID}.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

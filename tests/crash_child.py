@@ -10,7 +10,7 @@ import random
 import sys
 from pathlib import Path
 
-from kpmonitor.demo import demo_inspection
+from kpmonitor.demo.fill import demo_inspection
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kpmonitor.domain import Parcel, from_document
+from kpmonitor.domain.inspection import Parcel, from_document
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 
@@ -126,7 +126,7 @@ def test_a_row_added_directly_is_named(history: str, field_paths: Paths) -> None
 def test_cli_audit_verify_exits_1_and_names_the_event(history: str, field_paths: Paths, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from kpmonitor.cli import cli
+    from kpmonitor.cli.main import cli
 
     runner = CliRunner()
     ok = runner.invoke(cli, ["--home", str(field_paths.data), "audit", "verify"])

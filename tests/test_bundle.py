@@ -24,15 +24,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from kpmonitor import bundle
-from kpmonitor.bundle import BundleError, Limits, open_bundle, verify_bundle, write_zip
-from kpmonitor.demo_images import make_evidence_jpeg
-from kpmonitor.domain import from_document
+from kpmonitor.bundle import bundle
+from kpmonitor.bundle.bundle import BundleError, Limits, open_bundle, verify_bundle, write_zip
+from kpmonitor.demo.images import make_evidence_jpeg
+from kpmonitor.domain.inspection import from_document
 from kpmonitor.errors import KPError
-from kpmonitor.identity import load_certs
-from kpmonitor.keys import Keyring
 from kpmonitor.paths import Paths
-from kpmonitor.reports import sign_inspection
+from kpmonitor.report.reports import sign_inspection
+from kpmonitor.trust.identity import load_certs
+from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace
 from tests.conftest import EXAMPLE, TEST_PASSPHRASE
 
@@ -41,8 +41,8 @@ from tests.conftest import EXAMPLE, TEST_PASSPHRASE
 
 def register_commands() -> None:
     """Register the bundle commands on the command line (cli.py does it once the lead wires them; harmless then)."""
-    from kpmonitor import cli as cli_module
-    from kpmonitor import cli_hq
+    from kpmonitor.cli import hq as cli_hq
+    from kpmonitor.cli import main as cli_module
 
     for command in cli_hq.HQ_COMMANDS:
         cli_module.hq.commands.setdefault(str(command.name), command)
@@ -50,7 +50,7 @@ def register_commands() -> None:
 
 
 def run(home: Path, *args: str) -> Result:
-    from kpmonitor.cli import cli
+    from kpmonitor.cli.main import cli
 
     register_commands()
     return CliRunner().invoke(cli, ["--home", str(home), *args], catch_exceptions=False)
@@ -479,7 +479,7 @@ def test_verify_bundle_file_never_raises(tmp_path: Path, world: dict[str, Any]) 
 
 
 def test_kpmonitor_verify_checks_a_bundle(world: dict[str, Any], tmp_path: Path) -> None:
-    from kpmonitor.reports import verify_file
+    from kpmonitor.report.reports import verify_file
 
     root = world["hq"] / "keys" / "root-cert.pem"
     if verify_file(world["bundle"], trust=root).kind == "unknown":

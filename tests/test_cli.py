@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from kpmonitor.cli import cli
+from kpmonitor.cli.main import cli
 
 
 @pytest.fixture

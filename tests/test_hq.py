@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from kpmonitor import hq as hqmod
-from kpmonitor.hq import _device_anomalies, _Held, anomalies, import_paths, list_reports, stats
+from kpmonitor.hq import hq as hqmod
+from kpmonitor.hq.hq import _device_anomalies, _Held, anomalies, import_paths, list_reports, stats
 from kpmonitor.paths import Paths
-from kpmonitor.store import Store
+from kpmonitor.store.db import Store
 from kpmonitor.workspace import Workspace
 from tests.test_bundle import (
     _symlink,
@@ -73,7 +73,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     conflict_home = base / "a-conflict"
     shutil.copytree(base / "a-backup", conflict_home)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("kpmonitor.reports.new_id", lambda: r["a3"])
+        mp.setattr("kpmonitor.report.reports.new_id", lambda: r["a3"])
         assert sign_doc(conflict_home, other_doc("ZW 004800", ["ZW-C-000800"])) == r["a3"]
     homes = {"a1": a, "a2": a, "a3": a, "a4": a, "b1": b, "c1": c, "d1": d, "fork": base / "a-backup"}
     bundles = {name: export(homes[name], rid, base / "out" / name) for name, rid in r.items() if name in homes}

@@ -15,9 +15,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from kpmonitor import identity
 from kpmonitor.errors import KPError
-from kpmonitor.identity import (
+from kpmonitor.trust import identity
+from kpmonitor.trust.identity import (
     Argon2idParams,
     CertificateError,
     CRLError,

@@ -1,6 +1,6 @@
 """Packaging: the desktop files validate, a wheel carries its resources, the frozen build works.
 
-The fast tests check the files under packaging/ and resources/icons/. The slow ones build as a
+The fast tests check the files under packaging/ and kpmonitor/resources/icons/. The slow ones build as a
 release would, from a copy of this checkout in fresh venvs: a wheel installed into its own venv,
 and the Linux one-folder bundle (packaging/linux/build.sh), whose frozen program must pass its
 own --self-test, open a HEIC photo and start its desktop window.
@@ -35,7 +35,7 @@ LINUX = PACKAGING / "linux"
 DESKTOP = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 MIME = LINUX / f"{APP_ID}.mime.xml"
-ICONS = ROOT / "resources" / "icons" / "hicolor"
+ICONS = ROOT / "kpmonitor" / "resources" / "icons" / "hicolor"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 EXAMPLE = ROOT / "docs" / "examples" / "inspection.json"
 
@@ -234,9 +234,10 @@ def test_installed_wheel_finds_its_resources(checkout: Path, tmp_path: Path) -> 
         _no_index(result.stdout + result.stderr)
     assert result.returncode == 0, result.stdout + result.stderr
 
-    where = subprocess.run([str(python), "-c", "from kpmonitor.reference import resources_dir; print(resources_dir())"],
-                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
-    assert Path(where).is_relative_to(venv.resolve()) and Path(where).name == "_resources"
+    show = "from kpmonitor.domain.reference import resources_dir; print(resources_dir())"
+    where = subprocess.run([str(python), "-c", show], cwd=tmp_path, capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert Path(where).is_relative_to(venv.resolve()) and Path(where).name == "resources"
     assert (Path(where) / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     program = python.parent / ("kpmonitor.exe" if sys.platform == "win32" else "kpmonitor")
     self_test = subprocess.run([str(program), "--self-test"], cwd=tmp_path, capture_output=True, text=True)
@@ -305,7 +306,7 @@ def test_frozen_linux_bundle_passes_its_self_test(checkout: Path, tmp_path: Path
         tar.extractall(tmp_path / "unpacked", filter="tar")
     (release,) = (tmp_path / "unpacked").iterdir()
     program = release / "kpmonitor" / "kpmonitor"
-    assert (release / "kpmonitor" / "_internal" / "resources" / "icons" / "hicolor" / "scalable" / "apps"
+    assert (release / "kpmonitor" / "_internal" / "kpmonitor" / "resources" / "icons" / "hicolor" / "scalable" / "apps"
             / f"{APP_ID}.svg").is_file()
     assert (release / "share" / "applications" / f"{APP_ID}.desktop").is_file()
 

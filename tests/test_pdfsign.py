@@ -27,8 +27,8 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from kpmonitor import identity, pdfsign
-from kpmonitor.pdfsign import PdfSignError
+from kpmonitor.trust import identity, pdfsign
+from kpmonitor.trust.pdfsign import PdfSignError
 
 Pki = tuple[ec.EllipticCurvePrivateKey, x509.Certificate, ec.EllipticCurvePrivateKey, x509.Certificate]
 
@@ -246,7 +246,7 @@ def test_verifying_a_mangled_signature_prints_no_traceback(pki: Pki, signed: byt
     identity.write_pem(tmp_path / "root.pem", root)
     script = (
         "import sys\n"
-        "from kpmonitor import identity, pdfsign\n"
+        "from kpmonitor.trust import identity, pdfsign\n"
         "check = pdfsign.verify_pdf(open(sys.argv[1], 'rb').read(), identity.load_cert(sys.argv[2]))\n"
         "print(check.ok, check.problems)\n"
     )

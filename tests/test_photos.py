@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import ExifTags, Image, ImageDraw, ImageOps
 
-from kpmonitor.demo_images import KINDS, encode_with_exif, make_evidence_jpeg
+from kpmonitor.demo.images import KINDS, encode_with_exif, make_evidence_jpeg
 from kpmonitor.errors import PhotoError
-from kpmonitor.photos import PhotoInfo, PhotoVault, iter_image_files
+from kpmonitor.evidence.photos import PhotoInfo, PhotoVault, iter_image_files
 
 CAT = timezone(timedelta(hours=2))  # Harare
 RED = (220, 20, 20)

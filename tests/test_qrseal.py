@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from PIL import Image, ImageFilter
 
-from kpmonitor import identity, qrseal
-from kpmonitor.qrseal import PREFIX, SealError
+from kpmonitor.trust import identity, qrseal
+from kpmonitor.trust.qrseal import PREFIX, SealError
 
 AUDIT_HEAD = hashlib.sha256(b"audit event 1234").hexdigest()
 SNAPSHOT = hashlib.sha256(b"canonical snapshot").digest()

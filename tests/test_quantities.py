@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kpmonitor.domain.quantities import (
+    format_carats,
+    format_usd,
+    grouped,
+    parse_carats,
+    parse_usd,
+    plain,
+    usd_per_carat,
+)
 from kpmonitor.errors import ParseError
-from kpmonitor.quantities import format_carats, format_usd, grouped, parse_carats, parse_usd, plain, usd_per_carat
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kpmonitor.errors import KPError
-from kpmonitor.reference import (
+from kpmonitor.domain.reference import (
     BANDS_FILE,
     HS_CODES_FILE,
     PARTICIPANTS_FILE,
@@ -18,6 +17,7 @@ from kpmonitor.reference import (
     Reference,
     resources_dir,
 )
+from kpmonitor.errors import KPError
 
 EU_MEMBERS = {
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",

@@ -16,10 +16,9 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageChops
 
-from kpmonitor.audit import Head
-from kpmonitor.demo import demo_inspection, fill_demo
-from kpmonitor.demo_images import KINDS, make_evidence_jpeg, render_evidence
-from kpmonitor.domain import (
+from kpmonitor.demo.fill import demo_inspection, fill_demo
+from kpmonitor.demo.images import KINDS, make_evidence_jpeg, render_evidence
+from kpmonitor.domain.inspection import (
     Acknowledgement,
     Finding,
     FindingSeverity,
@@ -31,9 +30,10 @@ from kpmonitor.domain import (
     Verdict,
 )
 from kpmonitor.errors import PhotoError
-from kpmonitor.report_pdf import ReportCancelled, ReportError, render_report
-from kpmonitor.rules import Problem, Severity
-from kpmonitor.snapshot import SignerInfo, build_snapshot
+from kpmonitor.report.pdf import ReportCancelled, ReportError, render_report
+from kpmonitor.report.snapshot import SignerInfo, build_snapshot
+from kpmonitor.rules.problems import Problem, Severity
+from kpmonitor.store.audit import Head
 from kpmonitor.workspace import Workspace
 
 EXPORTER = "Société Minière de Lubumbashi — Ñandú"

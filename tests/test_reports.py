@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from kpmonitor.cli import cli
-from kpmonitor.domain import from_document
-from kpmonitor.errors import FrozenError, KPError, ValidationError
+from kpmonitor.cli.main import cli
+from kpmonitor.domain.inspection import from_document
+from kpmonitor.errors import FrozenError, KPError
 from kpmonitor.paths import Paths
-from kpmonitor.reports import read_qr_from_pdf, sign_inspection, verify_file, verify_qr_text
+from kpmonitor.report.reports import read_qr_from_pdf, sign_inspection, verify_file, verify_qr_text
+from kpmonitor.rules.problems import ValidationError
 from kpmonitor.workspace import Workspace, init_home
 from tests.conftest import TEST_PASSPHRASE
 

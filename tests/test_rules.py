@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from kpmonitor.domain import from_document
-from kpmonitor.reference import Reference
-from kpmonitor.rules import Problem, RuleContext, Severity, blocking, check, seal_number_problem
+from kpmonitor.domain.inspection import from_document
+from kpmonitor.domain.reference import Reference
+from kpmonitor.rules.kp import RuleContext, check, seal_number_problem
+from kpmonitor.rules.problems import Problem, Severity, blocking
 
 Doc = dict[str, Any]
 
@@ -173,7 +174,7 @@ def test_a_seal_used_elsewhere_in_the_store_is_an_error(example_doc: Doc, refere
 
 
 def test_warnings_block_signing_until_acknowledged(example_doc: Doc, reference: Reference) -> None:
-    from kpmonitor.domain import Acknowledgement
+    from kpmonitor.domain.inspection import Acknowledgement
 
     example_doc["parcels"][0]["weighed_carats"] = "601.00"
     insp, _ = from_document(example_doc)

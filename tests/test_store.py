@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from kpmonitor.domain import Finding, FindingSeverity, Parcel, Seal, SealEvent, SealEventKind, from_document
+from kpmonitor.domain.inspection import Finding, FindingSeverity, Parcel, Seal, SealEvent, SealEventKind, from_document
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound
-from kpmonitor.store import MIGRATIONS, MIGRATIONS_TABLE, Store, migrations, migrations_pending
+from kpmonitor.store.db import Store
+from kpmonitor.store.schema import MIGRATIONS, MIGRATIONS_TABLE, migrations, migrations_pending
 from kpmonitor.workspace import Workspace
 
 
@@ -61,11 +62,11 @@ def test_reading_an_up_to_date_store_does_not_load_sqlite_utils(tmp_path: Path) 
     Store(tmp_path / "s.db").close()
     script = (
         "import sys\n"
-        "from kpmonitor.store import Store\n"
+        "from kpmonitor.store.db import Store\n"
         f"store = Store({str(tmp_path / 's.db')!r})\n"
         "assert store.count() == 0 and store.summaries(limit=100) == []\n"
         "assert 'sqlite_utils' not in sys.modules, 'read'\n"
-        "from kpmonitor.domain import Inspection\n"
+        "from kpmonitor.domain.inspection import Inspection\n"
         "store.create_inspection(Inspection())\n"
         "assert 'sqlite_utils' in sys.modules, 'written'\n"
         "assert store.count() == 1\n"
@@ -74,7 +75,7 @@ def test_reading_an_up_to_date_store_does_not_load_sqlite_utils(tmp_path: Path) 
 
 
 def test_an_inspection_round_trips(ws: Workspace, example_doc: dict[str, Any]) -> None:
-    from kpmonitor.domain import to_document
+    from kpmonitor.domain.inspection import to_document
 
     inspection_id = create(ws, example_doc)
     loaded = ws.store.get(inspection_id)
@@ -211,8 +212,8 @@ def test_acknowledging_a_warning_needs_a_note(ws: Workspace, example_doc: dict[s
 
 
 def test_a_broad_search_gives_the_same_page_as_a_narrow_plan(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kpmonitor import store as store_module
-    from kpmonitor.demo import fill_demo
+    from kpmonitor.demo.fill import fill_demo
+    from kpmonitor.store import db as store_module
 
     fill_demo(ws, count=30, photos=False)
     expected = [r.id for r in ws.store.summaries("ZW", limit=10, offset=5)]

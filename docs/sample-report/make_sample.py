@@ -15,13 +15,13 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
-
-from kpmonitor.demo import fill_demo
 from kpmonitor.identity import generate_key, make_self_signed
-from kpmonitor.paths import Paths
 from kpmonitor.qrseal import build_payload, encode_seal
 from kpmonitor.report_pdf import render_report
 from kpmonitor.snapshot import SignerInfo, build_snapshot, snapshot_sha256
+
+from kpmonitor.demo import fill_demo
+from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace, init_home
 
 HERE = Path(__file__).resolve().parent

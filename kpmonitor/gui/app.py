@@ -39,9 +39,9 @@ from kpmonitor.errors import KPError
 from kpmonitor.logsetup import setup_logging
 
 if TYPE_CHECKING:
+    from kpmonitor.domain.reference import Reference
     from kpmonitor.gui.main_window import MainWindow
     from kpmonitor.paths import Paths
-    from kpmonitor.reference import Reference
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def configure_application(app: QApplication) -> None:
 
 def application_icon() -> QIcon:
     """The application's icon at every size shipped (resources/icons/hicolor, as the .desktop file uses)."""
-    from kpmonitor.reference import resources_dir
+    from kpmonitor.domain.reference import resources_dir
 
     icon = QIcon()
     for png in sorted((resources_dir() / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.png")):
@@ -152,7 +152,7 @@ def _home_role(paths: Paths) -> str:
 
 def _run_headquarters(app: QApplication, paths: Paths, opener: FileOpenFilter) -> int:
     """Headquarters' window: inbox, reports, anomalies, monitors, statistics."""
-    from kpmonitor.gui.hq_window import HqWindow
+    from kpmonitor.gui.hq.window import HqWindow
     from kpmonitor.workspace import Workspace
 
     setup_logging(paths)
@@ -169,7 +169,7 @@ def _run_headquarters(app: QApplication, paths: Paths, opener: FileOpenFilter) -
     log.info("main window shown")
     status = app.exec()
     app.removeEventFilter(opener)
-    from kpmonitor.gui.workers import pool
+    from kpmonitor.gui.common.workers import pool
 
     pool().waitForDone(5000)  # import workers hold their own workspace; let them finish first
     ws.close()
@@ -210,7 +210,7 @@ def first_run(paths: Paths, demo: bool) -> bool:
     if demo:
         init_home(paths, "field", tr("Demo monitor"), DEMO_PASSPHRASE)
         return True
-    from kpmonitor.gui.first_run import FirstRunDialog
+    from kpmonitor.gui.common.first_run import FirstRunDialog
 
     dialog = FirstRunDialog(paths)
     return dialog.exec() == FirstRunDialog.DialogCode.Accepted
@@ -226,7 +226,7 @@ def fill_demo_home(ws: Workspace, count: int | None = None, parent: QWidget | No
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
-    from kpmonitor.demo import fill_demo
+    from kpmonitor.demo.fill import fill_demo
 
     if ws.store.count(include_deleted=True) > 0:
         return 0
@@ -293,9 +293,9 @@ def warm_up(ws: Workspace, window: QObject) -> None:
 
     steps: list[Callable[[], object]] = [
         lambda: ws.store.db,
-        lambda: import_module("kpmonitor.rules"),
+        lambda: import_module("kpmonitor.rules.kp"),
         lambda: ws.vault,
-        lambda: import_module("kpmonitor.gui.editor"),
+        lambda: import_module("kpmonitor.gui.editor.editor"),
     ]
 
     def next_step() -> None:
@@ -396,7 +396,7 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
     if window.editor is not None:
         window.editor.shutdown()
     window.save_state()
-    from kpmonitor.gui.workers import pool
+    from kpmonitor.gui.common.workers import pool
 
     pool().waitForDone(5000)  # workers hold the vault; let them stop before the store closes
     for ws in opened:

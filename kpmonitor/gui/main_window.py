@@ -33,14 +33,14 @@ from kpmonitor.errors import KPError
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
-    from kpmonitor.gui.certificates_dialog import CertificatesDialog
-    from kpmonitor.gui.editor import InspectionEditorWidget
-    from kpmonitor.gui.export_dialog import ExportDialog
-    from kpmonitor.gui.log_window import LogWindowDialog
-    from kpmonitor.gui.sign_dialog import SignDialog
-    from kpmonitor.gui.verify_dialog import VerifyDialog
+    from kpmonitor.gui.common.log_window import LogWindowDialog
+    from kpmonitor.gui.editor.editor import InspectionEditorWidget
+    from kpmonitor.gui.field.certificates_dialog import CertificatesDialog
+    from kpmonitor.gui.field.export_dialog import ExportDialog
+    from kpmonitor.gui.field.sign_dialog import SignDialog
+    from kpmonitor.gui.field.verify_dialog import VerifyDialog
     from kpmonitor.paths import Paths
-    from kpmonitor.reports import SignedReport
+    from kpmonitor.report.reports import SignedReport
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -107,9 +107,9 @@ class MainWindow(QMainWindow):
         """Show the home's inspections: the list, its first page, and what depends on the role."""
         from PySide6.QtCore import Qt
 
-        from kpmonitor.gui.inspection_list import InspectionListWidget
-        from kpmonitor.gui.inspections_model import InspectionsModel
-        from kpmonitor.gui.labels import plain_label
+        from kpmonitor.gui.common.labels import plain_label
+        from kpmonitor.gui.field.inspection_list import InspectionListWidget
+        from kpmonitor.gui.field.inspections_model import InspectionsModel
 
         self.ws = ws
         self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name,
@@ -320,8 +320,8 @@ class MainWindow(QMainWindow):
 
     def new_inspection(self) -> str | None:
         """Create an empty draft, dated now, and open it on the certificate number."""
-        from kpmonitor.domain import Inspection
-        from kpmonitor.gui.fields import local_now
+        from kpmonitor.domain.inspection import Inspection
+        from kpmonitor.gui.common.fields import local_now
 
         if self.ws.role != "field":
             return None  # the action is disabled on a headquarters home, and says why
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def confirm_delete(self, number: str) -> bool:
         """Ask before deleting a draft; tests replace this."""
-        from kpmonitor.gui.dialogs import confirm
+        from kpmonitor.gui.common.dialogs import confirm
 
         return confirm(self, self.tr("Delete draft"),
                        self.tr("Delete the draft inspection {number}? You can undo this (Ctrl+Z).").format(
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
     # --- the editor ------------------------------------------------------------------------
 
     def open_inspection(self, inspection_id: str, section: int | None = None) -> bool:
-        from kpmonitor.gui.editor import InspectionEditorWidget
+        from kpmonitor.gui.editor.editor import InspectionEditorWidget
 
         self.close_editor()
         try:
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
 
     def sign_inspection(self) -> SignDialog | None:
         """Open the Sign dialog on the open draft (window-modal; the dialog does the rest)."""
-        from kpmonitor.gui.sign_dialog import SignDialog
+        from kpmonitor.gui.field.sign_dialog import SignDialog
 
         editor = self.editor
         if editor is None or editor.session.read_only or self.ws.role != "field":
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         """The folder (a USB stick) to export to; tests replace this."""
         from PySide6.QtWidgets import QFileDialog
 
-        from kpmonitor.gui.export_dialog import default_folder_hint
+        from kpmonitor.gui.field.export_dialog import default_folder_hint
 
         start = str(self.settings.value("export/last_folder", "") or "") or default_folder_hint()
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the report to which folder?"), start)
@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def export_report(self, report_id: str | None = None) -> ExportDialog | None:
         """Export a signed report (by default the open or selected inspection's) to a chosen folder."""
-        from kpmonitor.gui.export_dialog import ExportDialog
+        from kpmonitor.gui.field.export_dialog import ExportDialog
 
         if report_id is None:
             target = self.current_target()
@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
 
     def confirm_amend(self, number: str) -> bool:
         """Ask before starting an amendment; tests replace this."""
-        from kpmonitor.gui.dialogs import confirm
+        from kpmonitor.gui.common.dialogs import confirm
 
         return confirm(self, self.tr("Amend"), self.tr(
             "Correct {number} with an amendment? A new draft is made from the signed inspection; when it is "
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
 
     def show_verify(self, path: Path | None = None) -> VerifyDialog:
         """The verify screen, checking ``path`` if given (a second file while one is checked gets its own)."""
-        from kpmonitor.gui.verify_dialog import VerifyDialog
+        from kpmonitor.gui.field.verify_dialog import VerifyDialog
 
         dialog = self.verify_dialog
         if dialog is None or (path is not None and dialog.worker is not None):
@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_certificates(self) -> CertificatesDialog | None:
-        from kpmonitor.gui.certificates_dialog import CertificatesDialog
+        from kpmonitor.gui.field.certificates_dialog import CertificatesDialog
 
         if not self.attached:
             return None
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
             self._tell(self.tr("Open"), "\n".join(problems))
 
     def show_log(self) -> None:
-        from kpmonitor.gui.log_window import LogWindowDialog
+        from kpmonitor.gui.common.log_window import LogWindowDialog
 
         if self.log_window is None:
             self.log_window = LogWindowDialog(self.paths.log_file, self)
@@ -663,19 +663,19 @@ class MainWindow(QMainWindow):
         self.log_window.raise_()
 
     def show_about(self) -> None:
-        from kpmonitor.gui.dialogs import show_about
+        from kpmonitor.gui.common.dialogs import show_about
 
         self.about_box = show_about(self, self.paths.data)
 
     def _tell(self, title: str, sentence: str) -> None:
-        from kpmonitor.gui.dialogs import show_error
+        from kpmonitor.gui.common.dialogs import show_error
 
         show_error(self, title, sentence)
 
     # --- light and dark ---------------------------------------------------------------------
 
     def _apply_palette(self) -> None:
-        from kpmonitor.gui.labels import error_color, warning_color
+        from kpmonitor.gui.common.labels import error_color, warning_color
 
         if not self.attached:
             return

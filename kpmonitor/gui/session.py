@@ -21,9 +21,9 @@ from PySide6.QtCore import QObject, Signal
 from kpmonitor.errors import KPError
 
 if TYPE_CHECKING:
-    from kpmonitor.domain import Inspection
-    from kpmonitor.rules import Problem
-    from kpmonitor.store import Store
+    from kpmonitor.domain.inspection import Inspection
+    from kpmonitor.rules.problems import Problem
+    from kpmonitor.store.db import Store
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class InspectionSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        from kpmonitor.domain import Status
+        from kpmonitor.domain.inspection import Status
 
         return self.inspection.status is Status.SIGNED
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.demo_images import make_evidence_jpeg
-from kpmonitor.domain import Certificate, Inspection, Parcel, Party, Seal, Verdict
+from kpmonitor.demo.images import make_evidence_jpeg
+from kpmonitor.domain.inspection import Certificate, Inspection, Parcel, Party, Seal, Verdict
+from kpmonitor.gui.common.workers import pool
 from kpmonitor.gui.main_window import MainWindow
-from kpmonitor.gui.workers import pool
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace, init_home
 
@@ -28,7 +28,7 @@ SCREEN = (1366, 768)
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog nobody answers would hang the run: any that a test did not expect fails it instead."""
-    from kpmonitor.gui import dialogs
+    from kpmonitor.gui.common import dialogs
 
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]}")
@@ -140,8 +140,8 @@ class SigningWorld:
 
 @pytest.fixture(scope="session")
 def signing_world(tmp_path_factory: pytest.TempPathFactory) -> SigningWorld:
-    from kpmonitor import identity
-    from kpmonitor.keys import Keyring, pem
+    from kpmonitor.trust import identity
+    from kpmonitor.trust.keys import Keyring, pem
 
     base = tmp_path_factory.mktemp("signing-world")
     field, hq = Paths.for_home(base / "field"), Paths.for_home(base / "hq")
@@ -187,7 +187,7 @@ class SignedTemplate:
 def signed_template(signing_world: SigningWorld, tmp_path_factory: pytest.TempPathFactory) -> SignedTemplate:
     import shutil
 
-    from kpmonitor.reports import export_pdf, sign_inspection
+    from kpmonitor.report.reports import export_pdf, sign_inspection
 
     base = tmp_path_factory.mktemp("signed")
     shutil.copytree(signing_world.field, base / "home")
@@ -196,7 +196,7 @@ def signed_template(signing_world: SigningWorld, tmp_path_factory: pytest.TempPa
         report = sign_inspection(ws, inspection_id, SIGNING_PASSPHRASE)
         pdf = export_pdf(ws, report.report_id, base / "usb")
         try:
-            from kpmonitor.bundle import export_bundle
+            from kpmonitor.bundle.bundle import export_bundle
         except ImportError:
             bundle = None
         else:

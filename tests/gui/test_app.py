@@ -15,13 +15,13 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from kpmonitor import APP_ID, __version__
-from kpmonitor.domain import Inspection
+from kpmonitor.domain.inspection import Inspection
 from kpmonitor.gui import app as gui_app
-from kpmonitor.gui.first_run import FirstRunDialog
-from kpmonitor.gui.log_window import LogWindowDialog, read_tail
-from kpmonitor.gui.workers import pool
-from kpmonitor.keys import Keyring
+from kpmonitor.gui.common.first_run import FirstRunDialog
+from kpmonitor.gui.common.log_window import LogWindowDialog, read_tail
+from kpmonitor.gui.common.workers import pool
 from kpmonitor.paths import Paths
+from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import read_home
 
 
@@ -164,7 +164,7 @@ def test_a_headquarters_home_opens_the_headquarters_window(qtbot: QtBot, tmp_pat
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kpmonitor.gui.hq_window import HqWindow
+    from kpmonitor.gui.hq.window import HqWindow
     from kpmonitor.workspace import init_home
 
     paths = Paths.for_home(tmp_path / "hq")

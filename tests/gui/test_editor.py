@@ -11,8 +11,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.domain import Inspection, Parcel
-from kpmonitor.gui.editor import InspectionEditorWidget
+from kpmonitor.domain.inspection import Inspection, Parcel
+from kpmonitor.gui.editor.editor import InspectionEditorWidget
 from kpmonitor.gui.main_window import MainWindow
 from kpmonitor.workspace import Workspace
 

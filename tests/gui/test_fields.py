@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.domain import parse_code
+from kpmonitor.domain.inspection import parse_code
+from kpmonitor.domain.quantities import format_carats, grouped, parse_carats
 from kpmonitor.errors import ParseError
-from kpmonitor.gui.fields import CodeField, TextField
-from kpmonitor.quantities import format_carats, grouped, parse_carats
+from kpmonitor.gui.common.fields import CodeField, TextField
 
 
 def carats_field(qtbot: QtBot) -> tuple[TextField, list[object]]:

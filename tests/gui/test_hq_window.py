@@ -15,9 +15,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.gui.hq_detail import ReportDetailDialog
-from kpmonitor.gui.hq_window import HqWindow, open_files_into
-from kpmonitor.gui.workers import pool
+from kpmonitor.gui.common.workers import pool
+from kpmonitor.gui.hq.detail import ReportDetailDialog
+from kpmonitor.gui.hq.window import HqWindow, open_files_into
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 from tests.conftest import TEST_PASSPHRASE

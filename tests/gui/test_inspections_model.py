@@ -13,11 +13,11 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.domain import Certificate, Inspection, Party
-from kpmonitor.gui.inspections_model import PAGE_SIZE, InspectionsModel
+from kpmonitor.domain.inspection import Certificate, Inspection, Party
+from kpmonitor.gui.field.inspections_model import PAGE_SIZE, InspectionsModel
 from kpmonitor.gui.main_window import MainWindow
 from kpmonitor.paths import Paths
-from kpmonitor.store import InspectionSummary, Store
+from kpmonitor.store.db import InspectionSummary, Store
 from kpmonitor.workspace import Workspace, init_home
 
 ROWS = 100_000

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.domain import Inspection
-from kpmonitor.gui.inspections_model import ID_ROLE
+from kpmonitor.domain.inspection import Inspection
+from kpmonitor.gui.field.inspections_model import ID_ROLE
 from kpmonitor.gui.main_window import MainWindow, gui_settings
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace, init_home

@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from kpmonitor.domain import SealEventKind, Verdict
-from kpmonitor.gui.fields import CodeField, TextField
+from kpmonitor.domain.inspection import SealEventKind, Verdict
+from kpmonitor.gui.common.fields import CodeField, TextField
 from kpmonitor.gui.main_window import MainWindow
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace

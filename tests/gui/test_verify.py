@@ -11,12 +11,12 @@ from PySide6.QtGui import QDropEvent, QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kpmonitor import identity
 from kpmonitor.gui import app as gui_app
+from kpmonitor.gui.field.verify_dialog import GENUINE, INTACT, INVALID, VerifyDialog, bundles_verifiable
 from kpmonitor.gui.main_window import MainWindow
-from kpmonitor.gui.verify_dialog import GENUINE, INTACT, INVALID, VerifyDialog, bundles_verifiable
-from kpmonitor.keys import Keyring
 from kpmonitor.paths import Paths
+from kpmonitor.trust import identity
+from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace, init_home
 from tests.gui.conftest import SIGNING_PASSPHRASE, SignedTemplate, SigningWorld
 
@@ -205,7 +205,7 @@ def test_the_application_icon_comes_from_the_shipped_pngs(qtbot: QtBot) -> None:
 
 def test_a_self_signed_monitor_requests_and_installs_headquarters_certificate(
         qtbot: QtBot, tmp_path: Path, signing_world: SigningWorld, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kpmonitor.gui.certificates_dialog import CertificatesDialog
+    from kpmonitor.gui.field.certificates_dialog import CertificatesDialog
     from kpmonitor.workspace import read_home
 
     paths = Paths.for_home(tmp_path / "field")

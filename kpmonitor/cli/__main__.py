@@ -1,0 +1,5 @@
+"""``python -m kpmonitor.cli``: the command line without the desktop launcher."""
+
+from kpmonitor.cli.main import main
+
+main()

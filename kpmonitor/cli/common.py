@@ -1,0 +1,60 @@
+"""What every command shares: the opened home, the refusal (a sentence and exit status 1), JSON out.
+
+The one mapping from the core's exceptions to what a person reads on the command line lives here
+(``_refusals``): a ``KPError`` becomes its sentence; anything else is a bug and goes to the log.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from kpmonitor.errors import KPError
+from kpmonitor.paths import Paths
+
+if TYPE_CHECKING:
+    from kpmonitor.rules.problems import Problem
+    from kpmonitor.workspace import Workspace
+
+
+class Refused(click.ClickException):
+    """A sentence for the user and exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"kpmonitor: {self.message}", err=True)
+
+
+@contextmanager
+def _workspace(ctx: click.Context, role: str | None = None) -> Iterator[Workspace]:
+    from kpmonitor.workspace import Workspace
+
+    paths: Paths = ctx.obj["paths"]
+    with _refusals(), Workspace(paths) as ws:
+        if role is not None and ws.role != role:
+            raise Refused(f"This is a {ws.role} home; the command needs a {role} home.")
+        yield ws
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    try:
+        yield
+    except KPError as exc:
+        raise Refused(exc.message) from exc
+
+
+def _json_out(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _problem_line(p: Problem, acknowledged: bool = False) -> str:
+    tag = "error  " if p.is_error else ("ack'd  " if acknowledged else "warning")
+    return f"  {tag} {p.field}: {p.message}"
+
+

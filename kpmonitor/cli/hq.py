@@ -1,0 +1,227 @@
+"""Command-line commands for bundles: headquarters' import and what it learns, and the field's export of
+every unsent report.
+
+They are plain click commands, registered by ``cli.py`` (which may import this module at its top: the
+helpers of ``cli.py`` are imported here only when a command runs, so there is no import cycle)::
+
+    hq import FILE_OR_DIR... [--json]      exit 0: every file imported or already imported; 1: any refused
+    hq list [--json] [--search TEXT]
+    hq show REPORT_ID [--json]
+    hq anomalies [--json]
+    hq monitors [--json]
+    hq stats [--csv FILE] [--json]
+    hq log [--json]
+    export-unsent --out DIR                 (field) the PDF and bundle of every report not exported yet
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from kpmonitor.domain.quantities import format_carats, format_usd, plain
+
+_OUTCOME_LABELS = {"imported": "imported", "already": "already ", "conflict": "CONFLICT", "refused": "REFUSED "}
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output: each file's outcome and sentence.")
+@click.pass_context
+def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Import report bundles: files, or folders holding *.kpbundle files.
+
+    Each bundle is verified completely and imported whole or not at all; a
+    refused or conflicting one is copied to the quarantine folder. Exit status
+    0 when every file was imported or already imported, 1 otherwise.
+    """
+    from kpmonitor.cli.common import Refused, _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import ImportResult, find_bundles, import_paths
+
+    def echo(result: ImportResult) -> None:
+        click.echo(f"{_OUTCOME_LABELS[result.outcome]}  {result.file.name}: {result.sentence}",
+                   err=not result.ok)
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        if not find_bundles(paths):
+            raise Refused("No .kpbundle files were found there.")
+        results = import_paths(ws, paths, on_result=None if as_json else echo)
+    counts = Counter(r.outcome for r in results)
+    if as_json:
+        _json_out({"results": [r.to_json() for r in results],
+                   "counts": {k: counts.get(k, 0) for k in ("imported", "already", "conflict", "refused")}})
+    else:
+        click.echo(f"{counts.get('imported', 0)} imported, {counts.get('already', 0)} already imported, "
+                   f"{counts.get('conflict', 0)} in conflict, {counts.get('refused', 0)} refused.")
+    sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+@click.command("list")
+@click.option("--search", default=None, help="Certificate number, exporter, importer, monitor, origin, date, "
+              "verdict, seal number.")
+@click.option("--limit", type=click.IntRange(1), default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -> None:
+    """List imported reports, newest signature first."""
+    from kpmonitor.cli.common import _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import list_reports
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        rows = list_reports(ws, search, limit=limit)
+    if as_json:
+        _json_out([r.to_json() for r in rows])
+        return
+    if not rows:
+        click.echo("No reports imported yet." if not search else f"No imported report matches “{search}”.")
+        return
+    for r in rows:
+        carats = format_carats(r.carats) if r.carats is not None else "—"
+        value = format_usd(r.value_usd) if r.value_usd is not None else "—"
+        state = r.badge + (f", superseded by {r.superseded_by[:8]}" if r.superseded_by else "")
+        click.echo(f"{r.id[:8]} v{r.version}  {r.cert_number:<14} {r.exporter[:26]:<26} {r.origin:<5} "
+                   f"{carats:>14} {value:>18}  {r.verdict or '—':<13} {r.monitor[:20]:<20} {r.signed_at[:10]}  "
+                   f"[{state}]")
+
+
+@click.command("show")
+@click.argument("report_id")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
+    """Show one imported report: what it says, its checks, its files."""
+    from kpmonitor.cli.common import _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import report_detail
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        detail = report_detail(ws, report_id)
+    if as_json:
+        _json_out(detail)
+        return
+    r = detail["report"]
+    click.echo(f"Report {r['id']} v{r['version']}  [{detail['badge']}]")
+    click.echo(f"  Certificate   {r['cert_number']}   {r['exporter']} → {r['importer']}")
+    click.echo(f"  Origin        {r['origin'] or '—'}   destination {r['destination'] or '—'}")
+    click.echo(f"  Declared      {plain(r['carats']) if r['carats'] is not None else '—'} ct   US$ "
+               f"{plain(r['value_usd']) if r['value_usd'] is not None else '—'}   {r['parcels']} parcels")
+    click.echo(f"  Verdict       {r['verdict'] or '—'}   inspected {r['inspected_at'] or '—'}")
+    click.echo(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
+               f"certificate {r['signer_serial']}")
+    if r["supersedes"]:
+        received = "" if detail["supersedes_received"] else " (not received)"
+        click.echo(f"  Supersedes    {r['supersedes']}{received}")
+    for later in detail["superseded_by"]:
+        click.echo(f"  Superseded by {later}")
+    click.echo(f"  PDF           {detail['pdf_path']}")
+    click.echo(f"  Photos        {len(detail['photos'])}")
+    click.echo("  Checks at import")
+    for c in detail["verification"]["checks"]:
+        click.echo(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {c['detail']}")
+    for w in detail["verification"]["warnings"]:
+        click.echo(f"    [note] {w}")
+
+
+@click.command("anomalies")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_anomalies(ctx: click.Context, as_json: bool) -> None:
+    """What headquarters should look at: missing reports, rolled-back or forked histories, reused seals and
+    certificate numbers, value per carat and weight findings."""
+    from kpmonitor.cli.common import _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import anomalies
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        found = anomalies(ws)
+    if as_json:
+        _json_out([a.to_json() for a in found])
+        return
+    if not found:
+        click.echo("No anomalies.")
+        return
+    for a in found:
+        click.echo(f"[{a.severity}] {a.kind}: {a.sentence}")
+
+
+@click.command("monitors")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_monitors(ctx: click.Context, as_json: bool) -> None:
+    """Every device reports came from: its monitor, reports received and missing, revocation."""
+    from kpmonitor.cli.common import _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import monitors
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        rows = monitors(ws)
+    if as_json:
+        _json_out([m.to_json() for m in rows])
+        return
+    for m in rows:
+        flags = (", REVOKED" if m.revoked else "") + (f", {m.missing} missing" if m.missing else "")
+        click.echo(f"{m.device_id[:8]}  {m.monitor[:28]:<28} {m.reports:>5} report{'s' if m.reports != 1 else ''}, "
+                   f"last number {m.last_seq}, "
+                   f"last signed {m.last_signed_at[:10]}{flags}")
+
+
+@click.command("stats")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the statistics as CSV to this file.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
+    """Shipments, carats and value by origin and month (each shipment once, at its latest version)."""
+    from kpmonitor.cli.common import _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import stats, write_stats_csv
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        rows = write_stats_csv(ws, csv_file) if csv_file is not None else stats(ws)
+    if as_json:
+        _json_out([{"month": r.month, "origin": r.origin, "shipments": r.shipments, "certified": r.certified,
+                    "carats": plain(r.carats), "value_usd": plain(r.value_usd),
+                    "usd_per_carat": r.usd_per_carat or None} for r in rows])
+    elif csv_file is not None:
+        click.echo(f"Wrote {len(rows)} rows to {csv_file}.")
+    else:
+        for r in rows:
+            noun = "shipment " if r.shipments == 1 else "shipments"
+            click.echo(f"{r.month}  {r.origin:<6} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
+                       f"{format_usd(r.value_usd):>20}")
+
+
+@click.command("log")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """The import log: every attempt, newest first, with its outcome in a sentence."""
+    from kpmonitor.cli.common import _json_out, _refusals, _workspace
+    from kpmonitor.hq.hq import import_log
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        rows = import_log(ws, limit)
+    if as_json:
+        _json_out(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['at'][:19]}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
+
+
+@click.command("export-unsent")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.pass_context
+def export_unsent(ctx: click.Context, out_dir: Path) -> None:
+    """Write the PDF and bundle of every signed report not exported yet into a folder (a USB stick)."""
+    from kpmonitor.bundle.bundle import export_unsent as export_all
+    from kpmonitor.cli.common import _refusals, _workspace
+
+    with _workspace(ctx, role="field") as ws, _refusals():
+        written = export_all(ws, out_dir)
+    if not written:
+        click.echo("Every signed report was already exported.")
+    for path in written:
+        click.echo(str(path))
+
+
+HQ_COMMANDS = (hq_import, hq_list, hq_show, hq_anomalies, hq_monitors, hq_stats, hq_log)

@@ -1,0 +1,1 @@
+"""Demo data, demo images and the self-test of an install."""

@@ -1,0 +1,169 @@
+"""Realistic demo data: Marange-style export shipments under a KP monitor.
+
+The figures follow what the record shows of supervised Marange exports
+(run-of-mine goods at tens of dollars a carat, parcels of hundreds to
+thousands of carats, Antwerp, Dubai, Mumbai and Tel Aviv buyers). Most
+shipments are clean; some carry the findings a monitor meets — a parcel that
+weighs more than declared, a seal that arrived broken, a value far below the
+band — so the validation panel and the anomaly views have something to show.
+Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta, timezone
+
+from kpmonitor.demo.images import make_evidence_jpeg
+from kpmonitor.domain.inspection import (
+    Certificate,
+    Finding,
+    FindingSeverity,
+    Inspection,
+    Parcel,
+    Party,
+    Seal,
+    SealEvent,
+    SealEventKind,
+    Verdict,
+)
+from kpmonitor.domain.quantities import format_carats, plain
+from kpmonitor.workspace import Progress, Workspace
+
+HARARE = timezone(timedelta(hours=2))
+
+EXPORTERS = [
+    ("Mbada Diamonds (Pvt) Ltd", "Mutare Road, Marange, Zimbabwe", "Mbada sort house, Marange"),
+    ("Marange Resources (Pvt) Ltd", "Chiadzwa, Marange, Zimbabwe", "Marange Resources sort house"),
+    ("Anjin Investments (Pvt) Ltd", "Chiadzwa, Marange, Zimbabwe", "Anjin sort house, Chiadzwa"),
+    ("Zimbabwe Consolidated Diamond Company", "Borrowdale, Harare, Zimbabwe", "ZCDC valuation centre, Harare"),
+    ("Diamond Mining Corporation (Pvt) Ltd", "Chiadzwa, Marange, Zimbabwe", "MMCZ sorting house, Harare"),
+]
+IMPORTERS = [
+    ("Antwerp Rough Trading NV", "Hoveniersstraat 22, 2018 Antwerpen, Belgium", "BE"),
+    ("Gulf Rough Diamonds DMCC", "Almas Tower, Jumeirah Lakes Towers, Dubai, UAE", "AE"),
+    ("Surat Rough Imports Pvt Ltd", "Bharat Diamond Bourse, Bandra-Kurla Complex, Mumbai, India", "IN"),
+    ("Ramat Gan Diamond Trading Ltd", "Maccabi Building, 1 Jabotinsky St, Ramat Gan, Israel", "IL"),
+    ("Shanghai Diamond Exchange Members Co.", "1701 Century Avenue, Pudong, Shanghai, China", "CN"),
+    ("Johannesburg Diamond Buyers (Pty) Ltd", "225 Main Street, Johannesburg, South Africa", "ZA"),
+]
+WITNESSES = ["Tendai Moyo (MMCZ)", "Farai Chikomba (ZIMRA)", "Insp. R. Ncube (ZRP Minerals Unit)",
+             "Blessing Mutasa (Ministry of Mines)"]
+MARANGE_GPS = (-19.9500, 32.3300)
+DESCRIPTIONS = ["run of mine, +3 grainers", "run of mine, -3 grainers", "boart and industrial", "near-gem",
+                "cleavages and macles", "coated stones, +11 sieve", "mixed sizes, brown and grey"]
+
+
+def _carats(rng: random.Random, low: int, high: int) -> int:
+    return rng.randint(low * 100, high * 100)
+
+
+def demo_inspection(rng: random.Random, index: int, monitor: str) -> tuple[Inspection, dict[str, bool]]:
+    """One plausible shipment; returns it and what was made odd about it (for photos and captions)."""
+    exporter, exp_addr, site = rng.choice(EXPORTERS)
+    importer, imp_addr, destination = rng.choice(IMPORTERS)
+    # Spread over two years back from today, newest first; the index keeps numbers unique.
+    day = date(2026, 11, 27) - timedelta(days=(3 * index) % 730 + rng.randint(0, 2))
+    inspected_at = datetime(day.year, day.month, day.day, rng.randint(7, 15), rng.choice([0, 15, 30, 45]),
+                            tzinfo=HARARE)
+    issued = day - timedelta(days=rng.randint(0, 4))
+    industrial = rng.random() < 0.25
+    hs = "7102.21" if industrial else rng.choice(["7102.31", "7102.10"])
+    n_parcels = rng.randint(2, 6)
+    odd = {"overweight": rng.random() < 0.15, "broken_seal": rng.random() < 0.08, "cheap": rng.random() < 0.06}
+    parcels: list[Parcel] = []
+    for number in range(1, n_parcels + 1):
+        declared = _carats(rng, 150, 4000)
+        per_ct = rng.uniform(2.0, 9.0) if industrial else rng.uniform(22.0, 85.0)
+        if odd["cheap"] and number == 1 and not industrial:
+            per_ct = 1.1
+        value = int(declared * per_ct)  # cents = hundredths-ct × US$/ct
+        weighed = declared + rng.choice([0, 0, 0, 1, -1, 2])
+        if odd["overweight"] and number == n_parcels:
+            weighed = declared + rng.randint(40, 400)
+        parcels.append(Parcel(number=str(number), hs_code=hs, declared_carats=declared, weighed_carats=weighed,
+                              stones=rng.randint(300, 9000) if rng.random() < 0.6 else None,
+                              declared_value_usd=value, description=rng.choice(DESCRIPTIONS)))
+    year = day.year % 100
+    cert = Certificate(
+        number=f"ZW {year:02d}{40000 + index * 7 + rng.randint(0, 6):05d}",
+        issuing_authority="Ministry of Mines and Mining Development, Zimbabwe",
+        issued_on=issued, expires_on=issued + timedelta(days=60), exporter=Party(exporter, exp_addr),
+        importer=Party(importer, imp_addr), origin="ZW", provenance="ZW", destination=destination,
+        hs_codes=[hs], carats=sum(p.declared_carats or 0 for p in parcels),
+        value_usd=sum(p.declared_value_usd or 0 for p in parcels), parcel_count=n_parcels)
+    witness = rng.choice(WITNESSES)
+    seals: list[Seal] = []
+    for p in parcels:
+        applied = inspected_at + timedelta(minutes=20 + 6 * int(p.number))
+        seals.append(Seal(number=f"ZW-S-{(index * 10 + int(p.number)) + 100000:06d}", type="bag", iso_class="S",
+                          manufacturer="TydenBrooks", parcel=p.number, applied_by="MMCZ sealing officer",
+                          witness=witness, applied_at=applied.isoformat(), applied_place=site,
+                          events=[SealEvent(SealEventKind.APPLIED, at=applied.isoformat(), by=monitor)]))
+    container_time = inspected_at + timedelta(hours=1, minutes=30)
+    container = Seal(number=f"ZW-C-{index + 5000:06d}", type="bolt", iso_class="H", manufacturer="Unisto",
+                     parcel=None, applied_by="MMCZ sealing officer", witness=witness,
+                     applied_at=container_time.isoformat(), applied_place=site,
+                     events=[SealEvent(SealEventKind.APPLIED, at=container_time.isoformat(), by=monitor)])
+    if odd["broken_seal"]:
+        container.events.append(SealEvent(SealEventKind.BROKEN, at=(container_time + timedelta(minutes=5))
+                                          .isoformat(), by=monitor, note="bolt shank sheared on closing; replaced"))
+    seals.append(container)
+    findings = [Finding(FindingSeverity.INFO, "sort house",
+                        f"Scale calibrated {(day - timedelta(days=rng.randint(3, 25))).isoformat()} "
+                        "with a 500 ct reference weight."),
+                Finding(FindingSeverity.INFO, "security",
+                        "Vault access log reviewed; two-person rule observed.")]
+    verdict = Verdict.CERTIFIED
+    if odd["overweight"]:
+        last = parcels[-1]
+        findings.append(Finding(FindingSeverity.MAJOR, "parcels",
+                                f"Parcel {last.number} weighed {format_carats(last.weighed_carats or 0)} against "
+                                f"{format_carats(last.declared_carats or 0)} declared; re-weighed twice."))
+        verdict = Verdict.HELD
+    insp = Inspection(certificate=cert, site=site, site_lat=MARANGE_GPS[0] + rng.uniform(-0.05, 0.05),
+                      site_lon=MARANGE_GPS[1] + rng.uniform(-0.05, 0.05), inspected_at=inspected_at.isoformat(),
+                      parcels=parcels, seals=seals, findings=findings, verdict=verdict, monitor=monitor)
+    return insp, odd
+
+
+def fill_demo(ws: Workspace, *, count: int, photos: bool = True, seed: int = 2009,
+              progress: Progress | None = None) -> int:
+    """Add ``count`` demo inspections (with generated evidence photos) to a field home."""
+    rng = random.Random(seed + ws.store.count(include_deleted=True))
+    start = ws.store.count(include_deleted=True)
+    made = 0
+    batch = 200 if not photos else 1
+    while made < count:
+        with ws.store.batch():
+            for _ in range(min(batch, count - made)):
+                if progress is not None and progress(made, count, "") is False:
+                    return made
+                insp, _odd = demo_inspection(rng, start + made, ws.home.name)
+                inspection_id = ws.store.create_inspection(insp)
+                if photos:
+                    _add_demo_photos(ws, inspection_id, insp, rng)
+                made += 1
+    return made
+
+
+def _add_demo_photos(ws: Workspace, inspection_id: str, insp: Inspection, rng: random.Random) -> None:
+    when = datetime.fromisoformat(insp.inspected_at)
+    gps = (insp.site_lat or MARANGE_GPS[0], insp.site_lon or MARANGE_GPS[1])
+    stored = ws.store.get(inspection_id)
+    for parcel in stored.parcels[:3]:
+        data = make_evidence_jpeg(
+            seed=rng.randint(0, 1 << 30), title=f"Parcel {parcel.number}",
+            lines=[f"{plain(parcel.weighed_carats or 0)} ct", insp.certificate.number], kind="parcel",
+            taken_at=when + timedelta(minutes=5 * int(parcel.number)), gps=gps)
+        info = ws.vault.ingest_bytes(data, f"IMG_{rng.randint(1000, 9999)}.JPG")
+        ws.attach_photo(inspection_id, info, caption=f"Parcel {parcel.number} on the scale", parcel_id=parcel.id)
+    seal = stored.seals[-1]
+    data = make_evidence_jpeg(seed=rng.randint(0, 1 << 30), title=f"Seal {seal.number}", lines=[seal.number],
+                              kind="seal", taken_at=when + timedelta(hours=1, minutes=32), gps=gps)
+    info = ws.vault.ingest_bytes(data, f"IMG_{rng.randint(1000, 9999)}.JPG")
+    ws.attach_photo(inspection_id, info, caption=f"Container seal {seal.number} applied", seal_id=seal.id)
+    data = make_evidence_jpeg(seed=rng.randint(0, 1 << 30), title="Container", lines=[insp.certificate.number],
+                              kind="container", taken_at=when + timedelta(hours=1, minutes=35), gps=gps)
+    info = ws.vault.ingest_bytes(data, f"IMG_{rng.randint(1000, 9999)}.JPG")
+    ws.attach_photo(inspection_id, info, caption="Container closed and sealed")

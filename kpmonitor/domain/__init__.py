@@ -1,0 +1,1 @@
+"""The inspection as data: the dataclasses, the JSON document, exact quantities, dated reference tables."""

@@ -1,0 +1,1 @@
+"""Photo evidence: verified originals kept byte for byte, content-addressed; EXIF; thumbnails."""

@@ -1,0 +1,1 @@
+"""Widgets, dialogs, words and the task runner shared by every window."""

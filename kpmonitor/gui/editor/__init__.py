@@ -1,0 +1,1 @@
+"""The inspection editor: its tabs (certificate, parcels, seals, photos, findings) and the validation panel."""

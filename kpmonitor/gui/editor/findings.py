@@ -1,0 +1,262 @@
+"""Findings (each with a severity and a report section) and the verdict."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.domain.inspection import SECTIONS, Finding, FindingSeverity, Verdict
+from kpmonitor.gui.common.fields import TYPING_PAUSE_MS
+from kpmonitor.gui.common.labels import FeedbackLabel, error_color, warning_color
+from kpmonitor.gui.common.words import severity_label
+from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView, problem_cell
+
+if TYPE_CHECKING:
+    from kpmonitor.domain.inspection import Inspection
+    from kpmonitor.gui.session import InspectionSession
+
+
+class NoteEdit(QPlainTextEdit):
+    """A text box that says when the monitor leaves it, so the text is stored at once."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+class FindingsModel(RowsModel):
+    list_name = "findings"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([
+            Column("severity", self.tr("Severity"), width=90),
+            Column("section", self.tr("Section"), width=120),
+            Column("text", self.tr("Finding"), width=400),
+        ], parent)
+
+    def display(self, item: Any, field: str) -> str:
+        finding: Finding = item
+        if field == "severity":
+            return severity_label(finding.severity.value)
+        if field == "text":
+            return finding.text.replace("\n", " ")
+        return super().display(item, field)
+
+    def edit_text(self, item: Any, field: str) -> Any:
+        finding: Finding = item
+        if field == "severity":
+            return finding.severity.value
+        return super().edit_text(item, field)
+
+    def tooltip(self, item: Any, field: str) -> str | None:
+        finding: Finding = item
+        return finding.text if field == "text" and finding.text else super().tooltip(item, field)
+
+    def parse(self, field: str, value: Any) -> Any:
+        text = "" if value is None else str(value).strip()
+        if field == "severity":
+            return FindingSeverity(text)
+        return text
+
+
+class FindingsSectionWidget(QWidget):
+    """The verdict on top; findings below, the selected one's text in a box big enough to write in."""
+
+    def __init__(self, session: InspectionSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+        verdict_box = QGroupBox(self.tr("Verdict"), self)
+        self.verdict_group = QButtonGroup(self)
+        self.verdict_buttons: dict[Verdict, QRadioButton] = {}
+        verdict_layout = QHBoxLayout(verdict_box)
+        labels = {Verdict.CERTIFIED: self.tr("&Certified for export"), Verdict.NOT_CERTIFIED: self.tr("&Not certified"),
+                  Verdict.HELD: self.tr("&Held pending")}
+        for verdict, text in labels.items():
+            button = QRadioButton(text, verdict_box)
+            self.verdict_group.addButton(button)
+            self.verdict_buttons[verdict] = button
+            verdict_layout.addWidget(button)
+            button.toggled.connect(lambda checked, v=verdict: self._on_verdict_toggled(v, checked))
+        verdict_layout.addStretch(1)
+
+        findings_box = QGroupBox(self.tr("Findings"), self)
+        self.model = FindingsModel(self)
+        self.model.error_color = error_color(self)
+        self.model.warning_color = warning_color(self)
+        self.model.commit = self._commit
+        self.model.edit_refused.connect(self._on_edit_refused)
+        self.table = RowsTableView(findings_box)
+        self.table.setModel(self.model)
+        self.table.apply_column_widths(self.model.columns, stretch="text")
+        self.table.setItemDelegateForColumn(
+            0, ComboDelegate(lambda: [(s.value, severity_label(s.value)) for s in FindingSeverity], parent=self))
+        self.table.setItemDelegateForColumn(
+            1, ComboDelegate(lambda: [(s, s) for s in SECTIONS], editable=True, parent=self))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.add_button = QPushButton(self.tr("&Add finding"), findings_box)
+        self.add_button.clicked.connect(self.add_finding)
+        self.remove_button = QPushButton(self.tr("&Remove"), findings_box)
+        self.remove_button.clicked.connect(self.remove_finding)
+        self.up_button = QPushButton(self.tr("Move &up"), findings_box)
+        self.up_button.clicked.connect(lambda: self.move_finding(-1))
+        self.down_button = QPushButton(self.tr("Move do&wn"), findings_box)
+        self.down_button.clicked.connect(lambda: self.move_finding(+1))
+        self.message = FeedbackLabel(findings_box)
+
+        self.text_label = QLabel(self.tr("&Text of the selected finding"), findings_box)
+        self.text = NoteEdit(findings_box)
+        self.text.focus_lost.connect(self.commit_text)
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(110)
+        self.text_label.setBuddy(self.text)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TYPING_PAUSE_MS)
+        self._text_timer.timeout.connect(self.commit_text)
+        self.text.textChanged.connect(self._on_text_changed)
+        self._loading_text = False
+        self._text_finding_id: str | None = None
+
+        buttons = QHBoxLayout()
+        for push in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(push)
+        buttons.addWidget(self.message, 1)
+        findings_layout = QVBoxLayout(findings_box)
+        findings_layout.addLayout(buttons)
+        findings_layout.addWidget(self.table, 1)
+        findings_layout.addWidget(self.text_label)
+        findings_layout.addWidget(self.text)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(verdict_box)
+        layout.addWidget(findings_box, 1)
+        self.refresh(session.inspection)
+        session.inspection_changed.connect(self.refresh)
+
+    def refresh(self, insp: Inspection) -> None:
+        read_only = self.session.read_only
+        self.verdict_group.setExclusive(False)  # lets "no verdict yet" show as no button checked
+        for verdict, button in self.verdict_buttons.items():
+            button.blockSignals(True)
+            button.setChecked(insp.verdict is verdict)
+            button.setEnabled(not read_only)
+            button.blockSignals(False)
+        self.verdict_group.setExclusive(True)
+        self.model.read_only = read_only
+        self.model.set_rows(insp.findings, self.session.problems)
+        self.table.select_first_if_none()
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            widget.setEnabled(not read_only)
+        self.text.setReadOnly(read_only)
+        self._load_text()
+
+    def _on_verdict_toggled(self, verdict: Verdict, checked: bool) -> None:
+        if checked and self.session.inspection.verdict is not verdict:
+            self.session.update({"verdict": verdict})
+
+    def _on_edit_refused(self, sentence: str) -> None:
+        self.message.show_error(sentence)
+
+    def selected_finding(self) -> Finding | None:
+        row = self.table.currentIndex().row()
+        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+
+    def _on_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.commit_text()
+        self._load_text()
+
+    def _load_text(self) -> None:
+        finding = self.selected_finding()
+        writing = self.text.hasFocus() or self._text_timer.isActive()
+        if writing and finding is not None and finding.id == self._text_finding_id:
+            return  # the monitor is writing it
+        self._loading_text = True
+        self._text_finding_id = finding.id if finding else None
+        self.text.setPlainText(finding.text if finding else "")
+        self.text.setEnabled(finding is not None)
+        self._loading_text = False
+
+    def _on_text_changed(self) -> None:
+        if not self._loading_text:
+            self._text_timer.start()
+
+    def commit_text(self) -> None:
+        self._text_timer.stop()
+        finding_id = self._text_finding_id
+        finding = next((f for f in self.model.rows if f.id == finding_id), None)
+        if finding is None or finding_id is None:
+            return
+        text = self.text.toPlainText().strip()
+        if text != finding.text:
+            self.session.write(lambda: self.session.store.update_finding(finding_id, {"text": text}))
+
+    def _commit(self, finding: Finding, field: str, value: Any) -> bool:
+        assert finding.id is not None
+        finding_id = finding.id
+        return self.session.write(lambda: self.session.store.update_finding(finding_id, {field: value}))
+
+    def add_finding(self) -> None:
+        self.table.commit_editing()
+        self.commit_text()
+        if self.session.write(lambda: self.session.store.add_finding(self.session.inspection_id, Finding())):
+            self.table.setCurrentIndex(self.model.index(len(self.model.rows) - 1, 0))
+            self.text.setFocus()
+
+    def confirm_remove(self, finding: Finding) -> bool:
+        from kpmonitor.gui.common.dialogs import confirm
+
+        return confirm(self, self.tr("Remove finding"), self.tr("Remove this finding?\n\n{text}").format(
+            text=finding.text[:300]))
+
+    def remove_finding(self) -> None:
+        self.table.commit_editing()
+        finding = self.selected_finding()
+        if finding is None or finding.id is None or not self.confirm_remove(finding):
+            return
+        finding_id = finding.id
+        self.session.write(lambda: self.session.store.delete_finding(finding_id))
+
+    def move_finding(self, step: int) -> None:
+        self.table.commit_editing()
+        finding = self.selected_finding()
+        row = self.table.currentIndex().row()
+        if finding is None or finding.id is None or not 0 <= row + step < len(self.model.rows):
+            return
+        finding_id = finding.id
+        if self.session.write(lambda: self.session.store.move("findings", finding_id, row + step)):
+            self.table.setCurrentIndex(self.model.index(row + step, 0))
+
+    def flush(self) -> None:
+        self.table.commit_editing()
+        self.commit_text()
+
+    def focus_field(self, path: str) -> bool:
+        if path == "verdict":
+            checked: QAbstractButton = self.verdict_group.checkedButton() or self.verdict_buttons[Verdict.CERTIFIED]
+            checked.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        cell = problem_cell(path, "findings")
+        if cell is None or cell[0] >= self.model.rowCount():
+            return False
+        self.table.setFocus()
+        self.table.setCurrentIndex(self.model.index(cell[0], 0))
+        return True

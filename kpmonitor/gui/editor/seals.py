@@ -1,0 +1,473 @@
+"""The seals section, made for a USB barcode scanner.
+
+A scanner types the seal number like a keyboard and ends with Enter. The
+cursor stays in the number box: Enter adds the seal with the type, class,
+parcel, applier and witness chosen above, and clears the box for the next
+scan. A number the core refuses (malformed, already used here or on another
+inspection) stays in the box, selected, with the core's sentence under it, so
+the next scan replaces it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.domain.inspection import ISO_CLASSES, SEAL_TYPES, Seal, SealEvent, SealEventKind, parse_moment
+from kpmonitor.gui.common.fields import describe_moment
+from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, warning_color
+from kpmonitor.gui.common.words import event_label, iso_class_label, seal_type_label
+from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView, problem_cell
+
+if TYPE_CHECKING:
+    from kpmonitor.domain.inspection import Inspection
+    from kpmonitor.gui.session import InspectionSession
+
+CONTAINER = ""  # the "what it seals" choice for the container (a seal's parcel is None)
+VERIFICATION_EVENTS = (SealEventKind.VERIFIED_INTACT, SealEventKind.BROKEN, SealEventKind.NUMBER_MISMATCH,
+                       SealEventKind.MISSING)
+
+
+def local_moment() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def short_moment(text: str) -> str:
+    try:
+        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+class SealsModel(RowsModel):
+    list_name = "seals"
+    problem_columns: ClassVar[dict[str, str]] = {"events": "status"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([
+            Column("number", self.tr("Seal number"), width=140),
+            Column("type", self.tr("Type"), width=80),
+            Column("iso_class", self.tr("Class"), width=60),
+            Column("parcel", self.tr("Seals"), width=90),
+            Column("applied_by", self.tr("Applied by"), width=140),
+            Column("witness", self.tr("Witness"), width=140),
+            Column("applied_at", self.tr("Applied at"), width=130),
+            Column("manufacturer", self.tr("Manufacturer"), width=100),
+            Column("applied_place", self.tr("Place"), width=140),
+            Column("status", self.tr("Last event"), editable=False, width=160),
+        ], parent)
+
+    def display(self, item: Any, field: str) -> str:
+        seal: Seal = item
+        if field == "parcel":
+            return self.tr("container") if seal.parcel is None else self.tr("parcel {number}").format(
+                number=seal.parcel)
+        if field == "applied_at":
+            return short_moment(seal.applied_at) if seal.applied_at else ""
+        if field == "type":
+            return seal_type_label(seal.type)
+        if field == "status":
+            if not seal.events:
+                return ""
+            last = seal.events[-1]
+            return event_label(last.kind) + (f" — {last.note}" if last.note else "")
+        return super().display(item, field)
+
+    def edit_text(self, item: Any, field: str) -> Any:
+        seal: Seal = item
+        if field == "parcel":
+            return CONTAINER if seal.parcel is None else seal.parcel
+        if field == "applied_at":
+            return seal.applied_at
+        if field == "type":
+            return seal.type  # the stored code: the drop-down finds it among its values
+        return super().edit_text(item, field)
+
+    def tooltip(self, item: Any, field: str) -> str | None:
+        seal: Seal = item
+        if field == "applied_at" and seal.applied_at:
+            return describe_moment(seal.applied_at).removeprefix("= ")
+        if field == "status" and seal.events:
+            return "\n".join(f"{event_label(e.kind)} — {short_moment(e.at)} — {e.by}"
+                             + (f" — {e.note}" if e.note else "") for e in seal.events)
+        return super().tooltip(item, field)
+
+    def parse(self, field: str, value: Any) -> Any:
+        text = "" if value is None else str(value).strip()
+        if field == "applied_at":
+            return parse_moment(text, "time the seal was applied") if text else ""
+        if field == "parcel":
+            return None if text == CONTAINER else text
+        return text
+
+
+class EventsModel(RowsModel):
+    list_name = "events"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([
+            Column("kind", self.tr("Event"), editable=False, width=130),
+            Column("at", self.tr("When"), editable=False, width=130),
+            Column("by", self.tr("By"), editable=False, width=140),
+            Column("note", self.tr("Note"), editable=False, width=200),
+        ], parent)
+
+    def display(self, item: Any, field: str) -> str:
+        event: SealEvent = item
+        if field == "kind":
+            return event_label(event.kind)
+        if field == "at":
+            return short_moment(event.at)
+        return super().display(item, field)
+
+
+class SealsSectionWidget(QWidget):
+    """Scan seals in, then record what becomes of them."""
+
+    def __init__(self, session: InspectionSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+        # --- the scanner line ---
+        entry = QGroupBox(self.tr("Scan or type a seal number, then Enter"), self)
+        self.number = QLineEdit(entry)
+        self.number.setObjectName("seal_number")
+        self.number.setPlaceholderText(self.tr("seal number"))
+        self.number.setMaxLength(64)
+        big = QFont(self.number.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setFamily("monospace")
+        big.setStyleHint(QFont.StyleHint.Monospace)
+        self.number.setFont(big)
+        self.number.returnPressed.connect(self.add_seal)
+        self.add_button = QPushButton(self.tr("Add seal"), entry)
+        self.add_button.setAutoDefault(False)
+        self.add_button.setToolTip(self.tr("Enter in the number box does the same ({key} puts the cursor there)")
+                                   .format(key=QKeySequence("Ctrl+Shift+S").toString(
+                                       QKeySequence.SequenceFormat.NativeText)))
+        self.add_button.clicked.connect(self.add_seal)
+        self.entry_message = FeedbackLabel(entry)
+        self.entry_message.setObjectName("seal_message")
+
+        self.type_choice = QComboBox(entry)
+        for kind in SEAL_TYPES:
+            self.type_choice.addItem(seal_type_label(kind), kind)
+        self.class_choice = QComboBox(entry)
+        for cls in ISO_CLASSES:
+            self.class_choice.addItem(iso_class_label(cls), cls)
+        self.class_choice.setCurrentIndex(ISO_CLASSES.index("S"))
+        self.target_choice = QComboBox(entry)
+        self.target_choice.activated.connect(self._on_target_chosen)
+        self._target_chosen = False  # the monitor picked it: keep it across reloads
+        self.manufacturer = QLineEdit(entry)
+        self.applied_by = QLineEdit(entry)
+        self.applied_by.setPlaceholderText(self.tr("e.g. MMCZ sealing officer"))
+        self.witness = QLineEdit(entry)
+
+        top = QHBoxLayout()
+        top.addWidget(self.number, 1)
+        top.addWidget(self.add_button)
+        defaults = QGridLayout()
+        defaults.setHorizontalSpacing(8)
+        pairs: list[tuple[str, QWidget]] = [
+            (self.tr("T&ype"), self.type_choice), (self.tr("C&lass"), self.class_choice),
+            (self.tr("Se&als"), self.target_choice), (self.tr("Applied &by"), self.applied_by),
+            (self.tr("&Witness"), self.witness), (self.tr("&Manufacturer"), self.manufacturer),
+        ]
+        for i, (text, widget) in enumerate(pairs):
+            label = QLabel(text, entry)
+            label.setBuddy(widget)
+            defaults.addWidget(label, i // 3, (i % 3) * 2, Qt.AlignmentFlag.AlignRight)
+            defaults.addWidget(widget, i // 3, (i % 3) * 2 + 1)
+        for col in (1, 3, 5):
+            defaults.setColumnStretch(col, 1)
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.addLayout(top)
+        entry_layout.addWidget(self.entry_message)
+        entry_layout.addLayout(defaults)
+
+        # --- the seals recorded ---
+        self.model = SealsModel(self)
+        self.model.error_color = error_color(self)
+        self.model.warning_color = warning_color(self)
+        self.model.commit = self._commit
+        self.model.edit_refused.connect(self._on_edit_refused)
+        self.table = RowsTableView(self)
+        self.table.setModel(self.model)
+        self.table.apply_column_widths(self.model.columns)
+        types = [(t, seal_type_label(t)) for t in SEAL_TYPES]
+        self.table.setItemDelegateForColumn(self.model.column_of("type"), ComboDelegate(lambda: types, parent=self))
+        self.table.setItemDelegateForColumn(self.model.column_of("iso_class"),
+                                            ComboDelegate(lambda: [(c, c) for c in ISO_CLASSES], parent=self))
+        self.table.setItemDelegateForColumn(self.model.column_of("parcel"),
+                                            ComboDelegate(self._targets, parent=self))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        # What became of a seal, recorded from its row: right-click (or the menu key) on it.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.table_message = FeedbackLabel(self)
+
+        self.remove_button = QPushButton(self.tr("Remove seal"), self)
+        self.remove_button.clicked.connect(self.remove_seal)
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.table_message, 1)
+        row.addWidget(self.remove_button)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addLayout(row)
+
+        # --- what became of the selected seal ---
+        self.events_box = QGroupBox(self.tr("Events of the selected seal"), self)
+        self.events = EventsModel(self)
+        self.events_view = RowsTableView(self.events_box)
+        self.events_view.setModel(self.events)
+        self.events_view.apply_column_widths(self.events.columns, stretch="note")
+        self.event_note = QLineEdit(self.events_box)
+        self.event_note.setPlaceholderText(self.tr("note (what was seen)"))
+        self.event_buttons: dict[SealEventKind, QPushButton] = {}
+        buttons = QHBoxLayout()
+        note_form = QFormLayout()
+        note_form.addRow(self.tr("&Note"), self.event_note)
+        buttons.addLayout(note_form, 1)
+        for kind in VERIFICATION_EVENTS:
+            button = QPushButton(event_label(kind), self.events_box)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.add_event(k))
+            buttons.addWidget(button)
+            self.event_buttons[kind] = button
+        self.remove_event_button = QPushButton(self.tr("Remove event"), self.events_box)
+        self.remove_event_button.clicked.connect(self.remove_event)
+        buttons.addWidget(self.remove_event_button)
+        events_layout = QVBoxLayout(self.events_box)
+        events_layout.addWidget(self.events_view, 1)
+        events_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(table_box)
+        splitter.addWidget(self.events_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(entry)
+        layout.addWidget(splitter, 1)
+        self.setFocusProxy(self.number)
+
+        self.refresh(session.inspection)
+        session.inspection_changed.connect(self.refresh)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def _targets(self) -> list[tuple[str, str]]:
+        return [(CONTAINER, self.tr("container")),
+                *[(p.number, self.tr("parcel {number}").format(number=p.number))
+                  for p in self.session.inspection.parcels if p.number]]
+
+    def refresh(self, insp: Inspection) -> None:
+        read_only = self.session.read_only
+        current = self.target_choice.currentData()
+        self.target_choice.blockSignals(True)
+        self.target_choice.clear()
+        for value, label in self._targets():
+            self.target_choice.addItem(label, value)
+        found = self.target_choice.findData(current) if self._target_chosen else -1
+        self.target_choice.setCurrentIndex(found if found >= 0 else self._first_unsealed_target())
+        self.target_choice.blockSignals(False)
+        self.model.read_only = read_only
+        self.model.set_rows(insp.seals, self.session.problems)
+        self.table.select_first_if_none()
+        for widget in (self.number, self.add_button, self.remove_button, self.event_note,
+                       *self.event_buttons.values(), self.remove_event_button, self.type_choice,
+                       self.class_choice, self.target_choice, self.applied_by, self.witness, self.manufacturer):
+            widget.setEnabled(not read_only)
+        self._show_events()
+
+    def _first_unsealed_target(self) -> int:
+        """Parcels first, in order, then the container: the order seals are usually applied."""
+        sealed = {s.parcel for s in self.session.inspection.seals}
+        for i in range(self.target_choice.count()):
+            value = self.target_choice.itemData(i)
+            if value != CONTAINER and value not in sealed:
+                return i
+        return 0
+
+    def _on_target_chosen(self, _index: int) -> None:
+        self._target_chosen = True
+
+    def selected_seal(self) -> Seal | None:
+        row = self.table.currentIndex().row()
+        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+
+    def _show_events(self) -> None:
+        seal = self.selected_seal()
+        self.events.set_rows(seal.events if seal else [])
+        title = (self.tr("Events of seal {number}").format(number=seal.number) if seal
+                 else self.tr("Events of the selected seal"))
+        self.events_box.setTitle(title)
+        enabled = seal is not None and not self.session.read_only
+        for button in self.event_buttons.values():
+            button.setEnabled(enabled)
+        self.remove_button.setEnabled(enabled)
+        self.remove_event_button.setEnabled(enabled and self.events.rowCount() > 0)
+
+    def _on_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_events()
+
+    # --- scanning --------------------------------------------------------------------------
+
+    def focus_number(self) -> None:
+        self.number.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.number.selectAll()
+
+    def add_seal(self) -> None:
+        """Add the seal typed or scanned in the number box; refuse it in place with the core's sentence."""
+        self.table.commit_editing()
+        text = self.number.text().strip()
+        if not text:
+            self.number.setFocus()
+            return
+        target = self.target_choice.currentData()
+        parcel = None if target in (None, CONTAINER) else str(target)
+        now = local_moment()
+        seal = Seal(number=text, type=str(self.type_choice.currentData()),
+                    iso_class=str(self.class_choice.currentData()), manufacturer=self.manufacturer.text().strip(),
+                    parcel=parcel, applied_by=self.applied_by.text().strip(), witness=self.witness.text().strip(),
+                    applied_at=now, applied_place=self.session.inspection.site,
+                    events=[SealEvent(SealEventKind.APPLIED, at=now, by=self.session.ws.actor)])
+        if not self.session.write(lambda: self.session.store.add_seal(self.session.inspection_id, seal)):
+            self.entry_message.show_error(self.session.last_error or "")
+            self.number.setFocus()
+            self.number.selectAll()
+            return
+        stored = self.session.inspection.seals[-1]
+        where = self.tr("the container") if parcel is None else self.tr("parcel {number}").format(number=parcel)
+        self.entry_message.show_understood(self.tr("Seal {number} added on {where}.").format(
+            number=stored.number, where=where))
+        self._paint_message_ok()
+        self.number.clear()
+        self.number.setFocus()
+        self.table.setCurrentIndex(self.model.index(len(self.model.rows) - 1, 0))
+        # Next scan goes on the next parcel still without a seal (then the container).
+        self._target_chosen = False
+        self.target_choice.setCurrentIndex(self._first_unsealed_target())
+
+    def _paint_message_ok(self) -> None:
+        palette = self.entry_message.palette()
+        palette.setColor(self.entry_message.foregroundRole(), ok_color(self))
+        self.entry_message.setPalette(palette)
+
+    # --- editing the table -----------------------------------------------------------------
+
+    def _commit(self, seal: Seal, field: str, value: Any) -> bool:
+        assert seal.id is not None
+        seal_id = seal.id
+        self.table_message.show_understood("")
+        if field == "parcel":
+            parcel = self.session.inspection.parcel_by_number(value) if value else None
+            changes: dict[str, Any] = {"parcel_id": parcel.id if parcel else None}
+        else:
+            changes = {field: value}
+        ok = self.session.write(lambda: self.session.store.update_seal(seal_id, changes))
+        if not ok:
+            self.table_message.show_error(self.session.last_error or "")
+        return ok
+
+    def _on_edit_refused(self, sentence: str) -> None:
+        self.table_message.show_error(sentence)
+
+    def confirm_remove(self, seal: Seal) -> bool:
+        from kpmonitor.gui.common.dialogs import confirm
+
+        return confirm(self, self.tr("Remove seal"),
+                       self.tr("Remove seal {number} and its events from this inspection?").format(
+                           number=seal.number))
+
+    def remove_seal(self) -> None:
+        self.table.commit_editing()
+        seal = self.selected_seal()
+        if seal is None or seal.id is None or not self.confirm_remove(seal):
+            return
+        seal_id = seal.id
+        row = self.table.currentIndex().row()
+        if self.session.write(lambda: self.session.store.delete_seal(seal_id)):
+            if self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+            self._show_events()
+
+    # --- events ----------------------------------------------------------------------------
+
+    def _on_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or self.session.read_only:
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self.table)
+        for kind in VERIFICATION_EVENTS:
+            action = menu.addAction(event_label(kind))
+            action.triggered.connect(lambda _checked=False, k=kind: self.add_event(k))
+        menu.addSeparator()
+        remove = menu.addAction(self.tr("Remove seal…"))
+        remove.triggered.connect(self.remove_seal)
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def add_event(self, kind: SealEventKind) -> None:
+        """Record what was found of the selected seal: intact, broken, wrong number, missing."""
+        self.table.commit_editing()
+        seal = self.selected_seal()
+        if seal is None or seal.id is None:
+            return
+        seal_id = seal.id
+        event = SealEvent(kind, at=local_moment(), by=self.session.ws.actor, note=self.event_note.text().strip())
+        row = self.table.currentIndex().row()
+        if self.session.write(lambda: self.session.store.add_seal_event(seal_id, event)):
+            self.event_note.clear()
+            self.table.setCurrentIndex(self.model.index(row, self.model.column_of("status")))
+            self._show_events()
+        else:
+            self.table_message.show_error(self.session.last_error or "")
+
+    def remove_event(self) -> None:
+        row = self.events_view.currentIndex().row()
+        if not 0 <= row < len(self.events.rows):
+            row = len(self.events.rows) - 1
+        if row < 0:
+            return
+        event_id = self.events.rows[row].id
+        if event_id is not None and self.session.write(lambda: self.session.store.delete_seal_event(event_id)):
+            self._show_events()
+
+    def focus_field(self, path: str) -> bool:
+        if path == "seals":
+            self.focus_number()
+            return True
+        cell = problem_cell(path, "seals")
+        if cell is None or cell[0] >= self.model.rowCount():
+            return False
+        row, field = cell
+        field = self.model.problem_columns.get(field, field)
+        index = self.model.index(row, self.model.column_of(field) if field else 0)
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True

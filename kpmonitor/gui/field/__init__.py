@@ -1,0 +1,1 @@
+"""The monitor's window: the inspections list, signing, export, certificates, verification."""

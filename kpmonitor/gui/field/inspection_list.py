@@ -1,0 +1,144 @@
+"""The inspections list: a search box over the paged table of ``InspectionsModel``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
+from kpmonitor.gui.field.inspections_model import ID_ROLE, InspectionsModel
+
+SEARCH_PAUSE_MS = 150
+LIST_WIDTHS = (150, 260, 60, 110, 120, 60, 170, 150, 130)
+
+
+class InspectionListWidget(QWidget):
+    """Search box and the paged table of inspections."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, model: InspectionsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search certificate number, exporter, importer, site, seal…"))
+        self.search_label = QLabel(self.tr("&Find"), self)
+        self.search_label.setBuddy(self.search)
+        self.count_label = plain_label("", self)
+        self.new_button = QPushButton(self.tr("&New inspection"), self)
+        self.open_button = QPushButton(self.tr("&Open"), self)
+        self.delete_button = QPushButton(self.tr("&Delete draft"), self)
+        self.message = FeedbackLabel(self)
+        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button.hide()
+
+        self.table = QTableView(self)
+        self.table.setObjectName("inspections")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights and column widths: nothing ever measures every row of a 100,000-row list.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        for i, width in enumerate(LIST_WIDTHS):
+            header.resizeSection(i, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(model.sort_column(), model.sort_order())
+        self.table.setSortingEnabled(True)
+        self.table.activated.connect(self._on_activated)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._on_search_edited)
+        self.search.returnPressed.connect(self._on_search_return)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.delete_button)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        model.modelReset.connect(self._update_count)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self._update_count()
+        self._on_current_row_changed(QModelIndex(), QModelIndex())
+
+    def _on_search_edited(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.search.text())
+
+    def _on_search_return(self) -> None:
+        self.apply_search()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        count = QLocale().toString(n)
+        if self.model.search:
+            text = self.tr("1 found") if n == 1 else self.tr("{count} found").format(count=count)
+        else:
+            text = self.tr("1 inspection") if n == 1 else self.tr("{count} inspections").format(count=count)
+        self.count_label.setText(text)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(ID_ROLE)
+        return str(value) if value else None
+
+    def select_id(self, inspection_id: str) -> None:
+        row = self.model.row_of(inspection_id)
+        if row is None and self.model.rowCount():
+            # Just reloaded: an inspection that was just changed is near the top; look at the first page.
+            self.model.summary(0)
+            row = self.model.row_of(inspection_id)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        value = index.data(ID_ROLE)
+        if value:
+            self.open_requested.emit(str(value))
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.open_button.setEnabled(current.isValid())
+        self.delete_button.setEnabled(current.isValid())

@@ -1,0 +1,260 @@
+"""The inspections list as a table model that loads its rows a page at a time.
+
+A home may hold a hundred thousand inspections. The model asks the store for
+the number of rows (``count``) and, when the view paints a row it has not
+seen, for the page of rows around it (``summaries`` with limit and offset):
+one query per page, never one per cell. Only a few pages are kept; sorting
+and searching are done by the store's own query (``order_by``, ``search``),
+so nothing is sorted or filtered in Python.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from kpmonitor.gui.common.labels import safe_tooltip
+
+if TYPE_CHECKING:
+    from kpmonitor.store.db import InspectionSummary
+
+PAGE_SIZE = 100
+# Pages kept in memory: enough for a screenful and some scrolling back.
+MAX_PAGES = 20
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SummarySource(Protocol):
+    """What the model needs from a store: ``kpmonitor.store.db.Store`` satisfies it."""
+
+    def summaries(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
+                  order_by: str = "updated_at", descending: bool = True) -> list[InspectionSummary]: ...
+
+    def count(self, search: str | None = None) -> int: ...
+
+
+def grouped(hundredths: int | None) -> str:
+    """Hundredths (carats, cents) as 1,234.56."""
+    if hundredths is None:
+        return ""
+    return f"{hundredths // 100:,}.{hundredths % 100:02d}"
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC moment as the monitor's local date and time."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+class InspectionsModel(QAbstractTableModel):
+    """Rows of ``Store.summaries``; ``ID_ROLE`` gives a row's inspection id."""
+
+    # (sort key of Store.summaries, right-aligned)
+    COLUMNS: tuple[tuple[str, bool], ...] = (
+        ("cert_number", False), ("exporter", False), ("origin", False), ("carats", True), ("value_usd", True),
+        ("parcel_count", True), ("status", False), ("warnings", False), ("updated_at", False),
+    )
+    page_loaded = Signal(int, int)  # offset, rows: for the status bar and for tests
+
+    def __init__(self, source: SummarySource, *, country_name: Callable[[str], str | None] | None = None,
+                 page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
+        """Rows of ``source``, a page at a time."""
+        super().__init__(parent)
+        self._source = source
+        self._country_name = country_name
+        self._page_size = page_size
+        self._pages: OrderedDict[int, list[InspectionSummary]] = OrderedDict()
+        self._count: int | None = None
+        self._search = ""
+        self._order_by = "updated_at"
+        self._descending = True
+        self.error_color = QColor("#b3261e")
+        self.warning_color = QColor("#8a5300")
+
+    # --- what the list shows -------------------------------------------------------------------
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        text = text.strip()
+        if text == self._search:
+            return
+        self.beginResetModel()
+        self._search = text
+        self._forget()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Forget every loaded row: the store changed."""
+        self.beginResetModel()
+        self._forget()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        order_by = self.COLUMNS[column][0]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (order_by, descending) == (self._order_by, self._descending):
+            return
+        self.beginResetModel()
+        self._order_by, self._descending = order_by, descending
+        self._forget()
+        self.endResetModel()
+
+    def sort_column(self) -> int:
+        return next(i for i, (key, _right) in enumerate(self.COLUMNS) if key == self._order_by)
+
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    def _forget(self) -> None:
+        self._pages.clear()
+        self._count = None
+
+    def summary(self, row: int) -> InspectionSummary | None:
+        """The row's summary, loading its page if needed."""
+        if not 0 <= row < self.rowCount():
+            return None
+        number, within = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._source.summaries(self._search or None, limit=self._page_size,
+                                          offset=number * self._page_size, order_by=self._order_by,
+                                          descending=self._descending)
+            self._pages[number] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+            self.page_loaded.emit(number * self._page_size, len(page))
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else None
+
+    def loaded_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
+    def row_of(self, inspection_id: str) -> int | None:
+        """The row of an inspection among the pages already loaded (no query)."""
+        for number, page in self._pages.items():
+            for within, summary in enumerate(page):
+                if summary.id == inspection_id:
+                    return number * self._page_size + within
+        return None
+
+    # --- QAbstractTableModel --------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        if self._count is None:
+            self._count = self._source.count(self._search or None)
+        return self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = self.COLUMNS[section][1]
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Certificate"), self.tr("Exporter"), self.tr("Origin"), self.tr("Carats"),
+                self.tr("US$"), self.tr("Parcels"), self.tr("Status"), self.tr("Problems"),
+                self.tr("Last change"))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole):
+            return None  # answered without loading anything
+        s = self.summary(index.row())
+        if s is None:
+            return None
+        if role == ID_ROLE:
+            return s.id
+        key, right = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "warnings":
+                if s.errors:
+                    return self.error_color
+                if s.warnings:
+                    return self.warning_color
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return safe_tooltip(self._tooltip(s, key))
+        return self._display(s, key)
+
+    def _display(self, s: InspectionSummary, key: str) -> str:
+        if key == "cert_number":
+            return s.cert_number or self.tr("(no number yet)")
+        if key == "exporter":
+            return s.exporter
+        if key == "origin":
+            return s.origin
+        if key == "carats":
+            return grouped(s.carats)
+        if key == "value_usd":
+            return grouped(s.value_usd)
+        if key == "parcel_count":
+            return "" if s.parcel_count is None else str(s.parcel_count)
+        if key == "status":
+            if s.status == "signed":
+                status = self.tr("Signed")
+            elif self.is_amendment(s):
+                status = self.tr("Amendment")
+            else:
+                status = self.tr("Draft")
+            return status if not s.verdict else f"{status} · {self._verdict(s.verdict)}"
+        if key == "warnings":
+            return self._problems(s)
+        if key == "updated_at":
+            return local_time(s.updated_at)
+        return ""
+
+    def is_amendment(self, s: InspectionSummary) -> bool:
+        """A draft that will supersede a signed report."""
+        return s.status != "signed" and bool(s.supersedes)
+
+    def _verdict(self, verdict: str) -> str:
+        return {"certified": self.tr("certified"), "not_certified": self.tr("not certified"),
+                "held": self.tr("held pending")}.get(verdict, verdict)
+
+    def _problems(self, s: InspectionSummary) -> str:
+        if s.errors is None or s.warnings is None:
+            return ""
+        parts = []
+        if s.errors:
+            parts.append(self.tr("1 error") if s.errors == 1 else self.tr("%n errors", "", s.errors))
+        if s.warnings:
+            parts.append(self.tr("1 warning") if s.warnings == 1 else self.tr("%n warnings", "", s.warnings))
+        return ", ".join(parts) if parts else self.tr("none")
+
+    def _tooltip(self, s: InspectionSummary, key: str) -> str | None:
+        if key == "origin" and s.origin and self._country_name is not None:
+            return self._country_name(s.origin)
+        if key == "exporter":
+            return f"{s.exporter}\n→ {s.importer}" if s.importer else s.exporter or None
+        if key == "cert_number":
+            return s.site or None
+        return None

@@ -1,0 +1,428 @@
+"""Signing an inspection: what still stands in the way, the passphrase, the signing, and what comes after.
+
+The dialog lists the problems the rules find. An error blocks signing (the
+Sign button stays disabled and says so); a warning can be acknowledged in
+place, with the note that goes into the report. The signing itself runs in a
+``SignWorker`` on a connection of its own; when it finishes, the editor's
+session reloads the inspection from the GUI's store, and shows it signed and
+read-only. A wrong passphrase is said in the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, warning_color
+from kpmonitor.gui.common.workers import SignWorker, pool
+from kpmonitor.gui.editor.validation_panel import ProblemsModel
+
+if TYPE_CHECKING:
+    from kpmonitor.gui.session import InspectionSession
+    from kpmonitor.report.reports import SignedReport
+    from kpmonitor.rules.problems import Problem
+
+log = logging.getLogger(__name__)
+
+SIGN_STEPS = 5  # the core's progress steps: key, seal, render, sign, record
+
+
+class SignDialog(QDialog):
+    """Sign the inspection of a session; ``inspection_signed`` carries the ``SignedReport``."""
+
+    inspection_signed = Signal(object)  # SignedReport
+    sign_failed = Signal(str)           # the sentence shown
+    export_requested = Signal(str)      # report id
+    field_requested = Signal(str)       # a problem's field path, to fix it in the editor
+
+    def __init__(self, session: InspectionSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.worker: SignWorker | None = None
+        # The last worker stays referenced until the next: its pool thread may still be returning from run().
+        self.finished_worker: SignWorker | None = None
+        self.report: SignedReport | None = None
+        number = session.inspection.certificate.number or self.tr("(no number yet)")
+        self.setWindowTitle(self.tr("Sign {number}").format(number=number))
+
+        # What is about to be frozen, in the words of the certificate (the exporter's name is typed text: plain).
+        heading = plain_label(self._what_is_signed(), self, wrap=True)
+        heading.setObjectName("sign_heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        heading.setFont(font)
+        self.summary = plain_label("", self, wrap=True)
+        self.summary.setObjectName("sign_summary")
+        summary_font = self.summary.font()
+        summary_font.setBold(True)
+        self.summary.setFont(summary_font)
+
+        self.model = ProblemsModel(self)
+        style = self.style()
+        self.model.icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "ack": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+        }
+        self.model.muted = muted_color(self)
+        self.problems = QListView(self)
+        self.problems.setModel(self.model)
+        self.problems.setWordWrap(True)
+        self.problems.setSpacing(2)
+        self.problems.setIconSize(QSize(16, 16))
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.problems.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.problems.activated.connect(self._on_problem_activated)
+        self.acknowledge_button = QPushButton(self.tr("Ac&knowledge…"), self)
+        self.acknowledge_button.setToolTip(self.tr("Accept the selected warning, with a note saying why"))
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.go_button = QPushButton(self.tr("&Go to it"), self)
+        self.go_button.setToolTip(self.tr("Close this and put the cursor on the selected problem's field"))
+        self.go_button.clicked.connect(self._on_go_clicked)
+        problem_buttons = QHBoxLayout()
+        problem_buttons.addWidget(self.acknowledge_button)
+        problem_buttons.addWidget(self.go_button)
+        problem_buttons.addStretch(1)
+
+        self.signer = plain_label("", self, wrap=True)
+        self.freeze_note = plain_label(self.tr(
+            "Signing freezes this inspection: nothing in it can be changed afterwards. A correction is made by "
+            "amending it, which makes a new version of the report; both stay on record."), self, wrap=True)
+        self.passphrase_label = QLabel(self.tr("&Passphrase of the signing key"), self)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText
+                                            | Qt.InputMethodHint.ImhSensitiveData)
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.passphrase.textChanged.connect(self._update_buttons)
+        self.passphrase.returnPressed.connect(self.sign)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, SIGN_STEPS)
+        self.progress.setTextVisible(False)
+        self.progress_label = plain_label("", self)
+        self.progress.hide()
+        self.progress_label.hide()
+        self.message = FeedbackLabel(self)
+        self.message.setObjectName("sign_message")
+        self.done_label = plain_label("", self, wrap=True)
+        self.done_label.setObjectName("sign_done")
+        bold_font = self.done_label.font()
+        bold_font.setBold(True)
+        self.done_label.setFont(bold_font)
+        self.done_label.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.sign_button = self.buttons.addButton(self.tr("&Sign"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.sign_button.setDefault(True)
+        self.sign_button.clicked.connect(self.sign)
+        self.open_pdf_button = self.buttons.addButton(self.tr("&Open PDF"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_pdf_button.clicked.connect(self.open_pdf)
+        self.export_button = self.buttons.addButton(self.tr("&Export…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setToolTip(self.tr("Write the signed PDF and the bundle for headquarters to a folder "
+                                              "(a USB stick)"))
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.open_pdf_button.hide()
+        self.export_button.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(problem_buttons)
+        layout.addSpacing(8)
+        layout.addWidget(self.signer)
+        layout.addWidget(self.freeze_note)
+        layout.addSpacing(8)
+        layout.addWidget(self.passphrase_label)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.done_label)
+        layout.addStretch(0)  # takes the room the problems list leaves when there are none
+        layout.addSpacing(8)
+        layout.addWidget(self.buttons)
+
+        self.has_key = self._describe_signer()
+        session.problems_changed.connect(self._on_problems_changed)
+        self._on_problems_changed(session.problems)
+        self.resize(660, self.sizeHint().height() + 20)
+        self.passphrase.setFocus()
+
+    def _what_is_signed(self) -> str:
+        from kpmonitor.gui.field.inspections_model import grouped
+
+        cert = self.session.inspection.certificate
+        parts = [cert.number or self.tr("(no number yet)")]
+        if cert.exporter.name:
+            parts.append(cert.exporter.name)
+        if cert.carats is not None:
+            parts.append(self.tr("{carats} ct").format(carats=grouped(cert.carats)))
+        if cert.value_usd is not None:
+            parts.append(self.tr("US$ {value}").format(value=grouped(cert.value_usd)))
+        return " — ".join(parts[:2]) + (" · " + ", ".join(parts[2:]) if parts[2:] else "")
+
+    # --- what stands in the way --------------------------------------------------------------
+
+    def blocking(self) -> list[Problem]:
+        from kpmonitor.rules.problems import blocking
+
+        return blocking(self.session.problems, self.session.inspection)
+
+    def _on_problems_changed(self, problems: list[Problem]) -> None:
+        self.model.set_problems(problems, self.session.inspection)
+        errors, to_ack, acked = self.model.counts()
+        if errors:
+            text = (self.tr("1 error must be fixed before signing.") if errors == 1
+                    else self.tr("%n errors must be fixed before signing.", "", errors))
+            color = error_color(self)
+        elif to_ack:
+            text = (self.tr("1 warning must be acknowledged before signing: select it and say why it is "
+                            "acceptable.") if to_ack == 1
+                    else self.tr("%n warnings must be acknowledged before signing: select each and say why it "
+                                 "is acceptable.", "", to_ack))
+            color = warning_color(self)
+        elif acked:
+            text = self.tr("No errors; every warning acknowledged (the notes go into the report). Ready to sign.")
+            color = ok_color(self)
+        else:
+            text = self.tr("No problems. Ready to sign.")
+            color = ok_color(self)
+        palette = self.summary.palette()
+        palette.setColor(self.summary.foregroundRole(), color)
+        self.summary.setPalette(palette)
+        self.summary.setText(text)
+        for widget in (self.problems, self.acknowledge_button, self.go_button):
+            widget.setVisible(bool(problems) and self.report is None)
+        self._update_buttons()
+
+    def _describe_signer(self) -> bool:
+        """Say which certificate will sign; False when the home has no signing key."""
+        from kpmonitor.errors import KPError
+        from kpmonitor.trust.identity import certificate_summary, is_self_signed
+        from kpmonitor.trust.keys import Keyring
+
+        keyring = Keyring(self.session.ws.paths)
+        if not keyring.has_signing_key():
+            self.signer.setText(self.tr("This home has no signing key yet: make one in Tools → Signing "
+                                        "certificate, then sign."))
+            return False
+        try:
+            cert = keyring.device_certificate()
+        except KPError as exc:
+            self.signer.setText(exc.message)
+            return False
+        summary = certificate_summary(cert)
+        if is_self_signed(cert):
+            self.signer.setText(self.tr(
+                "Signing with {name}'s self-signed certificate: verifiers will say the report is intact but not "
+                "vouched for by headquarters until headquarters issues a certificate (Tools → Signing "
+                "certificate).").format(name=summary["name"]))
+        else:
+            self.signer.setText(self.tr("Signing with {name}'s certificate {serial}, issued by {issuer}.").format(
+                name=summary["name"], serial=summary["serial"], issuer=summary["issuer"]))
+        return True
+
+    def selected(self) -> Problem | None:
+        row = self.problems.currentIndex().row()
+        return self.model.problems[row] if 0 <= row < len(self.model.problems) else None
+
+    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.worker is not None
+        done = self.report is not None
+        chosen = self.selected()
+        self.acknowledge_button.setEnabled(not busy and not done and chosen is not None and not chosen.is_error)
+        self.go_button.setEnabled(not busy and not done and chosen is not None)
+        stopping = self.blocking()
+        self.passphrase.setEnabled(not busy and not done and self.has_key)
+        ready = not stopping and self.has_key and bool(self.passphrase.text()) and not busy and not done
+        self.sign_button.setEnabled(ready)
+        if stopping:
+            self.sign_button.setToolTip(self.tr("Fix the errors and acknowledge the warnings first."))
+        elif not self.passphrase.text():
+            self.sign_button.setToolTip(self.tr("Type the passphrase of the signing key."))
+        else:
+            self.sign_button.setToolTip(self.tr("Freeze and sign the inspection"))
+        self.close_button.setEnabled(not busy)
+
+    def ask_note(self, problem: Problem, note: str) -> str | None:
+        """The monitor's reason for accepting a warning, or None if they cancel; tests replace this."""
+        from kpmonitor.gui.common.dialogs import ask_acknowledgement
+
+        self.acknowledge_dialog, text = ask_acknowledgement(self, problem, note)
+        return text
+
+    def acknowledge_selected(self) -> None:
+        """Acknowledge the selected warning through the editor's session (the one write path)."""
+        problem = self.selected()
+        if problem is None or problem.is_error or self.worker is not None:
+            return
+        ack = self.session.inspection.acknowledged(problem.code, problem.field)
+        note = self.ask_note(problem, ack.note if ack else "")
+        if note is None:
+            return
+        if self.session.acknowledge(problem, note):
+            self.message.show_understood("")
+        else:
+            self.message.show_error(self.session.last_error or "")
+
+    def _on_problem_activated(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.model.problems):
+            self._go_to(self.model.problems[index.row()])
+
+    def _on_go_clicked(self) -> None:
+        problem = self.selected()
+        if problem is not None:
+            self._go_to(problem)
+
+    def _go_to(self, problem: Problem) -> None:
+        if self.worker is not None or self.report is not None:
+            return
+        self.reject()
+        self.field_requested.emit(problem.field)
+
+    # --- signing ---------------------------------------------------------------------------
+
+    def sign(self) -> bool:
+        """Start signing in the background; False when something stands in the way (and it is said)."""
+        if self.worker is not None or self.report is not None:
+            return False
+        if self.blocking():
+            self.message.show_error(self.tr("The inspection cannot be signed yet: fix the errors and acknowledge "
+                                            "the warnings."))
+            return False
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.message.show_error(self.tr("Type the passphrase of the signing key."))
+            self.passphrase.setFocus()
+            return False
+        session = self.session
+        worker = SignWorker(session.ws.paths, session.ws.reference, session.inspection_id, passphrase)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.finished.connect(self._on_signed)
+        worker.signals.failed.connect(self._on_failed)
+        self.worker = worker
+        self.message.show_understood("")
+        self._on_progress(0, SIGN_STEPS, "")
+        self.progress.show()
+        self.progress_label.show()
+        self._update_buttons()
+        log.info("signing inspection %s", session.inspection_id)
+        pool().start(worker)
+        return True
+
+    def _step_text(self, done: int) -> str:
+        return {0: self.tr("Opening the signing key…"), 1: self.tr("Sealing the summary in the QR code…"),
+                2: self.tr("Rendering the report…"), 3: self.tr("Signing the PDF…"),
+                4: self.tr("Recording the report…")}.get(done, self.tr("Signed."))
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(self._step_text(done))
+
+    def _on_failed(self, sentence: str) -> None:
+        from kpmonitor.errors import Conflict
+        from kpmonitor.rules.problems import ValidationError
+        from kpmonitor.trust.identity import WrongPassphrase
+
+        error = self.worker.error if self.worker is not None else None
+        self.finished_worker, self.worker = self.worker, None
+        self.progress.hide()
+        self.progress_label.hide()
+        if isinstance(error, ValidationError | Conflict):
+            # Something changed under the dialog (another window, the command line): show the stored state.
+            self.session.reload()
+        if isinstance(error, WrongPassphrase):
+            sentence = self.tr("The passphrase is wrong. Type it again; it is the one chosen when this home was "
+                               "made.")
+        self.passphrase.clear()
+        self.message.show_error(sentence)
+        self._update_buttons()
+        self.passphrase.setFocus()
+        self.sign_failed.emit(sentence)
+
+    def _on_signed(self, report: SignedReport) -> None:
+        self.finished_worker, self.worker = self.worker, None
+        self.report = report
+        log.info("signed inspection %s: report %s v%d", self.session.inspection_id, report.report_id,
+                 report.version)
+        # The worker wrote through its own connection: the editor reads the signed record from the GUI's store.
+        self.session.reload()
+        self.passphrase.clear()
+        for widget in (self.problems, self.acknowledge_button, self.go_button, self.freeze_note,
+                       self.passphrase_label, self.passphrase, self.progress, self.progress_label, self.sign_button,
+                       self.signer):
+            widget.hide()
+        self.summary.setText(self.tr("Signed and frozen."))
+        self.message.show_understood("")
+        self.done_label.setText(self.tr(
+            "Report {report}, version {version}, is signed and stored in this home. Export it to a USB stick to "
+            "give the PDF to the exporter and the bundle to headquarters.").format(
+                report=report.report_id[:8], version=report.version))
+        self.done_label.show()
+        self.open_pdf_button.show()
+        self.export_button.show()
+        self.close_button.setText(self.tr("Close"))
+        self._update_buttons()
+        self.export_button.setFocus()
+        self.adjustSize()
+        self.inspection_signed.emit(report)
+
+    # --- after signing ---------------------------------------------------------------------
+
+    @property
+    def pdf_path(self) -> Path | None:
+        return self.report.pdf_path if self.report is not None else None
+
+    def open_pdf(self) -> None:
+        """Open the stored PDF in the system's viewer."""
+        if self.report is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.pdf_path))):
+            self.message.show_error(self.tr("No program to show PDF files was found. The PDF is {path}").format(
+                path=self.report.pdf_path))
+
+    def _on_export_clicked(self) -> None:
+        if self.report is not None:
+            self.accept()
+            self.export_requested.emit(self.report.report_id)
+
+    # --- not while signing -----------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.worker is None:  # Escape while signing would leave it half seen
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.worker is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Headquarters' window: inbox, reports, detail, anomalies, monitors, statistics."""

@@ -1,0 +1,245 @@
+"""One imported report at headquarters: what the monitor signed, the checks it passed at import, its photos, its
+PDF, and the reports it amends or that amend it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.domain.quantities import parse_hundredths
+from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
+from kpmonitor.gui.common.words import verdict_label
+from kpmonitor.gui.common.workers import ThumbnailWorker, pool
+from kpmonitor.gui.field.verify_dialog import ChecksModel
+from kpmonitor.gui.hq.models import badge_look, local_time, plain_amount
+from kpmonitor.report.reports import Check
+from kpmonitor.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+THUMB = QSize(160, 120)
+
+
+def _amount(text: Any) -> str:
+    try:
+        return plain_amount(parse_hundredths(str(text))) if text not in (None, "") else ""
+    except Exception:  # shown as signed, whatever it is
+        return str(text)
+
+
+class ReportDetailDialog(QDialog):
+    """The detail of one imported report (``hq.report_detail``)."""
+
+    report_requested = Signal(str)  # a report id: the analyst followed a supersedes / superseded-by link
+    pdf_opened = Signal(str)        # the PDF's path
+
+    def __init__(self, ws: Workspace, report_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from kpmonitor.hq import hq
+
+        self.ws = ws
+        self.detail: dict[str, Any] = hq.report_detail(ws, report_id)
+        self.report_id: str = self.detail["report"]["id"]
+        self.thumbnail_worker: ThumbnailWorker | None = None
+        row = self.detail["report"]
+        snap = self.detail["snapshot"]
+        insp = snap.get("inspection") or {}
+        cert = insp.get("certificate") or {}
+        self.setWindowTitle(self.tr("Report {id} — certificate {number}").format(
+            id=self.report_id[:8], number=row.get("cert_number") or "—"))
+
+        layout = QVBoxLayout(self)
+        text, colour = badge_look(self.detail["badge"])
+        self.badge = QLabel(text, self)
+        self.badge.setObjectName("report_badge")
+        self.badge.setStyleSheet(f"color: white; background: {colour.name()}; padding: 4px 10px; "
+                                 "border-radius: 4px; font-weight: bold;")
+        headline = plain_label(self.tr("Report {id}, version {version}, number {seq} of device {device}").format(
+            id=self.report_id[:8], version=row["version"], seq=row["device_seq"], device=row["device_id"][:8]),
+            self)
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addWidget(headline, 1)
+        layout.addLayout(top)
+
+        body = QHBoxLayout()
+        data = QGroupBox(self.tr("What the monitor signed"), self)
+        form = QFormLayout(data)
+        exporter = cert.get("exporter") or {}
+        importer = cert.get("importer") or {}
+        values = [
+            (self.tr("KP certificate"), str(cert.get("number") or "")),
+            (self.tr("Issued by"), str(cert.get("issuing_authority") or "")),
+            (self.tr("Exporter"), str(exporter.get("name") or "")),
+            (self.tr("Importer"), str(importer.get("name") or "")),
+            (self.tr("Origin / provenance"), f"{cert.get('origin') or ''} / {cert.get('provenance') or ''}"),
+            (self.tr("Destination"), str(cert.get("destination") or "")),
+            (self.tr("Carats"), _amount(cert.get("carats"))),
+            (self.tr("Value (US$)"), _amount(cert.get("value_usd"))),
+            (self.tr("Parcels, seals, photos"), f"{row['parcels']}, {row['seals']}, {row['photos']}"),
+            (self.tr("Site"), str(insp.get("site") or "")),
+            (self.tr("Inspected"), local_time(insp.get("inspected_at"))),
+            (self.tr("Verdict"), verdict_label(insp.get("verdict"))),
+            (self.tr("Monitor"), str(row.get("monitor") or "")),
+            (self.tr("Signed"), local_time(row.get("signed_at"))),
+            (self.tr("Certificate serial"), str(row.get("signer_serial") or "")),
+            (self.tr("Imported"), local_time(row.get("imported_at"))),
+        ]
+        self.fields: dict[str, QLabel] = {}
+        for name, value in values:
+            label = plain_label(value, data, wrap=True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[name] = label
+            form.addRow(name, label)
+        body.addWidget(data, 2)
+
+        right = QVBoxLayout()
+        checks_box = QGroupBox(self.tr("Checks at import"), self)
+        checks_layout = QVBoxLayout(checks_box)
+        self.checks_model = ChecksModel(self)
+        verification = self.detail.get("verification") or {}
+        self.checks_model.set_checks([Check(str(c.get("name")), bool(c.get("ok")), str(c.get("detail") or ""))
+                                      for c in verification.get("checks") or []])
+        self.checks = QTableView(checks_box)
+        self.checks.setModel(self.checks_model)
+        self.checks.verticalHeader().hide()
+        self.checks.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.checks.setWordWrap(False)
+        header = self.checks.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        checks_layout.addWidget(self.checks)
+        right.addWidget(checks_box, 3)
+
+        photos_box = QGroupBox(self.tr("Photos"), self)
+        photos_layout = QVBoxLayout(photos_box)
+        self.photos = QListWidget(photos_box)
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(THUMB)
+        self.photos.setGridSize(QSize(THUMB.width() + 16, THUMB.height() + 40))
+        self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.photos.setMovement(QListWidget.Movement.Static)
+        self.photos.setWordWrap(True)
+        self._photo_items: dict[str, list[QListWidgetItem]] = {}
+        for photo in self.detail["photos"]:
+            caption = str(photo.get("caption") or photo.get("original_name") or "")
+            item = QListWidgetItem(caption[:40])
+            item.setToolTip(safe_tooltip(caption) or "")
+            item.setData(Qt.ItemDataRole.UserRole, photo["sha256"])
+            self.photos.addItem(item)
+            self._photo_items.setdefault(photo["sha256"], []).append(item)
+        if not self.detail["photos"]:
+            photos_layout.addWidget(QLabel(self.tr("The monitor attached no photos."), photos_box))
+        photos_layout.addWidget(self.photos)
+        right.addWidget(photos_box, 2)
+        body.addLayout(right, 3)
+        layout.addLayout(body, 1)
+
+        self.status = FeedbackLabel(self)
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.pdf_button = QPushButton(self.tr("Open PDF"), self)
+        self.pdf_button.clicked.connect(self._on_open_pdf_clicked)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.supersedes_button: QPushButton | None = None
+        if row.get("supersedes"):
+            earlier = str(row["supersedes"])
+            self.supersedes_button = QPushButton(self.tr("Amends report {id}").format(id=earlier[:8]), self)
+            self.supersedes_button.setEnabled(bool(self.detail["supersedes_received"]))
+            if not self.detail["supersedes_received"]:
+                self.supersedes_button.setToolTip(self.tr("That report has not arrived at headquarters."))
+            self.supersedes_button.clicked.connect(lambda: self.report_requested.emit(earlier))
+            buttons.addButton(self.supersedes_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.superseded_buttons: list[QPushButton] = []
+        for later in self.detail["superseded_by"]:
+            button = QPushButton(self.tr("Superseded by report {id}").format(id=str(later)[:8]), self)
+            button.clicked.connect(lambda _checked=False, target=str(later): self.report_requested.emit(target))
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.superseded_buttons.append(button)
+        if self.detail["superseded_by"]:
+            self.status.show_error(self.tr("A later version of this report was received: this one is kept as "
+                                           "evidence, but the later one counts."))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1100, 680)
+        self._load_thumbnails()
+
+    # --- photos -----------------------------------------------------------------------------
+
+    def _load_thumbnails(self) -> None:
+        hashes = list(self._photo_items)
+        if not hashes:
+            return
+        worker = ThumbnailWorker(self.ws.vault, hashes)
+        worker.signals.thumbnail_loaded.connect(self._on_thumbnail_loaded)
+        worker.signals.thumbnail_failed.connect(self._on_thumbnail_failed)
+        self.thumbnail_worker = worker
+        pool().start(worker)
+
+    def _on_thumbnail_loaded(self, sha: str, image: QImage) -> None:
+        icon = QIcon(QPixmap.fromImage(image).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
+        for item in self._photo_items.get(sha, []):
+            item.setIcon(icon)
+
+    def _on_thumbnail_failed(self, sha: str, sentence: str) -> None:
+        for item in self._photo_items.get(sha, []):
+            item.setToolTip(safe_tooltip(sentence) or "")
+            item.setText(self.tr("(cannot be shown)"))
+
+    # --- the PDF ----------------------------------------------------------------------------
+
+    def pdf_path(self) -> Path:
+        return Path(self.detail["pdf_path"])
+
+    def open_url(self, url: QUrl) -> bool:
+        """Hand a file to the desktop (tests replace this)."""
+        return QDesktopServices.openUrl(url)
+
+    def open_pdf(self) -> bool:
+        path = self.pdf_path()
+        if not path.is_file():
+            self.status.show_error(self.tr("The report's PDF is missing from headquarters' inbox folder; import "
+                                           "its bundle again to restore it."))
+            return False
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            self.status.show_error(self.tr("No program on this computer opens PDF files."))
+            return False
+        self.pdf_opened.emit(str(path))
+        return True
+
+    def _on_open_pdf_clicked(self) -> None:
+        self.open_pdf()
+
+    def _stop(self) -> None:
+        if self.thumbnail_worker is not None:
+            self.thumbnail_worker.cancel()
+
+    def reject(self) -> None:
+        self._stop()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop()
+        super().closeEvent(event)

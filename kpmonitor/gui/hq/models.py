@@ -1,0 +1,408 @@
+"""Table models of the headquarters screens: import results, the import log, reports, anomalies, certificates,
+statistics.
+
+Each model holds plain rows from the core (``hq.ImportResult``, ``hq.ReportSummary``…) and never queries the
+database from ``data()``. The reports list is paged: a page of ``PAGE`` rows is read when the view scrolls
+to the end (``canFetchMore``/``fetchMore``), and a search starts again from the first page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from kpmonitor.gui.common.labels import safe_tooltip
+from kpmonitor.gui.common.words import verdict_label
+
+if TYPE_CHECKING:
+    from kpmonitor.hq.hq import Anomaly, ImportResult, MonitorSummary, ReportSummary, StatsRow
+    from kpmonitor.workspace import Workspace
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+# The same on a light or a dark palette: these colours mark a state, and each comes with a word and an icon.
+GREEN, AMBER, RED, GREY = QColor("#2e7d32"), QColor("#b26a00"), QColor("#b3261e"), QColor("#757575")
+
+
+def plain_amount(hundredths: int | None) -> str:
+    """Integer hundredths (carats, US$ cents) as ``1,234.56``."""
+    if hundredths is None:
+        return ""
+    sign = "-" if hundredths < 0 else ""
+    whole, cents = divmod(abs(hundredths), 100)
+    return f"{sign}{whole:,}.{cents:02d}"
+
+
+def local_time(moment: str | None) -> str:
+    """An ISO 8601 moment as the local date and time; text that is not one is shown as it is."""
+    if not moment:
+        return ""
+    try:
+        when = datetime.fromisoformat(moment)
+    except ValueError:
+        return moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _standard_icon(pixmap: QStyle.StandardPixmap) -> Any:
+    style = QApplication.style()
+    return style.standardIcon(pixmap) if style is not None else None
+
+
+class _ListModel(QAbstractTableModel):
+    """A table over a Python list of rows, replaced whole (``set_rows``) or added to (``append``)."""
+
+    columns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def append(self, row: Any) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.headers()):
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        return self.cell(row, index.column(), role)
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+# ------------------------------------------------------------------------------------ import
+
+
+@dataclass(frozen=True)
+class OutcomeLook:
+    symbol: str
+    colour: QColor
+    icon: QStyle.StandardPixmap
+
+
+OUTCOME_LOOKS = {
+    "imported": OutcomeLook("✓", GREEN, QStyle.StandardPixmap.SP_DialogApplyButton),
+    "already": OutcomeLook("=", GREY, QStyle.StandardPixmap.SP_MessageBoxInformation),
+    "conflict": OutcomeLook("⚠", AMBER, QStyle.StandardPixmap.SP_MessageBoxWarning),
+    "refused": OutcomeLook("✗", RED, QStyle.StandardPixmap.SP_MessageBoxCritical),
+}
+
+
+def outcome_label(outcome: str) -> str:
+    t = QApplication.translate
+    return {"imported": t("hq", "Imported"), "already": t("hq", "Already imported"),
+            "conflict": t("hq", "Conflict, set aside"), "refused": t("hq", "Refused")}.get(outcome, outcome)
+
+
+def _outcome_cell(outcome: str, role: int) -> Any:
+    look = OUTCOME_LOOKS.get(outcome)
+    if role == DISPLAY:
+        return outcome_label(outcome)  # the icon and colour carry the symbol
+    if look is None:
+        return None
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        return f"{look.symbol} {outcome_label(outcome)}"
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return look.colour
+    if role == Qt.ItemDataRole.DecorationRole:
+        return _standard_icon(look.icon)
+    if role == Qt.ItemDataRole.UserRole:
+        return outcome
+    return None
+
+
+class ImportResultsModel(_ListModel):
+    """What happened to each file of the current import, as the results arrive."""
+
+    FILE, OUTCOME, REPORT, SENTENCE = range(4)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("File"), self.tr("Outcome"), self.tr("Report"), self.tr("What happened"))
+
+    def cell(self, row: ImportResult, column: int, role: int) -> Any:
+        if column == self.OUTCOME:
+            return _outcome_cell(row.outcome, role)
+        text = (row.file.name, "", (row.report_id or "")[:8], row.sentence)[column]
+        if role == DISPLAY:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return safe_tooltip(str(row.file) if column == self.FILE else text)
+        return None
+
+
+class ImportLogModel(_ListModel):
+    """Headquarters' import history (``hq.import_log``), newest first."""
+
+    AT, FILE, OUTCOME, REPORT, SENTENCE = range(5)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("File"), self.tr("Outcome"), self.tr("Report"), self.tr("What happened"))
+
+    def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
+        if column == self.OUTCOME:
+            return _outcome_cell(str(row.get("outcome") or ""), role)
+        text = (local_time(row.get("at")), str(row.get("file_name") or ""), "",
+                str(row.get("report_id") or "")[:8], str(row.get("sentence") or ""))[column]
+        if role == DISPLAY:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SENTENCE:
+            return safe_tooltip(text)
+        return None
+
+
+# ------------------------------------------------------------------------------------ reports
+
+
+def badge_look(badge: str) -> tuple[str, QColor]:
+    """The verification badge of an imported report: a symbol and word, and its colour.
+
+    Only reports whose every check held are imported (a self-signed one is refused), so a report is
+    either verified or, since, its signer was revoked.
+    """
+    t = QApplication.translate
+    if badge == "verified":
+        return "✓ " + t("hq", "verified"), GREEN
+    if badge == "revoked":
+        return "✗ " + t("hq", "signer revoked"), RED
+    return "✗ " + badge, RED
+
+
+class ReportsModel(_ListModel):
+    """Imported reports, newest first, read a page at a time; ``set_search`` filters (``hq.list_reports``)."""
+
+    PAGE = 200
+    BADGE, CERTIFICATE, EXPORTER, IMPORTER, ORIGIN, MONITOR, INSPECTED, VERDICT, CARATS, VALUE, VERSION = range(11)
+    _RIGHT = (CARATS, VALUE)
+
+    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.search = ""
+        self.total = 0
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Verification"), self.tr("KP certificate"), self.tr("Exporter"), self.tr("Importer"),
+                self.tr("Origin"), self.tr("Monitor"), self.tr("Inspected"), self.tr("Verdict"),
+                self.tr("Carats"), self.tr("Value (US$)"), self.tr("Version"))
+
+    def set_search(self, text: str) -> None:
+        self.search = text.strip()
+        self.reload()
+
+    def reload(self) -> None:
+        from kpmonitor.hq import hq
+
+        self.beginResetModel()
+        self.total = hq.count_reports(self.ws, self.search or None)
+        self.rows = hq.list_reports(self.ws, self.search or None, limit=self.PAGE)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:
+        from kpmonitor.hq import hq
+
+        if parent.isValid():
+            return
+        page = hq.list_reports(self.ws, self.search or None, limit=self.PAGE, offset=len(self.rows))
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def summary(self, row: int) -> ReportSummary | None:
+        found: ReportSummary | None = self.row_at(row)
+        return found
+
+    def _version(self, r: ReportSummary) -> str:
+        text = self.tr("v{version}").format(version=r.version)
+        if r.superseded_by:
+            text += " · " + self.tr("superseded by {id}").format(id=r.superseded_by[:8])
+        elif r.supersedes:
+            text += " · " + self.tr("amends {id}").format(id=r.supersedes[:8])
+        return text
+
+    def cell(self, r: ReportSummary, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            if column == self.BADGE:
+                return badge_look(r.badge)[0]
+            return ("", r.cert_number, r.exporter, r.importer, r.origin, r.monitor, local_time(r.inspected_at),
+                    verdict_label(r.verdict), plain_amount(r.carats), plain_amount(r.value_usd),
+                    self._version(r))[column]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.BADGE:
+                return badge_look(r.badge)[1]
+            return GREY if r.superseded_by else None
+        if role == Qt.ItemDataRole.FontRole and r.superseded_by and column != self.BADGE:
+            font = QFont()
+            font.setStrikeOut(column == self.CERTIFICATE)
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._RIGHT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.VERSION and r.superseded_by:
+                return self.tr("A later version of this report was received; statistics count only the "
+                               "latest.")
+            if column in (self.EXPORTER, self.IMPORTER):
+                return safe_tooltip(r.exporter if column == self.EXPORTER else r.importer)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+# ---------------------------------------------------------------------------------- anomalies
+
+
+def anomaly_kind_label(kind: str) -> str:
+    t = QApplication.translate
+    return {
+        "missing_report": t("hq", "Report missing"), "rollback": t("hq", "History rolled back"),
+        "fork": t("hq", "History forked"), "seal_reused": t("hq", "Seal reused"),
+        "certificate_reused": t("hq", "KP certificate reused"),
+        "value_per_carat": t("hq", "Value per carat"), "weight_tolerance": t("hq", "Weight off declared"),
+    }.get(kind, kind)
+
+
+class AnomaliesModel(_ListModel):
+    """``hq.anomalies``: most serious first (the core's order)."""
+
+    SEVERITY, KIND, MONITOR, REPORTS, SENTENCE = range(5)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Severity"), self.tr("Kind"), self.tr("Device / monitor"), self.tr("Reports"),
+                self.tr("What headquarters should look at"))
+
+    def cell(self, a: Anomaly, column: int, role: int) -> Any:
+        alert = a.severity == "alert"
+        if role == DISPLAY:
+            who = f"{a.device_id[:8]} · {a.monitor}" if a.device_id else a.monitor
+            return ("✗ " + self.tr("alert") if alert else "⚠ " + self.tr("warning"), anomaly_kind_label(a.kind),
+                    who, ", ".join(r[:8] for r in a.report_ids), a.sentence)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.SEVERITY:
+            return RED if alert else AMBER
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SENTENCE:
+            return safe_tooltip(a.sentence)
+        return None
+
+
+# ---------------------------------------------------------------------------------- monitors
+
+
+@dataclass(frozen=True)
+class IssuedRow:
+    """One certificate headquarters issued, as the Monitors screen shows it."""
+
+    name: str
+    device_id: str
+    serial: str
+    not_before: str
+    not_after: str
+    revoked_at: str | None
+
+    @property
+    def expired(self) -> bool:
+        try:
+            return datetime.fromisoformat(self.not_after) < datetime.now(UTC)
+        except ValueError:
+            return False
+
+
+class IssuedModel(_ListModel):
+    NAME, DEVICE, SERIAL, FROM, UNTIL, STATE = range(6)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Monitor"), self.tr("Device"), self.tr("Serial"), self.tr("Valid from"),
+                self.tr("Valid until"), self.tr("State"))
+
+    def cell(self, r: IssuedRow, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            if column == self.STATE:
+                if r.revoked_at:
+                    return "✗ " + self.tr("revoked {date}").format(date=local_time(r.revoked_at))
+                return "⚠ " + self.tr("expired") if r.expired else "✓ " + self.tr("valid")
+            return (r.name, r.device_id[:8], r.serial, r.not_before[:10], r.not_after[:10])[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            return RED if r.revoked_at else AMBER if r.expired else GREEN
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DEVICE:
+            return r.device_id
+        return None
+
+
+class MonitorsModel(_ListModel):
+    """``hq.monitors``: every device headquarters has heard from."""
+
+    MONITOR, DEVICE, REPORTS, LAST_SEQ, MISSING, LAST_SIGNED, LAST_IMPORTED = range(7)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Monitor"), self.tr("Device"), self.tr("Reports"), self.tr("Last number"),
+                self.tr("Missing"), self.tr("Last signed"), self.tr("Last imported"))
+
+    def cell(self, m: MonitorSummary, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            name = m.monitor + (" — " + self.tr("revoked") if m.revoked else "")
+            return (name, m.device_id[:8], str(m.reports), str(m.last_seq), str(m.missing) if m.missing else "",
+                    local_time(m.last_signed_at), local_time(m.last_imported_at))[column]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.MISSING and m.missing:
+                return RED
+            if column == self.MONITOR and m.revoked:
+                return RED
+        return None
+
+
+# -------------------------------------------------------------------------------- statistics
+
+
+class StatsModel(_ListModel):
+    MONTH, ORIGIN, SHIPMENTS, CERTIFIED, CARATS, VALUE, PER_CARAT = range(7)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Month"), self.tr("Origin"), self.tr("Shipments"), self.tr("Certified"),
+                self.tr("Carats"), self.tr("Value (US$)"), self.tr("US$ per carat"))
+
+    def cell(self, r: StatsRow, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            return (r.month, r.origin, str(r.shipments), str(r.certified), plain_amount(r.carats),
+                    plain_amount(r.value_usd), r.usd_per_carat)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.SHIPMENTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+

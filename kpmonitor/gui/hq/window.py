@@ -1,0 +1,840 @@
+"""Headquarters' window: the inbox where bundles arrive, every report with its verification, anomalies, the
+monitors and their certificates, and statistics.
+
+The window reads through the workspace it is given (on the GUI thread).
+Imports run in an ``ImportWorker`` on a workspace of its own; the root key's
+work (issue, revoke, publish) in ``TaskWorker``\\ s that touch only the keys
+folder. Every file dialog, passphrase prompt and confirmation goes through a
+method a test can replace (``choose_import_files``, ``ask_passphrase``…).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpmonitor.errors import KPError
+from kpmonitor.gui.common import dialogs
+from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
+from kpmonitor.gui.common.workers import TaskWorker, pool
+from kpmonitor.gui.hq.models import (
+    AnomaliesModel,
+    ImportLogModel,
+    ImportResultsModel,
+    IssuedModel,
+    IssuedRow,
+    MonitorsModel,
+    ReportsModel,
+    StatsModel,
+)
+from kpmonitor.gui.hq.workers import ImportWorker, IssueWorker, PublishWorker, RevokeWorker
+from kpmonitor.hq.hq import ImportResult
+from kpmonitor.paths import Paths
+from kpmonitor.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+MAX_REQUEST = 64 * 1024  # a certificate request is under a kilobyte
+BUNDLE_SUFFIX = ".kpbundle"
+
+
+def table(parent: QWidget) -> QTableView:
+    """A read-only table with whole-row selection."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def fit_columns(view: QTableView, stretch: int) -> None:
+    """Size the columns to their content once rows are in, and let ``stretch`` take the rest."""
+    header = view.horizontalHeader()
+    model = view.model()
+    if model is None:
+        return
+    header.setStretchLastSection(False)
+    for column in range(model.columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            view.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), 320))
+
+
+def heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+class DropZoneWidget(QFrame):
+    """Where a folder (a USB stick's) or bundle files are dropped to be imported."""
+
+    files_dropped = Signal(list)  # list[Path]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setObjectName("drop_zone")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(96)
+        self._set_hover(False)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self.tr("Drop report bundles (.kpbundle) or a folder here — a USB stick's folder is "
+                                    "searched for bundles"), self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+
+    def _set_hover(self, hover: bool) -> None:
+        colour = "#1e88e5" if hover else "#9e9e9e"
+        self.setStyleSheet(f"QFrame#drop_zone {{ border: 2px dashed {colour}; border-radius: 8px; }}")
+
+    @staticmethod
+    def _paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._paths(event):
+            self._set_hover(True)
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: object) -> None:
+        self._set_hover(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_hover(False)
+        paths = self._paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+
+class HqWindow(QMainWindow):
+    """Headquarters' main window, over an opened headquarters home."""
+
+    import_finished = Signal(bool)     # cancelled?
+    import_failed = Signal(str)
+    certificate_issued = Signal(object)  # Path of the file to send back
+    certificate_revoked = Signal(str)    # serial
+    trust_published = Signal(list)       # list[Path]
+    action_failed = Signal(str)          # a sentence from the root key's work
+    report_opened = Signal(str)          # report id
+
+    INBOX, REPORTS, ANOMALIES, MONITORS, STATISTICS = range(5)
+
+    def __init__(self, paths: Paths, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from kpmonitor.trust.keys import Keyring
+
+        self.paths = paths
+        self.ws = ws
+        self.keyring = Keyring(paths)
+        self.import_worker: ImportWorker | None = None
+        self.task: TaskWorker | None = None
+        self.finished_workers: list[object] = []  # kept: a pool thread may still be returning from run()
+        self.running_workers: list[object] = []
+        self._queued: list[Path] = []
+        self.detail_dialog: QWidget | None = None
+        self.log_window: QWidget | None = None
+        self.about_box: QWidget | None = None
+        self.setWindowTitle(self.tr("kpmonitor — headquarters: {name}").format(name=ws.home.name))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_inbox(), self.tr("Inbox"))
+        self.tabs.addTab(self._build_reports(), self.tr("Reports"))
+        self.tabs.addTab(self._build_anomalies(), self.tr("Anomalies"))
+        self.tabs.addTab(self._build_monitors(), self.tr("Monitors"))
+        self.tabs.addTab(self._build_statistics(), self.tr("Statistics"))
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._make_menus()
+        self.statusBar().showMessage(self.tr("Headquarters home: {name}").format(name=ws.home.name))
+        self._restore_geometry()
+        self.refresh()
+
+    # --- menus and the window's place ------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None,
+                tip: str = "") -> QAction:
+        action = menu.addAction(text)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def _make_menus(self) -> None:
+        """Everything the tabs' buttons do, and what they cannot: the log, the version, quitting."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_files_action = self._action(
+            file_menu, self.tr("&Import bundles…"), self._on_import_files_clicked, QKeySequence.StandardKey.Open,
+            self.tr("Import report bundles received from monitors"))
+        self.import_folder_action = self._action(
+            file_menu, self.tr("Import a &folder…"), self._on_import_folder_clicked, "Ctrl+Shift+O",
+            self.tr("Import every bundle in a folder, such as a USB stick"))
+        file_menu.addSeparator()
+        self.export_stats_action = self._action(file_menu, self.tr("&Export statistics…"),
+                                                self._on_export_stats_clicked)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu(self.tr("&View"))
+        names = (self.tr("&Inbox"), self.tr("&Reports"), self.tr("&Anomalies"), self.tr("&Monitors"),
+                 self.tr("&Statistics"))
+        for index, name in enumerate(names):
+            self._action(view, name, lambda index=index: self.tabs.setCurrentIndex(index), f"Ctrl+{index + 1}")
+        view.addSeparator()
+        self._action(view, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+                     self.tr("Read the reports, anomalies and monitors again"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("View &log"), self.show_log)
+        self._action(help_menu, self.tr("&About kpmonitor"), self.show_about)
+        for menu in bar.findChildren(QMenu):
+            menu.setToolTipsVisible(True)
+
+    def show_log(self) -> None:
+        from kpmonitor.gui.common.log_window import LogWindowDialog
+
+        if not isinstance(self.log_window, LogWindowDialog):
+            self.log_window = LogWindowDialog(self.paths.log_file, self)
+        self.log_window.reload()
+        self.log_window.show()
+        self.log_window.raise_()
+
+    def show_about(self) -> None:
+        self.about_box = dialogs.show_about(self, self.paths.data)
+
+    def _restore_geometry(self) -> None:
+        from kpmonitor.gui.main_window import gui_settings
+
+        geometry = gui_settings(self.paths).value("hq/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+
+    def save_geometry(self) -> None:
+        from kpmonitor.gui.main_window import gui_settings
+
+        settings = gui_settings(self.paths)
+        settings.setValue("hq/geometry", self.saveGeometry())
+        settings.sync()
+
+    # ================================================================================== inbox
+
+    def _build_inbox(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.drop_zone = DropZoneWidget(page)
+        self.drop_zone.files_dropped.connect(self._on_files_dropped)
+        layout.addWidget(self.drop_zone)
+
+        row = QHBoxLayout()
+        self.import_files_button = QPushButton(self.tr("Import files…"), page)
+        self.import_files_button.clicked.connect(self._on_import_files_clicked)
+        self.import_folder_button = QPushButton(self.tr("Import a folder…"), page)
+        self.import_folder_button.clicked.connect(self._on_import_folder_clicked)
+        self.progress = QProgressBar(page)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), page)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.cancel_button.hide()
+        row.addWidget(self.import_files_button)
+        row.addWidget(self.import_folder_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        row.addStretch(0)
+        layout.addLayout(row)
+        self.import_status = plain_label("", page, wrap=True)
+        layout.addWidget(self.import_status)
+
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        top = QWidget(split)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(heading(self.tr("This import"), top))
+        self.results_model = ImportResultsModel(self)
+        self.results = table(top)
+        self.results.setModel(self.results_model)
+        top_layout.addWidget(self.results)
+        bottom = QWidget(split)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(heading(self.tr("Import history"), bottom))
+        self.log_model = ImportLogModel(self)
+        self.log_view = table(bottom)
+        self.log_view.setModel(self.log_model)
+        bottom_layout.addWidget(self.log_view)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([300, 300])
+        layout.addWidget(split, 1)
+        return page
+
+    # --- asking (tests replace these) --------------------------------------------------------
+
+    def choose_import_files(self) -> list[Path]:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import report bundles"), "",
+            self.tr("Report bundles (*.kpbundle);;All files (*)"))
+        return [Path(p) for p in chosen]
+
+    def choose_import_folder(self) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"))
+        return Path(chosen) if chosen else None
+
+    def choose_open_path(self, title: str, filter_text: str) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, title, "", filter_text)
+        return Path(chosen) if chosen else None
+
+    def choose_save_path(self, title: str, name: str, filter_text: str) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filter_text)
+        return Path(chosen) if chosen else None
+
+    def choose_folder(self, title: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, title)
+        return Path(chosen) if chosen else None
+
+    def ask_passphrase(self, prompt: str) -> str | None:
+        self.passphrase_dialog = dialogs.PassphraseDialog(prompt, self)
+        if self.passphrase_dialog.exec() != dialogs.PassphraseDialog.DialogCode.Accepted:
+            return None
+        return self.passphrase_dialog.passphrase_text()
+
+    def confirm(self, title: str, text: str, yes: str) -> bool:
+        return dialogs.confirm(self, title, text, yes=yes)
+
+    def show_error(self, title: str, sentence: str) -> None:
+        dialogs.show_error(self, title, sentence)
+
+    # --- importing ---------------------------------------------------------------------------
+
+    def _on_import_files_clicked(self) -> None:
+        files = self.choose_import_files()
+        if files:
+            self.import_files(files)
+
+    def _on_import_folder_clicked(self) -> None:
+        folder = self.choose_import_folder()
+        if folder is not None:
+            self.import_files([folder])
+
+    def _on_files_dropped(self, paths: list[Path]) -> None:
+        self.import_files(paths)
+
+    @property
+    def importing(self) -> bool:
+        return self.import_worker is not None
+
+    def open_files(self, files: list[Path]) -> None:
+        """Files the desktop asks headquarters to open (a double-clicked bundle, a dropped folder)."""
+        open_files_into(self, files)
+
+    def import_files(self, paths: Iterable[Path]) -> bool:
+        """Import bundle files and the bundles under folders (the file-open hook: a double-clicked bundle).
+
+        While an import runs, the files wait and are imported next. Returns whether an import was started.
+        """
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return False
+        self.tabs.setCurrentIndex(self.INBOX)
+        if self.import_worker is not None:
+            self._queued += paths
+            self.import_status.setText(self.tr("{count} more will be imported when this import is done.")
+                                       .format(count=len(self._queued)))
+            return False
+        self.results_model.set_rows([])
+        worker = ImportWorker(self.paths, paths)
+        worker.signals.progress.connect(self._on_import_progress)
+        worker.signals.result_arrived.connect(self._on_result_arrived)
+        worker.signals.finished.connect(self._on_import_finished)
+        worker.signals.failed.connect(self._on_import_failed)
+        self.import_worker = worker
+        self.progress.setRange(0, 0)  # busy until the files are counted
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.import_status.setText(self.tr("Looking for bundles…"))
+        self._update_buttons()
+        pool().start(worker)
+        return True
+
+    def cancel_import(self) -> None:
+        """Stop before the next bundle; those already imported stay imported."""
+        if self.import_worker is not None:
+            self.import_worker.cancel()
+            self._queued = []
+            self.cancel_button.setEnabled(False)
+            self.import_status.setText(self.tr("Stopping after this bundle…"))
+
+    def _on_import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if name:
+            self.progress.setFormat(self.tr("{done} of {total}: {name}").format(done=done + 1, total=total,
+                                                                               name=name))
+        else:
+            self.progress.setFormat(self.tr("{done} of {total}").format(done=done, total=total))
+
+    def _on_result_arrived(self, result: ImportResult) -> None:
+        self.results_model.append(result)
+        if self.results_model.rowCount() == 1:
+            fit_columns(self.results, ImportResultsModel.SENTENCE)
+        self.results.scrollToBottom()
+
+    def _retire(self, worker: object) -> None:
+        if worker in self.running_workers:
+            self.running_workers.remove(worker)
+        self.finished_workers = [*self.finished_workers[-7:], worker]
+
+    def _end_import(self) -> None:
+        if self.import_worker is not None:
+            self._retire(self.import_worker)
+        self.import_worker = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_buttons()
+        self.refresh()
+
+    def _on_import_finished(self, cancelled: bool) -> None:
+        self._end_import()
+        counts: dict[str, int] = {}
+        for result in self.results_model.rows:
+            counts[result.outcome] = counts.get(result.outcome, 0) + 1
+        if not self.results_model.rows:
+            summary = self.tr("No report bundles (.kpbundle) were found there.")
+        else:
+            summary = self.tr("{imported} imported, {already} already here, {conflict} set aside, {refused} "
+                              "refused.").format(imported=counts.get("imported", 0),
+                                                 already=counts.get("already", 0),
+                                                 conflict=counts.get("conflict", 0),
+                                                 refused=counts.get("refused", 0))
+        if cancelled:
+            summary = self.tr("Import stopped.") + " " + summary
+        self.import_status.setText(summary)
+        self.import_finished.emit(cancelled)
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.import_files(queued)
+
+    def _on_import_failed(self, sentence: str) -> None:
+        self._end_import()
+        self._queued = []
+        self.import_status.setText(sentence)
+        self.import_failed.emit(sentence)
+
+    def _update_buttons(self) -> None:
+        busy = self.import_worker is not None
+        for control in (self.import_files_button, self.import_folder_button, self.import_files_action,
+                        self.import_folder_action):
+            control.setEnabled(not busy)
+
+    # ================================================================================ reports
+
+    def _build_reports(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.search = QLineEdit(page)
+        self.search.setPlaceholderText(self.tr("Search: certificate number, exporter, importer, monitor, origin, "
+                                               "date, verdict, seal…"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._on_search_due)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._on_search_due)
+        search_label = QLabel(self.tr("&Find"), page)
+        search_label.setBuddy(self.search)
+        row.addWidget(search_label)
+        row.addWidget(self.search, 1)
+        self.reports_count = QLabel(page)
+        row.addWidget(self.reports_count)
+        self.open_report_button = QPushButton(self.tr("Open report"), page)
+        self.open_report_button.clicked.connect(self._on_open_report_clicked)
+        row.addWidget(self.open_report_button)
+        layout.addLayout(row)
+        self.reports_model = ReportsModel(self.ws, self)
+        self.reports = table(page)
+        self.reports.setModel(self.reports_model)
+        self.reports.doubleClicked.connect(self._on_report_activated)
+        self.reports.activated.connect(self._on_report_activated)
+        layout.addWidget(self.reports, 1)
+        return page
+
+    def set_search(self, text: str) -> None:
+        """Filter the reports list now (the search box waits for a pause in typing)."""
+        if self.search.text() != text:
+            self.search.setText(text)
+        self._search_timer.stop()
+        self._on_search_due()
+
+    def _on_search_due(self) -> None:
+        self.reports_model.set_search(self.search.text())
+        self._show_reports_count()
+
+    def _show_reports_count(self) -> None:
+        total = self.reports_model.total
+        self.reports_count.setText(self.tr("%n report(s)", "", total))
+
+    def _on_report_activated(self, index: QModelIndex) -> None:
+        summary = self.reports_model.summary(index.row())
+        if summary is not None:
+            self.open_report(summary.id)
+
+    def _on_open_report_clicked(self) -> None:
+        index = self.reports.currentIndex()
+        if index.isValid():
+            self._on_report_activated(index)
+
+    def open_report(self, report_id: str) -> QWidget | None:
+        """Show one report's detail; returns the dialog (not modal, so the list stays usable)."""
+        from kpmonitor.gui.hq.detail import ReportDetailDialog
+
+        try:
+            dialog = ReportDetailDialog(self.ws, report_id, self)
+        except KPError as exc:
+            self.show_error(self.tr("Report"), exc.message)
+            return None
+        dialog.report_requested.connect(self.open_report)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        worker = dialog.thumbnail_worker
+        if worker is not None:
+            # The window, not the dialog, keeps the worker: a dialog closed at once is deleted while its
+            # thumbnails may still be decoding.
+            self.running_workers.append(worker)
+            worker.signals.finished.connect(lambda w=worker: self._retire(w))
+        self.detail_dialog = dialog
+        dialog.show()
+        self.report_opened.emit(dialog.report_id)
+        return dialog
+
+    # ============================================================================== anomalies
+
+    def _build_anomalies(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.anomalies_summary = plain_label("", page, wrap=True)
+        layout.addWidget(self.anomalies_summary)
+        self.anomalies_model = AnomaliesModel(self)
+        self.anomalies = table(page)
+        self.anomalies.setModel(self.anomalies_model)
+        self.anomalies.setWordWrap(True)
+        self.anomalies.doubleClicked.connect(self._on_anomaly_activated)
+        layout.addWidget(self.anomalies, 1)
+        return page
+
+    def _on_anomaly_activated(self, index: QModelIndex) -> None:
+        anomaly = self.anomalies_model.row_at(index.row())
+        if anomaly is not None and anomaly.report_ids:
+            self.open_report(anomaly.report_ids[-1])
+
+    # =============================================================================== monitors
+
+    def _build_monitors(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.issue_button = QPushButton(self.tr("Issue certificate from request…"), page)
+        self.issue_button.clicked.connect(self._on_issue_clicked)
+        self.revoke_button = QPushButton(self.tr("Revoke…"), page)
+        self.revoke_button.clicked.connect(self._on_revoke_clicked)
+        self.publish_button = QPushButton(self.tr("Publish trust list and revocation list…"), page)
+        self.publish_button.clicked.connect(self._on_publish_clicked)
+        for button in (self.issue_button, self.revoke_button, self.publish_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.keys_status = FeedbackLabel(page)
+        layout.addWidget(self.keys_status)
+        layout.addWidget(heading(self.tr("Certificates issued by headquarters"), page))
+        self.issued_model = IssuedModel(self)
+        self.issued = table(page)
+        self.issued.setModel(self.issued_model)
+        self.issued.selectionModel().selectionChanged.connect(lambda *_: self._update_key_buttons())
+        layout.addWidget(self.issued, 1)
+        layout.addWidget(heading(self.tr("Devices headquarters has received reports from"), page))
+        self.monitors_model = MonitorsModel(self)
+        self.monitors = table(page)
+        self.monitors.setModel(self.monitors_model)
+        layout.addWidget(self.monitors, 1)
+        return page
+
+    def selected_certificate(self) -> IssuedRow | None:
+        index = self.issued.currentIndex()
+        found: IssuedRow | None = self.issued_model.row_at(index.row()) if index.isValid() else None
+        return found
+
+    def _update_key_buttons(self) -> None:
+        busy = self.task is not None
+        chosen = self.selected_certificate()
+        self.issue_button.setEnabled(not busy)
+        self.publish_button.setEnabled(not busy)
+        self.revoke_button.setEnabled(not busy and chosen is not None and not chosen.revoked_at)
+
+    def _on_issue_clicked(self) -> None:
+        self.issue_certificate()
+
+    def issue_certificate(self) -> bool:
+        """A request file, the root key's passphrase, and where to save the certificate to send back."""
+        request = self.choose_open_path(self.tr("Choose the monitor's certificate request"),
+                                        self.tr("Certificate requests (*.pem *.csr);;All files (*)"))
+        if request is None:
+            return False
+        try:
+            if request.stat().st_size > MAX_REQUEST:
+                raise KPError(f"{request.name} is too large to be a certificate request.")
+            csr = request.read_bytes()
+            from kpmonitor.trust import identity
+
+            subject = identity.load_csr(csr).subject
+        except OSError as exc:
+            return self._fail(f"The file {request.name} cannot be read ({exc.strerror or exc}).")
+        except KPError as exc:
+            return self._fail(exc.message)
+        from cryptography.x509.oid import NameOID
+
+        names = subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        holder = str(names[0].value) if names else request.stem
+        passphrase = self.ask_passphrase(self.tr("The passphrase of headquarters' root key, to issue a "
+                                                 "certificate to {name}.").format(name=holder))
+        if not passphrase:
+            return False
+        safe = "".join(ch if ch.isalnum() else "-" for ch in holder).strip("-") or "monitor"
+        out = self.choose_save_path(self.tr("Save the certificate to send to the monitor"),
+                                    f"kpmonitor-certificate-{safe}.pem",
+                                    self.tr("Certificates (*.pem);;All files (*)"))
+        if out is None:
+            return False
+        worker = IssueWorker(self.keyring, csr, passphrase, out)
+        worker.signals.finished.connect(self._on_certificate_issued)
+        return self._start_task(worker, self.tr("Issuing the certificate…"))
+
+    def _on_certificate_issued(self, out: Path) -> None:
+        self._end_task()
+        self.issued_model.set_rows(self._issued_rows())
+        fit_columns(self.issued, IssuedModel.STATE)
+        self.keys_status.show_understood(self.tr("Certificate issued and saved as {file}; send it to the monitor, "
+                                                 "who installs it under Signing certificate.").format(file=out.name))
+        self.certificate_issued.emit(out)
+
+    def _on_revoke_clicked(self) -> None:
+        self.revoke_certificate()
+
+    def revoke_certificate(self, serial: str | None = None) -> bool:
+        """Revoke the chosen (or selected) certificate, after a confirmation and the root key's passphrase."""
+        chosen = next((r for r in self.issued_model.rows if r.serial == serial), None) if serial else \
+            self.selected_certificate()
+        if chosen is None:
+            return self._fail(self.tr("Choose the certificate to revoke in the list."))
+        if not self.confirm(self.tr("Revoke certificate"),
+                            self.tr("Revoke the certificate of {name} (serial {serial})? Reports signed with it "
+                                    "will no longer be accepted once the new revocation list is published; this "
+                                    "cannot be undone.").format(name=chosen.name, serial=chosen.serial),
+                            self.tr("Revoke")):
+            return False
+        passphrase = self.ask_passphrase(self.tr("The passphrase of headquarters' root key, to sign the "
+                                                 "revocation list."))
+        if not passphrase:
+            return False
+        worker = RevokeWorker(self.keyring, chosen.serial, passphrase)
+        worker.signals.finished.connect(self._on_certificate_revoked)
+        return self._start_task(worker, self.tr("Revoking the certificate…"))
+
+    def _on_certificate_revoked(self, serial: str) -> None:
+        self._end_task()
+        self.keys_status.show_understood(self.tr("Certificate {serial} is revoked. Publish the revocation list so "
+                                                 "that field devices and verifiers learn of it.").format(
+                                                     serial=serial))
+        self.refresh()
+        self.certificate_revoked.emit(serial)
+
+    def _on_publish_clicked(self) -> None:
+        self.publish_trust()
+
+    def publish_trust(self) -> bool:
+        out = self.choose_folder(self.tr("Choose the folder to publish the trust list and revocation list into"))
+        if out is None:
+            return False
+        passphrase = self.ask_passphrase(self.tr("The passphrase of headquarters' root key, to sign the "
+                                                 "revocation list."))
+        if not passphrase:
+            return False
+        worker = PublishWorker(self.keyring, out, passphrase)
+        worker.signals.finished.connect(self._on_trust_published)
+        return self._start_task(worker, self.tr("Publishing…"))
+
+    def _on_trust_published(self, written: list[Path]) -> None:
+        self._end_task()
+        self.keys_status.show_understood(self.tr("Written: {files}. Send them to field devices and verifiers.")
+                                         .format(files=", ".join(p.name for p in written)))
+        self.trust_published.emit(list(written))
+
+    def _start_task(self, worker: TaskWorker, what: str) -> bool:
+        worker.signals.failed.connect(self._on_task_failed)
+        self.task = worker
+        self.keys_status.show_understood(what)
+        self._update_key_buttons()
+        pool().start(worker)
+        return True
+
+    def _end_task(self) -> None:
+        if self.task is not None:
+            self._retire(self.task)
+        self.task = None
+        self._update_key_buttons()
+
+    def _on_task_failed(self, sentence: str) -> None:
+        self._end_task()
+        self._fail(sentence)
+
+    def _fail(self, sentence: str) -> bool:
+        self.keys_status.show_error(sentence)
+        self.action_failed.emit(sentence)
+        return False
+
+    # ============================================================================= statistics
+
+    def _build_statistics(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(plain_label(self.tr("Shipments, carats and value by month and origin; an amended report "
+                                          "counts once, at its latest version."), page, wrap=True), 1)
+        self.export_stats_button = QPushButton(self.tr("Export CSV…"), page)
+        self.export_stats_button.clicked.connect(self._on_export_stats_clicked)
+        row.addWidget(self.export_stats_button)
+        layout.addLayout(row)
+        self.stats_status = FeedbackLabel(page)
+        layout.addWidget(self.stats_status)
+        self.stats_model = StatsModel(self)
+        self.stats = table(page)
+        self.stats.setModel(self.stats_model)
+        layout.addWidget(self.stats, 1)
+        return page
+
+    def _on_export_stats_clicked(self) -> None:
+        out = self.choose_save_path(self.tr("Export statistics"), "kpmonitor-statistics.csv",
+                                    self.tr("CSV files (*.csv);;All files (*)"))
+        if out is not None:
+            self.export_stats(out)
+
+    def export_stats(self, out: Path) -> bool:
+        from kpmonitor.hq import hq
+
+        try:
+            rows = hq.write_stats_csv(self.ws, out)
+        except KPError as exc:
+            self.stats_status.show_error(exc.message)
+            return False
+        self.stats_status.show_understood(self.tr("%n row(s) written to {file}.", "", len(rows)).format(
+            file=out.name))
+        return True
+
+    # ================================================================================ refresh
+
+    def refresh(self) -> None:
+        """Read everything again (after an import, a revocation)."""
+        from kpmonitor.hq import hq
+
+        self.log_model.set_rows(hq.import_log(self.ws, limit=500))
+        self.reports_model.reload()
+        self._show_reports_count()
+        found = hq.anomalies(self.ws)
+        self.anomalies_model.set_rows(found)
+        alerts = sum(1 for a in found if a.severity == "alert")
+        self.anomalies_summary.setText(
+            self.tr("Nothing to look at: every report has arrived, and none repeats a seal or a certificate.")
+            if not found else self.tr("{alerts} alert(s) and {warnings} warning(s), most serious first. "
+                                      "Double-click one to open its report.").format(
+                                          alerts=alerts, warnings=len(found) - alerts))
+        self.tabs.setTabText(self.ANOMALIES, self.tr("Anomalies ({count})").format(count=len(found))
+                             if found else self.tr("Anomalies"))
+        self.issued_model.set_rows(self._issued_rows())
+        self.monitors_model.set_rows(hq.monitors(self.ws))
+        self.stats_model.set_rows(hq.stats(self.ws))
+        self._update_key_buttons()
+        self._fit_all()
+
+    def _issued_rows(self) -> list[IssuedRow]:
+        from kpmonitor.trust import identity
+
+        revoked = self.keyring.revoked()
+        rows = []
+        for cert in self.keyring.issued():
+            s = identity.certificate_summary(cert)
+            rows.append(IssuedRow(s["name"], s["device_id"], s["serial"], s["not_before"], s["not_after"],
+                                  revoked.get(s["serial"])))
+        return sorted(rows, key=lambda r: r.not_before, reverse=True)
+
+    def _fit_all(self) -> None:
+        fit_columns(self.results, ImportResultsModel.SENTENCE)
+        fit_columns(self.log_view, ImportLogModel.SENTENCE)
+        fit_columns(self.reports, ReportsModel.IMPORTER)
+        fit_columns(self.anomalies, AnomaliesModel.SENTENCE)
+        self.anomalies.resizeRowsToContents()
+        fit_columns(self.issued, IssuedModel.STATE)
+        fit_columns(self.monitors, MonitorsModel.LAST_IMPORTED)
+        fit_columns(self.stats, -1)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.ANOMALIES:
+            self.anomalies.resizeRowsToContents()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.import_worker is not None:
+            self.import_worker.cancel()
+        pool().waitForDone(30_000)  # no worker may outlive the home it writes to
+        self.save_geometry()
+        super().closeEvent(event)
+
+
+def open_files_into(window: HqWindow, files: Sequence[Path]) -> None:
+    """What the application does with files it is asked to open at headquarters: bundles are imported."""
+    bundles = [Path(f) for f in files if Path(f).is_dir() or Path(f).suffix.lower() == BUNDLE_SUFFIX]
+    if bundles:
+        window.import_files(bundles)

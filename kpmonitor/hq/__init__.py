@@ -1,0 +1,1 @@
+"""Headquarters: its store, the importer, anomalies and statistics."""

@@ -1,0 +1,1 @@
+"""Signed reports: the frozen snapshot, the PDF, signing, and verification of a PDF or a QR seal."""

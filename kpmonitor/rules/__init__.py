@@ -1,0 +1,1 @@
+"""Kimberley Process rules: an inspection in, problems out (errors block signing, warnings need a note)."""

@@ -1,0 +1,345 @@
+"""Kimberley Process rules, checked against an inspection.
+
+Each rule returns problems; a problem has a severity (an *error* blocks
+signing, a *warning* must be acknowledged with a note before signing), the
+field it concerns as a path the GUI can jump to (``parcels[2].weighed_carats``),
+a stable code, and a sentence. No I/O: what a rule needs from outside (the
+reference tables, the tolerance, whether a seal number is used elsewhere in
+the store) comes in a ``RuleContext``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from kpmonitor.domain.inspection import (
+    ISO_CLASSES,
+    MIXED,
+    SEAL_NUMBER_RE,
+    Inspection,
+    normalise_seal_number,
+)
+from kpmonitor.domain.quantities import format_carats, format_usd, grouped
+from kpmonitor.domain.reference import Reference
+from kpmonitor.rules.problems import Problem, Severity
+
+
+@dataclass
+class RuleContext:
+    reference: Reference
+    # Weighed vs declared: the larger of an absolute and a relative tolerance.
+    tolerance_hundredths: int = 2
+    tolerance_pct: Decimal = Decimal("0.02")
+    eu_max_validity_days: int = 61
+    # The store's refusal of a seal number used on another shipment (kpmonitor.store.seals decides), or None.
+    seal_used_elsewhere: Callable[[str], str | None] = field(default=lambda _n: None)
+
+
+def _err(path: str, code: str, message: str) -> Problem:
+    return Problem(Severity.ERROR, path, code, message)
+
+
+def _warn(path: str, code: str, message: str) -> Problem:
+    return Problem(Severity.WARNING, path, code, message)
+
+
+# --- certificate -------------------------------------------------------------------------------
+
+
+def check_certificate(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    cert = insp.certificate
+    ref = ctx.reference
+    out: list[Problem] = []
+    number = cert.number.strip()
+    if not number:
+        out.append(_err("certificate.number", "cert.number.missing", "Enter the KP certificate number."))
+    else:
+        prefix = number[:2].upper()
+        if not prefix.isalpha():
+            out.append(_err("certificate.number", "cert.number.prefix",
+                            f"The certificate number {number} must start with the two-letter code of the "
+                            "issuing participant (ZW, BW, EU…)."))
+        elif not ref.is_participant(prefix):
+            out.append(_err("certificate.number", "cert.number.prefix",
+                            f"The certificate number starts with {prefix}, which is not a Kimberley Process "
+                            "participant."))
+        elif cert.provenance and cert.provenance != MIXED and prefix != cert.provenance:
+            issuer = ref.participant_for_country(cert.provenance)
+            if issuer is None or issuer.code != prefix:
+                out.append(_warn("certificate.number", "cert.number.provenance",
+                                 f"The certificate was issued by {prefix} but the country of provenance is "
+                                 f"{cert.provenance}."))
+    if not cert.issuing_authority.strip():
+        out.append(_err("certificate.issuing_authority", "cert.authority.missing",
+                        "Enter the certificate's issuing authority."))
+    for role in ("exporter", "importer"):
+        party = getattr(cert, role)
+        if not party.name.strip():
+            out.append(_err(f"certificate.{role}.name", f"cert.{role}.missing", f"Enter the {role}'s name."))
+        if not party.address.strip():
+            out.append(_err(f"certificate.{role}.address", f"cert.{role}.address",
+                            f"Enter the {role}'s address."))
+    out += _check_dates(insp, ctx)
+    out += _check_countries(insp, ctx)
+    out += _check_hs_codes(insp, ctx)
+    if cert.carats is None:
+        out.append(_err("certificate.carats", "cert.carats.missing", "Enter the certificate's carat weight."))
+    elif cert.carats == 0:
+        out.append(_err("certificate.carats", "cert.carats.zero", "The certificate's carat weight cannot be 0."))
+    if cert.value_usd is None:
+        out.append(_err("certificate.value_usd", "cert.value.missing", "Enter the certificate's value in US$."))
+    if cert.parcel_count is None:
+        out.append(_err("certificate.parcel_count", "cert.parcels.missing",
+                        "Enter the number of parcels on the certificate."))
+    return out
+
+
+def _check_dates(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    cert = insp.certificate
+    out: list[Problem] = []
+    if cert.issued_on is None:
+        out.append(_err("certificate.issued_on", "cert.issued.missing", "Enter the certificate's date of issue."))
+    if cert.expires_on is None:
+        out.append(_err("certificate.expires_on", "cert.expiry.missing",
+                        "Enter the certificate's date of expiry."))
+    if cert.issued_on and cert.expires_on:
+        if cert.expires_on <= cert.issued_on:
+            out.append(_err("certificate.expires_on", "cert.expiry.order",
+                            f"The certificate expires ({cert.expires_on}) on or before it was issued "
+                            f"({cert.issued_on})."))
+        elif (cert.number[:2].upper() == "EU"
+              and (cert.expires_on - cert.issued_on).days > ctx.eu_max_validity_days):
+            out.append(_warn("certificate.expires_on", "cert.expiry.eu",
+                             f"EU certificates are valid for at most two months; this one runs "
+                             f"{(cert.expires_on - cert.issued_on).days} days."))
+    moment = _inspection_date(insp)
+    if moment and cert.expires_on and moment > cert.expires_on:
+        out.append(_warn("certificate.expires_on", "cert.expired",
+                         f"The certificate expired on {cert.expires_on}, before the inspection on {moment}."))
+    if moment and cert.issued_on and moment < cert.issued_on:
+        out.append(_warn("certificate.issued_on", "cert.not_yet_issued",
+                         f"The inspection on {moment} is before the certificate's issue date {cert.issued_on}."))
+    return out
+
+
+def _inspection_date(insp: Inspection) -> date | None:
+    if not insp.inspected_at:
+        return None
+    try:
+        return datetime.fromisoformat(insp.inspected_at).date()
+    except ValueError:
+        return None
+
+
+def _check_countries(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    cert = insp.certificate
+    ref = ctx.reference
+    out: list[Problem] = []
+    if not cert.origin:
+        out.append(_err("certificate.origin", "cert.origin.missing",
+                        "Enter the country of origin, or “mixed”."))
+    elif cert.origin != MIXED and ref.country_name(cert.origin) is None:
+        out.append(_err("certificate.origin", "cert.origin.unknown", f"{cert.origin} is not a country code."))
+    for key, label in (("provenance", "country of provenance"), ("destination", "destination")):
+        code = getattr(cert, key)
+        if not code:
+            out.append(_err(f"certificate.{key}", f"cert.{key}.missing", f"Enter the {label}."))
+        elif code == MIXED:
+            out.append(_err(f"certificate.{key}", f"cert.{key}.mixed", f"The {label} cannot be “mixed”."))
+        elif ref.participant_for_country(code) is None:
+            name = ref.country_name(code)
+            out.append(_err(f"certificate.{key}", f"cert.{key}.participant",
+                            f"The {label} {name or code} is not a Kimberley Process participant: rough "
+                            "diamonds may not be traded with it."))
+    return out
+
+
+def _check_hs_code(code: str, path: str, ctx: RuleContext) -> list[Problem]:
+    hs = ctx.reference.hs_codes.get(code)
+    if not code:
+        return [_err(path, "hs.missing", "Choose the HS code.")]
+    if hs is None:
+        return [_err(path, "hs.unknown",
+                     f"{code} is not a rough-diamond HS code; use 7102.10, 7102.21 or 7102.31.")]
+    if not hs.in_scheme:
+        return [_err(path, "hs.outside", f"HS {code} is outside the Kimberley Process: {hs.reason}")]
+    return []
+
+
+def _check_hs_codes(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    codes = insp.certificate.hs_codes
+    if not codes:
+        return [_err("certificate.hs_codes", "hs.missing", "Enter at least one HS code.")]
+    out: list[Problem] = []
+    for i, code in enumerate(codes):
+        out += _check_hs_code(code, f"certificate.hs_codes[{i}]", ctx)
+    return out
+
+
+# --- parcels -----------------------------------------------------------------------------------
+
+
+def check_parcels(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    cert = insp.certificate
+    out: list[Problem] = []
+    parcels = insp.parcels
+    if cert.parcel_count is not None and cert.parcel_count != len(parcels):
+        out.append(_err("parcels", "parcels.count",
+                        f"The certificate declares {cert.parcel_count} parcel"
+                        f"{'s' if cert.parcel_count != 1 else ''}; {len(parcels)} "
+                        f"{'are' if len(parcels) != 1 else 'is'} recorded."))
+    counts = Counter(p.number for p in parcels)
+    for i, p in enumerate(parcels):
+        path = f"parcels[{i}]"
+        if not p.number:
+            out.append(_err(f"{path}.number", "parcel.number.missing", f"Parcel {i + 1} needs a number."))
+        elif counts[p.number] > 1:
+            out.append(_err(f"{path}.number", "parcel.number.duplicate",
+                            f"Parcel number {p.number} is used more than once."))
+        label = f"Parcel {p.number or i + 1}"
+        out += _check_hs_code(p.hs_code, f"{path}.hs_code", ctx)
+        if p.hs_code and cert.hs_codes and p.hs_code not in cert.hs_codes:
+            out.append(_err(f"{path}.hs_code", "parcel.hs.not_on_certificate",
+                            f"{label} is HS {p.hs_code}, which is not on the certificate "
+                            f"({', '.join(cert.hs_codes)})."))
+        if p.declared_carats is None:
+            out.append(_err(f"{path}.declared_carats", "parcel.declared.missing",
+                            f"Enter the declared carats of {label.lower()}."))
+        if p.declared_value_usd is None:
+            out.append(_err(f"{path}.declared_value_usd", "parcel.value.missing",
+                            f"Enter the declared value of {label.lower()}."))
+        if p.weighed_carats is None:
+            out.append(_warn(f"{path}.weighed_carats", "parcel.not_weighed", f"{label} has not been weighed."))
+        diff = p.difference
+        if diff is not None and p.declared_carats is not None:
+            allowed = max(ctx.tolerance_hundredths,
+                          int(Decimal(p.declared_carats) * ctx.tolerance_pct / 100))
+            if abs(diff) > allowed:
+                sign = "+" if diff > 0 else "−"
+                out.append(_warn(f"{path}.weighed_carats", "parcel.weight.tolerance",
+                                 f"{label} weighs {format_carats(p.weighed_carats or 0)} against "
+                                 f"{format_carats(p.declared_carats)} declared ({sign}{grouped(abs(diff))} ct, "
+                                 f"tolerance {grouped(allowed)} ct)."))
+        out += _check_value_per_carat(insp, p.hs_code, p.declared_carats, p.declared_value_usd,
+                                      f"{path}.declared_value_usd", label, ctx)
+    if parcels:
+        out += _check_totals(insp)
+    return out
+
+
+def _check_totals(insp: Inspection) -> list[Problem]:
+    cert = insp.certificate
+    out: list[Problem] = []
+    if all(p.declared_carats is not None for p in insp.parcels) and cert.carats is not None:
+        total = sum(p.declared_carats or 0 for p in insp.parcels)
+        if total != cert.carats:
+            out.append(_err("certificate.carats", "totals.carats",
+                            f"The parcels add up to {format_carats(total)}; the certificate states "
+                            f"{format_carats(cert.carats)}."))
+    if all(p.declared_value_usd is not None for p in insp.parcels) and cert.value_usd is not None:
+        total = sum(p.declared_value_usd or 0 for p in insp.parcels)
+        if total != cert.value_usd:
+            out.append(_err("certificate.value_usd", "totals.value",
+                            f"The parcels add up to {format_usd(total)}; the certificate states "
+                            f"{format_usd(cert.value_usd)}."))
+    return out
+
+
+def _check_value_per_carat(insp: Inspection, hs_code: str, carats: int | None, cents: int | None,
+                           path: str, label: str, ctx: RuleContext) -> list[Problem]:
+    if not carats or cents is None or not hs_code:
+        return []
+    origin = insp.certificate.origin or "*"
+    band = ctx.reference.band_for(origin, hs_code)
+    if band is None:
+        return []
+    per_ct = Decimal(cents) / Decimal(carats)  # cents / hundredths-of-ct = US$/ct
+    if band.low <= per_ct <= band.high:
+        return []
+    where = "mixed goods" if origin == MIXED else (ctx.reference.country_name(origin) or origin)
+    return [_warn(path, "value.per_carat",
+                  f"{label} is valued at US$ {per_ct:,.2f}/ct; the usual range for HS {hs_code} from "
+                  f"{where} is US$ {band.low:,}–{band.high:,}/ct ({band.source}, {band.year}).")]
+
+
+# --- seals -------------------------------------------------------------------------------------
+
+
+def seal_number_problem(number: str) -> str | None:
+    """The sentence for a malformed seal number, or None when it is well-formed."""
+    n = normalise_seal_number(number)
+    if not n:
+        return "Enter the seal number."
+    if len(n) > 35:
+        return f"Seal number {n[:12]}… is {len(n)} characters long; at most 35 are allowed."
+    if not SEAL_NUMBER_RE.match(n):
+        bad = sorted({c for c in n if not (c.isascii() and (c.isalnum() or c in "-/"))})
+        return (f"Seal number {n} contains {' '.join(repr(c) for c in bad)}: only letters, digits, "
+                "“-” and “/” are allowed.")
+    return None
+
+
+def check_seals(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    out: list[Problem] = []
+    counts = Counter(normalise_seal_number(s.number) for s in insp.seals)
+    parcel_numbers = {p.number for p in insp.parcels}
+    for i, seal in enumerate(insp.seals):
+        path = f"seals[{i}]"
+        number = normalise_seal_number(seal.number)
+        malformed = seal_number_problem(number)
+        if malformed:
+            out.append(_err(f"{path}.number", "seal.number.malformed", malformed))
+            continue
+        if counts[number] > 1:
+            out.append(_err(f"{path}.number", "seal.number.duplicate",
+                            f"Seal {number} is recorded more than once in this inspection."))
+        reused = ctx.seal_used_elsewhere(number)
+        if reused:
+            out.append(_err(f"{path}.number", "seal.number.reused", reused))
+        if seal.iso_class not in ISO_CLASSES:
+            out.append(_err(f"{path}.iso_class", "seal.class",
+                            f"Seal {number}: the ISO 17712 class must be I, S or H."))
+        if seal.parcel is not None and seal.parcel not in parcel_numbers:
+            out.append(_err(f"{path}.parcel", "seal.parcel.unknown",
+                            f"Seal {number} is on parcel {seal.parcel}, which is not recorded."))
+        for j, event in enumerate(seal.events):
+            if event.kind.value in ("broken", "number_mismatch", "missing"):
+                out.append(_warn(f"{path}.events[{j}]", f"seal.event.{event.kind.value}",
+                                 f"Seal {number}: {event.kind.label.lower()}"
+                                 + (f" — {event.note}" if event.note else "") + "."))
+    if insp.parcels and not any(s.parcel is None for s in insp.seals):
+        out.append(_warn("seals", "seal.container.none", "No seal is recorded on the container."))
+    return out
+
+
+# --- the inspection as a whole -----------------------------------------------------------------
+
+
+def check_inspection_record(insp: Inspection, _ctx: RuleContext) -> list[Problem]:
+    out: list[Problem] = []
+    if not insp.site.strip():
+        out.append(_err("site", "site.missing", "Enter where the inspection takes place."))
+    if not insp.inspected_at:
+        out.append(_err("inspected_at", "inspected_at.missing", "Enter when the inspection took place."))
+    if insp.verdict is None:
+        out.append(_err("verdict", "verdict.missing",
+                        "Choose a verdict: certified for export, not certified, or held pending."))
+    return out
+
+
+RULES: tuple[Callable[[Inspection, RuleContext], list[Problem]], ...] = (
+    check_certificate,
+    check_parcels,
+    check_seals,
+    check_inspection_record,
+)
+
+
+def check(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """Every problem of the inspection, errors first, in field order within each severity."""
+    problems = [p for rule in RULES for p in rule(insp, ctx)]
+    return sorted(problems, key=lambda p: 0 if p.is_error else 1)

@@ -1,0 +1,60 @@
+"""What the rules say of an inspection: problems, and the refusal that carries them.
+
+A problem has a severity (an *error* blocks signing, a *warning* must be
+acknowledged with a note before signing), the field it concerns as a path the
+GUI can jump to (``parcels[2].weighed_carats``), a stable code, and a sentence.
+This module is a leaf of the rules: the store, the reports and both faces
+import it without loading the reference tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from kpmonitor.errors import KPError
+
+if TYPE_CHECKING:
+    from kpmonitor.domain.inspection import Inspection
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    field: str
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class ValidationError(KPError):
+    """An inspection breaks KP rules that block it (errors, not warnings)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = [f"{p.field}: {p.message}" for p in problems]
+        super().__init__(
+            "The inspection has "
+            + (f"{len(problems)} problems" if len(problems) != 1 else "1 problem")
+            + ":\n"
+            + "\n".join(f"  - {line}" for line in lines)
+        )
+
+
+def unacknowledged(problems: list[Problem], insp: Inspection) -> list[Problem]:
+    """Warnings the monitor has not yet acknowledged."""
+    return [p for p in problems if not p.is_error and insp.acknowledged(p.code, p.field) is None]
+
+
+def blocking(problems: list[Problem], insp: Inspection) -> list[Problem]:
+    """What stands between the inspection and its signature."""
+    return [p for p in problems if p.is_error] + unacknowledged(problems, insp)

@@ -1,0 +1,1 @@
+"""The field store: schema and migrations, the store (the only writer), the audit chain, seal lineage."""

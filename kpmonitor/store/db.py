@@ -1,0 +1,871 @@
+"""The local store: SQLite through sqlite-utils.
+
+Every edit is written through at once, in its own transaction, together with
+its audit event (``audit.py``). The database runs in WAL mode with
+``synchronous=FULL``: a commit is on the disk before the call returns, so a
+crash, a kill or a power cut loses at most the edit being made. A laptop in a
+sort house has no UPS; the few milliseconds per edit are worth it.
+
+The store owns the schema (``sqlite_utils.Migrations``), the mapping between
+rows and domain objects, and the rules that need the whole store (a seal
+number is never reused). It holds one connection, which belongs to the thread
+that opened it: the GUI funnels all writes through one writer.
+
+Opening a store that is up to date and reading from it needs only
+``sqlite3``: sqlite-utils (some 60 ms to import, more than the whole list's
+first page) comes in for the first migration or the first write, so the
+application shows its list without waiting for it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kpmonitor.domain.inspection import (
+    Acknowledgement,
+    Certificate,
+    Finding,
+    FindingSeverity,
+    Inspection,
+    Parcel,
+    Party,
+    PhotoRef,
+    Seal,
+    SealEvent,
+    SealEventKind,
+    Status,
+    Verdict,
+    normalise_certificate_number,
+    normalise_seal_number,
+)
+from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound
+from kpmonitor.store import audit, seals
+from kpmonitor.store.schema import migrations, migrations_pending
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+log = logging.getLogger(__name__)
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+# Inspection fields a caller may set, by domain path, with the column they live in.
+INSPECTION_FIELDS: dict[str, str] = {
+    "site": "site", "site_lat": "site_lat", "site_lon": "site_lon", "inspected_at": "inspected_at",
+    "verdict": "verdict",
+    "certificate.number": "cert_number", "certificate.issuing_authority": "issuing_authority",
+    "certificate.issued_on": "issued_on", "certificate.expires_on": "expires_on",
+    "certificate.exporter.name": "exporter_name", "certificate.exporter.address": "exporter_address",
+    "certificate.importer.name": "importer_name", "certificate.importer.address": "importer_address",
+    "certificate.origin": "origin", "certificate.provenance": "provenance",
+    "certificate.destination": "destination", "certificate.hs_codes": "hs_codes",
+    "certificate.carats": "carats", "certificate.value_usd": "value_usd",
+    "certificate.parcel_count": "parcel_count",
+}
+PARCEL_FIELDS = ("number", "hs_code", "declared_carats", "weighed_carats", "stones", "declared_value_usd",
+                 "description")
+SEAL_FIELDS = ("number", "type", "iso_class", "manufacturer", "parcel_id", "applied_by", "witness",
+               "applied_at", "applied_place")
+FINDING_FIELDS = ("severity", "section", "text")
+PHOTO_FIELDS = ("caption", "parcel_id", "seal_id")
+
+
+def _column_value(value: Any) -> Any:
+    """Domain values to what SQLite stores."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (Verdict, FindingSeverity, SealEventKind, Status)):
+        return value.value
+    if isinstance(value, list):
+        return json.dumps(value)
+    return value
+
+
+@dataclass(frozen=True)
+class InspectionSummary:
+    """One row of the inspections list."""
+
+    id: str
+    cert_number: str
+    exporter: str
+    importer: str
+    origin: str
+    site: str
+    carats: int | None
+    value_usd: int | None
+    parcel_count: int | None
+    status: str
+    verdict: str | None
+    errors: int | None
+    warnings: int | None
+    inspected_at: str
+    updated_at: str
+    supersedes: str | None = None  # an amendment: the inspection whose signed report it corrects
+
+
+SUMMARY_SORT_COLUMNS = {
+    "cert_number": "i.cert_number", "exporter": "i.exporter_name", "origin": "i.origin", "carats": "i.carats",
+    "value_usd": "i.value_usd", "parcel_count": "i.parcel_count", "status": "i.status",
+    "warnings": "v.warnings", "updated_at": "i.updated_at", "inspected_at": "i.inspected_at",
+    "site": "i.site", "importer": "i.importer_name",
+}
+
+
+# Above this many matches a search walks the list's order instead of sorting every match.
+BROAD_SEARCH = 2000
+
+
+def fts_query(text: str) -> str | None:
+    """What a person types → an FTS5 query: every word must match as a prefix."""
+    terms = [t for t in text.replace('"', " ").split() if t]
+    if not terms:
+        return None
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+class Store:
+    """The field or headquarters database of one home.
+
+    :param path: the SQLite file (created when missing).
+    :param actor: the name written into every audit event.
+    :param validator: called with an inspection after each change, returns
+        ``(errors, warnings)`` to keep the list's counts current.
+    """
+
+    def __init__(self, path: Path | str, *, actor: str = "", device_id: str = "",
+                 validator: Callable[[Inspection], tuple[int, int]] | None = None) -> None:
+        self.path = Path(path)
+        self.actor = actor
+        self.device_id = device_id
+        self.validator = validator
+        self.conn = sqlite3.connect(str(self.path), timeout=10.0)
+        self.closed = False
+        # recursive_triggers as sqlite-utils sets it on every connection it wraps, from the start:
+        # the triggers behave the same before and after the first write brings it in.
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
+                       "recursive_triggers=ON"):
+            self.conn.execute(f"PRAGMA {pragma}")
+        if migrations_pending(self.conn):
+            migrations().apply(self.db)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the store's connection: its transactions and the migrations."""
+        import sqlite_utils
+
+        # No sqlite-utils plugins: a package installed beside kpmonitor has no business changing
+        # the connection that holds the evidence (and finding plugins scans every installed package).
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def close(self) -> None:
+        self.conn.close()
+        self.closed = True
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many changes into one transaction (demo data, imports): one fsync instead of many."""
+        with self._tx():
+            yield
+
+    # --- the write path: every change and its audit event in one transaction -----------------
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.IntegrityError as exc:
+            if "frozen" in str(exc):
+                raise FrozenError("This inspection is signed and can no longer be changed; amend it "
+                                  "instead.") from exc
+            raise
+
+    def _audit(self, entity: str, entity_id: str, op: str, change: dict[str, Any]) -> None:
+        audit.append(self.conn, at=now(), actor=self.actor, entity=entity, entity_id=entity_id, op=op,
+                     change=change)
+
+    def _insert(self, table: str, row: dict[str, Any]) -> str:
+        row = {k: _column_value(v) for k, v in row.items()}
+        row.setdefault("id", new_id())
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+        audited = {k: v for k, v in row.items() if k not in audit.UNAUDITED_COLUMNS.get(table, set())}
+        self._audit(table, row["id"], "insert", {"row": audited})
+        return str(row["id"])
+
+    def _update(self, table: str, row_id: str, changes: dict[str, Any]) -> bool:
+        changes = {k: _column_value(v) for k, v in changes.items()}
+        current = self._row(table, row_id)
+        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return False
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changed.values(), row_id])
+        skip = audit.UNAUDITED_COLUMNS.get(table, set())
+        audited = {k: v for k, v in changed.items() if k not in skip}
+        if audited:
+            self._audit(table, row_id, "update",
+                        {"set": audited, "was": {k: current.get(k) for k in audited}})
+        return True
+
+    def _delete(self, table: str, row_id: str) -> None:
+        current = self._row(table, row_id)
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+        self._audit(table, row_id, "delete", {"was": current})
+
+    def _row(self, table: str, row_id: str) -> dict[str, Any]:
+        cur = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        values = cur.fetchone()
+        if values is None:
+            raise NotFound(f"No {table.rstrip('s').replace('_', ' ')} with id {row_id}.")
+        return dict(zip([d[0] for d in cur.description], values, strict=True))
+
+    def _touch(self, inspection_id: str) -> None:
+        """After a change: bump the time, refresh the search index and the validation counts."""
+        self.conn.execute("UPDATE inspections SET updated_at = ? WHERE id = ?", [now(), inspection_id])
+        self._reindex(inspection_id)
+        if self.validator is not None:
+            errors, warnings = self.validator(self.get(inspection_id))
+            self.conn.execute(
+                "INSERT INTO validation (inspection_id, errors, warnings) VALUES (?, ?, ?) "
+                "ON CONFLICT(inspection_id) DO UPDATE SET errors = excluded.errors, warnings = excluded.warnings",
+                [inspection_id, errors, warnings])
+
+    def _reindex(self, inspection_id: str) -> None:
+        # The index row shares the inspection's rowid: FTS5 finds rows by rowid at once, while a
+        # lookup on an UNINDEXED column would scan the whole index on every keystroke.
+        row = self.conn.execute(
+            "SELECT rowid, cert_number, cert_number_norm, exporter_name, importer_name, site, origin, destination "
+            "FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+        if row is None:
+            return
+        seals = [r[0] for r in self.conn.execute("SELECT number FROM seals WHERE inspection_id = ?",
+                                                 [inspection_id])]
+        self.conn.execute("INSERT OR REPLACE INTO inspection_search (rowid, inspection_id, body) VALUES (?, ?, ?)",
+                          [row[0], inspection_id, " ".join([*row[1:], *seals])])
+
+    def _require_draft(self, inspection_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT status, deleted FROM inspections WHERE id = ?",
+                                [inspection_id]).fetchone()
+        if row is None:
+            raise NotFound(f"No inspection with id {inspection_id}.")
+        if row[0] == Status.SIGNED:
+            raise FrozenError("This inspection is signed and can no longer be changed; amend it instead.")
+        if row[1]:
+            raise Conflict("This inspection was deleted; restore it first.")
+        return {"status": row[0]}
+
+    def _inspection_of(self, table: str, row_id: str) -> str:
+        if table == "seal_events":
+            found = self.conn.execute(
+                "SELECT s.inspection_id FROM seal_events e JOIN seals s ON s.id = e.seal_id WHERE e.id = ?",
+                [row_id]).fetchone()
+        else:
+            found = self.conn.execute(f"SELECT inspection_id FROM {table} WHERE id = ?", [row_id]).fetchone()
+        if found is None:
+            raise NotFound(f"No {table.rstrip('s').replace('_', ' ')} with id {row_id}.")
+        return str(found[0])
+
+    # --- inspections -------------------------------------------------------------------------
+
+    def create_inspection(self, insp: Inspection, *, supersedes: str | None = None) -> str:
+        """Store a whole inspection (parcels, seals, findings) in one transaction; returns its id.
+
+        :raises Conflict: when a seal number is reused.
+        """
+        with self._tx():
+            created = now()
+            cert = insp.certificate
+            inspection_id = self._insert("inspections", {
+                "id": insp.id or new_id(), "status": Status.DRAFT.value, "deleted": 0,
+                "created_at": created, "updated_at": created, "monitor": insp.monitor or self.actor,
+                "device_id": insp.device_id or self.device_id, "supersedes": supersedes or insp.supersedes,
+                "site": insp.site, "site_lat": insp.site_lat, "site_lon": insp.site_lon,
+                "inspected_at": insp.inspected_at, "verdict": insp.verdict,
+                "cert_number": cert.number, "cert_number_norm": normalise_certificate_number(cert.number),
+                "issuing_authority": cert.issuing_authority, "issued_on": cert.issued_on,
+                "expires_on": cert.expires_on, "exporter_name": cert.exporter.name,
+                "exporter_address": cert.exporter.address, "importer_name": cert.importer.name,
+                "importer_address": cert.importer.address, "origin": cert.origin,
+                "provenance": cert.provenance, "destination": cert.destination, "hs_codes": cert.hs_codes,
+                "carats": cert.carats, "value_usd": cert.value_usd, "parcel_count": cert.parcel_count,
+            })
+            parcel_ids: dict[str, str] = {}
+            for parcel in insp.parcels:
+                parcel_ids[parcel.number] = self._add_parcel(inspection_id, parcel)
+            for seal in insp.seals:
+                self._add_seal(inspection_id, seal, parcel_ids.get(seal.parcel) if seal.parcel else None)
+            for finding in insp.findings:
+                self._add_finding(inspection_id, finding)
+            for ack in insp.acknowledgements:
+                self._acknowledge(inspection_id, ack.code, ack.field, ack.note)
+            self._touch(inspection_id)
+        return inspection_id
+
+    def update_inspection(self, inspection_id: str, changes: dict[str, Any]) -> bool:
+        """Set inspection fields by domain path (``certificate.exporter.name``, ``verdict``…).
+
+        Values are domain values: carats and cents as ints, dates as ``date``.
+        Returns whether anything changed.
+        """
+        unknown = set(changes) - set(INSPECTION_FIELDS)
+        if unknown:
+            raise KeyError(f"unknown inspection fields: {sorted(unknown)}")
+        with self._tx():
+            self._require_draft(inspection_id)
+            columns = {INSPECTION_FIELDS[k]: v for k, v in changes.items()}
+            if "cert_number" in columns:
+                columns["cert_number_norm"] = normalise_certificate_number(str(columns["cert_number"] or ""))
+            changed = self._update("inspections", inspection_id, columns)
+            if changed:
+                self._touch(inspection_id)
+        return changed
+
+    def delete_inspection(self, inspection_id: str) -> None:
+        """Delete a draft. It is kept, marked deleted, so that it can be restored (undo)."""
+        with self._tx():
+            self._require_draft(inspection_id)
+            self._update("inspections", inspection_id, {"deleted": 1})
+
+    def restore_inspection(self, inspection_id: str) -> None:
+        """Bring a deleted draft back (undo of ``delete_inspection``).
+
+        :raises Conflict: when one of its seal numbers was put on another inspection meanwhile; the
+            draft stays deleted (a seal is never on two shipments).
+        """
+        with self._tx():
+            row = self._row("inspections", inspection_id)
+            if not row["deleted"]:
+                return
+            for (number,) in self.conn.execute("SELECT number FROM seals WHERE inspection_id = ? ORDER BY position",
+                                                [inspection_id]).fetchall():
+                refusal = self.seal_used_elsewhere(number, inspection_id)
+                if refusal:
+                    name = row["cert_number"] or inspection_id[:8]
+                    raise Conflict(f"The inspection of certificate {name} cannot be restored: {refusal} "
+                                   "It stays deleted; remove the seal from one of the two first.")
+            self._update("inspections", inspection_id, {"deleted": 0})
+            self._touch(inspection_id)
+
+    def get(self, inspection_id: str) -> Inspection:
+        """Load one inspection with its parcels, seals, findings, acknowledgements and photos."""
+        row = self._row("inspections", inspection_id)
+        cert = Certificate(
+            number=row["cert_number"], issuing_authority=row["issuing_authority"],
+            issued_on=date.fromisoformat(row["issued_on"]) if row["issued_on"] else None,
+            expires_on=date.fromisoformat(row["expires_on"]) if row["expires_on"] else None,
+            exporter=Party(row["exporter_name"], row["exporter_address"]),
+            importer=Party(row["importer_name"], row["importer_address"]),
+            origin=row["origin"], provenance=row["provenance"], destination=row["destination"],
+            hs_codes=json.loads(row["hs_codes"]), carats=row["carats"], value_usd=row["value_usd"],
+            parcel_count=row["parcel_count"],
+        )
+        insp = Inspection(
+            certificate=cert, site=row["site"], site_lat=row["site_lat"], site_lon=row["site_lon"],
+            inspected_at=row["inspected_at"], verdict=Verdict(row["verdict"]) if row["verdict"] else None,
+            id=row["id"], status=Status(row["status"]), monitor=row["monitor"], device_id=row["device_id"],
+            created_at=row["created_at"], updated_at=row["updated_at"], supersedes=row["supersedes"],
+        )
+        q = self.conn.execute
+        parcel_numbers: dict[str, str] = {}
+        for pid, number, hs, dc, wc, st, dv, desc in q(
+                "SELECT id, number, hs_code, declared_carats, weighed_carats, stones, declared_value_usd, "
+                "description FROM parcels WHERE inspection_id = ? ORDER BY position", [inspection_id]):
+            insp.parcels.append(Parcel(number=number, hs_code=hs, declared_carats=dc, weighed_carats=wc,
+                                       stones=st, declared_value_usd=dv, description=desc, id=pid))
+            parcel_numbers[pid] = number
+        seal_numbers: dict[str, str] = {}
+        seals_by_id: dict[str, Seal] = {}
+        for (sid, number, typ, cls, manu, parcel_id, applied_by, witness, applied_at, place) in q(
+                "SELECT id, number, type, iso_class, manufacturer, parcel_id, applied_by, witness, applied_at, "
+                "applied_place FROM seals WHERE inspection_id = ? ORDER BY position", [inspection_id]):
+            seal = Seal(number=number, type=typ, iso_class=cls, manufacturer=manu,
+                        parcel=parcel_numbers.get(parcel_id) if parcel_id else None, applied_by=applied_by,
+                        witness=witness, applied_at=applied_at, applied_place=place, id=sid)
+            insp.seals.append(seal)
+            seals_by_id[sid] = seal
+            seal_numbers[sid] = number
+        for eid, seal_id, kind, at, by, note in q(
+                "SELECT e.id, e.seal_id, e.kind, e.at, e.by, e.note FROM seal_events e JOIN seals s "
+                "ON s.id = e.seal_id WHERE s.inspection_id = ? ORDER BY e.rowid", [inspection_id]):
+            seals_by_id[seal_id].events.append(SealEvent(kind=SealEventKind(kind), at=at, by=by, note=note,
+                                                         id=eid))
+        for fid, sev, section, text in q(
+                "SELECT id, severity, section, text FROM findings WHERE inspection_id = ? ORDER BY position",
+                [inspection_id]):
+            insp.findings.append(Finding(severity=FindingSeverity(sev), section=section, text=text, id=fid))
+        for code, fld, note, by, at in q(
+                "SELECT code, field, note, by, at FROM acknowledgements WHERE inspection_id = ? ORDER BY rowid",
+                [inspection_id]):
+            insp.acknowledgements.append(Acknowledgement(code=code, field=fld, note=note, by=by, at=at))
+        for (phid, sha, parcel_id, seal_id, caption, name, fmt, w, h, size, taken, lat, lon, added) in q(
+                "SELECT id, sha256, parcel_id, seal_id, caption, original_name, format, width, height, size, "
+                "taken_at, gps_lat, gps_lon, added_at FROM photos WHERE inspection_id = ? "
+                "ORDER BY added_at, rowid", [inspection_id]):
+            insp.photos.append(PhotoRef(
+                id=phid, sha256=sha, caption=caption, parcel=parcel_numbers.get(parcel_id) if parcel_id else None,
+                seal=seal_numbers.get(seal_id) if seal_id else None, original_name=name, format=fmt,
+                width=w, height=h, size=size, taken_at=taken, gps_lat=lat, gps_lon=lon, added_at=added))
+        return insp
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id for an id or a unique prefix of at least 4 characters (as ``git`` does)."""
+        text = id_or_prefix.strip().lower()
+        if len(text) < 4 or not all(c in "0123456789abcdef" for c in text):
+            raise NotFound(f"“{id_or_prefix}” is not an inspection id; give at least its first 4 characters.")
+        rows = [r[0] for r in self.conn.execute(
+            "SELECT id FROM inspections WHERE id >= ? AND id < ? LIMIT 2", [text, text + "g"])]
+        if not rows:
+            raise NotFound(f"No inspection with id {id_or_prefix}.")
+        if len(rows) > 1:
+            raise NotFound(f"The id {id_or_prefix} is ambiguous: give more characters.")
+        return str(rows[0])
+
+    def summaries(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
+             order_by: str = "updated_at", descending: bool = True,
+             include_deleted: bool = False) -> list[InspectionSummary]:
+        """A page of the inspections list, optionally filtered by a search.
+
+        The search matches certificate number (with or without spaces),
+        exporter, importer, site, origin, destination and seal numbers, each
+        word as a prefix.
+        """
+        sql, params = self._list_sql(search, include_deleted)
+        column = SUMMARY_SORT_COLUMNS.get(order_by, "i.updated_at")
+        direction = "DESC" if descending else "ASC"
+        query = fts_query(search or "")
+        if query and column == "i.updated_at" and self._matches(query) > BROAD_SEARCH:
+            # A broad search ("Mbada", "ZW") matches tens of thousands: walking the list's own order and
+            # keeping the matches stops after one page, where sorting every match first takes ~0.5 s.
+            # A narrow one is faster the other way round, so SQLite's own plan is kept for it.
+            sql = sql.replace("FROM inspections i", "FROM inspections i INDEXED BY inspections_updated_id", 1)
+        rows = self.conn.execute(
+            "SELECT i.id, i.cert_number, i.exporter_name, i.importer_name, i.origin, i.site, i.carats, "
+            "i.value_usd, i.parcel_count, i.status, i.verdict, v.errors, v.warnings, i.inspected_at, "
+            f"i.updated_at, i.supersedes {sql} ORDER BY {column} {direction}, i.id {direction} LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        return [InspectionSummary(*r) for r in rows]
+
+    def _matches(self, query: str) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM inspection_search WHERE inspection_search MATCH ?",
+                                     [query]).fetchone()[0])
+
+    def count(self, search: str | None = None, *, include_deleted: bool = False) -> int:
+        # Without the validation counts: the join cannot change how many rows there are, and without
+        # it the count reads only the narrow index on ``deleted``, not every inspection's row.
+        sql, params = self._list_sql(search, include_deleted, with_validation=False)
+        return int(self.conn.execute(f"SELECT count(*) {sql}", params).fetchone()[0])
+
+    def _list_sql(self, search: str | None, include_deleted: bool, *,
+                  with_validation: bool = True) -> tuple[str, list[Any]]:
+        sql = "FROM inspections i"
+        if with_validation:
+            sql += " LEFT JOIN validation v ON v.inspection_id = i.id"
+        # The count reads the index on ``deleted``; a page must not (it would sort every row instead of
+        # walking the order's index): SQLite's unary + keeps a term from choosing an index.
+        live = "+i.deleted = 0" if with_validation else "i.deleted = 0"
+        where: list[str] = [] if include_deleted else [live]
+        params: list[Any] = []
+        query = fts_query(search or "")
+        if query:
+            where.append("i.rowid IN (SELECT rowid FROM inspection_search WHERE inspection_search MATCH ?)")
+            params.append(query)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql, params
+
+    # --- parcels -----------------------------------------------------------------------------
+
+    def _next_position(self, table: str, inspection_id: str) -> int:
+        row = self.conn.execute(f"SELECT max(position) FROM {table} WHERE inspection_id = ?",
+                                [inspection_id]).fetchone()
+        return 0 if row[0] is None else int(row[0]) + 1
+
+    def _add_parcel(self, inspection_id: str, parcel: Parcel) -> str:
+        return self._insert("parcels", {
+            "id": parcel.id or new_id(), "inspection_id": inspection_id,
+            "position": self._next_position("parcels", inspection_id),
+            **{f: getattr(parcel, f) for f in PARCEL_FIELDS},
+        })
+
+    def add_parcel(self, inspection_id: str, parcel: Parcel) -> str:
+        with self._tx():
+            self._require_draft(inspection_id)
+            parcel_id = self._add_parcel(inspection_id, parcel)
+            self._touch(inspection_id)
+        return parcel_id
+
+    def update_parcel(self, parcel_id: str, changes: dict[str, Any]) -> bool:
+        return self._update_child("parcels", parcel_id, changes, PARCEL_FIELDS)
+
+    def delete_parcel(self, parcel_id: str) -> None:
+        """Delete a parcel; seals and photos linked to it stay, linked to nothing."""
+        with self._tx():
+            inspection_id = self._inspection_of("parcels", parcel_id)
+            self._require_draft(inspection_id)
+            for (seal_id,) in self.conn.execute("SELECT id FROM seals WHERE parcel_id = ?", [parcel_id]).fetchall():
+                self._update("seals", seal_id, {"parcel_id": None})
+            for (photo_id,) in self.conn.execute("SELECT id FROM photos WHERE parcel_id = ?",
+                                                 [parcel_id]).fetchall():
+                self._update("photos", photo_id, {"parcel_id": None})
+            self._delete("parcels", parcel_id)
+            self._touch(inspection_id)
+
+    def move(self, table: str, row_id: str, new_index: int) -> None:
+        """Reorder a parcel, seal or finding to ``new_index`` within its inspection."""
+        if table not in ("parcels", "seals", "findings"):
+            raise KeyError(table)
+        with self._tx():
+            inspection_id = self._inspection_of(table, row_id)
+            self._require_draft(inspection_id)
+            ids = [r[0] for r in self.conn.execute(
+                f"SELECT id FROM {table} WHERE inspection_id = ? ORDER BY position", [inspection_id])]
+            ids.remove(row_id)
+            ids.insert(max(0, min(new_index, len(ids))), row_id)
+            for position, rid in enumerate(ids):
+                self._update(table, rid, {"position": position})
+            self._touch(inspection_id)
+
+    def _update_child(self, table: str, row_id: str, changes: dict[str, Any], allowed: tuple[str, ...]) -> bool:
+        unknown = set(changes) - set(allowed)
+        if unknown:
+            raise KeyError(f"unknown {table} fields: {sorted(unknown)}")
+        with self._tx():
+            inspection_id = self._inspection_of(table, row_id)
+            self._require_draft(inspection_id)
+            if table == "seals" and "number" in changes:
+                changes = {**changes, "number": self._check_seal_number(inspection_id, str(changes["number"]),
+                                                                         exclude_seal=row_id)}
+            changed = self._update(table, row_id, changes)
+            if changed:
+                self._touch(inspection_id)
+        return changed
+
+    # --- seals -------------------------------------------------------------------------------
+
+    def _supersedes_of(self, inspection_id: str) -> str | None:
+        row = self.conn.execute("SELECT supersedes FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def seal_used_elsewhere(self, number: str, inspection_id: str | None) -> str | None:
+        """The sentence refusing the seal number on ``inspection_id``, or None when it is free there.
+
+        Decided by ``seals.reused_by`` over every draft and signed inspection holding the number
+        (a deleted draft holds none).
+        """
+        number = normalise_seal_number(number)
+        holders = [seals.SealHolder(str(other_id), f"on the inspection of certificate {cert_number or other_id[:8]}")
+                   for other_id, cert_number in self.conn.execute(
+                       "SELECT i.id, i.cert_number FROM seals s JOIN inspections i ON i.id = s.inspection_id "
+                       "WHERE s.number = ? AND i.deleted = 0 ORDER BY i.created_at", [number])]
+        other = seals.reused_by(inspection_id, holders, self._supersedes_of)
+        return seals.reuse_sentence(number, other) if other else None
+
+    def _check_seal_number(self, inspection_id: str, number: str, exclude_seal: str | None = None) -> str:
+        n = normalise_seal_number(number)
+        from kpmonitor.rules.kp import seal_number_problem  # the rules load the reference tables
+
+        problem = seal_number_problem(n)
+        if problem:
+            raise Conflict(problem)
+        for sid, parcel_id in self.conn.execute(
+                "SELECT id, parcel_id FROM seals WHERE inspection_id = ? AND number = ?", [inspection_id, n]):
+            if sid != exclude_seal:
+                where = "the container"
+                if parcel_id:
+                    prow = self.conn.execute("SELECT number FROM parcels WHERE id = ?", [parcel_id]).fetchone()
+                    where = f"parcel {prow[0]}" if prow else where
+                raise Conflict(f"Seal {n} is already used on {where}.")
+        refusal = self.seal_used_elsewhere(n, inspection_id)
+        if refusal:
+            raise Conflict(refusal)
+        return n
+
+    def _add_seal(self, inspection_id: str, seal: Seal, parcel_id: str | None) -> str:
+        number = self._check_seal_number(inspection_id, seal.number)
+        seal_id = self._insert("seals", {
+            "id": seal.id or new_id(), "inspection_id": inspection_id,
+            "position": self._next_position("seals", inspection_id), "number": number, "type": seal.type,
+            "iso_class": seal.iso_class, "manufacturer": seal.manufacturer, "parcel_id": parcel_id,
+            "applied_by": seal.applied_by, "witness": seal.witness, "applied_at": seal.applied_at,
+            "applied_place": seal.applied_place,
+        })
+        for event in seal.events:
+            self._add_seal_event(seal_id, event)
+        return seal_id
+
+    def add_seal(self, inspection_id: str, seal: Seal) -> str:
+        """Add a seal; ``seal.parcel`` names the parcel number it seals (None: the container).
+
+        :raises Conflict: with the sentence when the number is malformed or already used.
+        """
+        with self._tx():
+            self._require_draft(inspection_id)
+            parcel_id = self.parcel_id(inspection_id, seal.parcel) if seal.parcel else None
+            seal_id = self._add_seal(inspection_id, seal, parcel_id)
+            self._touch(inspection_id)
+        return seal_id
+
+    def parcel_id(self, inspection_id: str, number: str) -> str:
+        row = self.conn.execute("SELECT id FROM parcels WHERE inspection_id = ? AND number = ? ORDER BY position",
+                                [inspection_id, number]).fetchone()
+        if row is None:
+            raise NotFound(f"There is no parcel {number} in this inspection.")
+        return str(row[0])
+
+    def seal_id(self, inspection_id: str, number: str) -> str:
+        row = self.conn.execute("SELECT id FROM seals WHERE inspection_id = ? AND number = ?",
+                                [inspection_id, normalise_seal_number(number)]).fetchone()
+        if row is None:
+            raise NotFound(f"There is no seal {number} in this inspection.")
+        return str(row[0])
+
+    def update_seal(self, seal_id: str, changes: dict[str, Any]) -> bool:
+        return self._update_child("seals", seal_id, changes, SEAL_FIELDS)
+
+    def delete_seal(self, seal_id: str) -> None:
+        with self._tx():
+            inspection_id = self._inspection_of("seals", seal_id)
+            self._require_draft(inspection_id)
+            for (event_id,) in self.conn.execute("SELECT id FROM seal_events WHERE seal_id = ?",
+                                                 [seal_id]).fetchall():
+                self._delete("seal_events", event_id)
+            for (photo_id,) in self.conn.execute("SELECT id FROM photos WHERE seal_id = ?", [seal_id]).fetchall():
+                self._update("photos", photo_id, {"seal_id": None})
+            self._delete("seals", seal_id)
+            self._touch(inspection_id)
+
+    def _add_seal_event(self, seal_id: str, event: SealEvent) -> str:
+        return self._insert("seal_events", {"id": event.id or new_id(), "seal_id": seal_id,
+                                            "kind": event.kind, "at": event.at or now(), "by": event.by,
+                                            "note": event.note})
+
+    def add_seal_event(self, seal_id: str, event: SealEvent) -> str:
+        with self._tx():
+            inspection_id = self._inspection_of("seals", seal_id)
+            self._require_draft(inspection_id)
+            event_id = self._add_seal_event(seal_id, event)
+            self._touch(inspection_id)
+        return event_id
+
+    def delete_seal_event(self, event_id: str) -> None:
+        with self._tx():
+            inspection_id = self._inspection_of("seal_events", event_id)
+            self._require_draft(inspection_id)
+            self._delete("seal_events", event_id)
+            self._touch(inspection_id)
+
+    # --- findings and acknowledgements ---------------------------------------------------------
+
+    def _add_finding(self, inspection_id: str, finding: Finding) -> str:
+        return self._insert("findings", {
+            "id": finding.id or new_id(), "inspection_id": inspection_id,
+            "position": self._next_position("findings", inspection_id), "severity": finding.severity,
+            "section": finding.section, "text": finding.text})
+
+    def add_finding(self, inspection_id: str, finding: Finding) -> str:
+        with self._tx():
+            self._require_draft(inspection_id)
+            finding_id = self._add_finding(inspection_id, finding)
+            self._touch(inspection_id)
+        return finding_id
+
+    def update_finding(self, finding_id: str, changes: dict[str, Any]) -> bool:
+        return self._update_child("findings", finding_id, changes, FINDING_FIELDS)
+
+    def delete_finding(self, finding_id: str) -> None:
+        self._delete_child("findings", finding_id)
+
+    def _delete_child(self, table: str, row_id: str) -> None:
+        with self._tx():
+            inspection_id = self._inspection_of(table, row_id)
+            self._require_draft(inspection_id)
+            self._delete(table, row_id)
+            self._touch(inspection_id)
+
+    def _acknowledge(self, inspection_id: str, code: str, field_path: str, note: str) -> str:
+        existing = self.conn.execute(
+            "SELECT id FROM acknowledgements WHERE inspection_id = ? AND code = ? AND field = ?",
+            [inspection_id, code, field_path]).fetchone()
+        if existing:
+            self._update("acknowledgements", existing[0], {"note": note, "by": self.actor, "at": now()})
+            return str(existing[0])
+        return self._insert("acknowledgements", {"inspection_id": inspection_id, "code": code,
+                                                 "field": field_path, "note": note, "by": self.actor,
+                                                 "at": now()})
+
+    def acknowledge(self, inspection_id: str, code: str, field_path: str, note: str) -> str:
+        """Record that the monitor has seen a warning and accepts it, with a note saying why."""
+        if not note.strip():
+            raise KPError("Say why the warning is acceptable: the note goes into the report.")
+        with self._tx():
+            self._require_draft(inspection_id)
+            ack_id = self._acknowledge(inspection_id, code, field_path, note.strip())
+            self._touch(inspection_id)
+        return ack_id
+
+    def unacknowledge(self, inspection_id: str, code: str, field_path: str) -> None:
+        row = self.conn.execute(
+            "SELECT id FROM acknowledgements WHERE inspection_id = ? AND code = ? AND field = ?",
+            [inspection_id, code, field_path]).fetchone()
+        if row:
+            self._delete_child("acknowledgements", row[0])
+
+    # --- photos ------------------------------------------------------------------------------
+
+    def add_photo(self, inspection_id: str, *, sha256: str, original_name: str, format: str, width: int,
+                  height: int, size: int, taken_at: str | None, gps_lat: float | None, gps_lon: float | None,
+                  caption: str = "", parcel_id: str | None = None, seal_id: str | None = None) -> tuple[str, bool]:
+        """Record a photo whose bytes are already in the vault.
+
+        Adding the same bytes to the same inspection again is not an error
+        (a retried import): the existing row is returned. Returns
+        ``(photo id, created)``.
+        """
+        with self._tx():
+            self._require_draft(inspection_id)
+            existing = self.conn.execute("SELECT id FROM photos WHERE inspection_id = ? AND sha256 = ?",
+                                         [inspection_id, sha256]).fetchone()
+            if existing:
+                return str(existing[0]), False
+            photo_id = self._insert("photos", {
+                "inspection_id": inspection_id, "sha256": sha256, "parcel_id": parcel_id, "seal_id": seal_id,
+                "caption": caption, "original_name": original_name, "format": format, "width": width,
+                "height": height, "size": size, "taken_at": taken_at, "gps_lat": gps_lat, "gps_lon": gps_lon,
+                "added_at": now()})
+            self._touch(inspection_id)
+        return photo_id, True
+
+    def update_photo(self, photo_id: str, changes: dict[str, Any]) -> bool:
+        return self._update_child("photos", photo_id, changes, PHOTO_FIELDS)
+
+    def delete_photo(self, photo_id: str) -> None:
+        """Detach a photo from its inspection (the original bytes stay in the vault)."""
+        self._delete_child("photos", photo_id)
+
+    def photo_hashes_in_use(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM photos")}
+
+    # --- signed reports ----------------------------------------------------------------------
+
+    def next_device_seq(self) -> int:
+        row = self.conn.execute("SELECT max(device_seq) FROM reports").fetchone()
+        return 1 if row[0] is None else int(row[0]) + 1
+
+    def record_report(self, inspection_id: str, report: dict[str, Any], *, expected_head: audit.Head) -> None:
+        """Freeze the inspection and record its signed report, in one transaction.
+
+        :param expected_head: the audit head the snapshot was taken at; if
+            anything changed since (another window, the CLI), the signature
+            would not describe the stored record, so signing is refused.
+        """
+        with self._tx():
+            self._require_draft(inspection_id)
+            if audit.head(self.conn) != expected_head:
+                raise Conflict("The inspection changed while it was being signed; sign it again.")
+            self._insert("reports", {**report, "inspection_id": inspection_id})
+            self._update("inspections", inspection_id, {"status": Status.SIGNED.value})
+
+    def reports(self, inspection_id: str | None = None) -> list[dict[str, Any]]:
+        """Report rows (without the snapshot text), newest first."""
+        sql = ("SELECT id, inspection_id, version, supersedes, snapshot_sha256, audit_seq, audit_head, signed_at, "
+               "device_seq, pdf_sha256, pdf_size, qr_text, paper FROM reports")
+        params: list[Any] = []
+        if inspection_id:
+            sql += " WHERE inspection_id = ?"
+            params.append(inspection_id)
+        cur = self.conn.execute(sql + " ORDER BY device_seq DESC", params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    def report(self, id_or_prefix: str) -> dict[str, Any]:
+        """One report row, with its snapshot and signer certificate, by id or unique prefix."""
+        text = id_or_prefix.strip().lower()
+        rows = self.conn.execute("SELECT * FROM reports WHERE id >= ? AND id < ? LIMIT 2",
+                                 [text, text + "g"]).fetchall() if len(text) >= 4 else []
+        if len(rows) != 1:
+            raise NotFound(f"No report with id {id_or_prefix}." if not rows else
+                           f"The report id {id_or_prefix} is ambiguous: give more characters.")
+        cur = self.conn.execute("SELECT * FROM reports WHERE id = ?", [rows[0][0]])
+        return dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+
+    def amend(self, inspection_id: str) -> str:
+        """Start a new draft that will supersede a signed inspection: a copy, both kept on record."""
+        insp = self.get(inspection_id)
+        if insp.status is not Status.SIGNED:
+            raise Conflict("Only a signed inspection can be amended; this one is still a draft.")
+        newer = self.conn.execute("SELECT id FROM inspections WHERE supersedes = ? AND deleted = 0",
+                                  [inspection_id]).fetchone()
+        if newer:
+            raise Conflict("This inspection was already amended; open the amendment instead.")
+        parcel_ids = {p.number: p.id for p in insp.parcels}
+        seal_ids = {s.number: s.id for s in insp.seals}
+        with self._tx():
+            for p in insp.parcels:
+                p.id = None
+            for s in insp.seals:
+                s.id = None
+                for e in s.events:
+                    e.id = None
+            for f in insp.findings:
+                f.id = None
+            insp.id = None
+            new_id_ = self.create_inspection(insp, supersedes=inspection_id)
+            amended = self.get(new_id_)
+            new_parcels = {p.number: p.id for p in amended.parcels}
+            new_seals = {s.number: s.id for s in amended.seals}
+            for ph in insp.photos:
+                self._insert("photos", {
+                    "inspection_id": new_id_, "sha256": ph.sha256,
+                    "parcel_id": new_parcels.get(ph.parcel) if ph.parcel and parcel_ids.get(ph.parcel) else None,
+                    "seal_id": new_seals.get(ph.seal) if ph.seal and seal_ids.get(ph.seal) else None,
+                    "caption": ph.caption, "original_name": ph.original_name, "format": ph.format,
+                    "width": ph.width, "height": ph.height, "size": ph.size, "taken_at": ph.taken_at,
+                    "gps_lat": ph.gps_lat, "gps_lon": ph.gps_lon, "added_at": ph.added_at})
+            self._touch(new_id_)
+        return new_id_
+
+    # --- audit -------------------------------------------------------------------------------
+
+    def audit_head(self) -> audit.Head:
+        return audit.head(self.conn)
+
+    def verify_audit(self) -> audit.AuditReport:
+        return audit.verify(self.conn)
+
+    def audit_events(self, entity_id: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        sql = "SELECT seq, at, actor, entity, entity_id, op, change FROM audit"
+        params: list[Any] = []
+        if entity_id:
+            sql += " WHERE entity_id = ?"
+            params.append(entity_id)
+        sql += " ORDER BY seq DESC LIMIT ?"
+        params.append(limit)
+        return [{"seq": s, "at": at, "actor": ac, "entity": e, "entity_id": eid, "op": op,
+                 "change": json.loads(ch)} for s, at, ac, e, eid, op, ch in self.conn.execute(sql, params)]
+
+    def integrity_ok(self) -> bool:
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -1,0 +1,364 @@
+"""The field store's schema: every change to it is a migration (``sqlite_utils.Migrations``).
+
+Each migration runs in a transaction and is recorded by name in sqlite-utils' own table; the store
+applies what is pending when it opens. A database is never changed by hand: a new column, index or
+table is a new function at the end of ``MIGRATIONS``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+MIGRATION_SET = "kpmonitor"
+# Where sqlite-utils records the migrations applied (``Migrations.migrations_table``), read here
+# without importing it; a test holds the two names together.
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+# The first schema: the inspection, its parts, reports, the audit chain, derived tables.
+_M001_TABLES = (
+    """CREATE TABLE inspections (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'signed')),
+        deleted INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        monitor TEXT NOT NULL DEFAULT '',
+        device_id TEXT NOT NULL DEFAULT '',
+        supersedes TEXT REFERENCES inspections(id),
+        site TEXT NOT NULL DEFAULT '',
+        site_lat REAL, site_lon REAL,
+        inspected_at TEXT NOT NULL DEFAULT '',
+        verdict TEXT CHECK (verdict IN ('certified', 'not_certified', 'held')),
+        cert_number TEXT NOT NULL DEFAULT '',
+        cert_number_norm TEXT NOT NULL DEFAULT '',
+        issuing_authority TEXT NOT NULL DEFAULT '',
+        issued_on TEXT, expires_on TEXT,
+        exporter_name TEXT NOT NULL DEFAULT '', exporter_address TEXT NOT NULL DEFAULT '',
+        importer_name TEXT NOT NULL DEFAULT '', importer_address TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '', provenance TEXT NOT NULL DEFAULT '',
+        destination TEXT NOT NULL DEFAULT '',
+        hs_codes TEXT NOT NULL DEFAULT '[]',
+        carats INTEGER CHECK (carats >= 0),
+        value_usd INTEGER CHECK (value_usd >= 0),
+        parcel_count INTEGER CHECK (parcel_count >= 0)
+    )""",
+    "CREATE INDEX inspections_updated ON inspections(updated_at)",
+    "CREATE INDEX inspections_cert ON inspections(cert_number_norm)",
+    "CREATE INDEX inspections_supersedes ON inspections(supersedes)",
+    """CREATE TABLE parcels (
+        id TEXT PRIMARY KEY,
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        position INTEGER NOT NULL,
+        number TEXT NOT NULL DEFAULT '',
+        hs_code TEXT NOT NULL DEFAULT '',
+        declared_carats INTEGER CHECK (declared_carats >= 0),
+        weighed_carats INTEGER CHECK (weighed_carats >= 0),
+        stones INTEGER CHECK (stones >= 0),
+        declared_value_usd INTEGER CHECK (declared_value_usd >= 0),
+        description TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX parcels_inspection ON parcels(inspection_id, position)",
+    """CREATE TABLE seals (
+        id TEXT PRIMARY KEY,
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        position INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        type TEXT NOT NULL DEFAULT 'bag',
+        iso_class TEXT NOT NULL DEFAULT 'S' CHECK (iso_class IN ('I', 'S', 'H')),
+        manufacturer TEXT NOT NULL DEFAULT '',
+        parcel_id TEXT REFERENCES parcels(id),
+        applied_by TEXT NOT NULL DEFAULT '',
+        witness TEXT NOT NULL DEFAULT '',
+        applied_at TEXT NOT NULL DEFAULT '',
+        applied_place TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX seals_inspection ON seals(inspection_id, position)",
+    "CREATE INDEX seals_number ON seals(number)",
+    """CREATE TABLE seal_events (
+        id TEXT PRIMARY KEY,
+        seal_id TEXT NOT NULL REFERENCES seals(id),
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT '',
+        by TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX seal_events_seal ON seal_events(seal_id)",
+    """CREATE TABLE findings (
+        id TEXT PRIMARY KEY,
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        position INTEGER NOT NULL,
+        severity TEXT NOT NULL DEFAULT 'info',
+        section TEXT NOT NULL DEFAULT 'general',
+        text TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX findings_inspection ON findings(inspection_id, position)",
+    """CREATE TABLE acknowledgements (
+        id TEXT PRIMARY KEY,
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        code TEXT NOT NULL,
+        field TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        by TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL DEFAULT '',
+        UNIQUE (inspection_id, code, field)
+    )""",
+    """CREATE TABLE photos (
+        id TEXT PRIMARY KEY,
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        sha256 TEXT NOT NULL,
+        parcel_id TEXT REFERENCES parcels(id),
+        seal_id TEXT REFERENCES seals(id),
+        caption TEXT NOT NULL DEFAULT '',
+        original_name TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL DEFAULT '',
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        size INTEGER NOT NULL DEFAULT 0,
+        taken_at TEXT,
+        gps_lat REAL, gps_lon REAL,
+        added_at TEXT NOT NULL,
+        UNIQUE (inspection_id, sha256)
+    )""",
+    "CREATE INDEX photos_inspection ON photos(inspection_id)",
+    # Signed reports: a frozen snapshot each. The signing work fills in the rest.
+    """CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        version INTEGER NOT NULL,
+        supersedes TEXT REFERENCES reports(id),
+        snapshot TEXT NOT NULL,
+        snapshot_sha256 TEXT NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        audit_head TEXT NOT NULL,
+        signed_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        change TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    # Derived data, rebuilt at will: not audited.
+    """CREATE TABLE validation (
+        inspection_id TEXT PRIMARY KEY REFERENCES inspections(id),
+        errors INTEGER NOT NULL,
+        warnings INTEGER NOT NULL
+    )""",
+    "CREATE VIRTUAL TABLE inspection_search USING fts5(inspection_id UNINDEXED, body, "
+    "tokenize = 'unicode61 remove_diacritics 2')",
+)
+
+
+def _frozen_triggers() -> list[str]:
+    """Defence in depth: even a bug in the application cannot change a signed inspection."""
+    statements: list[str] = []
+    for table in ("parcels", "seals", "findings", "acknowledgements", "photos"):
+        for op, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+            statements.append(
+                f"CREATE TRIGGER {table}_{op.lower()}_frozen BEFORE {op} ON {table} "
+                f"WHEN (SELECT status FROM inspections WHERE id = {row}.inspection_id) = 'signed' "
+                f"BEGIN SELECT RAISE(ABORT, 'signed inspections are frozen'); END"
+            )
+    for op, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER seal_events_{op.lower()}_frozen BEFORE {op} ON seal_events "
+            f"WHEN (SELECT i.status FROM seals s JOIN inspections i ON i.id = s.inspection_id "
+            f"WHERE s.id = {row}.seal_id) = 'signed' "
+            f"BEGIN SELECT RAISE(ABORT, 'signed inspections are frozen'); END"
+        )
+    statements.append(
+        "CREATE TRIGGER inspections_update_frozen BEFORE UPDATE ON inspections "
+        "WHEN OLD.status = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'signed inspections are frozen'); END"
+    )
+    statements.append(
+        "CREATE TRIGGER inspections_delete_frozen BEFORE DELETE ON inspections WHEN OLD.status = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'signed inspections are frozen'); END"
+    )
+    return statements
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    for sql in (*_M001_TABLES, *_frozen_triggers()):
+        db.execute(sql)
+
+
+def m002_report_files(db: sqlite_utils.Database) -> None:
+    """What signing records besides the snapshot: the signed PDF, the QR seal, the signer."""
+    for column, kind in (("device_seq", "INTEGER NOT NULL DEFAULT 0"), ("pdf_sha256", "TEXT NOT NULL DEFAULT ''"),
+                         ("pdf_size", "INTEGER NOT NULL DEFAULT 0"), ("qr_text", "TEXT NOT NULL DEFAULT ''"),
+                         ("signer_cert", "TEXT NOT NULL DEFAULT ''"), ("paper", "TEXT NOT NULL DEFAULT 'A4'")):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {column} {kind}")
+    db.execute("CREATE UNIQUE INDEX reports_device_seq ON reports(device_seq)")
+    db.execute("CREATE INDEX reports_inspection ON reports(inspection_id)")
+    # A report, once written, never changes.
+    db.execute("CREATE TRIGGER reports_update_frozen BEFORE UPDATE ON reports "
+               "BEGIN SELECT RAISE(ABORT, 'signed reports are frozen'); END")
+    db.execute("CREATE TRIGGER reports_delete_frozen BEFORE DELETE ON reports "
+               "BEGIN SELECT RAISE(ABORT, 'signed reports are frozen'); END")
+
+
+def m003_bundles(db: sqlite_utils.Database) -> None:
+    """Bundles: the signed manifest kept with each report (field), and what headquarters imports (hq).
+
+    The manifest columns are nullable without a default: a report signed before this migration has
+    none, and its audit event, which never held these columns, still matches its row.
+    """
+    for column in ("manifest", "manifest_sig", "chain_pem"):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {column} TEXT")
+    statements = [
+        # Field: which reports' bundles were written out, so "export every unsent report" knows. Bookkeeping.
+        """CREATE TABLE bundle_exports (
+            report_id TEXT PRIMARY KEY REFERENCES reports(id),
+            bundle_sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            exported_at TEXT NOT NULL
+        )""",
+        # Headquarters: one row per imported report, with what lists, searches and statistics need.
+        # `supersedes` is no foreign key: the report it replaces may arrive later, or never.
+        """CREATE TABLE hq_reports (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            supersedes TEXT,
+            device_id TEXT NOT NULL,
+            device_seq INTEGER NOT NULL,
+            audit_seq INTEGER NOT NULL,
+            audit_head TEXT NOT NULL,
+            monitor TEXT NOT NULL,
+            signer_serial TEXT NOT NULL,
+            signer_issuer TEXT NOT NULL,
+            signer_sha256 TEXT NOT NULL,
+            cert_number TEXT NOT NULL,
+            cert_number_norm TEXT NOT NULL,
+            exporter TEXT NOT NULL,
+            importer TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            provenance TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            site TEXT NOT NULL,
+            inspected_at TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            carats INTEGER,
+            value_usd INTEGER,
+            parcels INTEGER NOT NULL,
+            seals INTEGER NOT NULL,
+            photos INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            snapshot_sha256 TEXT NOT NULL,
+            pdf_sha256 TEXT NOT NULL,
+            pdf_size INTEGER NOT NULL,
+            manifest TEXT NOT NULL,
+            manifest_sig TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            chain_pem TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            bundle_name TEXT NOT NULL,
+            verification TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX hq_reports_bundle ON hq_reports(bundle_sha256)",
+        "CREATE INDEX hq_reports_device ON hq_reports(device_id, device_seq)",
+        "CREATE INDEX hq_reports_cert ON hq_reports(cert_number_norm)",
+        "CREATE INDEX hq_reports_supersedes ON hq_reports(supersedes)",
+        "CREATE INDEX hq_reports_signed ON hq_reports(signed_at)",
+        """CREATE TABLE hq_seals (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL REFERENCES hq_reports(id),
+            number TEXT NOT NULL,
+            parcel TEXT
+        )""",
+        "CREATE INDEX hq_seals_number ON hq_seals(number)",
+        "CREATE INDEX hq_seals_report ON hq_seals(report_id)",
+        """CREATE TABLE hq_photos (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL REFERENCES hq_reports(id),
+            sha256 TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT '',
+            parcel TEXT,
+            seal TEXT,
+            original_name TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0,
+            taken_at TEXT
+        )""",
+        "CREATE INDEX hq_photos_report ON hq_photos(report_id)",
+        # Every import attempt and its outcome in a sentence. Bookkeeping, not evidence: a refused bundle
+        # leaves every audited table and the audit chain as they were, and only this log says why.
+        """CREATE TABLE import_log (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('imported', 'already', 'conflict', 'refused')),
+            report_id TEXT,
+            sentence TEXT NOT NULL,
+            quarantined TEXT
+        )""",
+        "CREATE INDEX import_log_at ON import_log(at)",
+    ]
+    # What headquarters imported is evidence: it never changes.
+    for table in ("hq_reports", "hq_seals", "hq_photos"):
+        for op in ("UPDATE", "DELETE"):
+            statements.append(f"CREATE TRIGGER {table}_{op.lower()}_frozen BEFORE {op} ON {table} "
+                              f"BEGIN SELECT RAISE(ABORT, 'imported reports are frozen'); END")
+    for sql in statements:
+        db.execute(sql)
+
+
+def m004_faster_list(db: sqlite_utils.Database) -> None:
+    """The list at 100,000 inspections: prefix indexes for search, an index for its default order.
+
+    Typing "ZW 26" searches for words starting "zw" and "26": without prefix indexes FTS5 walks
+    every term of the index for each; with them it reads one entry. The (updated_at, id) index
+    serves the list's default order, including its last pages.
+    """
+    db.execute("CREATE VIRTUAL TABLE inspection_search_new USING fts5(inspection_id UNINDEXED, body, "
+               "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4')")
+    db.execute("INSERT INTO inspection_search_new (rowid, inspection_id, body) "
+               "SELECT rowid, inspection_id, body FROM inspection_search")
+    db.execute("DROP TABLE inspection_search")
+    db.execute("ALTER TABLE inspection_search_new RENAME TO inspection_search")
+    db.execute("CREATE INDEX inspections_updated_id ON inspections(updated_at, id)")
+    db.execute("DROP INDEX inspections_updated")
+
+
+def m005_count_index(db: sqlite_utils.Database) -> None:
+    """The list's row count from an index: at 100,000 inspections, reading every row took ~0.1 s."""
+    db.execute("CREATE INDEX inspections_deleted ON inspections(deleted)")
+
+
+# In the order they apply; each is recorded under its function's name (never rename one).
+MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index)
+
+
+def migrations() -> sqlite_utils.Migrations:
+    """The schema's migrations, as sqlite-utils applies them."""
+    import sqlite_utils
+
+    applier = sqlite_utils.Migrations(MIGRATION_SET)
+    for migration in MIGRATIONS:
+        applier()(migration)
+    return applier
+
+
+def migrations_pending(conn: sqlite3.Connection) -> bool:
+    """Whether the database lacks any migration (a new one lacks them all), read with sqlite3 alone."""
+    try:
+        applied = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
+    except sqlite3.OperationalError:  # no such table: nothing applied yet
+        return True
+    return any(migration.__name__ not in applied for migration in MIGRATIONS)
+
+

@@ -1,0 +1,1 @@
+"""Keys, certificates, revocation lists, the PAdES signature and the QR seal."""

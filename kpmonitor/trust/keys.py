@@ -1,0 +1,252 @@
+"""The keys and certificates of one home, on disk.
+
+A field home holds the device's key (encrypted), its signing certificate —
+self-signed until headquarters issues one — and, once installed, the chain up
+to headquarters' root and the latest revocation list. A headquarters home
+holds the root CA key (encrypted), the root certificate, every certificate it
+issued, and the revocations it has made.
+
+File layout under ``<home>/keys``::
+
+    device-key.json      field: the device's ECDSA P-256 key, sealed with the passphrase
+    device-cert.pem      field: the certificate reports are signed with
+    chain.pem            field: certificates above it (headquarters' root), once issued
+    root-key.json        hq: the root CA key, sealed with the passphrase
+    root-cert.pem        both: headquarters' root (on a field device, the trust anchor installed with the cert)
+    crl.pem              both: the latest revocation list
+    issued/<serial>.pem  hq: every certificate issued
+    revoked.json         hq: serial → revocation time
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from kpmonitor.errors import HomeError, KPError
+from kpmonitor.fileio import write_atomic
+from kpmonitor.paths import Paths
+from kpmonitor.trust import identity
+
+MIN_PASSPHRASE = 8
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise KPError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters: it protects the signing key.")
+
+
+def pem(*objects: x509.Certificate | x509.CertificateRevocationList | x509.CertificateSigningRequest) -> bytes:
+    return b"".join(o.public_bytes(serialization.Encoding.PEM) for o in objects)
+
+
+@dataclass
+class Keyring:
+    """The key files of one home."""
+
+    paths: Paths
+
+    @property
+    def dir(self) -> Path:
+        return self.paths.keys
+
+    @property
+    def device_key(self) -> Path:
+        return self.dir / "device-key.json"
+
+    @property
+    def device_cert(self) -> Path:
+        return self.dir / "device-cert.pem"
+
+    @property
+    def chain_file(self) -> Path:
+        return self.dir / "chain.pem"
+
+    @property
+    def root_key(self) -> Path:
+        return self.dir / "root-key.json"
+
+    @property
+    def root_cert_file(self) -> Path:
+        return self.dir / "root-cert.pem"
+
+    @property
+    def crl_file(self) -> Path:
+        return self.dir / "crl.pem"
+
+    @property
+    def issued_dir(self) -> Path:
+        return self.dir / "issued"
+
+    @property
+    def revoked_file(self) -> Path:
+        return self.dir / "revoked.json"
+
+    # --- creation --------------------------------------------------------------------------
+
+    def create_field_identity(self, monitor_name: str, device_id: str, passphrase: str) -> x509.Certificate:
+        """A new device key and its self-signed certificate (until headquarters issues one)."""
+        if self.device_key.exists():
+            raise HomeError("This home already has a device key.")
+        check_new_passphrase(passphrase)
+        key = identity.generate_key()
+        identity.save_key(key, self.device_key, passphrase)
+        cert = identity.make_self_signed(key, monitor_name, device_id)
+        write_atomic(self.device_cert, pem(cert))
+        return cert
+
+    def create_hq_identity(self, office_name: str, passphrase: str) -> x509.Certificate:
+        """Headquarters' root CA: key and self-signed root certificate, and an empty revocation list."""
+        if self.root_key.exists():
+            raise HomeError("This home already has a root key.")
+        check_new_passphrase(passphrase)
+        key = identity.generate_key()
+        identity.save_key(key, self.root_key, passphrase)
+        root = identity.make_root_ca(key, office_name)
+        write_atomic(self.root_cert_file, pem(root))
+        self.issued_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.revoked_file, b"{}")
+        write_atomic(self.crl_file, pem(identity.make_crl(key, root, [])))
+        return root
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def has_signing_key(self) -> bool:
+        return self.device_key.exists() and self.device_cert.exists()
+
+    def load_device_key(self, passphrase: str) -> ec.EllipticCurvePrivateKey:
+        if not self.device_key.exists():
+            raise HomeError("This home has no signing key yet: make one first (kpmonitor keys init, or Tools ▸ "
+                            "Signing certificate in the application).")
+        return identity.load_key(self.device_key, passphrase)
+
+    def load_root_key(self, passphrase: str) -> ec.EllipticCurvePrivateKey:
+        if not self.root_key.exists():
+            raise HomeError("This home has no root key: only a headquarters home issues certificates.")
+        return identity.load_key(self.root_key, passphrase)
+
+    def device_certificate(self) -> x509.Certificate:
+        if not self.device_cert.exists():
+            raise HomeError("This home has no signing certificate.")
+        return identity.load_cert(self.device_cert)
+
+    def chain(self) -> list[x509.Certificate]:
+        """Certificates above the device's: empty while it is self-signed."""
+        return identity.load_certs(self.chain_file) if self.chain_file.exists() else []
+
+    def root(self) -> x509.Certificate | None:
+        return identity.load_cert(self.root_cert_file) if self.root_cert_file.exists() else None
+
+    def crl(self) -> x509.CertificateRevocationList | None:
+        root = self.root()
+        if root is None or not self.crl_file.exists():
+            return None
+        return identity.load_crl(self.crl_file, root)
+
+    # --- field: request and install --------------------------------------------------------
+
+    def request(self, passphrase: str, monitor_name: str, device_id: str) -> x509.CertificateSigningRequest:
+        """A certificate request for headquarters, signed with the device key (proof of possession)."""
+        return identity.make_csr(self.load_device_key(passphrase), monitor_name, device_id)
+
+    def install(self, data: bytes) -> x509.Certificate:
+        """Install the certificate headquarters issued (the file holds it and the root above it).
+
+        :raises KPError: when the certificate is not for this device's key or
+            does not chain to the root that comes with it.
+        """
+        certs = identity.load_certs(data)
+        own_public = identity.load_cert(self.device_cert).public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        leaf = next((c for c in certs if c.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo) == own_public), None)
+        if leaf is None:
+            raise KPError("This certificate is not for this device's key: it was issued for another request.")
+        others = [c for c in certs if c is not leaf]
+        roots = [c for c in others if identity.is_self_signed(c)]
+        if not roots:
+            raise KPError("The file holds no headquarters root certificate; ask headquarters for the full file.")
+        root = roots[0]
+        result = identity.check_chain(leaf, [c for c in others if c is not root], root, None, None)
+        if not result.ok:
+            raise KPError("The certificate cannot be installed: " + " ".join(result.problems))
+        write_atomic(self.device_cert, pem(leaf))
+        write_atomic(self.chain_file, pem(*others))
+        write_atomic(self.root_cert_file, pem(root))
+        return leaf
+
+    def install_crl(self, data: bytes) -> x509.CertificateRevocationList:
+        root = self.root()
+        if root is None:
+            raise KPError("Install headquarters' certificate before its revocation list.")
+        crl = identity.load_crl(data, root)
+        write_atomic(self.crl_file, pem(crl))
+        return crl
+
+    # --- hq: issue, revoke, publish --------------------------------------------------------
+
+    def issue(self, csr_data: bytes, passphrase: str, valid_days: int = 730) -> bytes:
+        """Issue a monitor certificate; returns the PEM file to send back (certificate + root)."""
+        csr = identity.load_csr(csr_data)
+        root = self.root()
+        if root is None:
+            raise HomeError("This home has no root certificate.")
+        cert = identity.issue_certificate(self.load_root_key(passphrase), root, csr, valid_days)
+        write_atomic(self.issued_dir / f"{identity.format_serial(cert.serial_number)}.pem", pem(cert))
+        return pem(cert, root)
+
+    def issued(self) -> list[x509.Certificate]:
+        if not self.issued_dir.exists():
+            return []
+        return [identity.load_cert(p) for p in sorted(self.issued_dir.glob("*.pem"))]
+
+    def revoked(self) -> dict[str, str]:
+        """Serial (as formatted) → revocation time (ISO 8601)."""
+        if not self.revoked_file.exists():
+            return {}
+        data: dict[str, str] = json.loads(self.revoked_file.read_text(encoding="utf-8"))
+        return data
+
+    def revoke(self, serial: str, passphrase: str) -> x509.CertificateRevocationList:
+        """Revoke an issued certificate by serial (as printed, with or without colons) and re-sign the CRL."""
+        wanted = serial.replace(":", "").strip().upper().lstrip("0")
+        match = next((c for c in self.issued() if identity.format_serial(c.serial_number) == wanted), None)
+        if match is None:
+            raise KPError(f"No certificate with serial {serial} was issued here.")
+        key = self.load_root_key(passphrase)
+        revoked = self.revoked()
+        label = identity.format_serial(match.serial_number)
+        revoked.setdefault(label, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        write_atomic(self.revoked_file, json.dumps(revoked, indent=2).encode())
+        return self._resign_crl(key, revoked)
+
+    def _resign_crl(self, key: ec.EllipticCurvePrivateKey,
+                    revoked: dict[str, str]) -> x509.CertificateRevocationList:
+        root = self.root()
+        assert root is not None
+        entries = []
+        for cert in self.issued():
+            at = revoked.get(identity.format_serial(cert.serial_number))
+            if at:
+                entries.append((cert.serial_number, dt.datetime.fromisoformat(at)))
+        crl = identity.make_crl(key, root, entries)
+        write_atomic(self.crl_file, pem(crl))
+        return crl
+
+    def publish(self, out_dir: Path, passphrase: str) -> list[Path]:
+        """Write the root certificate and a freshly signed revocation list for field devices and verifiers."""
+        key = self.load_root_key(passphrase)
+        crl = self._resign_crl(key, self.revoked())
+        root = self.root()
+        assert root is not None
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = [out_dir / "kp-root.pem", out_dir / "kp-crl.pem"]
+        write_atomic(written[0], pem(root))
+        write_atomic(written[1], pem(crl))
+        return written

@@ -1,0 +1,148 @@
+"""Screenshots of headquarters' window for the user guide, made offscreen at a laptop's 1366 × 768.
+
+    python -m hq_screenshots [OUT_DIR]     (default: docs/screenshots)
+
+A temporary headquarters certifies two demo field devices; each signs some of
+its demo inspections (one of them amended) and exports the bundles, as a
+monitor does before sending them. One report of the first device is never
+sent, so the anomalies screen has a missing report to show; a damaged copy of
+a bundle shows how a refusal reads in the inbox.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+# The same settling, shooting and dialog-over-window drawing as the monitor's screenshots.
+from screenshots import SCREEN, settle, shoot, shoot_over
+
+NAMES = ("hq_inbox.png", "hq_reports.png", "hq_report_detail.png", "hq_anomalies.png", "hq_monitors.png",
+         "hq_statistics.png")
+ACKNOWLEDGED = "Checked with the exporter's representative; recorded on the MMCZ form."
+
+
+def _certified_device(tmp: Path, name: str, hq: object, count: int, seed: int) -> object:
+    from kpmonitor.demo.fill import fill_demo
+    from kpmonitor.gui.app import DEMO_PASSPHRASE
+    from kpmonitor.paths import Paths
+    from kpmonitor.trust.keys import Keyring, pem
+    from kpmonitor.workspace import Workspace, init_home
+
+    assert isinstance(hq, Paths)
+    paths = Paths.for_home(tmp / name.split()[0].lower())
+    info = init_home(paths, "field", name, DEMO_PASSPHRASE)
+    keys = Keyring(paths)
+    keys.install(Keyring(hq).issue(pem(keys.request(DEMO_PASSPHRASE, info.name, info.device_id)), DEMO_PASSPHRASE))
+    with Workspace(paths) as ws:
+        fill_demo(ws, count=count, photos=True, seed=seed)
+    return paths
+
+
+def _sign_and_export(paths: object, out: Path, *, limit: int, skip: int = 0,
+                     amend_first: bool = False) -> list[Path]:
+    """Sign the demo inspections that have no errors (warnings acknowledged), oldest first after the first
+    ``skip``; export their bundles."""
+    from kpmonitor.bundle.bundle import export_bundle
+    from kpmonitor.gui.app import DEMO_PASSPHRASE
+    from kpmonitor.paths import Paths
+    from kpmonitor.report.reports import sign_inspection
+    from kpmonitor.workspace import Workspace
+
+    assert isinstance(paths, Paths)
+    written: list[Path] = []
+    with Workspace(paths) as ws:
+        store = ws.store
+        oldest_first = list(reversed(store.summaries(limit=200)))[skip:]
+        ready = [s.id for s in oldest_first if s.errors == 0][:limit]
+
+        def sign(inspection_id: str) -> str:
+            insp = store.get(inspection_id)
+            for problem in ws.validate(insp):
+                if not problem.is_error and insp.acknowledged(problem.code, problem.field) is None:
+                    store.acknowledge(inspection_id, problem.code, problem.field, ACKNOWLEDGED)
+            return sign_inspection(ws, inspection_id, DEMO_PASSPHRASE).report_id
+
+        for inspection_id in ready:
+            report_id = sign(inspection_id)
+            written.append(export_bundle(ws, report_id, out))
+            if amend_first and len(written) == 1:
+                amended = store.amend(inspection_id)
+                store.update_inspection(amended, {"site": (store.get(amended).site or "") + " (re-weighed)"})
+                written.append(export_bundle(ws, sign(amended), out))
+    return written
+
+
+def make_hq_screenshots(out_dir: Path) -> list[Path]:
+    """Build a demo headquarters and grab each of its screens into ``out_dir``; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kpmonitor.gui.app import DEMO_PASSPHRASE, make_application
+    from kpmonitor.gui.hq.window import HqWindow
+    from kpmonitor.paths import Paths
+    from kpmonitor.workspace import Workspace, init_home
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    made: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        hq = Paths.for_home(tmp / "hq")
+        init_home(hq, "hq", "KP Monitoring Working Group", DEMO_PASSPHRASE)
+        tendai = _certified_device(tmp, "Tendai Moyo", hq, 8, 2009)
+        # The demo numbers certificates and seals by position: the second device signs only inspections
+        # past the first device's, so that no seal or certificate number repeats by accident.
+        rutendo = _certified_device(tmp, "Rutendo Chikore", hq, 14, 2011)
+        stick = tmp / "stick" / "KPMONITOR"
+        first = _sign_and_export(tendai, tmp / "tendai-out", limit=5, amend_first=True)
+        second = _sign_and_export(rutendo, tmp / "rutendo-out", limit=4, skip=8)
+        stick.mkdir(parents=True)
+        # Report 4 of the first device stays on the laptop: headquarters sees the gap.
+        for bundle in [*first[:3], *first[4:], *second]:
+            shutil.copy(bundle, stick / bundle.name)
+        later = tmp / "later"
+        later.mkdir()
+        shutil.copy(first[0], later / first[0].name)  # sent twice
+        damaged = bytearray(second[0].read_bytes())
+        damaged[len(damaged) // 2] ^= 0xFF
+        (later / "report-from-email.kpbundle").write_bytes(bytes(damaged))
+
+        with Workspace(hq) as ws:
+            window = HqWindow(hq, ws)
+            window.resize(*SCREEN)
+            window.show()
+            window.import_files([stick])
+            settle()
+            window.import_files([later])
+            settle()
+            window.tabs.setCurrentIndex(window.INBOX)
+            made.append(shoot(window, out_dir / NAMES[0]))
+
+            window.tabs.setCurrentIndex(window.REPORTS)
+            settle()
+            made.append(shoot(window, out_dir / NAMES[1]))
+
+            with_photos = next(r for r in window.reports_model.rows if r.photos and r.superseded_by is None
+                               and r.supersedes)
+            dialog = window.open_report(with_photos.id)
+            assert dialog is not None
+            dialog.resize(1180, 640)
+            settle()
+            made.append(shoot_over(window, dialog, out_dir / NAMES[2]))
+            dialog.close()
+
+            for index, name in ((window.ANOMALIES, NAMES[3]), (window.MONITORS, NAMES[4]),
+                                (window.STATISTICS, NAMES[5])):
+                window.tabs.setCurrentIndex(index)
+                settle()
+                made.append(shoot(window, out_dir / name))
+            window.close()
+            settle()
+    app.processEvents()
+    return made
+
+
+if __name__ == "__main__":
+    make_hq_screenshots(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
