@@ -812,6 +812,21 @@ class Store:
         cur = self.conn.execute("SELECT * FROM reports WHERE id = ?", [rows[0][0]])
         return dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
 
+    def record_bundle_export(self, report_id: str, bundle_sha256: str, file_name: str) -> None:
+        """Remember that a report's bundle was written (``unexported_reports`` leaves it out from now on)."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO bundle_exports (report_id, bundle_sha256, file_name, exported_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(report_id) DO UPDATE SET bundle_sha256 = excluded.bundle_sha256, "
+                "file_name = excluded.file_name, exported_at = excluded.exported_at",
+                [report_id, bundle_sha256, file_name, datetime.now(UTC).isoformat(timespec="seconds")])
+
+    def unexported_reports(self) -> list[str]:
+        """Ids of signed reports whose bundle was never exported, oldest first."""
+        return [str(r[0]) for r in self.conn.execute(
+            "SELECT id FROM reports WHERE manifest IS NOT NULL AND id NOT IN (SELECT report_id FROM bundle_exports) "
+            "ORDER BY device_seq")]
+
     def amend(self, inspection_id: str) -> str:
         """Start a new draft that will supersede a signed inspection: a copy, both kept on record."""
         insp = self.get(inspection_id)
