@@ -35,6 +35,10 @@ class Conflict(KPError):
     """The change collides with what is stored (a reused seal, a frozen record)."""
 
 
+class WriteFailed(KPError):
+    """The disk refused a change (full, failing, locked): nothing of it was stored."""
+
+
 class FrozenError(Conflict):
     """A signed inspection cannot be edited; amend it instead."""
 

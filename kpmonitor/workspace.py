@@ -129,8 +129,10 @@ class Workspace:
         self.settings = Settings(paths.settings_file)
         self.reference = reference or Reference.load(paths.reference_overrides)
         self.actor = str(self.settings.get("actor") or info.name)
+        # What the last commit's validation found, for the caller that made the change (``checked``).
+        self._checked: dict[str, tuple[Inspection, list[Problem]]] = {}
         self.store = Store(paths.database, actor=self.actor, device_id=info.device_id,
-                           validator=self._count_problems)
+                           committed=self._validate_committed)
 
     def close(self) -> None:
         self.store.close()
@@ -172,13 +174,59 @@ class Workspace:
 
         return check(insp, self.rule_context(insp.id))
 
-    def _count_problems(self, insp: Inspection) -> tuple[int, int]:
-        """Errors, and warnings still to acknowledge: what the list shows as needing attention."""
-        problems = self.validate(insp)
-        errors = sum(1 for p in problems if p.is_error)
+    def inspection_from_document(self, doc: Any, *, replacing: str | None = None) -> tuple[Inspection, list[Problem]]:
+        """Read a JSON document (``new --from-json``, ``edit --from-json``) and check it whole.
+
+        A document describes a complete shipment: every error refuses it, warnings come back to be
+        stored and shown.
+
+        :param replacing: the draft the document will replace: the rules then see it as that draft
+            (its own seals are no reuse, nor those of the report it amends).
+        :returns: the inspection and its warnings.
+        :raises ValidationError: with every error, parse and rule alike; nothing is stored.
+        """
+        from kpmonitor.domain.inspection import from_document
+        from kpmonitor.rules.problems import Problem, Severity, ValidationError
+
+        insp, parse_problems = from_document(doc)
+        if replacing is not None:
+            current = self.store.get(replacing)
+            insp.id, insp.supersedes = current.id, current.supersedes
+        problems = [Problem(Severity.ERROR, path, "parse", message) for path, message in parse_problems]
+        problems += self.validate(insp)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise ValidationError(errors)
+        return insp, problems
+
+    def _validate_committed(self, inspection_ids: set[str]) -> None:
+        """After a write committed: validate each changed inspection once and store the list's counts.
+
+        Validation runs here, outside the write transaction, and its result is kept for ``checked``
+        so that the editor, reloading after its own change, does not validate a second time.
+        """
         from kpmonitor.rules.problems import unacknowledged
 
-        return errors, len(unacknowledged(problems, insp))
+        self._checked.clear()  # only this commit's results are current
+        for inspection_id in inspection_ids:
+            try:
+                insp = self.store.get(inspection_id)
+                problems = self.validate(insp)
+                errors = sum(1 for p in problems if p.is_error)
+                self.store.set_validation(inspection_id, errors, len(unacknowledged(problems, insp)))
+            except Exception:  # the change itself is stored; a count can be made again
+                log.exception("validating inspection %s after a change failed", inspection_id)
+                continue
+            self._checked[inspection_id] = (insp, problems)
+
+    def checked(self, inspection_id: str) -> tuple[Inspection, list[Problem]]:
+        """The inspection as stored and its problems: from the last commit's validation when it changed
+        the inspection, else read and validated now."""
+        found = self._checked.pop(inspection_id, None)
+        if found is not None:
+            return found
+        insp = self.store.get(inspection_id)
+        return insp, self.validate(insp)
 
     # --- photos ------------------------------------------------------------------------------
 

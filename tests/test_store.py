@@ -220,3 +220,40 @@ def test_a_broad_search_gives_the_same_page_as_a_narrow_plan(ws: Workspace, monk
     monkeypatch.setattr(store_module, "BROAD_SEARCH", 3)  # every search now walks the list's order
     assert [r.id for r in ws.store.summaries("ZW", limit=10, offset=5)] == expected
     assert len(expected) == 10
+
+
+def test_each_edit_is_validated_once_after_it_commits(ws: Workspace, example_doc: dict[str, Any],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    inspection_id = create(ws, example_doc)
+    calls: list[bool] = []
+    real = ws.validate
+
+    def counting(insp: Any) -> Any:
+        calls.append(ws.store.conn.in_transaction)
+        return real(insp)
+
+    monkeypatch.setattr(ws, "validate", counting)
+    ws.store.update_inspection(inspection_id, {"site": "Mbada sort house"})
+    insp, problems = ws.checked(inspection_id)  # what the editor reloads: no second validation
+    assert calls == [False]  # once, and outside the write transaction
+    assert insp.site == "Mbada sort house" and problems == real(insp)
+    assert ws.store.summaries()[0].errors == sum(1 for p in problems if p.is_error)
+
+
+def test_replacing_a_draft_keeps_its_photos_linked_by_number(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    inspection_id = create(ws, example_doc)
+    parcel_1 = ws.store.parcel_id(inspection_id, "1")
+    ws.store.add_photo(inspection_id, sha256="ab" * 32, original_name="p1.jpg", format="JPEG", width=4, height=3,
+                       size=10, taken_at=None, gps_lat=None, gps_lon=None, parcel_id=parcel_1)
+    ws.store.add_photo(inspection_id, sha256="cd" * 32, original_name="p2.jpg", format="JPEG", width=4, height=3,
+                       size=10, taken_at=None, gps_lat=None, gps_lon=None,
+                       parcel_id=ws.store.parcel_id(inspection_id, "2"))
+    doc = {**example_doc, "parcels": [dict(example_doc["parcels"][0], number="1")]}
+    doc["seals"] = [s for s in example_doc["seals"] if s["parcel"] in (None, "1")]
+    insp, _ = from_document(doc)
+    ws.store.replace_inspection(inspection_id, insp)
+    after = ws.store.get(inspection_id)
+    by_name = {p.original_name: p for p in after.photos}
+    assert set(by_name) == {"p1.jpg", "p2.jpg"}  # evidence is never dropped by an edit
+    assert by_name["p1.jpg"].parcel == "1" and by_name["p2.jpg"].parcel is None
+    assert [p.number for p in after.parcels] == ["1"]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from kpmonitor import APP_ID, __version__
+from kpmonitor.cli import field as cli_field
 from kpmonitor.cli import hq as cli_hq
 from kpmonitor.cli.common import Refused, _json_out, _problem_line, _refusals, _workspace
 from kpmonitor.domain.quantities import format_carats, format_usd
@@ -247,21 +248,17 @@ def new(ctx: click.Context, source: Any) -> None:
     A document with errors is refused with every problem listed and nothing is
     stored; warnings are stored and shown.
     """
-    from kpmonitor.domain.inspection import from_document
-    from kpmonitor.rules.problems import Problem, Severity, ValidationError
+    from kpmonitor.rules.problems import ValidationError
 
     try:
         doc = json.load(source)
     except ValueError as exc:
         raise Refused(f"The file is not valid JSON ({exc}).") from exc
     with _workspace(ctx, role="field") as ws:
-        insp, parse_problems = from_document(doc)
-        problems = [Problem(Severity.ERROR, path, "parse", message) for path, message in parse_problems]
-        problems += ws.validate(insp)
-        # A document describes a complete shipment: every error refuses it; warnings are stored.
-        errors = [p for p in problems if p.is_error]
-        if errors:
-            raise Refused(str(ValidationError(errors)))
+        try:
+            insp, problems = ws.inspection_from_document(doc)
+        except ValidationError as exc:
+            raise Refused(str(exc)) from exc
         with _refusals():
             inspection_id = ws.store.create_inspection(insp)
         for p in problems:
@@ -563,6 +560,8 @@ def hq_publish(ctx: click.Context, out_dir: Path) -> None:
         click.echo(str(path))
 
 
+for _command in cli_field.COMMANDS:
+    cli.add_command(_command)
 for _command in cli_hq.HQ_COMMANDS:
     hq.add_command(_command)
 cli.add_command(cli_hq.export_unsent)

@@ -1,9 +1,10 @@
 """One open inspection: the single path from the editor's widgets to the store.
 
 Every edit is a call on the workspace's store, made at once (there is no Save
-button). After each write the inspection is read back and checked by the
-core's rules, and every section and the validation panel are refreshed from
-what is stored, so the screen never shows a value the disk does not hold.
+button). After each write the inspection is read back with the problems the
+core's rules found once it committed, and every section and the validation
+panel are refreshed from what is stored, so the screen never shows a value the
+disk does not hold.
 A refused write (a reused seal, a signed inspection) comes back as the
 core's sentence.
 """
@@ -11,14 +12,13 @@ core's sentence.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kpmonitor.errors import KPError
+from kpmonitor.errors import KPError, WriteFailed
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
@@ -85,11 +85,16 @@ class InspectionSession(QObject):
         """
         try:
             action()
+        except WriteFailed as exc:  # the disk, not the monitor: the change was not stored
+            log.exception("a change could not be written")
+            self.last_error = exc.message
+            self.write_failed.emit(self.last_error)
+            return False
         except KPError as exc:
             self.last_error = exc.message
             self.write_refused.emit(exc.message)
             return False
-        except (sqlite3.Error, OSError) as exc:
+        except OSError as exc:  # a file beside the database (a photo original) could not be written
             log.exception("a change could not be written")
             self.last_error = self.tr("The change could not be saved ({error}). Check that the disk is not full; "
                                       "the details are in the log.").format(error=exc)
@@ -114,7 +119,6 @@ class InspectionSession(QObject):
         return self.write(lambda: self.store.unacknowledge(self.inspection_id, problem.code, problem.field))
 
     def reload(self) -> None:
-        self.inspection = self.store.get(self.inspection_id)
-        self.problems = self.ws.validate(self.inspection)
+        self.inspection, self.problems = self.ws.checked(self.inspection_id)
         self.inspection_changed.emit(self.inspection)
         self.problems_changed.emit(self.problems)

@@ -48,7 +48,7 @@ from kpmonitor.domain.inspection import (
     normalise_certificate_number,
     normalise_seal_number,
 )
-from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound
+from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, WriteFailed
 from kpmonitor.store import audit, seals
 from kpmonitor.store.schema import migrations, migrations_pending
 
@@ -139,21 +139,53 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{t}"*' for t in terms)
 
 
+def _content_columns(insp: Inspection) -> dict[str, Any]:
+    """The inspection's own columns that its content sets (not who, where from or when it was made)."""
+    cert = insp.certificate
+    return {
+        "site": insp.site, "site_lat": insp.site_lat, "site_lon": insp.site_lon,
+        "inspected_at": insp.inspected_at, "verdict": insp.verdict,
+        "cert_number": cert.number, "cert_number_norm": normalise_certificate_number(cert.number),
+        "issuing_authority": cert.issuing_authority, "issued_on": cert.issued_on,
+        "expires_on": cert.expires_on, "exporter_name": cert.exporter.name,
+        "exporter_address": cert.exporter.address, "importer_name": cert.importer.name,
+        "importer_address": cert.importer.address, "origin": cert.origin,
+        "provenance": cert.provenance, "destination": cert.destination, "hs_codes": cert.hs_codes,
+        "carats": cert.carats, "value_usd": cert.value_usd, "parcel_count": cert.parcel_count,
+    }
+
+
+def _refusal(exc: BaseException) -> KPError | None:
+    """The sentence for a write SQLite refused, or None when the error is a bug to log as it is."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        if "frozen" in str(exc):
+            return FrozenError("This inspection is signed and can no longer be changed; amend it instead.")
+        return None
+    if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        # Disk full, I/O error, the database locked past the timeout: nothing of the change was stored.
+        return WriteFailed(f"The change could not be saved ({exc}). Check that the disk is not full; the "
+                           "details are in the log.")
+    return None
+
+
 class Store:
     """The field or headquarters database of one home.
 
     :param path: the SQLite file (created when missing).
     :param actor: the name written into every audit event.
-    :param validator: called with an inspection after each change, returns
-        ``(errors, warnings)`` to keep the list's counts current.
+    :param committed: called after each write transaction commits, with the ids of the
+        inspections it changed: the workspace validates them there, once, outside the write.
     """
 
     def __init__(self, path: Path | str, *, actor: str = "", device_id: str = "",
-                 validator: Callable[[Inspection], tuple[int, int]] | None = None) -> None:
+                 committed: Callable[[set[str]], None] | None = None) -> None:
         self.path = Path(path)
         self.actor = actor
         self.device_id = device_id
-        self.validator = validator
+        self.committed = committed
+        self._depth = 0                # nesting of _tx: only the outermost commits
+        self._changed: set[str] = set()  # inspections changed in the transaction under way
         self.conn = sqlite3.connect(str(self.path), timeout=10.0)
         self.closed = False
         # recursive_triggers as sqlite-utils sets it on every connection it wraps, from the start:
@@ -193,14 +225,24 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[None]:
+        outermost = self._depth == 0
+        self._depth += 1
         try:
             with self.db.atomic():
                 yield
-        except sqlite3.IntegrityError as exc:
-            if "frozen" in str(exc):
-                raise FrozenError("This inspection is signed and can no longer be changed; amend it "
-                                  "instead.") from exc
-            raise
+        except BaseException as exc:
+            if outermost:
+                self._changed.clear()
+            refusal = _refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
+        finally:
+            self._depth -= 1
+        if outermost and self._changed:
+            changed, self._changed = self._changed, set()
+            if self.committed is not None:
+                self.committed(changed)
 
     def _audit(self, entity: str, entity_id: str, op: str, change: dict[str, Any]) -> None:
         audit.append(self.conn, at=now(), actor=self.actor, entity=entity, entity_id=entity_id, op=op,
@@ -244,11 +286,18 @@ class Store:
         return dict(zip([d[0] for d in cur.description], values, strict=True))
 
     def _touch(self, inspection_id: str) -> None:
-        """After a change: bump the time, refresh the search index and the validation counts."""
+        """After a change: bump the time, refresh the search index; validated once committed."""
         self.conn.execute("UPDATE inspections SET updated_at = ? WHERE id = ?", [now(), inspection_id])
         self._reindex(inspection_id)
-        if self.validator is not None:
-            errors, warnings = self.validator(self.get(inspection_id))
+        self._changed.add(inspection_id)
+
+    def set_validation(self, inspection_id: str, errors: int, warnings: int) -> None:
+        """Record the list's counts for an inspection: derived data, written after its change committed.
+
+        Not audited and not part of the change's transaction: a crash between the two leaves a count
+        that the next edit or ``Workspace.revalidate`` puts right, never a change without its audit.
+        """
+        with self.conn:
             self.conn.execute(
                 "INSERT INTO validation (inspection_id, errors, warnings) VALUES (?, ?, ?) "
                 "ON CONFLICT(inspection_id) DO UPDATE SET errors = excluded.errors, warnings = excluded.warnings",
@@ -298,32 +347,62 @@ class Store:
         """
         with self._tx():
             created = now()
-            cert = insp.certificate
             inspection_id = self._insert("inspections", {
                 "id": insp.id or new_id(), "status": Status.DRAFT.value, "deleted": 0,
                 "created_at": created, "updated_at": created, "monitor": insp.monitor or self.actor,
                 "device_id": insp.device_id or self.device_id, "supersedes": supersedes or insp.supersedes,
-                "site": insp.site, "site_lat": insp.site_lat, "site_lon": insp.site_lon,
-                "inspected_at": insp.inspected_at, "verdict": insp.verdict,
-                "cert_number": cert.number, "cert_number_norm": normalise_certificate_number(cert.number),
-                "issuing_authority": cert.issuing_authority, "issued_on": cert.issued_on,
-                "expires_on": cert.expires_on, "exporter_name": cert.exporter.name,
-                "exporter_address": cert.exporter.address, "importer_name": cert.importer.name,
-                "importer_address": cert.importer.address, "origin": cert.origin,
-                "provenance": cert.provenance, "destination": cert.destination, "hs_codes": cert.hs_codes,
-                "carats": cert.carats, "value_usd": cert.value_usd, "parcel_count": cert.parcel_count,
+                **_content_columns(insp),
             })
-            parcel_ids: dict[str, str] = {}
-            for parcel in insp.parcels:
-                parcel_ids[parcel.number] = self._add_parcel(inspection_id, parcel)
-            for seal in insp.seals:
-                self._add_seal(inspection_id, seal, parcel_ids.get(seal.parcel) if seal.parcel else None)
-            for finding in insp.findings:
-                self._add_finding(inspection_id, finding)
-            for ack in insp.acknowledgements:
-                self._acknowledge(inspection_id, ack.code, ack.field, ack.note)
+            self._add_parts(inspection_id, insp)
             self._touch(inspection_id)
         return inspection_id
+
+    def _add_parts(self, inspection_id: str, insp: Inspection) -> dict[str, str]:
+        """Parcels, seals, findings and acknowledgements of ``insp``; returns parcel ids by number."""
+        parcel_ids: dict[str, str] = {}
+        for parcel in insp.parcels:
+            parcel_ids[parcel.number] = self._add_parcel(inspection_id, parcel)
+        for seal in insp.seals:
+            self._add_seal(inspection_id, seal, parcel_ids.get(seal.parcel) if seal.parcel else None)
+        for finding in insp.findings:
+            self._add_finding(inspection_id, finding)
+        for ack in insp.acknowledgements:
+            self._acknowledge(inspection_id, ack.code, ack.field, ack.note)
+        return parcel_ids
+
+    def replace_inspection(self, inspection_id: str, insp: Inspection) -> None:
+        """Replace a draft's content (certificate, site, parcels, seals, findings, verdict) with ``insp``'s.
+
+        What the draft is stays: its id, monitor, device, creation and the report it supersedes.
+        Its photos stay too (evidence is never dropped by an edit): each keeps its link to a parcel
+        or seal whose number the new content still has, and loses it otherwise. One transaction:
+        a refused seal number leaves the draft as it was.
+
+        :raises Conflict: when a seal number is malformed or used elsewhere.
+        """
+        with self._tx():
+            self._require_draft(inspection_id)
+            photo_links = self.conn.execute(
+                "SELECT ph.id, p.number, s.number FROM photos ph LEFT JOIN parcels p ON p.id = ph.parcel_id "
+                "LEFT JOIN seals s ON s.id = ph.seal_id WHERE ph.inspection_id = ?", [inspection_id]).fetchall()
+            for photo_id, _parcel, _seal in photo_links:
+                self._update("photos", photo_id, {"parcel_id": None, "seal_id": None})
+            for table, where in (("seal_events", "seal_id IN (SELECT id FROM seals WHERE inspection_id = ?)"),
+                                 ("seals", "inspection_id = ?"), ("parcels", "inspection_id = ?"),
+                                 ("findings", "inspection_id = ?"), ("acknowledgements", "inspection_id = ?")):
+                for (row_id,) in self.conn.execute(f"SELECT id FROM {table} WHERE {where}",
+                                                   [inspection_id]).fetchall():
+                    self._delete(table, row_id)
+            self._update("inspections", inspection_id, _content_columns(insp))
+            parcel_ids = self._add_parts(inspection_id, insp)
+            seal_ids = {number: sid for sid, number in self.conn.execute(
+                "SELECT id, number FROM seals WHERE inspection_id = ?", [inspection_id])}
+            for photo_id, parcel, seal in photo_links:
+                links = {"parcel_id": parcel_ids.get(parcel) if parcel else None,
+                         "seal_id": seal_ids.get(seal) if seal else None}
+                if any(links.values()):
+                    self._update("photos", photo_id, links)
+            self._touch(inspection_id)
 
     def update_inspection(self, inspection_id: str, changes: dict[str, Any]) -> bool:
         """Set inspection fields by domain path (``certificate.exporter.name``, ``verdict``…).
