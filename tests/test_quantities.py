@@ -105,3 +105,13 @@ def test_value_per_carat_is_exact() -> None:
     # US$ 36,015.00 for 1,200.50 ct = 30.0000 $/ct → 3000 cents per carat
     assert usd_per_carat(3601500, 120050) == 3000
     assert usd_per_carat(100, 0) is None
+
+
+def test_one_formatter_shows_every_amount_the_same_way() -> None:
+    from kpmonitor.domain.quantities import amount_text, signed
+
+    assert amount_text(-150) == "-1.50"  # not "-2.50": the sign is taken before the division
+    assert amount_text(123456, "ct") == "1,234.56 ct"
+    assert amount_text("1200.50", "US$") == "1,200.50 US$"  # a snapshot's canonical text
+    assert amount_text(None) == "" and amount_text("junk") == "junk"
+    assert (signed(-150), signed(2), signed(0)) == ("−1.50", "+0.02", "0.00")

@@ -21,7 +21,7 @@ from kpmonitor import APP_ID, __version__
 from kpmonitor.cli import field as cli_field
 from kpmonitor.cli import hq as cli_hq
 from kpmonitor.cli.common import Refused, _json_out, _problem_line, _refusals, _workspace
-from kpmonitor.domain.quantities import format_carats, format_usd
+from kpmonitor.domain.quantities import format_carats, format_usd, plain
 from kpmonitor.paths import Paths
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
@@ -148,8 +148,8 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
             _json_out([{
                 "id": r.id, "certificate": r.cert_number, "exporter": r.exporter, "importer": r.importer,
                 "origin": r.origin, "site": r.site,
-                "carats": None if r.carats is None else f"{r.carats // 100}.{r.carats % 100:02d}",
-                "value_usd": None if r.value_usd is None else f"{r.value_usd // 100}.{r.value_usd % 100:02d}",
+                "carats": None if r.carats is None else plain(r.carats),
+                "value_usd": None if r.value_usd is None else plain(r.value_usd),
                 "parcel_count": r.parcel_count, "status": r.status, "verdict": r.verdict, "errors": r.errors,
                 "warnings": r.warnings, "inspected_at": r.inspected_at, "updated_at": r.updated_at,
             } for r in rows])

@@ -112,6 +112,42 @@ def grouped(hundredths: int) -> str:
     return f"{sign}{n // 100:,}.{n % 100:02d}"
 
 
+def signed(hundredths: int) -> str:
+    """A difference for people: ``+0.02``, ``−1.50`` (a real minus sign: a hyphen is easy to miss on a
+    photocopy), ``0.00``."""
+    if hundredths == 0:
+        return grouped(0)
+    return ("+" if hundredths > 0 else "−") + grouped(abs(hundredths))
+
+
+# What ``plain`` writes (snapshots, JSON): the only text read back as an amount for showing.
+_CANONICAL = re.compile(r"(-?)(\d+)\.(\d{2})")
+
+
+def hundredths_of(value: object) -> int | None:
+    """Integer hundredths from an int or a canonical amount text (``"1200.50"``); None otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str):
+        return None
+    canonical = _CANONICAL.fullmatch(value.strip())
+    if canonical is None:
+        return None
+    sign, whole, cents = canonical.groups()
+    return (-1 if sign else 1) * (int(whole) * 100 + int(cents))
+
+
+def amount_text(value: object, unit: str = "") -> str:
+    """An amount for people (``1,200.50 ct``) from hundredths or a snapshot's text; other text as it is.
+
+    The one formatter behind every amount the screens, the reports and the command line show.
+    """
+    hundredths = hundredths_of(value)
+    if hundredths is None:
+        return "" if value is None else str(value)
+    return grouped(hundredths) + (f" {unit}" if unit else "")
+
+
 def format_carats(hundredths: int) -> str:
     return f"{grouped(hundredths)} ct"
 

@@ -23,7 +23,7 @@ from kpmonitor.domain.inspection import (
     Inspection,
     normalise_seal_number,
 )
-from kpmonitor.domain.quantities import format_carats, format_usd, grouped
+from kpmonitor.domain.quantities import format_carats, format_usd, grouped, signed
 from kpmonitor.domain.reference import Reference
 from kpmonitor.rules.problems import Problem, Severity
 
@@ -219,10 +219,9 @@ def check_parcels(insp: Inspection, ctx: RuleContext) -> list[Problem]:
             allowed = max(ctx.tolerance_hundredths,
                           int(Decimal(p.declared_carats) * ctx.tolerance_pct / 100))
             if abs(diff) > allowed:
-                sign = "+" if diff > 0 else "−"
                 out.append(_warn(f"{path}.weighed_carats", "parcel.weight.tolerance",
                                  f"{label} weighs {format_carats(p.weighed_carats or 0)} against "
-                                 f"{format_carats(p.declared_carats)} declared ({sign}{grouped(abs(diff))} ct, "
+                                 f"{format_carats(p.declared_carats)} declared ({signed(diff)} ct, "
                                  f"tolerance {grouped(allowed)} ct)."))
         out += _check_value_per_carat(insp, p.hs_code, p.declared_carats, p.declared_value_usd,
                                       f"{path}.declared_value_usd", label, ctx)

@@ -136,13 +136,13 @@ class InspectionEditorWidget(QWidget):
 
     def banner_text(self) -> str:
         """What the banner says: signed (with its report), an amendment (of which report), or nothing."""
-        from kpmonitor.gui.field.inspections_model import local_time
+        from kpmonitor.domain.moments import show_moment
 
         session = self.session
         report = session.report()
         if report is not None:
             return self.tr("Signed on {when} — report {report}, version {version}. Amend to correct.").format(
-                when=local_time(str(report["signed_at"])), report=str(report["id"])[:8], version=report["version"])
+                when=show_moment(report["signed_at"]), report=str(report["id"])[:8], version=report["version"])
         if session.read_only:
             return self.tr("This inspection is signed and can no longer be changed. Amend to correct.")
         earlier = session.amended_report()

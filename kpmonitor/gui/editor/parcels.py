@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.domain import quantities
 from kpmonitor.domain.inspection import Parcel
 from kpmonitor.domain.quantities import grouped, parse_carats, parse_usd
 from kpmonitor.errors import ParseError
@@ -38,9 +39,7 @@ VERTICAL_HEADER_WIDTH = 90
 
 
 def signed(hundredths: int | None) -> str:
-    if hundredths is None:
-        return ""
-    return ("+" if hundredths > 0 else "−" if hundredths < 0 else "±") + grouped(abs(hundredths))
+    return "" if hundredths is None else quantities.signed(hundredths)
 
 
 def parse_stones(text: str) -> int | None:

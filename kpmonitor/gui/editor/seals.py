@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpmonitor.domain.inspection import ISO_CLASSES, SEAL_TYPES, Seal, SealEvent, SealEventKind, parse_moment
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.gui.common.fields import describe_moment
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, warning_color
 from kpmonitor.gui.common.words import event_label, iso_class_label, seal_type_label
@@ -47,13 +48,6 @@ VERIFICATION_EVENTS = (SealEventKind.VERIFIED_INTACT, SealEventKind.BROKEN, Seal
 
 def local_moment() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def short_moment(text: str) -> str:
-    try:
-        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return text
 
 
 class SealsModel(RowsModel):
@@ -80,7 +74,7 @@ class SealsModel(RowsModel):
             return self.tr("container") if seal.parcel is None else self.tr("parcel {number}").format(
                 number=seal.parcel)
         if field == "applied_at":
-            return short_moment(seal.applied_at) if seal.applied_at else ""
+            return show_moment(seal.applied_at) if seal.applied_at else ""
         if field == "type":
             return seal_type_label(seal.type)
         if field == "status":
@@ -105,7 +99,7 @@ class SealsModel(RowsModel):
         if field == "applied_at" and seal.applied_at:
             return describe_moment(seal.applied_at).removeprefix("= ")
         if field == "status" and seal.events:
-            return "\n".join(f"{event_label(e.kind)} — {short_moment(e.at)} — {e.by}"
+            return "\n".join(f"{event_label(e.kind)} — {show_moment(e.at)} — {e.by}"
                              + (f" — {e.note}" if e.note else "") for e in seal.events)
         return super().tooltip(item, field)
 
@@ -134,7 +128,7 @@ class EventsModel(RowsModel):
         if field == "kind":
             return event_label(event.kind)
         if field == "at":
-            return short_moment(event.at)
+            return show_moment(event.at)
         return super().display(item, field)
 
 

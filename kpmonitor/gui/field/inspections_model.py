@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import amount_text
 from kpmonitor.gui.common.labels import safe_tooltip
 
 if TYPE_CHECKING:
@@ -36,21 +37,6 @@ class SummarySource(Protocol):
                   order_by: str = "updated_at", descending: bool = True) -> list[InspectionSummary]: ...
 
     def count(self, search: str | None = None) -> int: ...
-
-
-def grouped(hundredths: int | None) -> str:
-    """Hundredths (carats, cents) as 1,234.56."""
-    if hundredths is None:
-        return ""
-    return f"{hundredths // 100:,}.{hundredths % 100:02d}"
-
-
-def local_time(iso: str) -> str:
-    """A stored UTC moment as the monitor's local date and time."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 class InspectionsModel(QAbstractTableModel):
@@ -213,9 +199,9 @@ class InspectionsModel(QAbstractTableModel):
         if key == "origin":
             return s.origin
         if key == "carats":
-            return grouped(s.carats)
+            return amount_text(s.carats)
         if key == "value_usd":
-            return grouped(s.value_usd)
+            return amount_text(s.value_usd)
         if key == "parcel_count":
             return "" if s.parcel_count is None else str(s.parcel_count)
         if key == "status":
@@ -229,7 +215,7 @@ class InspectionsModel(QAbstractTableModel):
         if key == "warnings":
             return self._problems(s)
         if key == "updated_at":
-            return local_time(s.updated_at)
+            return show_moment(s.updated_at)
         return ""
 
     def is_amendment(self, s: InspectionSummary) -> bool:

@@ -176,7 +176,7 @@ class SignDialog(QDialog):
         self.passphrase.setFocus()
 
     def _what_is_signed(self) -> str:
-        from kpmonitor.gui.field.inspections_model import grouped
+        from kpmonitor.domain.quantities import grouped
 
         cert = self.session.inspection.certificate
         parts = [cert.number or self.tr("(no number yet)")]

@@ -15,8 +15,6 @@ plain text.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import amount_text
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import check_label, verdict_label
@@ -87,20 +87,6 @@ def _sentence_after_prefix(verdict: str) -> str:
     head, sep, rest = verdict.partition(": ")
     text = rest if sep and head.isupper() else verdict
     return text[:1].upper() + text[1:]
-
-
-def _amount(text: Any) -> str:
-    try:
-        return f"{Decimal(str(text)):,.2f}"
-    except (InvalidOperation, ValueError):
-        return str(text)
-
-
-def _local(moment: str) -> str:
-    try:
-        return datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return moment
 
 
 class ChecksModel(QAbstractTableModel):
@@ -571,12 +557,12 @@ class VerifyDialog(QDialog):
                 report += " " + self.tr("(supersedes {report})").format(report=str(s["supersedes"])[:8])
         date = str(s.get("date") or "")
         if not date and s.get("signed_at"):
-            date = self.tr("signed {when}").format(when=_local(str(s["signed_at"])))
+            date = self.tr("signed {when}").format(when=show_moment(s["signed_at"]))
         values = {
             "certificate_number": str(s.get("certificate_number") or ""),
             "exporter": str(s.get("exporter") or ""),
-            "carats": self.tr("{carats} ct").format(carats=_amount(s["carats"])) if s.get("carats") else "",
-            "value_usd": self.tr("US$ {value}").format(value=_amount(s["value_usd"])) if s.get("value_usd") else "",
+            "carats": self.tr("{carats} ct").format(carats=amount_text(s["carats"])) if s.get("carats") else "",
+            "value_usd": self.tr("US$ {value}").format(value=amount_text(s["value_usd"])) if s.get("value_usd") else "",
             "parcels": "" if s.get("parcels") is None else str(s.get("parcels")),
             "seals": seal_text,
             "verdict": verdict_label(s.get("verdict")) if "verdict" in s else "",
