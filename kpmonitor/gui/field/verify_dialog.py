@@ -157,7 +157,32 @@ class VerifyDialog(QDialog):
         self.setWindowTitle(self.tr("Verify a report"))
         self.setAcceptDrops(True)
 
-        # --- what to check ---
+        source = self._build_source()
+        trust_box = self._build_trust_box()
+        self._build_answer()
+        self._build_report_boxes()
+        self._lay_out_answer()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(source)
+        layout.addWidget(trust_box)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.answer, 1)
+        layout.addStretch(0)
+        layout.addWidget(buttons)
+        self.resize(1000, 700)
+        self.checks_model.ok_color = ok_color(self)
+        self.checks_model.error_color = error_color(self)
+        self._describe_trust()
+
+    # --- the dialog's parts, built once ------------------------------------------------------
+
+    def _build_source(self) -> QGridLayout:
+        """What to check: a file (PDF, bundle, QR text) or QR text typed or scanned."""
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("report_file")
         self.file_edit.setPlaceholderText(self.tr("Drop a report PDF or bundle here, or open one"))
@@ -185,8 +210,10 @@ class VerifyDialog(QDialog):
         source.addWidget(qr_label, 1, 0)
         source.addWidget(self.qr_edit, 1, 1)
         source.addWidget(self.check_button, 1, 2)
+        return source
 
-        # --- against what ---
+    def _build_trust_box(self) -> QGroupBox:
+        """Against what: headquarters' root and revocation list, chosen or this home's."""
         self.root_label = plain_label("", self, wrap=True)
         self.root_label.setObjectName("trust_root")
         self.choose_root_button = QPushButton(self.tr("Choose…"), self)
@@ -213,8 +240,10 @@ class VerifyDialog(QDialog):
         trust.setColumnStretch(1, 1)
         trust_box = QGroupBox(self.tr("Checked against"), self)
         trust_box.setLayout(trust)
+        return trust_box
 
-        # --- the answer ---
+    def _build_answer(self) -> None:
+        """The headline, the verdict, progress and the table of checks."""
         self.headline = QLabel(self)
         self.headline.setObjectName("verify_headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
@@ -249,6 +278,8 @@ class VerifyDialog(QDialog):
         self.notes = plain_label("", self, wrap=True)
         self.notes.setObjectName("verify_notes")
 
+    def _build_report_boxes(self) -> None:
+        """What the report states and who signed it, as the signed file says."""
         self.report_fields: dict[str, QLabel] = {}
         report_form = QFormLayout()
         for key, label in (("certificate_number", self.tr("Certificate")), ("exporter", self.tr("Exporter")),
@@ -279,6 +310,8 @@ class VerifyDialog(QDialog):
         self.signer_box = QGroupBox(self.tr("Signed by"), self)
         self.signer_box.setLayout(signer_form)
 
+    def _lay_out_answer(self) -> None:
+        """The checks on the left, the report and signer on the right; hidden until there is an answer."""
         left = QVBoxLayout()
         left.addWidget(self.checks, 1)
         left.addWidget(self.notes)
@@ -293,23 +326,6 @@ class VerifyDialog(QDialog):
         self.answer.setLayout(answer)
         answer.setContentsMargins(0, 0, 0, 0)
         self.answer.hide()
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(source)
-        layout.addWidget(trust_box)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.message)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.answer, 1)
-        layout.addStretch(0)
-        layout.addWidget(buttons)
-        self.resize(1000, 700)
-        self.checks_model.ok_color = ok_color(self)
-        self.checks_model.error_color = error_color(self)
-        self._describe_trust()
 
     # --- what to check against ---------------------------------------------------------------
 
