@@ -1,6 +1,6 @@
 """Screenshots for the user guide, made offscreen at a laptop's 1366 × 768 from demo data.
 
-    python -m screenshots [OUT_DIR]     (default: docs/screenshots)
+    .venv/bin/python scripts/screenshots.py [OUT_DIR]     (default: docs/screenshots)
 
 A temporary home is filled with the demo inspections; one of them is put in
 the state of an inspection under way (a parcel off its declared weight, one
@@ -197,8 +197,8 @@ def make_screenshots(out: Path) -> list[Path]:
 
 def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path, avoid: set[str]) -> list[Path]:
     """Sign a clean demo inspection through the dialog, then verify its report, and show the certificates."""
+    from kpmonitor.bundle.export import export_pdf
     from kpmonitor.gui.app import DEMO_PASSPHRASE
-    from kpmonitor.report.reports import export_pdf
 
     made: list[Path] = []
     store = ws.store

@@ -24,13 +24,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from kpmonitor.bundle import bundle
-from kpmonitor.bundle.bundle import BundleError, Limits, open_bundle, verify_bundle, write_zip
+from kpmonitor.bundle import export as bundle  # the export functions, and the _write_zip_to they write through
+from kpmonitor.bundle import format as bundle_format
+from kpmonitor.bundle import verify as bundle_verify
+from kpmonitor.bundle.format import BundleError, Limits, open_bundle, write_zip
+from kpmonitor.bundle.verify import verify_bundle
 from kpmonitor.demo.images import make_evidence_jpeg
 from kpmonitor.domain.inspection import from_document
 from kpmonitor.errors import KPError
 from kpmonitor.paths import Paths
-from kpmonitor.report.reports import sign_inspection
+from kpmonitor.report.manifest import signature_valid
+from kpmonitor.report.sign import sign_inspection
 from kpmonitor.trust.identity import load_certs
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace
@@ -173,8 +177,8 @@ def test_signing_keeps_a_manifest_signed_by_the_device_key(world: dict[str, Any]
         assert files[f"photos/{sha}.jpg"] == {"path": f"photos/{sha}.jpg", "size": size, "sha256": sha}
     assert set(files) == {"certs.pem", "report.pdf", "snapshot.json", *(f"photos/{s}.jpg" for s in vault_sizes)}
     leaf = load_certs(row["chain_pem"].encode())[0]
-    assert bundle._signature_valid(leaf, row["manifest"].encode(), row["manifest_sig"].encode())
-    assert not bundle._signature_valid(leaf, row["manifest"].encode() + b" ", row["manifest_sig"].encode())
+    assert signature_valid(leaf, row["manifest"].encode(), row["manifest_sig"].encode())
+    assert not signature_valid(leaf, row["manifest"].encode() + b" ", row["manifest_sig"].encode())
 
 
 # --------------------------------------------------------------------------------------- export
@@ -462,28 +466,28 @@ def test_the_signature_text_has_exactly_one_form(world: dict[str, Any]) -> None:
 
 
 def test_a_snapshot_that_breaks_its_schema_is_caught() -> None:
-    assert bundle.snapshot_problems({"format": "kpmonitor-report/1"})[0].startswith("The snapshot has no report")
-    assert "format" in bundle.snapshot_problems({"format": "other/9"})[0]
-    assert bundle.snapshot_problems([]) == ["The snapshot is not a JSON object."]
-    assert bundle.manifest_problems({"report": {}})[0].startswith("The manifest: the report id")
+    assert bundle_format.snapshot_problems({"format": "kpmonitor-report/1"})[0].startswith("The snapshot has no report")
+    assert "format" in bundle_format.snapshot_problems({"format": "other/9"})[0]
+    assert bundle_format.snapshot_problems([]) == ["The snapshot is not a JSON object."]
+    assert bundle_format.manifest_problems({"report": {}})[0].startswith("The manifest: the report id")
 
 
 def test_verify_bundle_file_never_raises(tmp_path: Path, world: dict[str, Any]) -> None:
     root, crl = trust(world["hq"])
     junk = tmp_path / "junk.kpbundle"
     junk.write_bytes(b"PK\x03\x04 not really")
-    v = bundle.verify_bundle_file(junk, root, crl)
+    v = bundle_verify.verify_bundle_file(junk, root, crl)
     assert not v.ok and "not a complete bundle" in v.checks[0].detail
-    assert not bundle.verify_bundle_file(tmp_path / "missing.kpbundle", root, crl).ok
-    assert bundle.verify_bundle_file(world["bundle"], root, crl).ok
+    assert not bundle_verify.verify_bundle_file(tmp_path / "missing.kpbundle", root, crl).ok
+    assert bundle_verify.verify_bundle_file(world["bundle"], root, crl).ok
 
 
 def test_kpmonitor_verify_checks_a_bundle(world: dict[str, Any], tmp_path: Path) -> None:
-    from kpmonitor.report.reports import verify_file
+    from kpmonitor.verifying import verify_file
 
     root = world["hq"] / "keys" / "root-cert.pem"
     if verify_file(world["bundle"], trust=root).kind == "unknown":
-        pytest.skip("reports.verify_file does not hand bundles to bundle.verify_bundle_data yet")
+        pytest.skip("verifying.verify_file does not hand bundles to bundle.verify_bundle_data yet")
     result = run(tmp_path / "nohome", "verify", str(world["bundle"]), "--trust", str(root), "--json")
     assert result.exit_code == 0 and json.loads(result.output)["kind"] == "bundle", result.output
     bad = tmp_path / "bad.kpbundle"

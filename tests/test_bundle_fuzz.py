@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from kpmonitor.bundle.bundle import write_zip
-from kpmonitor.hq.hq import Importer
+from kpmonitor.bundle.format import write_zip
+from kpmonitor.hq.importer import Importer
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 from tests.test_bundle import entries_of, example, export, make_device, make_hq, photo, sign_doc

@@ -14,8 +14,10 @@ from kpmonitor.cli.main import cli
 from kpmonitor.domain.inspection import from_document
 from kpmonitor.errors import FrozenError, KPError
 from kpmonitor.paths import Paths
-from kpmonitor.report.reports import read_qr_from_pdf, sign_inspection, verify_file, verify_qr_text
+from kpmonitor.report.sign import sign_inspection
+from kpmonitor.report.verify import read_qr_from_pdf, verify_qr_text
 from kpmonitor.rules.problems import ValidationError
+from kpmonitor.verifying import verify_file
 from kpmonitor.workspace import Workspace, init_home
 from tests.conftest import TEST_PASSPHRASE
 

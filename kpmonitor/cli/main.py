@@ -333,7 +333,7 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
 
     Refused while errors remain or warnings are not acknowledged.
     """
-    from kpmonitor.report.reports import sign_inspection
+    from kpmonitor.report.sign import sign_inspection
 
     with _workspace(ctx, role="field") as ws, _refusals():
         full_id = ws.store.resolve(inspection_id)
@@ -384,17 +384,11 @@ def amend(ctx: click.Context, inspection_id: str) -> None:
 @click.pass_context
 def export(ctx: click.Context, report_id: str, out_dir: Path) -> None:
     """Write a signed report's PDF and bundle into a folder (a USB stick)."""
-    from kpmonitor.report.reports import export_pdf
+    from kpmonitor.bundle.export import export_report
 
     with _workspace(ctx, role="field") as ws, _refusals():
-        written = [export_pdf(ws, report_id, out_dir)]
-        try:
-            from kpmonitor.bundle.bundle import export_bundle
-        except ImportError:
-            pass
-        else:
-            written.append(export_bundle(ws, report_id, out_dir))
-    for path in written:
+        exported = export_report(ws, report_id, out_dir)
+    for path in (exported.pdf, exported.bundle):
         click.echo(str(path))
 
 
@@ -408,8 +402,8 @@ def export(ctx: click.Context, report_id: str, out_dir: Path) -> None:
 @click.pass_context
 def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None, as_json: bool) -> None:
     """Verify a signed report PDF, a bundle, or a text file holding a QR seal's text."""
-    from kpmonitor.report.reports import verify_file
     from kpmonitor.trust.keys import Keyring
+    from kpmonitor.verifying import verify_file
     from kpmonitor.workspace import read_home
 
     paths: Paths = ctx.obj["paths"]

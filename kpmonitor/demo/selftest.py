@@ -41,7 +41,8 @@ EXAMPLE = {
 def run(echo: Callable[[str], None] = print) -> bool:
     """Run every step; returns True when all passed."""
     from kpmonitor.demo.images import make_evidence_jpeg
-    from kpmonitor.report.reports import sign_inspection, verify_pdf_bytes
+    from kpmonitor.report.sign import sign_inspection
+    from kpmonitor.report.verify import verify_pdf_bytes
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kpmonitor-selftest-") as tmp:

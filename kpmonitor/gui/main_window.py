@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from kpmonitor.gui.field.sign_dialog import SignDialog
     from kpmonitor.gui.field.verify_dialog import VerifyDialog
     from kpmonitor.paths import Paths
-    from kpmonitor.report.reports import SignedReport
+    from kpmonitor.report.sign import SignedReport
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
         if folder is None:
             return None
         self.settings.setValue("export/last_folder", str(folder))
-        dialog = ExportDialog(self.paths, self.ws.reference, report_id, folder, self)
+        dialog = ExportDialog(self.ws, report_id, folder, self)
         self.export_dialog = dialog
         dialog.open()
         dialog.start()

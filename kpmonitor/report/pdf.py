@@ -29,8 +29,6 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
@@ -62,8 +60,10 @@ from reportlab.platypus import (
 )
 
 from kpmonitor import __version__
+from kpmonitor.domain import moments
 from kpmonitor.domain.inspection import ISO_CLASS_LABELS, FindingSeverity, SealEventKind, Verdict
-from kpmonitor.domain.quantities import grouped
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import amount_text, hundredths_of, plain, signed
 from kpmonitor.domain.reference import Reference, resources_dir
 from kpmonitor.errors import KPError
 from kpmonitor.report.snapshot import FORMAT, snapshot_sha256
@@ -194,31 +194,15 @@ def _dash(value: object) -> str:
     return "—" if value is None or value == "" else _t(value)
 
 
-def _hundredths(value: object) -> int | None:
-    """A snapshot amount ("1234.56") as integer hundredths; None when absent or unreadable."""
-    if value is None or value == "":
-        return None
-    try:
-        return int((Decimal(str(value)) * 100).to_integral_value())
-    except (InvalidOperation, ValueError):
-        return None
-
-
 def _amount(value: object, unit: str = "") -> str:
-    hundredths = _hundredths(value)
-    if hundredths is None:
+    if hundredths_of(value) is None:
         return "—" if value in (None, "") else _t(value)
-    return grouped(hundredths) + (f" {unit}" if unit else "")
+    return amount_text(value, unit)
 
 
 def _signed_amount(value: object) -> str:
-    hundredths = _hundredths(value)
-    if hundredths is None:
-        return "—"
-    if hundredths == 0:
-        return "0.00"
-    # A real minus sign: a hyphen is easy to miss on a photocopy.
-    return ("+" if hundredths > 0 else "−") + grouped(abs(hundredths))
+    hundredths = hundredths_of(value)
+    return "—" if hundredths is None else signed(hundredths)
 
 
 def _count(value: object) -> str:
@@ -229,36 +213,16 @@ def _count(value: object) -> str:
     return _t(value)
 
 
-def _parse_moment(text: object) -> datetime | None:
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def _moment(text: object) -> str:
-    """An ISO moment for people: date, time, and the UTC offset it was recorded with."""
+    """An ISO moment for people: date, time, and the zone it was recorded in (``domain.moments``)."""
     if text is None or text == "":
         return "—"
-    moment = _parse_moment(text)
-    if moment is None:
-        return _t(text)
-    shown = moment.strftime("%Y-%m-%d %H:%M" + (":%S" if moment.second else ""))
-    offset = moment.utcoffset()
-    if offset is None:
-        return shown + " (local time)"
-    minutes = int(offset.total_seconds()) // 60
-    if minutes == 0:
-        return shown + " UTC"
-    sign = "+" if minutes > 0 else "−"
-    return f"{shown} UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return _t(show_moment(text, seconds=True))
 
 
 def _pdf_date(signed_at: object) -> str | None:
     """The signing time as a PDF date string (D:YYYYMMDDHHmmSS+HH'mm'), None if unreadable."""
-    moment = _parse_moment(signed_at)
+    moment = moments.parse(signed_at)
     if moment is None:
         return None
     offset = moment.utcoffset()
@@ -766,8 +730,8 @@ def _inspection_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
         # Only two known figures can disagree; a blank on the certificate is another matter.
         return a is not None and b is not None and a != b
 
-    ct_differs = differs(_hundredths(cert_ct), _hundredths(decl_ct))
-    usd_differs = differs(_hundredths(cert_usd), _hundredths(decl_usd))
+    ct_differs = differs(hundredths_of(cert_ct), hundredths_of(decl_ct))
+    usd_differs = differs(hundredths_of(cert_usd), hundredths_of(decl_usd))
     n_differs = differs(cert_n, n)
     cw = (ctx.width - 58 * mm) / 3
     head = [_p("", s.head), _p("Carats", s.head_num), _p("Value (US$)", s.head_num), _p("Parcels", s.head_num)]
@@ -877,11 +841,10 @@ def _parcels_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
 
 
 def _difference(parcel: dict[str, Any]) -> str | None:
-    declared, weighed = _hundredths(parcel.get("declared_carats")), _hundredths(parcel.get("weighed_carats"))
+    declared, weighed = hundredths_of(parcel.get("declared_carats")), hundredths_of(parcel.get("weighed_carats"))
     if declared is None or weighed is None:
         return None
-    diff = weighed - declared
-    return f"{'-' if diff < 0 else ''}{abs(diff) // 100}.{abs(diff) % 100:02d}"
+    return plain(weighed - declared)
 
 
 def _seals_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:

@@ -250,3 +250,24 @@ class Keyring:
         write_atomic(written[0], pem(root))
         write_atomic(written[1], pem(crl))
         return written
+
+
+def load_trust(trust: Path | None, crl: Path | None,
+               keyring: Keyring | None) -> tuple[x509.Certificate | None, x509.CertificateRevocationList | None]:
+    """Headquarters' root and revocation list to check a report against: the chosen files, or the home's.
+
+    The one loader for the command line's ``verify``, the GUI's verify screen
+    and report verification. Without a chosen root, the home's installed root
+    and revocation list are used (when a keyring is given). A chosen root
+    brings no revocation list unless one is chosen too: the home's list belongs
+    to the home's root.
+
+    :raises KPError: when a revocation list is chosen without any root to check it against.
+    """
+    root = identity.load_cert(trust) if trust is not None else (keyring.root() if keyring is not None else None)
+    if crl is not None:
+        if root is None:
+            raise KPError("A revocation list can only be checked against headquarters' root certificate; give the "
+                          "root certificate too.")
+        return root, identity.load_crl(crl, root)
+    return root, (keyring.crl() if keyring is not None and trust is None else None)

@@ -187,7 +187,8 @@ class SignedTemplate:
 def signed_template(signing_world: SigningWorld, tmp_path_factory: pytest.TempPathFactory) -> SignedTemplate:
     import shutil
 
-    from kpmonitor.report.reports import export_pdf, sign_inspection
+    from kpmonitor.bundle.export import export_pdf
+    from kpmonitor.report.sign import sign_inspection
 
     base = tmp_path_factory.mktemp("signed")
     shutil.copytree(signing_world.field, base / "home")
@@ -196,7 +197,7 @@ def signed_template(signing_world: SigningWorld, tmp_path_factory: pytest.TempPa
         report = sign_inspection(ws, inspection_id, SIGNING_PASSPHRASE)
         pdf = export_pdf(ws, report.report_id, base / "usb")
         try:
-            from kpmonitor.bundle.bundle import export_bundle
+            from kpmonitor.bundle.export import export_bundle
         except ImportError:
             bundle = None
         else:

@@ -13,10 +13,11 @@ GUI thread records the rows as each photo arrives, which keeps the core's
 promise that a photo's bytes are fsynced before the row that points at them
 commits.
 
-Signing and export are single core calls that read and write the store
-themselves; their workers open a connection of their own, while a modal
-dialog keeps the GUI from writing (``SignWorker`` says why that is safe).
-Verification and the key files need no database at all.
+Signing and export come from the core in phases for the same reason: the
+dialogs run the phases that read and write the store on the GUI thread
+(through ``core_call``), and the workers run only the slow middle, which
+needs no database (``SignWorker`` says why that is safe). Verification and
+the key files need no database at all.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
@@ -33,15 +34,14 @@ from PySide6.QtGui import QImage
 from kpmonitor.errors import KPError, PhotoError
 
 if TYPE_CHECKING:  # photos imports Pillow: loaded with the first photo, not at start-up
-    from cryptography.x509 import Certificate, CertificateRevocationList
-
-    from kpmonitor.domain.reference import Reference
+    from kpmonitor.bundle.export import ExportPlan
     from kpmonitor.evidence.photos import PhotoVault
-    from kpmonitor.paths import Paths
+    from kpmonitor.report.sign import SigningPlan
     from kpmonitor.trust.keys import Keyring
-    from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def pool() -> QThreadPool:
@@ -191,114 +191,79 @@ class TaskWorker(QRunnable):
             self.signals.progress.emit(done, total, text)
 
         try:
-            result = self.work(progress)
+            result = core_call(lambda: self.work(progress), self.bug_sentence, type(self).__name__)
         except KPError as exc:
             self.error = exc
             self.signals.failed.emit(exc.message)
             return
-        except Exception:
-            log.exception("%s failed", type(self).__name__)
-            self.signals.failed.emit(self.bug_sentence)
-            return
         self.signals.finished.emit(result)
 
 
+def core_call(call: Callable[[], T], bug_sentence: str, what: str) -> T:
+    """Run a core call as a worker does, on any thread: the core's ``KPError`` passes through as it is.
+
+    Anything else is a bug: its traceback goes to the log and a ``KPError``
+    carrying ``bug_sentence`` is raised in its place. The dialogs run the
+    phases of signing and export that touch the store through this, on the GUI
+    thread, so that they fail in the same words as the worker's phase.
+    """
+    try:
+        return call()
+    except KPError:
+        raise
+    except Exception as exc:
+        log.exception("%s failed", what)
+        raise KPError(bug_sentence) from exc
+
+
 class SignWorker(TaskWorker):
-    """Freeze and sign an inspection (``reports.sign_inspection``); finishes with the ``SignedReport``.
+    """The slow middle of signing (``report.sign.build_signing``); finishes with the ``SignedBuild``.
 
     Signing cannot run on the GUI thread (pyHanko runs an asyncio loop of its
     own, and the key derivation and PDF work take a second), and the GUI's
-    SQLite connection belongs to the GUI thread. So the worker opens a
-    workspace of its own on the same home: WAL lets the two connections be
-    open together, the dialog is modal so the GUI writes nothing meanwhile,
-    and the core's ``record_report`` compares the audit head with the one the
-    snapshot was taken at, so a write that slipped in between would refuse
-    the signature rather than let it describe another record. When it
-    finishes, the GUI reloads the inspection from its own store.
+    SQLite connection belongs to the GUI thread. So the dialog prepares on the
+    GUI thread (``prepare_signing``: reads only), this worker builds the
+    signed PDF without the database, and the dialog records it on the GUI
+    thread when ``finished`` arrives (``record_signing``: the PDF, then the
+    row, in one go). ``record_report`` compares the audit head with the one
+    the snapshot was taken at, so a write that slipped in between refuses the
+    signature rather than let it describe another record.
     """
 
     bug_sentence = "The inspection could not be signed; nothing was changed. The details are in the log."
 
-    def __init__(self, paths: Paths, reference: Reference, inspection_id: str, passphrase: str) -> None:
+    def __init__(self, plan: SigningPlan, passphrase: str) -> None:
         super().__init__()
-        self._paths = paths
-        self._reference = reference
-        self._inspection_id = inspection_id
+        self._plan = plan
         self._passphrase = passphrase
 
     def work(self, progress: Callable[[int, int, str], None]) -> object:
-        from kpmonitor.report.reports import sign_inspection
+        from kpmonitor.report.sign import build_signing
 
         passphrase, self._passphrase = self._passphrase, ""
-        from kpmonitor.workspace import Workspace
-
-        with Workspace(self._paths, reference=self._reference) as ws:
-            return sign_inspection(ws, self._inspection_id, passphrase, progress=progress)
+        return build_signing(self._plan, passphrase, progress=progress)
 
 
 class ExportWorker(TaskWorker):
-    """Write a signed report's PDF (and its bundle, where this build has bundles) into a folder.
+    """Write a signed report's PDF and bundle into a folder (``bundle.export.write_export``).
 
-    On a workspace of its own, for the reason ``SignWorker`` gives: the bundle
-    holds the photos, megabytes to copy to a slow USB stick. Finishes with the
-    list of paths written.
+    No database: the dialog reads the report's row on the GUI thread
+    (``prepare_export``) and records the export there when ``finished``
+    arrives (``record_export``). The bundle holds the photos, megabytes to
+    copy to a slow USB stick, hence the worker. Finishes with the
+    ``ExportedReport``.
     """
 
     bug_sentence = "The report could not be exported; the details are in the log."
 
-    def __init__(self, paths: Paths, reference: Reference, report_id: str, out_dir: Path) -> None:
+    def __init__(self, plan: ExportPlan) -> None:
         super().__init__()
-        self._paths = paths
-        self._reference = reference
-        self._report_id = report_id
-        self._out_dir = out_dir
+        self._plan = plan
 
     def work(self, progress: Callable[[int, int, str], None]) -> object:
-        from kpmonitor.report.reports import export_pdf
+        from kpmonitor.bundle.export import write_export
 
-        export_bundle: Callable[[Workspace, str, Path], Path] | None
-        try:
-            from kpmonitor.bundle.bundle import export_bundle
-        except ImportError:  # a build without headquarters' bundles: the PDF alone
-            export_bundle = None
-        total = 2 if export_bundle is not None else 1
-        written: list[Path] = []
-        try:
-            self._out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise KPError(f"The folder {self._out_dir} cannot be written to ({exc.strerror or exc}).") from exc
-        from kpmonitor.workspace import Workspace
-
-        with Workspace(self._paths, reference=self._reference) as ws:
-            try:
-                progress(0, total, "pdf")
-                written.append(export_pdf(ws, self._report_id, self._out_dir))
-                if export_bundle is not None:
-                    progress(1, total, "bundle")
-                    written.append(export_bundle(ws, self._report_id, self._out_dir))
-            except OSError as exc:  # a full or pulled-out USB stick
-                raise KPError(f"Writing to {self._out_dir} failed ({exc.strerror or exc}); check that the "
-                              "stick is still there and not full.") from exc
-        progress(total, total, "")
-        return written
-
-
-def load_trust(keyring: Keyring, trust: Path | None,
-               crl: Path | None) -> tuple[Certificate | None, CertificateRevocationList | None]:
-    """Headquarters' root and revocation list for a check: the chosen files, or the home's installed ones.
-
-    As the command line does: a chosen root brings no revocation list unless
-    one is chosen too (the home's list belongs to the home's root).
-    """
-    from kpmonitor.trust import identity
-
-    root = identity.load_cert(trust) if trust is not None else keyring.root()
-    if crl is not None:
-        if root is None:
-            raise KPError("A revocation list can only be checked against headquarters' root certificate; "
-                          "choose the root certificate too.")
-        return root, identity.load_crl(crl, root)
-    return root, (keyring.crl() if trust is None else None)
+        return write_export(self._plan, progress=progress)
 
 
 class VerifyWorker(TaskWorker):
@@ -319,16 +284,16 @@ class VerifyWorker(TaskWorker):
         self._crl = crl
 
     def work(self, progress: Callable[[int, int, str], None]) -> object:
-        from kpmonitor.report.reports import verify_file, verify_qr_text
+        from kpmonitor.report.verify import verify_qr_text
+        from kpmonitor.trust.keys import load_trust
+        from kpmonitor.verifying import verify_file
 
         if self._path is not None:
-            if self._crl is not None and self._trust is None and self._keyring.root() is None:
-                load_trust(self._keyring, None, self._crl)  # raises the sentence (the core's names a CLI option)
             try:
                 return verify_file(self._path, trust=self._trust, crl=self._crl, keyring=self._keyring)
             except OSError as exc:
                 raise KPError(f"The file {self._path.name} cannot be read ({exc.strerror or exc}).") from exc
-        root, crl = load_trust(self._keyring, self._trust, self._crl)
+        root, crl = load_trust(self._trust, self._crl, self._keyring)
         return verify_qr_text(self._text or "", root, crl)
 
 

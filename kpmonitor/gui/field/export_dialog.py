@@ -1,7 +1,9 @@
 """Exporting a signed report to a folder (a USB stick): the PDF, and the bundle for headquarters.
 
-The files are written by an ``ExportWorker``; the dialog shows the progress,
-then every path written, as plain text the monitor can select and copy.
+The files are written by an ``ExportWorker``, which needs no database; the
+dialog reads the report before it starts and records the export when it
+finishes, both through the GUI's store. It shows the progress, then every
+path written, as plain text the monitor can select and copy.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
-from kpmonitor.gui.common.workers import ExportWorker, pool
+from kpmonitor.gui.common.workers import ExportWorker, core_call, pool
 
 if TYPE_CHECKING:
-    from kpmonitor.domain.reference import Reference
-    from kpmonitor.paths import Paths
+    from kpmonitor.bundle.export import ExportedReport
+    from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +40,9 @@ class ExportDialog(QDialog):
     exported = Signal(object)   # list[Path]
     export_failed = Signal(str)
 
-    def __init__(self, paths: Paths, reference: Reference, report_id: str, folder: Path,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, report_id: str, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.paths = paths
-        self.reference = reference
+        self.ws = ws
         self.report_id = report_id
         self.folder = folder
         self.worker: ExportWorker | None = None
@@ -78,9 +79,19 @@ class ExportDialog(QDialog):
         self.resize(640, 240)
 
     def start(self) -> None:
-        worker = ExportWorker(self.paths, self.reference, self.report_id, self.folder)
+        from kpmonitor.bundle.export import prepare_export
+
+        try:  # reads the report's row, on the GUI thread whose connection it is
+            plan = core_call(lambda: prepare_export(self.ws, self.report_id, self.folder), ExportWorker.bug_sentence,
+                             "preparing the export")
+        except KPError as exc:
+            sentence = exc.message
+            # Said once the dialog is up, as the worker's failures are: the caller connects after start() too.
+            QTimer.singleShot(0, lambda: self._on_failed(sentence))
+            return
+        worker = ExportWorker(plan)
         worker.signals.progress.connect(self._on_progress)
-        worker.signals.finished.connect(self._on_exported)
+        worker.signals.finished.connect(self._on_written)
         worker.signals.failed.connect(self._on_failed)
         self.worker = worker
         log.info("exporting report %s to %s", self.report_id, self.folder)
@@ -94,6 +105,17 @@ class ExportDialog(QDialog):
         elif what == "bundle":
             self.heading.setText(self.tr("Writing the bundle for headquarters (the report with its photos) to "
                                          "{folder}…").format(folder=self.folder))
+
+    def _on_written(self, exported: ExportedReport) -> None:
+        """The worker wrote the files: remember the export here, through the GUI's connection."""
+        from kpmonitor.bundle.export import record_export
+
+        try:
+            core_call(lambda: record_export(self.ws, exported), ExportWorker.bug_sentence, "recording the export")
+        except KPError as exc:
+            self._on_failed(exc.message)
+            return
+        self._on_exported([exported.pdf, exported.bundle])
 
     def _on_exported(self, written: list[Path]) -> None:
         self.finished_worker, self.worker = self.worker, None
@@ -113,7 +135,8 @@ class ExportDialog(QDialog):
         self.exported.emit(self.written)
 
     def _on_failed(self, sentence: str) -> None:
-        self.finished_worker, self.worker = self.worker, None
+        if self.worker is not None:  # else the export never started: the last worker stays referenced
+            self.finished_worker, self.worker = self.worker, None
         self.progress.hide()
         self.heading.setText(self.tr("Report {report} was not exported.").format(report=self.report_id[:8]))
         self.message.show_error(sentence)

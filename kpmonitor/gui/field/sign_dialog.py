@@ -3,9 +3,10 @@
 The dialog lists the problems the rules find. An error blocks signing (the
 Sign button stays disabled and says so); a warning can be acknowledged in
 place, with the note that goes into the report. The signing itself runs in a
-``SignWorker`` on a connection of its own; when it finishes, the editor's
-session reloads the inspection from the GUI's store, and shows it signed and
-read-only. A wrong passphrase is said in the dialog, which stays open.
+``SignWorker``, which makes the signed PDF without the database; the dialog
+reads what signing needs before it starts and records the report when it
+finishes, both through the GUI's store, and the editor's session reloads the
+inspection and shows it signed and read-only. A wrong passphrase is said in the dialog, which stays open.
 """
 
 from __future__ import annotations
@@ -31,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, warning_color
-from kpmonitor.gui.common.workers import SignWorker, pool
+from kpmonitor.gui.common.workers import SignWorker, core_call, pool
 from kpmonitor.gui.editor.validation_panel import ProblemsModel
 
 if TYPE_CHECKING:
     from kpmonitor.gui.session import InspectionSession
-    from kpmonitor.report.reports import SignedReport
+    from kpmonitor.report.sign import SignedBuild, SignedReport
     from kpmonitor.rules.problems import Problem
 
 log = logging.getLogger(__name__)
@@ -325,10 +327,18 @@ class SignDialog(QDialog):
             self.message.show_error(self.tr("Type the passphrase of the signing key."))
             self.passphrase.setFocus()
             return False
+        from kpmonitor.report.sign import prepare_signing
+
         session = self.session
-        worker = SignWorker(session.ws.paths, session.ws.reference, session.inspection_id, passphrase)
+        try:  # reads only, on the GUI thread whose connection it is
+            plan = core_call(lambda: prepare_signing(session.ws, session.inspection_id), SignWorker.bug_sentence,
+                             "preparing the signature")
+        except KPError as exc:
+            self._fail(exc.message, exc)
+            return False
+        worker = SignWorker(plan, passphrase)
         worker.signals.progress.connect(self._on_progress)
-        worker.signals.finished.connect(self._on_signed)
+        worker.signals.finished.connect(self._on_built)
         worker.signals.failed.connect(self._on_failed)
         self.worker = worker
         self.message.show_understood("")
@@ -351,12 +361,15 @@ class SignDialog(QDialog):
         self.progress_label.setText(self._step_text(done))
 
     def _on_failed(self, sentence: str) -> None:
+        self._fail(sentence, self.worker.error if self.worker is not None else None)
+
+    def _fail(self, sentence: str, error: KPError | None) -> None:
         from kpmonitor.errors import Conflict
         from kpmonitor.rules.problems import ValidationError
         from kpmonitor.trust.identity import WrongPassphrase
 
-        error = self.worker.error if self.worker is not None else None
-        self.finished_worker, self.worker = self.worker, None
+        if self.worker is not None:  # else signing never started: the last worker stays referenced
+            self.finished_worker, self.worker = self.worker, None
         self.progress.hide()
         self.progress_label.hide()
         if isinstance(error, ValidationError | Conflict):
@@ -371,12 +384,24 @@ class SignDialog(QDialog):
         self.passphrase.setFocus()
         self.sign_failed.emit(sentence)
 
+    def _on_built(self, built: SignedBuild) -> None:
+        """The worker made the signed PDF: write it and record the report here, through the GUI's connection."""
+        from kpmonitor.report.sign import record_signing
+
+        try:
+            report = core_call(lambda: record_signing(self.session.ws, built, progress=self._on_progress),
+                               SignWorker.bug_sentence, "recording the signature")
+        except KPError as exc:
+            self._fail(exc.message, exc)
+            return
+        self._on_signed(report)
+
     def _on_signed(self, report: SignedReport) -> None:
         self.finished_worker, self.worker = self.worker, None
         self.report = report
         log.info("signed inspection %s: report %s v%d", self.session.inspection_id, report.report_id,
                  report.version)
-        # The worker wrote through its own connection: the editor reads the signed record from the GUI's store.
+        # The store froze the inspection: the editor shows the signed record.
         self.session.reload()
         self.passphrase.clear()
         for widget in (self.problems, self.acknowledge_button, self.go_button, self.freeze_note,

@@ -55,7 +55,7 @@ from kpmonitor.gui.common.workers import VerifyWorker, pool
 
 if TYPE_CHECKING:
     from kpmonitor.paths import Paths
-    from kpmonitor.report.reports import Check, Verification
+    from kpmonitor.report.verification import Check, Verification
     from kpmonitor.trust.keys import Keyring
 
 log = logging.getLogger(__name__)
@@ -67,9 +67,9 @@ MAX_TEXT_FILE = 64 * 1024  # a QR seal's text is well under a kilobyte
 
 
 def bundles_verifiable() -> bool:
-    """Whether this build verifies bundles (``kpmonitor.bundle.bundle``; the core's ``verify_file`` reads them)."""
+    """Whether this build verifies bundles (``kpmonitor.bundle.verify``; the core's ``verify_file`` reads them)."""
     try:
-        from kpmonitor.bundle.bundle import verify_bundle_data  # noqa: F401
+        from kpmonitor.bundle.verify import verify_bundle_data  # noqa: F401
     except ImportError:
         return False
     return True

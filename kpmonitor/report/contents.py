@@ -1,0 +1,65 @@
+"""What a signed report PDF carries and states: its attachments, its QR seal's summary, a verifier's summary.
+
+Signing writes these (``report.sign``) and every verifier reads them back (``report.verify`` for a
+PDF, ``bundle.verify`` for a bundle), so each is decided here once.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from kpmonitor.trust import qrseal
+
+# The names the snapshot and the QR seal's text are attached to the signed PDF under.
+SNAPSHOT_ATTACHMENT = "snapshot.json"
+SEAL_ATTACHMENT = "qr-seal.txt"
+
+
+def seal_payload(snap: dict[str, Any], snap_sha: str) -> dict[str, Any]:
+    """The QR seal's summary of a snapshot."""
+    insp = snap["inspection"]
+    cert = insp["certificate"]
+    moment = insp.get("inspected_at") or snap["report"]["signed_at"]
+    return qrseal.build_payload(
+        certificate_number=cert["number"], carats=cert["carats"] or "0.00",
+        value_usd=cert["value_usd"] or "0.00", parcels=len(insp["parcels"]),
+        seals=[s["number"] for s in insp["seals"]], verdict=insp["verdict"] or "",
+        monitor=snap["monitor"]["name"], date=str(moment)[:10], report_id=snap["report"]["id"],
+        report_version=snap["report"]["version"], audit_seq=snap["report"]["audit"]["seq"],
+        audit_head=snap["report"]["audit"]["head"], snapshot_sha256=snap_sha)
+
+
+def seal_differences(payload: dict[str, Any], snap: dict[str, Any], snap_sha: str) -> list[str]:
+    """What a QR seal's payload states differently from the snapshot it should summarise, by label."""
+    expected = seal_payload(snap, snap_sha)
+    return [qrseal.PAYLOAD_LABELS.get(k, k) for k in expected if payload.get(k) != expected[k]]
+
+
+def report_summary(snap: dict[str, Any]) -> dict[str, Any]:
+    """What a verifier shows of a snapshot (``Verification.summary``)."""
+    insp = snap["inspection"]
+    cert = insp["certificate"]
+    return {"report_id": snap["report"]["id"], "report_version": snap["report"]["version"],
+            "supersedes": snap["report"]["supersedes"], "signed_at": snap["report"]["signed_at"],
+            "certificate_number": cert["number"], "exporter": cert["exporter"]["name"],
+            "importer": cert["importer"]["name"], "carats": cert["carats"], "value_usd": cert["value_usd"],
+            "parcels": len(insp["parcels"]), "seals": [s["number"] for s in insp["seals"]],
+            "verdict": insp["verdict"], "monitor": snap["monitor"]["name"],
+            "audit": snap["report"]["audit"]}
+
+
+def embedded_files(pdf: bytes) -> dict[str, bytes]:
+    """The files attached to a PDF (the snapshot and the seal text), by name; empty when unreadable."""
+    from pyhanko.pdf_utils.reader import PdfFileReader  # pyHanko is heavy: loaded by the first verification
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+        out: dict[str, bytes] = {}
+        for i in range(0, len(names), 2):
+            spec = names[i + 1].get_object()
+            out[str(names[i])] = spec["/EF"]["/F"].get_object().data
+        return out
+    except Exception:  # a hostile PDF can break any step of this; the checks say what is missing
+        return {}

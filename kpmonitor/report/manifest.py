@@ -1,0 +1,110 @@
+"""A report's bundle manifest: what its bundle holds, signed with the device key when the report is signed.
+
+The manifest is signed while the key is open for the report (``report.sign``), so exporting a
+bundle later needs no passphrase and the manifest can only describe what was signed. It lives
+here, below the bundle package, because signing needs it and the layers go one way: ``bundle``
+imports ``report``, never the reverse. ``bundle.format`` reads bundles with these same names
+and re-exports them; ``manifest_problems`` there checks a manifest's shape.
+
+The entries of a bundle (see ``docs/formats.md``)::
+
+    certs.pem           the signer's certificate, then the chain above it (PEM)
+    manifest.json       what the bundle holds: report id, version, supersedes, device and sequence
+                        numbers, the audit head, and every other file's path, size and SHA-256
+    manifest.sig        ECDSA P-256 / SHA-256 signature of manifest.json by the device key (DER, base64)
+    photos/<sha>.<ext>  the original photo bytes, named by their SHA-256
+    report.pdf          the signed PDF (PAdES), which carries the snapshot and the QR seal text
+    snapshot.json       the canonical snapshot the report was made from
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from kpmonitor.store.audit import canonical
+from kpmonitor.trust import identity
+
+FORMAT = "kpmonitor-bundle/1"
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+SNAPSHOT_NAME = "snapshot.json"
+PDF_NAME = "report.pdf"
+CERTS_NAME = "certs.pem"
+PHOTO_DIR = "photos/"
+# Photo formats the vault accepts, and the extension their original gets in a bundle.
+PHOTO_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "HEIF": "heic"}
+
+
+def photo_entry(sha256: str, fmt: str) -> str:
+    """The bundle path of a photo's original."""
+    return f"{PHOTO_DIR}{sha256}.{PHOTO_EXTENSIONS.get(fmt.upper(), 'jpg')}"
+
+
+def chain_pem(cert: x509.Certificate, chain: Iterable[x509.Certificate]) -> bytes:
+    """``certs.pem``: the signer's certificate first, then the chain above it."""
+    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in (cert, *chain))
+
+
+def _file_entry(path: str, data: bytes) -> dict[str, Any]:
+    return {"path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def make_manifest(snap: dict[str, Any], snap_bytes: bytes, pdf: bytes, key: ec.EllipticCurvePrivateKey,
+                  cert: x509.Certificate, chain: list[x509.Certificate]) -> dict[str, str]:
+    """The bundle manifest of a report being signed, signed with the device key.
+
+    Called by ``report.sign`` once the signed PDF exists; returns the columns
+    the report row keeps (``manifest``, ``manifest_sig``, ``chain_pem``), so
+    that exporting the bundle needs no passphrase. Photos are listed with the
+    size and hash the vault recorded; export re-reads and re-hashes them.
+    """
+    certs = chain_pem(cert, chain)
+    files = [_file_entry(SNAPSHOT_NAME, snap_bytes), _file_entry(PDF_NAME, pdf), _file_entry(CERTS_NAME, certs)]
+    seen: set[str] = set()
+    for photo in snap["inspection"].get("photos") or []:
+        sha = str(photo["sha256"])
+        if sha in seen:
+            continue
+        seen.add(sha)
+        files.append({"path": photo_entry(sha, str(photo.get("format") or "")), "size": int(photo["size"]),
+                      "sha256": sha})
+    manifest = {
+        "format": FORMAT,
+        "report": dict(snap["report"]),
+        "snapshot_sha256": hashlib.sha256(snap_bytes).hexdigest(),
+        "signer": {"certificate_sha256": identity.fingerprint(cert)},
+        "files": sorted(files, key=lambda f: str(f["path"])),
+    }
+    data = canonical(manifest).encode("utf-8")
+    signature = key.sign(data, ec.ECDSA(hashes.SHA256()))
+    return {"manifest": data.decode("utf-8"), "manifest_sig": base64.b64encode(signature).decode("ascii"),
+            "chain_pem": certs.decode("ascii")}
+
+
+def signature_valid(cert: x509.Certificate, data: bytes | memoryview, signature_text: bytes | memoryview) -> bool:
+    """The manifest signature: canonical base64 of a DER ECDSA P-256 / SHA-256 signature by ``cert``."""
+    text = bytes(signature_text)
+    try:
+        der = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    # Base64 leaves unused bits in its last character that decoding ignores; only one text is accepted.
+    if base64.b64encode(der) != text:
+        return False
+    public_key = cert.public_key()
+    if not isinstance(public_key, ec.EllipticCurvePublicKey) or not isinstance(public_key.curve, ec.SECP256R1):
+        return False
+    try:
+        public_key.verify(der, bytes(data), ec.ECDSA(hashes.SHA256()))
+    except (InvalidSignature, ValueError):
+        return False
+    return True

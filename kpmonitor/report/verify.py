@@ -1,0 +1,143 @@
+"""Verifying a signed report PDF, or the text of its QR seal, with nothing but headquarters' root.
+
+Every check is listed, and the answer is yes only when every check holds. Revocation is checked
+when headquarters' revocation list is given, and the answer says when it was not. Loading the
+root and the list from files is ``trust.keys.load_trust``; choosing what a file is, is
+``kpmonitor.verifying``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from kpmonitor.report.contents import SNAPSHOT_ATTACHMENT, embedded_files, report_summary, seal_differences
+from kpmonitor.report.verification import Verification
+from kpmonitor.trust import identity, pdfsign, qrseal
+
+
+def same_certificate(a: x509.Certificate, b: x509.Certificate) -> bool:
+    """Whether two signatures were made with the very same certificate (byte for byte)."""
+    return a.public_bytes(serialization.Encoding.DER) == b.public_bytes(serialization.Encoding.DER)
+
+
+def read_qr_from_pdf(pdf: bytes, dpi: int = 150) -> str | None:
+    """Render page 1 as a printer would and decode its QR seal, as a phone at the border would."""
+    import pypdfium2
+    import zxingcpp
+
+    try:
+        doc = pypdfium2.PdfDocument(pdf)
+        try:
+            image = doc[0].render(scale=dpi / 72).to_pil()
+        finally:
+            doc.close()
+    except Exception:
+        return None
+    for barcode in zxingcpp.read_barcodes(image):
+        if barcode.text.startswith(qrseal.PREFIX):
+            return str(barcode.text)
+    return None
+
+
+def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x509.Certificate | None,
+                  crl: x509.CertificateRevocationList | None) -> None:
+    if root is None:
+        v.add("issued by headquarters", False,
+              "No headquarters root certificate was given to check the signer against.")
+        return
+    if chain is None:
+        v.add("issued by headquarters", False, "The signing certificate cannot be read.")
+        return
+    # The chain's sentences, split by what they concern: revocation has its own check line.
+    revoked_words = [p for p in chain.problems if chain.revoked and "revoked" in p]
+    other = [p for p in chain.problems if p not in revoked_words]
+    v.add("issued by headquarters", chain.issued_by_hq and not chain.expired,
+          " ".join(other) or "The signing certificate chains to headquarters' root.")
+    if crl is not None:
+        v.add("not revoked", not chain.revoked,
+              " ".join(revoked_words) or "Not on headquarters' revocation list.")
+    else:
+        v.warnings.append("Revocation was not checked: no revocation list from headquarters was given.")
+    v.warnings += chain.warnings
+
+
+def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any], snap_sha: str) -> None:
+    differing = seal_differences(payload, snap, snap_sha)
+    v.add("QR seal matches the report", not differing,
+          "The QR seal states the same certificate, carats, value, parcels, seals, verdict, monitor, date and "
+          "report as the signed report." if not differing else
+          "The QR seal and the report disagree on: " + ", ".join(differing) + ".")
+
+
+def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
+                     crl: x509.CertificateRevocationList | None) -> Verification:
+    v = Verification("pdf")
+    check = pdfsign.verify_pdf(pdf, root, crl)
+    if check.signer_cert is None:
+        v.add("signature intact", False, check.problems[0] if check.problems else "The PDF carries no signature.")
+        return v
+    v.signer = identity.certificate_summary(check.signer_cert)
+    v.add("signature intact", check.intact and check.signature_valid,
+          "The signed bytes are exactly those the monitor signed." if check.intact and check.signature_valid
+          else "The PDF was changed after it was signed.")
+    v.add("covers the whole file", check.covers_whole_file,
+          "The signature covers the entire file." if check.covers_whole_file
+          else "Bytes were added or changed outside what the signature covers.")
+    v.add("certified, no changes permitted", check.certified_no_changes,
+          "Certified by its author with no later changes permitted." if check.certified_no_changes
+          else "The signature is not a certification forbidding changes.")
+    _chain_checks(v, check.chain, root, crl)
+
+    files = embedded_files(pdf)
+    snap_bytes = files.get(SNAPSHOT_ATTACHMENT)
+    snap: dict[str, Any] | None = None
+    if snap_bytes is not None:
+        try:
+            snap = json.loads(snap_bytes)
+        except ValueError:
+            snap = None
+    v.add("report snapshot attached", snap is not None,
+          "The frozen snapshot of the inspection is attached to the signed PDF." if snap is not None
+          else "The PDF has no readable snapshot: it is not a kpmonitor report.")
+    qr_text = read_qr_from_pdf(pdf)
+    if qr_text is None:
+        v.add("QR seal signature", False, "No QR seal could be read on page 1.")
+        return v
+    seal = qrseal.verify_seal(qr_text, root, crl)
+    v.add("QR seal signature", seal.signature_valid,
+          "The printed QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
+    if seal.signer_cert is not None:
+        same = same_certificate(seal.signer_cert, check.signer_cert)
+        v.add("QR seal and PDF signed by the same monitor", same,
+              "The same certificate signed the QR seal and the PDF." if same
+              else "The QR seal was signed by a different certificate than the PDF.")
+    if snap is not None and seal.payload is not None:
+        snap_sha = hashlib.sha256(snap_bytes or b"").hexdigest()
+        _compare_seal(v, seal.payload, snap, snap_sha)
+        v.summary = report_summary(snap)
+        v.summary["snapshot_sha256"] = snap_sha
+    return v
+
+
+def verify_qr_text(text: str, root: x509.Certificate | None,
+                   crl: x509.CertificateRevocationList | None) -> Verification:
+    v = Verification("qr")
+    seal = qrseal.verify_seal(text.strip(), root, crl)
+    if seal.payload is None:
+        v.add("QR seal signature", False, " ".join(seal.problems) or "The text is not a kpmonitor QR seal.")
+        return v
+    v.add("QR seal signature", seal.signature_valid,
+          "The QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
+    if seal.signer_cert is not None:
+        v.signer = identity.certificate_summary(seal.signer_cert)
+    _chain_checks(v, seal.chain, root, crl)
+    p = seal.payload
+    v.summary = {"certificate_number": p.get("cn"), "carats": p.get("ct"), "value_usd": p.get("usd"),
+                 "parcels": p.get("np"), "seals": p.get("sl"), "verdict": p.get("vd"), "monitor": p.get("mn"),
+                 "date": p.get("dt"), "report_id": p.get("id"), "report_version": p.get("rv")}
+    return v

@@ -1,0 +1,42 @@
+"""``kpmonitor verify``: whatever file it is handed — a report PDF, a bundle, the text of a QR seal.
+
+The dispatch lives here, above both ``report`` and ``bundle``, because it needs both: a bundle is
+checked by ``bundle.verify``, which builds on ``report``, and ``report`` must never import
+``bundle`` (the layers go one way). The command line's ``verify`` and the GUI's verify screen
+call ``verify_file``; the trust they check against is ``trust.keys.load_trust``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpmonitor.bundle.verify import verify_bundle_data
+from kpmonitor.report.verification import Verification
+from kpmonitor.report.verify import verify_pdf_bytes, verify_qr_text
+from kpmonitor.trust import qrseal
+from kpmonitor.trust.keys import Keyring, load_trust
+
+
+def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = None,
+                keyring: Keyring | None = None) -> Verification:
+    """Verify a report PDF, a report bundle, or a text file holding the QR seal's text.
+
+    :param trust: headquarters' root certificate; without it, a home's
+        installed root is used when a keyring is given.
+    :param crl: headquarters' revocation list (see ``load_trust``).
+    """
+    root, crl_obj = load_trust(trust, crl, keyring)
+    data = path.read_bytes()
+    if data.startswith(b"%PDF"):
+        return verify_pdf_bytes(data, root, crl_obj)
+    if data.startswith(b"PK\x03\x04"):  # a report bundle (zip)
+        return verify_bundle_data(data, root, crl_obj)
+    try:
+        text = data.decode("ascii").strip()
+    except UnicodeDecodeError:
+        text = ""
+    if text.startswith(qrseal.PREFIX):
+        return verify_qr_text(text, root, crl_obj)
+    v = Verification("unknown")
+    v.add("recognised", False, "The file is neither a kpmonitor report PDF nor the text of a QR seal.")
+    return v
