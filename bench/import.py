@@ -2,7 +2,7 @@
 
 The set: 1,000 bundles without photos and 50 with 20 camera-like photos each, signed on four devices whose
 certificates headquarters issued (made once and cached under bench/out/). Our side is
-``hq.import_paths`` on a fresh copy of headquarters: every check of ``bundle.verify_bundle`` (archive
+``hq.importer.import_paths`` on a fresh copy of headquarters: every check of ``bundle.verify_bundle`` (archive
 layout, manifest signature, chain and revocation, every file's hash, snapshot schema, PDF signature,
 the snapshot and QR seal the PDF carries), the PDF and photo originals written durably, and one audited
 transaction per bundle. The floor, measured in the same run on the same files, is what no importer can
@@ -77,10 +77,10 @@ def _photos(seed: int, count: int) -> list[bytes]:
 def _sign_on_device(job: tuple[str, int, list[tuple[int, int]], str]) -> int:
     """Worker: sign and export reports on one device. ``jobs`` are (number, photo count)."""
     home, device, jobs, out = job
-    from kpmonitor.bundle.bundle import export_bundle
+    from kpmonitor.bundle.export import export_bundle
     from kpmonitor.domain.inspection import from_document
     from kpmonitor.paths import Paths
-    from kpmonitor.report.reports import sign_inspection
+    from kpmonitor.report.sign import sign_inspection
     from kpmonitor.trust.keys import Keyring
     from kpmonitor.workspace import Workspace
 
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
 
-    from kpmonitor.hq.hq import import_paths
+    from kpmonitor.hq.importer import import_paths
     from kpmonitor.paths import Paths
     from kpmonitor.trust.keys import Keyring
     from kpmonitor.workspace import Workspace

@@ -1,6 +1,6 @@
 """Screenshots of headquarters' window for the user guide, made offscreen at a laptop's 1366 × 768.
 
-    python -m hq_screenshots [OUT_DIR]     (default: docs/screenshots)
+    .venv/bin/python scripts/hq_screenshots.py [OUT_DIR]     (default: docs/screenshots)
 
 A temporary headquarters certifies two demo field devices; each signs some of
 its demo inspections (one of them amended) and exports the bundles, as a
@@ -46,10 +46,10 @@ def _sign_and_export(paths: object, out: Path, *, limit: int, skip: int = 0,
                      amend_first: bool = False) -> list[Path]:
     """Sign the demo inspections that have no errors (warnings acknowledged), oldest first after the first
     ``skip``; export their bundles."""
-    from kpmonitor.bundle.bundle import export_bundle
+    from kpmonitor.bundle.export import export_bundle
     from kpmonitor.gui.app import DEMO_PASSPHRASE
     from kpmonitor.paths import Paths
-    from kpmonitor.report.reports import sign_inspection
+    from kpmonitor.report.sign import sign_inspection
     from kpmonitor.workspace import Workspace
 
     assert isinstance(paths, Paths)

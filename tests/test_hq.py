@@ -13,8 +13,15 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from kpmonitor.hq import hq as hqmod
-from kpmonitor.hq.hq import _device_anomalies, _Held, anomalies, import_paths, list_reports, stats
+from kpmonitor.hq import importer
+from kpmonitor.hq.anomalies import anomalies, recompute, rules_for
+from kpmonitor.hq.anomalies import device_anomalies as _device_anomalies
+from kpmonitor.hq.importer import import_paths
+from kpmonitor.hq.inbox import pdf_file
+from kpmonitor.hq.reports import import_log, list_reports, report_detail
+from kpmonitor.hq.stats import stats
+from kpmonitor.hq.store import Held as _Held
+from kpmonitor.hq.store import HQStore
 from kpmonitor.paths import Paths
 from kpmonitor.store.db import Store
 from kpmonitor.workspace import Workspace
@@ -73,7 +80,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     conflict_home = base / "a-conflict"
     shutil.copytree(base / "a-backup", conflict_home)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("kpmonitor.report.reports.new_id", lambda: r["a3"])
+        mp.setattr("kpmonitor.report.sign.new_id", lambda: r["a3"])
         assert sign_doc(conflict_home, other_doc("ZW 004800", ["ZW-C-000800"])) == r["a3"]
     homes = {"a1": a, "a2": a, "a3": a, "a4": a, "b1": b, "c1": c, "d1": d, "fork": base / "a-backup"}
     bundles = {name: export(homes[name], rid, base / "out" / name) for name, rid in r.items() if name in homes}
@@ -117,14 +124,14 @@ def test_field_to_headquarters_round_trip_with_photos(world: dict[str, Any], hq:
         row = field.store.report(world["r"]["a1"])
         for data in world["photos"]:
             assert h.vault.read_original(hashlib.sha256(data).hexdigest()) == data
-        assert hqmod.pdf_file(h, world["r"]["a1"]).read_bytes() == (
+        assert pdf_file(h.paths, world["r"]["a1"]).read_bytes() == (
             field.paths.reports / f"{world['r']['a1']}.pdf").read_bytes()
-        detail = hqmod.report_detail(h, world["r"]["a1"][:8])
+        detail = report_detail(h, world["r"]["a1"][:8])
         assert detail["snapshot"] == json.loads(row["snapshot"])
         assert detail["badge"] == "verified" and len(detail["photos"]) == 2
         assert all(c["ok"] for c in detail["verification"]["checks"])
         assert h.store.verify_audit().ok
-        log = hqmod.import_log(h)
+        log = import_log(h)
         assert [e["outcome"] for e in log] == ["imported"]
     listed = json.loads(run(hq, "hq", "list", "--json").output)
     assert [(r["id"], r["cert_number"], r["carats"], r["badge"]) for r in listed] == [
@@ -262,7 +269,7 @@ def test_hostile_and_damaged_bundles_are_refused_and_change_nothing(world: dict[
     assert code == 1 and results[0]["outcome"] == "refused" and phrase in results[0]["sentence"], results
     assert state(hq) == before
     with ws(hq) as h:
-        assert hqmod.import_log(h)[0]["sentence"] == results[0]["sentence"]
+        assert import_log(h)[0]["sentence"] == results[0]["sentence"]
     assert not (tmp_path / "evil.sh").exists() and not (hq.parent / "evil.sh").exists()
 
 
@@ -309,7 +316,7 @@ def test_a_full_disk_at_headquarters_refuses_without_blaming_the_bundle(world: d
         raise OSError(28, "No space left on device")
 
     before = state(hq)
-    monkeypatch.setattr(hqmod, "write_atomic", disk_full)
+    monkeypatch.setattr(importer, "write_atomic", disk_full)
     with ws(hq) as h:
         [result] = import_paths(h, [world["bundles"]["a1"]])
     assert result.outcome == "refused" and "No space left on device" in result.sentence
@@ -406,6 +413,86 @@ def test_value_per_carat_and_weight_findings_are_listed_with_the_monitors_note(w
     weight = [x for x in lines if x.startswith("[warning] weight_tolerance")]
     assert len(value) == 1 and "US$ 0.00/ct" in value[0] and "Checked on site" in value[0]
     assert len(weight) == 1 and "612.00 ct" in weight[0]
+
+
+# ------------------------------------------------------------------------- stored anomalies
+
+
+def stored_and_recomputed(h: Workspace) -> tuple[list[Any], list[Any]]:
+    hqs = HQStore(h.store)
+    return hqs.stored_anomalies(), recompute(hqs, rules_for(h))
+
+
+@pytest.mark.parametrize("order", [
+    ("a2", "a3", "b1", "fork", "conflict", "a1", "c1", "a4"),
+    ("a4", "fork", "a1", "b1", "a3", "a2"),
+    ("b1", "a1", "a3", "fork", "a2", "a4"),
+])
+def test_anomalies_judged_at_each_import_equal_a_recomputation(world: dict[str, Any], hq: Path,
+                                                                order: tuple[str, ...]) -> None:
+    """Forks, gaps, a missing predecessor, reused seals and certificate, value and weight findings: whatever
+    the order the bundles arrive in, the rows each import leaves are what judging everything again gives."""
+    kinds: set[str] = set()
+    with ws(hq) as h:
+        for name in order:
+            import_paths(h, [world["bundles"][name]])
+            stored, recomputed = stored_and_recomputed(h)
+            assert stored == recomputed, name
+            kinds |= {row.anomaly.kind for row in stored}
+        assert anomalies(h) == [row.anomaly for row in recomputed]
+    assert {"missing_report", "fork", "value_per_carat", "weight_tolerance"} <= kinds
+    if "b1" in order and "a1" in order:
+        assert {"seal_reused", "certificate_reused"} <= kinds
+
+
+def test_an_import_that_fills_a_gap_or_a_missing_predecessor_removes_the_anomaly(world: dict[str, Any],
+                                                                                   hq: Path) -> None:
+    b, r = world["bundles"], world["r"]
+    with ws(hq) as h:
+        hqs = HQStore(h.store)
+        import_paths(h, [b["a2"], b["a3"]])  # report 1 (a1) has not arrived; a2 supersedes it
+        missing = [a.sentence for a in hqs.anomalies() if a.kind == "missing_report"]
+        assert len(missing) == 2 and any(s.startswith("Report 1 of device") for s in missing)
+        assert any(f"supersedes report {r['a1'][:8]}, which has not arrived" in s for s in missing)
+        import_paths(h, [b["a1"]])
+        assert [a for a in hqs.anomalies() if a.kind == "missing_report"] == []
+        assert hqs.stored_anomalies() == recompute(hqs, rules_for(h))
+
+
+def test_a_database_imported_into_before_anomalies_were_stored_judges_them_once(
+        world: dict[str, Any], hq: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    b = world["bundles"]
+    with ws(hq) as h:
+        import_paths(h, [b["a1"], b["a3"], b["a4"], b["b1"]])
+        expected = anomalies(h)
+        with h.store.batch():  # what the migration leaves in a database that held reports already
+            h.store.conn.execute("DELETE FROM hq_anomalies")
+            h.store.conn.execute("DELETE FROM hq_anomalies_judged")
+    with ws(hq) as h:
+        assert anomalies(h) == expected
+        # From now on the list is read from the rows: no snapshot is parsed again.
+        monkeypatch.setattr(HQStore, "snapshot", lambda *_a: pytest.fail("a snapshot was read"))
+        assert anomalies(h) == expected
+
+
+def test_other_rule_settings_judge_the_findings_again(world: dict[str, Any], hq: Path) -> None:
+    with ws(hq) as h:
+        import_paths(h, [world["bundles"]["a4"]])
+        assert "weight_tolerance" in {a.kind for a in anomalies(h)}
+        h.settings.set("weight_tolerance_pct", "5")  # 5 % of the declared weight either way
+    with ws(hq) as h:
+        assert "weight_tolerance" not in {a.kind for a in anomalies(h)}
+        hqs = HQStore(h.store)
+        assert hqs.stored_anomalies() == recompute(hqs, rules_for(h))
+
+
+def test_the_rebuild_command_judges_everything_again(world: dict[str, Any], hq: Path) -> None:
+    assert imp(hq, world["bundles"]["a3"])[0] == 0
+    with ws(hq) as h, h.store.batch():
+        h.store.conn.execute("DELETE FROM hq_anomalies")  # rows lost: the judged marker says they are current
+    assert json.loads(run(hq, "hq", "anomalies", "--json").output) == []
+    rebuilt = json.loads(run(hq, "hq", "anomalies", "--json", "--rebuild").output)
+    assert [a["kind"] for a in rebuilt] == ["missing_report"]
 
 
 # ------------------------------------------------------------------------------ search and stats

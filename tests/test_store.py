@@ -44,8 +44,8 @@ def test_a_store_missing_a_migration_gets_it(tmp_path: Path) -> None:
     Store(tmp_path / "s.db").close()
     conn = sqlite3.connect(tmp_path / "s.db")
     with conn:
-        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [MIGRATIONS[-1].__name__])
-        conn.execute("DROP INDEX inspections_deleted")  # what the last migration made
+        conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", ["m005_count_index"])
+        conn.execute("DROP INDEX inspections_deleted")  # what that migration made
     assert migrations_pending(conn)
     conn.close()
     with Store(tmp_path / "s.db") as store:

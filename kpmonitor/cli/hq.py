@@ -7,7 +7,7 @@ helpers of ``cli.py`` are imported here only when a command runs, so there is no
     hq import FILE_OR_DIR... [--json]      exit 0: every file imported or already imported; 1: any refused
     hq list [--json] [--search TEXT]
     hq show REPORT_ID [--json]
-    hq anomalies [--json]
+    hq anomalies [--json] [--rebuild]
     hq monitors [--json]
     hq stats [--csv FILE] [--json]
     hq log [--json]
@@ -39,7 +39,7 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
     0 when every file was imported or already imported, 1 otherwise.
     """
     from kpmonitor.cli.common import Refused, _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import ImportResult, find_bundles, import_paths
+    from kpmonitor.hq.importer import ImportResult, find_bundles, import_paths
 
     def echo(result: ImportResult) -> None:
         click.echo(f"{_OUTCOME_LABELS[result.outcome]}  {result.file.name}: {result.sentence}",
@@ -68,7 +68,7 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
 def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -> None:
     """List imported reports, newest signature first."""
     from kpmonitor.cli.common import _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import list_reports
+    from kpmonitor.hq.reports import list_reports
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         rows = list_reports(ws, search, limit=limit)
@@ -94,7 +94,7 @@ def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -
 def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
     """Show one imported report: what it says, its checks, its files."""
     from kpmonitor.cli.common import _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import report_detail
+    from kpmonitor.hq.reports import report_detail
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         detail = report_detail(ws, report_id)
@@ -126,15 +126,17 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
 
 @click.command("anomalies")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--rebuild", is_flag=True, help="Judge every imported report again from its snapshot first "
+              "(the anomalies are otherwise judged at import and kept).")
 @click.pass_context
-def hq_anomalies(ctx: click.Context, as_json: bool) -> None:
+def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
     """What headquarters should look at: missing reports, rolled-back or forked histories, reused seals and
     certificate numbers, value per carat and weight findings."""
     from kpmonitor.cli.common import _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import anomalies
+    from kpmonitor.hq.anomalies import anomalies, rebuild_anomalies
 
     with _workspace(ctx, role="hq") as ws, _refusals():
-        found = anomalies(ws)
+        found = rebuild_anomalies(ws) if rebuild else anomalies(ws)
     if as_json:
         _json_out([a.to_json() for a in found])
         return
@@ -151,7 +153,7 @@ def hq_anomalies(ctx: click.Context, as_json: bool) -> None:
 def hq_monitors(ctx: click.Context, as_json: bool) -> None:
     """Every device reports came from: its monitor, reports received and missing, revocation."""
     from kpmonitor.cli.common import _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import monitors
+    from kpmonitor.hq.stats import monitors
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         rows = monitors(ws)
@@ -173,7 +175,7 @@ def hq_monitors(ctx: click.Context, as_json: bool) -> None:
 def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
     """Shipments, carats and value by origin and month (each shipment once, at its latest version)."""
     from kpmonitor.cli.common import _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import stats, write_stats_csv
+    from kpmonitor.hq.stats import stats, write_stats_csv
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         rows = write_stats_csv(ws, csv_file) if csv_file is not None else stats(ws)
@@ -197,7 +199,7 @@ def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
 def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
     """The import log: every attempt, newest first, with its outcome in a sentence."""
     from kpmonitor.cli.common import _json_out, _refusals, _workspace
-    from kpmonitor.hq.hq import import_log
+    from kpmonitor.hq.reports import import_log
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         rows = import_log(ws, limit)
@@ -213,7 +215,7 @@ def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
 @click.pass_context
 def export_unsent(ctx: click.Context, out_dir: Path) -> None:
     """Write the PDF and bundle of every signed report not exported yet into a folder (a USB stick)."""
-    from kpmonitor.bundle.bundle import export_unsent as export_all
+    from kpmonitor.bundle.export import export_unsent as export_all
     from kpmonitor.cli.common import _refusals, _workspace
 
     with _workspace(ctx, role="field") as ws, _refusals():

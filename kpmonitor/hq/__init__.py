@@ -1,1 +1,2 @@
-"""Headquarters: its store, the importer, anomalies and statistics."""
+"""Headquarters: its store (``store``), the importer (``importer``, files in ``inbox``), anomalies judged at
+import (``anomalies``, shipments by ``lineage``), the reports it reads (``reports``) and statistics (``stats``)."""

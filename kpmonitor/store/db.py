@@ -867,6 +867,7 @@ class Store:
                 raise Conflict("The inspection changed while it was being signed; sign it again.")
             self._insert("reports", {**report, "inspection_id": inspection_id})
             self._update("inspections", inspection_id, {"status": Status.SIGNED.value})
+            self._changed.add(inspection_id)  # now signed: the editor reloads it read-only
 
     def reports(self, inspection_id: str | None = None) -> list[dict[str, Any]]:
         """Report rows (without the snapshot text), newest first."""
@@ -882,14 +883,26 @@ class Store:
 
     def report(self, id_or_prefix: str) -> dict[str, Any]:
         """One report row, with its snapshot and signer certificate, by id or unique prefix."""
+        return self.row_by_prefix("reports", id_or_prefix, "report")
+
+    def row_by_prefix(self, table: str, id_or_prefix: str, what: str) -> dict[str, Any]:
+        """A whole row of ``table`` by its id or a unique prefix of at least four characters (as ``git``).
+
+        :param what: how a sentence names the row ("report", "imported report").
+        :raises NotFound: when no row or more than one matches.
+        """
         text = id_or_prefix.strip().lower()
-        rows = self.conn.execute("SELECT * FROM reports WHERE id >= ? AND id < ? LIMIT 2",
+        rows = self.conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2",
                                  [text, text + "g"]).fetchall() if len(text) >= 4 else []
         if len(rows) != 1:
-            raise NotFound(f"No report with id {id_or_prefix}." if not rows else
-                           f"The report id {id_or_prefix} is ambiguous: give more characters.")
-        cur = self.conn.execute("SELECT * FROM reports WHERE id = ?", [rows[0][0]])
-        return dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+            raise NotFound(f"No {what} with id {id_or_prefix}." if not rows else
+                           f"The {what.split()[-1]} id {id_or_prefix} is ambiguous: give more characters.")
+        return self._row(table, str(rows[0][0]))
+
+    def insert(self, table: str, row: dict[str, Any]) -> str:
+        """Insert a row with its audit event, for a store of the same home that owns ``table``
+        (headquarters' reports, seals and photos); call inside ``batch()``. Returns the row's id."""
+        return self._insert(table, row)
 
     def record_bundle_export(self, report_id: str, bundle_sha256: str, file_name: str) -> None:
         """Remember that a report's bundle was written (``unexported_reports`` leaves it out from now on)."""

@@ -338,8 +338,38 @@ def m005_count_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX inspections_deleted ON inspections(deleted)")
 
 
+def m006_hq_anomalies(db: sqlite_utils.Database) -> None:
+    """Headquarters' anomalies, judged when each bundle is imported and kept as rows (``kpmonitor.hq.anomalies``).
+
+    Derived data, rebuilt at will: not audited, not frozen. Each row belongs to a *scope* (a device, a
+    report, a seal number, a certificate number) that an import judges again when it can change it.
+    ``hq_anomalies_judged`` holds one row once everything was judged, with a fingerprint of the rules
+    used; a database imported into before this migration has none, so its first open judges what it
+    holds, once (the rules need the home's reference tables and settings, which a migration cannot see).
+    """
+    db.execute("""CREATE TABLE IF NOT EXISTS hq_anomalies (
+        id INTEGER PRIMARY KEY,
+        scope TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        device_id TEXT NOT NULL DEFAULT '',
+        monitor TEXT NOT NULL DEFAULT '',
+        report_ids TEXT NOT NULL DEFAULT '[]'
+    )""")
+    db.execute("CREATE INDEX IF NOT EXISTS hq_anomalies_scope ON hq_anomalies(scope)")
+    db.execute("CREATE INDEX IF NOT EXISTS hq_anomalies_order ON hq_anomalies(sort_key)")
+    db.execute("""CREATE TABLE IF NOT EXISTS hq_anomalies_judged (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        rules TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""")
+
+
 # In the order they apply; each is recorded under its function's name (never rename one).
-MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index)
+MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index,
+              m006_hq_anomalies)
 
 
 def migrations() -> sqlite_utils.Migrations:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from kpmonitor.gui.common.workers import pool
 from kpmonitor.gui.hq.detail import ReportDetailDialog
 from kpmonitor.gui.hq.window import HqWindow, open_files_into
+from kpmonitor.hq.store import HQStore
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 from tests.conftest import TEST_PASSPHRASE
@@ -157,6 +159,28 @@ def test_cancel_stops_between_bundles_and_keeps_what_was_imported(qtbot: QtBot, 
     assert "stopped" in window.import_status.text()
     assert all(r.outcome == "imported" for r in window.results_model.rows)
     assert window.reports_model.rowCount() == len(window.results_model.rows)
+
+
+def test_the_worker_only_checks_and_the_window_records(qtbot: QtBot, window: HqWindow, stick: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """One writer: the worker opens no workspace of its own; each report is recorded on the GUI thread."""
+    opened: list[str] = []
+    recorded: list[str] = []
+    real_open, real_insert = Workspace.__init__, HQStore.insert_report
+
+    def watch_open(self: Workspace, *args: Any, **kwargs: Any) -> None:
+        opened.append(threading.current_thread().name)
+        real_open(self, *args, **kwargs)
+
+    def watch_insert(self: HQStore, *args: Any, **kwargs: Any) -> None:
+        recorded.append(threading.current_thread().name)
+        real_insert(self, *args, **kwargs)
+
+    monkeypatch.setattr(Workspace, "__init__", watch_open)
+    monkeypatch.setattr(HQStore, "insert_report", watch_insert)
+    assert [outcome for _name, outcome in import_and_wait(qtbot, window, stick)] == ["imported", "imported"]
+    assert opened == []
+    assert recorded == [threading.main_thread().name] * 2
 
 
 # ---------------------------------------------------------------------------------------- reports

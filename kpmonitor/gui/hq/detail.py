@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpmonitor.domain.quantities import parse_hundredths
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import amount_text
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
 from kpmonitor.gui.common.workers import ThumbnailWorker, pool
 from kpmonitor.gui.field.verify_dialog import ChecksModel
-from kpmonitor.gui.hq.models import badge_look, local_time, plain_amount
-from kpmonitor.report.reports import Check
+from kpmonitor.gui.hq.models import badge_look
+from kpmonitor.report.verification import Check
 from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -40,25 +41,18 @@ log = logging.getLogger(__name__)
 THUMB = QSize(160, 120)
 
 
-def _amount(text: Any) -> str:
-    try:
-        return plain_amount(parse_hundredths(str(text))) if text not in (None, "") else ""
-    except Exception:  # shown as signed, whatever it is
-        return str(text)
-
-
 class ReportDetailDialog(QDialog):
-    """The detail of one imported report (``hq.report_detail``)."""
+    """The detail of one imported report (``hq.reports.report_detail``)."""
 
     report_requested = Signal(str)  # a report id: the analyst followed a supersedes / superseded-by link
     pdf_opened = Signal(str)        # the PDF's path
 
     def __init__(self, ws: Workspace, report_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kpmonitor.hq import hq
+        from kpmonitor.hq.reports import report_detail
 
         self.ws = ws
-        self.detail: dict[str, Any] = hq.report_detail(ws, report_id)
+        self.detail: dict[str, Any] = report_detail(ws, report_id)
         self.report_id: str = self.detail["report"]["id"]
         self.thumbnail_worker: ThumbnailWorker | None = None
         row = self.detail["report"]
@@ -94,16 +88,16 @@ class ReportDetailDialog(QDialog):
             (self.tr("Importer"), str(importer.get("name") or "")),
             (self.tr("Origin / provenance"), f"{cert.get('origin') or ''} / {cert.get('provenance') or ''}"),
             (self.tr("Destination"), str(cert.get("destination") or "")),
-            (self.tr("Carats"), _amount(cert.get("carats"))),
-            (self.tr("Value (US$)"), _amount(cert.get("value_usd"))),
+            (self.tr("Carats"), amount_text(cert.get("carats"))),
+            (self.tr("Value (US$)"), amount_text(cert.get("value_usd"))),
             (self.tr("Parcels, seals, photos"), f"{row['parcels']}, {row['seals']}, {row['photos']}"),
             (self.tr("Site"), str(insp.get("site") or "")),
-            (self.tr("Inspected"), local_time(insp.get("inspected_at"))),
+            (self.tr("Inspected"), show_moment(insp.get("inspected_at"))),
             (self.tr("Verdict"), verdict_label(insp.get("verdict"))),
             (self.tr("Monitor"), str(row.get("monitor") or "")),
-            (self.tr("Signed"), local_time(row.get("signed_at"))),
+            (self.tr("Signed"), show_moment(row.get("signed_at"))),
             (self.tr("Certificate serial"), str(row.get("signer_serial") or "")),
-            (self.tr("Imported"), local_time(row.get("imported_at"))),
+            (self.tr("Imported"), show_moment(row.get("imported_at"))),
         ]
         self.fields: dict[str, QLabel] = {}
         for name, value in values:

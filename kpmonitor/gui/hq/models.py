@@ -1,9 +1,9 @@
 """Table models of the headquarters screens: import results, the import log, reports, anomalies, certificates,
 statistics.
 
-Each model holds plain rows from the core (``hq.ImportResult``, ``hq.ReportSummary``…) and never queries the
-database from ``data()``. The reports list is paged: a page of ``PAGE`` rows is read when the view scrolls
-to the end (``canFetchMore``/``fetchMore``), and a search starts again from the first page.
+Each model holds plain rows from the core (``hq.importer.ImportResult``, ``hq.store.ReportSummary``…) and
+never queries the database from ``data()``. The reports list is paged: a page of ``PAGE`` rows is read when
+the view scrolls to the end (``canFetchMore``/``fetchMore``), and a search starts again from the first page.
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import amount_text
 from kpmonitor.gui.common.labels import safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
 
 if TYPE_CHECKING:
-    from kpmonitor.hq.hq import Anomaly, ImportResult, MonitorSummary, ReportSummary, StatsRow
+    from kpmonitor.hq.importer import ImportResult
+    from kpmonitor.hq.stats import MonitorSummary, StatsRow
+    from kpmonitor.hq.store import Anomaly, ReportSummary
     from kpmonitor.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,28 +33,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 # The same on a light or a dark palette: these colours mark a state, and each comes with a word and an icon.
 GREEN, AMBER, RED, GREY = QColor("#2e7d32"), QColor("#b26a00"), QColor("#b3261e"), QColor("#757575")
-
-
-def plain_amount(hundredths: int | None) -> str:
-    """Integer hundredths (carats, US$ cents) as ``1,234.56``."""
-    if hundredths is None:
-        return ""
-    sign = "-" if hundredths < 0 else ""
-    whole, cents = divmod(abs(hundredths), 100)
-    return f"{sign}{whole:,}.{cents:02d}"
-
-
-def local_time(moment: str | None) -> str:
-    """An ISO 8601 moment as the local date and time; text that is not one is shown as it is."""
-    if not moment:
-        return ""
-    try:
-        when = datetime.fromisoformat(moment)
-    except ValueError:
-        return moment
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _standard_icon(pixmap: QStyle.StandardPixmap) -> Any:
@@ -165,7 +147,7 @@ class ImportResultsModel(_ListModel):
 
 
 class ImportLogModel(_ListModel):
-    """Headquarters' import history (``hq.import_log``), newest first."""
+    """Headquarters' import history (``hq.reports.import_log``), newest first."""
 
     AT, FILE, OUTCOME, REPORT, SENTENCE = range(5)
 
@@ -175,7 +157,7 @@ class ImportLogModel(_ListModel):
     def cell(self, row: dict[str, Any], column: int, role: int) -> Any:
         if column == self.OUTCOME:
             return _outcome_cell(str(row.get("outcome") or ""), role)
-        text = (local_time(row.get("at")), str(row.get("file_name") or ""), "",
+        text = (show_moment(row.get("at")), str(row.get("file_name") or ""), "",
                 str(row.get("report_id") or "")[:8], str(row.get("sentence") or ""))[column]
         if role == DISPLAY:
             return text
@@ -202,7 +184,7 @@ def badge_look(badge: str) -> tuple[str, QColor]:
 
 
 class ReportsModel(_ListModel):
-    """Imported reports, newest first, read a page at a time; ``set_search`` filters (``hq.list_reports``)."""
+    """Imported reports, newest first, read a page at a time; ``set_search`` filters (``hq.reports.list_reports``)."""
 
     PAGE = 200
     BADGE, CERTIFICATE, EXPORTER, IMPORTER, ORIGIN, MONITOR, INSPECTED, VERDICT, CARATS, VALUE, VERSION = range(11)
@@ -224,22 +206,22 @@ class ReportsModel(_ListModel):
         self.reload()
 
     def reload(self) -> None:
-        from kpmonitor.hq import hq
+        from kpmonitor.hq.reports import count_reports, list_reports
 
         self.beginResetModel()
-        self.total = hq.count_reports(self.ws, self.search or None)
-        self.rows = hq.list_reports(self.ws, self.search or None, limit=self.PAGE)
+        self.total = count_reports(self.ws, self.search or None)
+        self.rows = list_reports(self.ws, self.search or None, limit=self.PAGE)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index) -> None:
-        from kpmonitor.hq import hq
+        from kpmonitor.hq.reports import list_reports
 
         if parent.isValid():
             return
-        page = hq.list_reports(self.ws, self.search or None, limit=self.PAGE, offset=len(self.rows))
+        page = list_reports(self.ws, self.search or None, limit=self.PAGE, offset=len(self.rows))
         if not page:
             self.total = len(self.rows)
             return
@@ -263,8 +245,8 @@ class ReportsModel(_ListModel):
         if role == DISPLAY:
             if column == self.BADGE:
                 return badge_look(r.badge)[0]
-            return ("", r.cert_number, r.exporter, r.importer, r.origin, r.monitor, local_time(r.inspected_at),
-                    verdict_label(r.verdict), plain_amount(r.carats), plain_amount(r.value_usd),
+            return ("", r.cert_number, r.exporter, r.importer, r.origin, r.monitor, show_moment(r.inspected_at),
+                    verdict_label(r.verdict), amount_text(r.carats), amount_text(r.value_usd),
                     self._version(r))[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.BADGE:
@@ -302,7 +284,7 @@ def anomaly_kind_label(kind: str) -> str:
 
 
 class AnomaliesModel(_ListModel):
-    """``hq.anomalies``: most serious first (the core's order)."""
+    """``hq.anomalies.anomalies``: the stored rows, most serious first (the core's order)."""
 
     SEVERITY, KIND, MONITOR, REPORTS, SENTENCE = range(5)
 
@@ -356,7 +338,7 @@ class IssuedModel(_ListModel):
         if role == DISPLAY:
             if column == self.STATE:
                 if r.revoked_at:
-                    return "✗ " + self.tr("revoked {date}").format(date=local_time(r.revoked_at))
+                    return "✗ " + self.tr("revoked {date}").format(date=show_moment(r.revoked_at))
                 return "⚠ " + self.tr("expired") if r.expired else "✓ " + self.tr("valid")
             return (r.name, r.device_id[:8], r.serial, r.not_before[:10], r.not_after[:10])[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
@@ -367,7 +349,7 @@ class IssuedModel(_ListModel):
 
 
 class MonitorsModel(_ListModel):
-    """``hq.monitors``: every device headquarters has heard from."""
+    """``hq.stats.monitors``: every device headquarters has heard from."""
 
     MONITOR, DEVICE, REPORTS, LAST_SEQ, MISSING, LAST_SIGNED, LAST_IMPORTED = range(7)
 
@@ -379,7 +361,7 @@ class MonitorsModel(_ListModel):
         if role == DISPLAY:
             name = m.monitor + (" — " + self.tr("revoked") if m.revoked else "")
             return (name, m.device_id[:8], str(m.reports), str(m.last_seq), str(m.missing) if m.missing else "",
-                    local_time(m.last_signed_at), local_time(m.last_imported_at))[column]
+                    show_moment(m.last_signed_at), show_moment(m.last_imported_at))[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.MISSING and m.missing:
                 return RED
@@ -400,8 +382,8 @@ class StatsModel(_ListModel):
 
     def cell(self, r: StatsRow, column: int, role: int) -> Any:
         if role == DISPLAY:
-            return (r.month, r.origin, str(r.shipments), str(r.certified), plain_amount(r.carats),
-                    plain_amount(r.value_usd), r.usd_per_carat)[column]
+            return (r.month, r.origin, str(r.shipments), str(r.certified), amount_text(r.carats),
+                    amount_text(r.value_usd), r.usd_per_carat)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.SHIPMENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

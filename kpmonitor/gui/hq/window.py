@@ -50,7 +50,7 @@ from kpmonitor.gui.hq.models import (
     StatsModel,
 )
 from kpmonitor.gui.hq.workers import ImportWorker, IssueWorker, PublishWorker, RevokeWorker
-from kpmonitor.hq.hq import ImportResult
+from kpmonitor.hq.importer import Importer, ImportResult
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 
@@ -166,6 +166,7 @@ class HqWindow(QMainWindow):
         self.ws = ws
         self.keyring = Keyring(paths)
         self.import_worker: ImportWorker | None = None
+        self.importer: Importer | None = None  # records what the import worker checked, on this thread
         self.task: TaskWorker | None = None
         self.finished_workers: list[object] = []  # kept: a pool thread may still be returning from run()
         self.running_workers: list[object] = []
@@ -386,10 +387,16 @@ class HqWindow(QMainWindow):
             self.import_status.setText(self.tr("{count} more will be imported when this import is done.")
                                        .format(count=len(self._queued)))
             return False
+        try:
+            self.importer = Importer(self.ws, batch_log=True)
+        except KPError as exc:
+            self.import_status.setText(exc.message)
+            self.import_failed.emit(exc.message)
+            return False
         self.results_model.set_rows([])
-        worker = ImportWorker(self.paths, paths)
+        worker = ImportWorker(self.paths, self.ws.vault, paths, self.importer.checker.limits)
         worker.signals.progress.connect(self._on_import_progress)
-        worker.signals.result_arrived.connect(self._on_result_arrived)
+        worker.signals.prepared.connect(self._record_prepared)
         worker.signals.finished.connect(self._on_import_finished)
         worker.signals.failed.connect(self._on_import_failed)
         self.import_worker = worker
@@ -419,6 +426,14 @@ class HqWindow(QMainWindow):
         else:
             self.progress.setFormat(self.tr("{done} of {total}").format(done=done, total=total))
 
+    def _record_prepared(self) -> None:
+        """Record the bundles the worker checked, through this window's workspace: the one writer."""
+        worker, importer = self.import_worker, self.importer
+        if worker is None or importer is None:
+            return
+        for step, write_error in worker.take_prepared():
+            self._on_result_arrived(importer.record(step, write_error))
+
     def _on_result_arrived(self, result: ImportResult) -> None:
         self.results_model.append(result)
         if self.results_model.rowCount() == 1:
@@ -431,6 +446,10 @@ class HqWindow(QMainWindow):
         self.finished_workers = [*self.finished_workers[-7:], worker]
 
     def _end_import(self) -> None:
+        self._record_prepared()  # what the worker checked before it stopped is recorded all the same
+        if self.importer is not None:
+            self.importer.flush()
+        self.importer = None
         if self.import_worker is not None:
             self._retire(self.import_worker)
         self.import_worker = None
@@ -764,10 +783,10 @@ class HqWindow(QMainWindow):
             self.export_stats(out)
 
     def export_stats(self, out: Path) -> bool:
-        from kpmonitor.hq import hq
+        from kpmonitor.hq.stats import write_stats_csv
 
         try:
-            rows = hq.write_stats_csv(self.ws, out)
+            rows = write_stats_csv(self.ws, out)
         except KPError as exc:
             self.stats_status.show_error(exc.message)
             return False
@@ -779,12 +798,14 @@ class HqWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read everything again (after an import, a revocation)."""
-        from kpmonitor.hq import hq
+        from kpmonitor.hq.anomalies import anomalies
+        from kpmonitor.hq.reports import import_log
+        from kpmonitor.hq.stats import monitors, stats
 
-        self.log_model.set_rows(hq.import_log(self.ws, limit=500))
+        self.log_model.set_rows(import_log(self.ws, limit=500))
         self.reports_model.reload()
         self._show_reports_count()
-        found = hq.anomalies(self.ws)
+        found = anomalies(self.ws)
         self.anomalies_model.set_rows(found)
         alerts = sum(1 for a in found if a.severity == "alert")
         self.anomalies_summary.setText(
@@ -795,8 +816,8 @@ class HqWindow(QMainWindow):
         self.tabs.setTabText(self.ANOMALIES, self.tr("Anomalies ({count})").format(count=len(found))
                              if found else self.tr("Anomalies"))
         self.issued_model.set_rows(self._issued_rows())
-        self.monitors_model.set_rows(hq.monitors(self.ws))
-        self.stats_model.set_rows(hq.stats(self.ws))
+        self.monitors_model.set_rows(monitors(self.ws))
+        self.stats_model.set_rows(stats(self.ws))
         self._update_key_buttons()
         self._fit_all()
 
@@ -828,7 +849,11 @@ class HqWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.import_worker is not None:
             self.import_worker.cancel()
-        pool().waitForDone(30_000)  # no worker may outlive the home it writes to
+        pool().waitForDone(30_000)  # no worker may outlive the home whose files it writes
+        if self.import_worker is not None:
+            self._record_prepared()
+            if self.importer is not None:
+                self.importer.flush()
         self.save_geometry()
         super().closeEvent(event)
 

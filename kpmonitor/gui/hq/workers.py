@@ -1,20 +1,21 @@
-"""Headquarters' long jobs off the GUI thread: importing bundles, and the root key's work (issue, revoke, publish).
+"""Headquarters' long jobs off the GUI thread: checking bundles, and the root key's work (issue, revoke, publish).
 
-``hq.import_paths`` must run on the thread that owns its workspace (a SQLite
-connection belongs to the thread that opened it), so ``ImportWorker`` opens a
-workspace of its own on the same home, inside its thread, and closes it
-there. The GUI's workspace only reads; WAL lets it read while the import
-writes, and the screens reload when the worker has finished. The root key's
-work needs no database: only the keys folder, and a passphrase whose key
-derivation takes a moment.
+The window's workspace is the one writer of headquarters' store, on the GUI thread. ``ImportWorker`` does
+only what needs no database write: it reads and verifies each bundle (asking a read-only connection
+whether it is already known) and writes its PDF and photo originals, or its quarantine copy. Each
+checked bundle waits in the worker (``take_prepared``) and ``prepared`` tells the window, which records
+it through its own workspace (``hq.importer.Importer.record``): the report, its log line and the
+anomalies it changes in one transaction. The root key's work needs no database: only the keys folder,
+and a passphrase whose key derivation takes a moment.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,42 +23,67 @@ from kpmonitor.errors import KPError
 from kpmonitor.gui.common.workers import CancellableWorker, TaskWorker, write_file
 
 if TYPE_CHECKING:
+    from kpmonitor.bundle.format import Limits
+    from kpmonitor.evidence.photos import PhotoVault
+    from kpmonitor.hq.importer import Settled, Verified
     from kpmonitor.paths import Paths
     from kpmonitor.trust.keys import Keyring
 
 log = logging.getLogger(__name__)
 
+# A checked bundle and the error writing its files raised (None: written, or nothing to write).
+Prepared: TypeAlias = "tuple[Settled | Verified, BaseException | None]"
+
 
 class ImportSignals(QObject):
     progress = Signal(int, int, str)  # done, total, file name
-    result_arrived = Signal(object)   # hq.ImportResult, one per file, as soon as it is known
+    prepared = Signal()               # checked bundles wait in ``ImportWorker.take_prepared``, to be recorded
     finished = Signal(bool)           # cancelled?
     failed = Signal(str)
 
 
 class ImportWorker(CancellableWorker):
-    """Import bundle files, and the bundles under folders, into the headquarters home at ``paths``.
+    """Check bundle files, and the bundles under folders, for the headquarters home at ``paths``; write their files.
 
-    Cancelling stops before the next file; bundles already imported stay imported (each is whole or not at all).
+    Cancelling stops before the next file; what was checked is still handed over, to be recorded (each
+    bundle whole or not at all).
+
+    :param vault: the workspace's ``PhotoVault`` (files only, no database).
+    :param limits: the recording importer's (``Importer.checker.limits``).
     """
 
-    def __init__(self, paths: Paths, files: Sequence[Path]) -> None:
+    def __init__(self, paths: Paths, vault: PhotoVault, files: Sequence[Path], limits: Limits) -> None:
         super().__init__()
         self.signals = ImportSignals()
         self._paths = paths
+        self._vault = vault
         self._files = list(files)
+        self._limits = limits
+        self._prepared: queue.SimpleQueue[Prepared] = queue.SimpleQueue()
+
+    def take_prepared(self) -> list[Prepared]:
+        """The checked bundles not taken yet, in order (the GUI thread records them)."""
+        out: list[Prepared] = []
+        while True:
+            try:
+                out.append(self._prepared.get_nowait())
+            except queue.Empty:
+                return out
 
     def run(self) -> None:
-        from kpmonitor.hq import hq
-        from kpmonitor.workspace import Workspace
+        from kpmonitor.hq.importer import BundleChecker, checked, find_bundles
+        from kpmonitor.hq.store import HQReader
 
         def progress(done: int, total: int, text: str) -> bool:
             self.signals.progress.emit(done, total, text)
             return not self._cancel.is_set()
 
         try:
-            with Workspace(self._paths) as ws:
-                hq.import_paths(ws, self._files, progress=progress, on_result=self.signals.result_arrived.emit)
+            with HQReader(self._paths.database) as known:
+                checker = BundleChecker(self._paths, self._vault, known, limits=self._limits)
+                for step in checked(checker, find_bundles(self._files), progress=progress):
+                    self._prepared.put(step)
+                    self.signals.prepared.emit()
         except KPError as exc:
             self.signals.failed.emit(exc.message)
             return

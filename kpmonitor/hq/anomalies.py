@@ -1,0 +1,324 @@
+"""Anomalies: what headquarters should look at, judged when each bundle is imported and kept as rows.
+
+Per device: reports that have not arrived (gaps in the device's report numbers, and numbers before the
+first one received), a history rolled back (a later report signed at an earlier audit event) or forked
+(a report number issued twice, or two reports signed at one audit event). Per report: a report it
+supersedes that has not arrived. Across devices: a seal number or a KP certificate number on two
+shipments (amendments of one report share them legitimately), and, on the latest version of each
+shipment, value per carat outside its band and weighed vs declared beyond tolerance, judged by the
+rules with headquarters' reference tables and settings.
+
+Judging reads snapshots, which grows with what headquarters holds; the window shows the list on every
+refresh. So an import judges, in its own transaction, only what it can change (``judge_import``): its
+device's numbers and history, its shipment's reports (their missing predecessors, the latest version's
+rule findings), and the seal and certificate numbers that shipment carries. Each stored row belongs to
+one such *scope*; the scopes an import touches are dropped and judged again. ``anomalies`` reads the
+rows. ``recompute`` judges everything from scratch (what a rebuild stores, and what a test compares the
+stored rows with); it runs once on a database imported into before anomalies were stored, and again
+when the rules' settings or tables change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kpmonitor.domain.inspection import from_document
+from kpmonitor.hq.lineage import latest, shipments, supersedes_among
+from kpmonitor.hq.store import Anomaly, Held, HQStore, StoredAnomaly
+from kpmonitor.rules.kp import RuleContext, check
+from kpmonitor.store.seals import SupersedesOf, lineage_root
+
+if TYPE_CHECKING:
+    from kpmonitor.workspace import Workspace
+
+MISSING_REPORT, ROLLBACK, FORK = "missing_report", "rollback", "fork"
+SEAL_REUSED, CERTIFICATE_REUSED = "seal_reused", "certificate_reused"
+VALUE_PER_CARAT, WEIGHT_TOLERANCE = "value_per_carat", "weight_tolerance"
+_RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WEIGHT_TOLERANCE}
+
+# The list's order: most serious first; within a severity, by the check that found it, then by the
+# device, report or number it is about (``Held.order_key``), then as the check listed them.
+_SEVERITY_RANK = {"alert": 0, "warning": 1}
+_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES = range(5)
+
+
+def _stored(scope: str, check_kind: int, key: str, position: int, anomaly: Anomaly) -> StoredAnomaly:
+    rank = _SEVERITY_RANK.get(anomaly.severity, 2)
+    return StoredAnomaly(scope, f"{rank}\x1e{check_kind}\x1e{key}\x1e{position:06d}", anomaly)
+
+
+def _device_scope(device_id: str) -> str:
+    return f"device:{device_id}"
+
+
+def _report_scope(report_id: str) -> str:
+    return f"report:{report_id}"
+
+
+def _seal_scope(number: str) -> str:
+    return f"seal:{number}"
+
+
+def _certificate_scope(norm: str) -> str:
+    return f"certificate:{norm}"
+
+
+# ------------------------------------------------------------------------------------- the checks
+
+
+def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def _device_label(h: Held) -> str:
+    return f"device {h.device_id[:8]} ({h.monitor})"
+
+
+def device_anomalies(reports: list[Held]) -> list[Anomaly]:
+    """Missing report numbers, forks and rollbacks of one device's reports (in headquarters' order)."""
+    first = reports[0]
+    label = _device_label(first)
+    out: list[Anomaly] = []
+    by_seq: dict[int, list[Held]] = defaultdict(list)
+    for h in reports:
+        by_seq[h.device_seq].append(h)
+    seqs = sorted(by_seq)
+    missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
+    for low, high in _ranges(missing):
+        numbers = f"Report {low}" if low == high else f"Reports {low}–{high}"
+        verb = "has" if low == high else "have"
+        before = max((s for s in seqs if s < low), default=None)
+        after = min(s for s in seqs if s > high)
+        context = (f"headquarters holds reports {before} and {after}" if before is not None
+                   else f"the first report headquarters holds is number {after}")
+        out.append(Anomaly(MISSING_REPORT, f"{numbers} of {label} {verb} not arrived: {context}.",
+                           first.device_id, first.monitor, severity="alert"))
+    # Forks: one report number issued twice, or two reports signed at one point of the history.
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for seq, same in by_seq.items():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                pairs[(min(a.id, b.id), max(a.id, b.id))].append(f"both are report number {seq}")
+    by_audit: dict[int, list[Held]] = defaultdict(list)
+    for h in reports:
+        by_audit[h.audit_seq].append(h)
+    for audit_seq, same in by_audit.items():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                key = (min(a.id, b.id), max(a.id, b.id))
+                how = "different histories" if a.audit_head != b.audit_head else "the same history state"
+                pairs[key].append(f"both were signed at audit event {audit_seq} with {how}")
+    for (a_id, b_id), reasons in pairs.items():
+        out.append(Anomaly(FORK, f"Reports {a_id[:8]} and {b_id[:8]} of {label} conflict: {'; '.join(reasons)}. "
+                           "The device's history was copied or restored from a backup and went on twice.",
+                           first.device_id, first.monitor, (a_id, b_id), severity="alert"))
+    # Rollback: a later report number signed at an earlier point of the audit chain.
+    highest: Held | None = None
+    for seq in seqs:
+        group = by_seq[seq]
+        if highest is not None:
+            for h in group:
+                if h.audit_seq <= highest.audit_seq and h.device_seq > highest.device_seq:
+                    out.append(Anomaly(
+                        ROLLBACK, f"Report {h.device_seq} ({h.id[:8]}) of {label} was signed at audit event "
+                        f"{h.audit_seq}, not after report {highest.device_seq} ({highest.id[:8]}) at event "
+                        f"{highest.audit_seq}: the device's history was rolled back.",
+                        first.device_id, first.monitor, (highest.id, h.id), severity="alert"))
+        top = max(group, key=lambda x: x.audit_seq)
+        if highest is None or top.audit_seq > highest.audit_seq:
+            highest = top
+    return out
+
+
+def _missing_predecessor(h: Held) -> Anomaly:
+    assert h.supersedes
+    return Anomaly(MISSING_REPORT, f"Report {h.id[:8]} (certificate {h.cert_number}) supersedes report "
+                   f"{h.supersedes[:8]}, which has not arrived.", h.device_id, h.monitor, (h.id,), severity="alert")
+
+
+def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Anomaly]:
+    # The rules themselves decide (rules.check), on the signed inspection, with this home's reference tables.
+    insp, _problems = from_document(snap["inspection"])
+    notes = {(w.get("code"), w.get("field")): w.get("note") for w in snap.get("warnings") or []}
+    out: list[Anomaly] = []
+    for p in check(insp, ctx):
+        kind = _RULE_KINDS.get(p.code)
+        if kind is None:
+            continue
+        note = notes.get((p.code, p.field))
+        sentence = (f"Report {h.id[:8]} (certificate {h.cert_number}, {h.monitor}): {p.message}"
+                    + (f" The monitor noted: “{note}”" if note else " The monitor left no note."))
+        out.append(Anomaly(kind, sentence, h.device_id, h.monitor, (h.id,)))
+    return out
+
+
+def _seal_reused(number: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
+    lines = shipments(holders, supersedes_of)
+    if len(lines) < 2:
+        return []
+    where = ", ".join(f"certificate {h.cert_number} (report {h.id[:8]}, {h.monitor})" for h in lines)
+    return [_stored(_seal_scope(number), _SEAL, number, 0, Anomaly(
+        SEAL_REUSED, f"Seal {number} was used on {len(lines)} shipments: {where}.",
+        report_ids=tuple(h.id for h in lines), severity="alert"))]
+
+
+def _certificate_reused(norm: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
+    lines = shipments(holders, supersedes_of)
+    if len(lines) < 2:
+        return []
+    where = ", ".join(f"report {h.id[:8]} ({h.monitor})" for h in lines)
+    return [_stored(_certificate_scope(norm), _CERTIFICATE, lines[0].order_key, 0, Anomaly(
+        CERTIFICATE_REUSED, f"KP certificate {lines[0].cert_number} appears on {len(lines)} different shipments: "
+        f"{where}.", report_ids=tuple(h.id for h in lines), severity="alert"))]
+
+
+# ------------------------------------------------------------------------------ what to judge
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What to judge: everything (``recompute``), or what one import can change (``judge_import``)."""
+
+    devices: dict[str, list[Held]]     # each device judged: all its reports
+    reports: list[Held]                 # each report judged (missing predecessor, rules when latest)
+    latest: set[str]                    # which of them are their shipment's latest version
+    held: Callable[[str], bool]         # whether headquarters holds a report
+    seals: dict[str, list[Held]]        # each seal number judged: every report carrying it
+    certificates: dict[str, list[Held]]  # each certificate number judged: every report carrying it
+    supersedes_of: SupersedesOf
+
+    def names(self) -> set[str]:
+        """The scopes judged: their stored rows are replaced, found again or not."""
+        return ({_device_scope(d) for d in self.devices} | {_report_scope(h.id) for h in self.reports}
+                | {_seal_scope(n) for n in self.seals} | {_certificate_scope(c) for c in self.certificates})
+
+
+def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: RuleContext) -> list[StoredAnomaly]:
+    out: list[StoredAnomaly] = []
+    for device_id, reports in scope.devices.items():
+        if reports:
+            out += [_stored(_device_scope(device_id), _DEVICE, device_id, i, a)
+                    for i, a in enumerate(device_anomalies(reports))]
+    for h in scope.reports:
+        if h.supersedes and not scope.held(h.supersedes):
+            out.append(_stored(_report_scope(h.id), _PREDECESSOR, h.order_key, 0, _missing_predecessor(h)))
+        if h.id in scope.latest:
+            out += [_stored(_report_scope(h.id), _RULES, h.order_key, i, a)
+                    for i, a in enumerate(_rule_anomalies(h, snapshot_of(h.id), ctx))]
+    for number, holders in scope.seals.items():
+        out += _seal_reused(number, holders, scope.supersedes_of)
+    for norm, holders in scope.certificates.items():
+        out += _certificate_reused(norm, holders, scope.supersedes_of)
+    return out
+
+
+def _everything(hqs: HQStore) -> _Scope:
+    held = hqs.held()
+    supersedes_of = supersedes_among(held)
+    ids = {h.id for h in held}
+    devices: dict[str, list[Held]] = defaultdict(list)
+    certificates: dict[str, list[Held]] = defaultdict(list)
+    for h in held:
+        devices[h.device_id].append(h)
+        if h.cert_number_norm:
+            certificates[h.cert_number_norm].append(h)
+    return _Scope(dict(devices), held, {h.id for h in latest(held, supersedes_of)}, ids.__contains__,
+                  hqs.seal_holders(), dict(certificates), supersedes_of)
+
+
+def _touched_by(hqs: HQStore, report: Held) -> _Scope:
+    """What importing ``report`` can change: its device, and its whole shipment (which its arrival may have
+    joined to others: a report superseding it was, until now, a shipment of its own)."""
+    supersedes_of = supersedes_among((), hqs.supersedes_of)
+    shipment = hqs.held_descending_from(lineage_root(report.id, supersedes_of))
+    norms = {h.cert_number_norm for h in shipment if h.cert_number_norm}
+    return _Scope({report.device_id: hqs.held_of_device(report.device_id)}, shipment,
+                  {h.id for h in latest(shipment, supersedes_of)}, hqs.has_report,
+                  hqs.seal_holders(hqs.seal_numbers(h.id for h in shipment)), hqs.certificate_holders(norms),
+                  supersedes_of)
+
+
+# ------------------------------------------------------------------------------------- the API
+
+
+def rules_for(ws: Workspace) -> RuleContext:
+    """The rules as headquarters judges imported reports: this home's reference tables and settings."""
+    # Seal reuse is judged across reports here, not against this home's own (empty) inspections.
+    return dataclasses.replace(ws.rule_context(), seal_used_elsewhere=lambda _n: None)
+
+
+def rules_fingerprint(ctx: RuleContext) -> str:
+    """What the stored rule findings depend on: the tolerances and the value-per-carat bands."""
+    judged_by = (ctx.tolerance_hundredths, str(ctx.tolerance_pct), ctx.eu_max_validity_days, ctx.reference.bands)
+    return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
+
+
+def recompute(hqs: HQStore, ctx: RuleContext) -> list[StoredAnomaly]:
+    """Every anomaly, judged from scratch over everything imported, in the list's order."""
+    return sorted(_judge(_everything(hqs), hqs.snapshot, ctx), key=lambda row: row.sort_key)
+
+
+def rebuild(hqs: HQStore, ctx: RuleContext) -> None:
+    """Judge everything again and store it (in one transaction, or the caller's)."""
+    with hqs.transaction():
+        hqs.replace_anomalies(None, recompute(hqs, ctx))
+        hqs.set_anomalies_judged_with(rules_fingerprint(ctx))
+
+
+def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
+    """Judge again what importing ``report_id`` can change; call in the import's transaction, after its rows."""
+    report = hqs.held_report(report_id)
+    if report is None:
+        return
+    if hqs.anomalies_judged_with() != rules_fingerprint(ctx):
+        rebuild(hqs, ctx)  # never judged (an older database), or by other rules: everything, once
+        return
+    scope = _touched_by(hqs, report)
+    hqs.replace_anomalies(scope.names(), _judge(scope, hqs.snapshot, ctx))
+
+
+def anomalies(ws: Workspace) -> list[Anomaly]:
+    """Everything headquarters should look at, most serious first (the stored rows; see the module)."""
+    hqs = HQStore(ws.store)
+    ctx = rules_for(ws)
+    if hqs.anomalies_judged_with() != rules_fingerprint(ctx):
+        rebuild(hqs, ctx)
+    return hqs.anomalies()
+
+
+def rebuild_anomalies(ws: Workspace) -> list[Anomaly]:
+    """Judge everything again from the snapshots (``kpmonitor hq anomalies --rebuild``); returns the list."""
+    hqs = HQStore(ws.store)
+    rebuild(hqs, rules_for(ws))
+    return hqs.anomalies()
+
+
+__all__ = [
+    "CERTIFICATE_REUSED",
+    "FORK",
+    "MISSING_REPORT",
+    "ROLLBACK",
+    "SEAL_REUSED",
+    "VALUE_PER_CARAT",
+    "WEIGHT_TOLERANCE",
+    "Anomaly",
+    "anomalies",
+    "device_anomalies",
+    "judge_import",
+    "rebuild",
+    "rebuild_anomalies",
+    "recompute",
+    "rules_fingerprint",
+    "rules_for",
+]

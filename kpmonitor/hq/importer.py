@@ -1,0 +1,491 @@
+"""Headquarters' import of report bundles: whole or not at all, any number of times.
+
+An import takes bundle files (or folders holding them) as they come off a USB stick or out of an
+e-mail. Each bundle is imported whole or not at all:
+
+1. Its SHA-256 is looked up first: a bundle already imported is recognised before it is parsed, so a
+   retried delivery costs a hash.
+2. It is verified completely (``bundle.verify_bundle``) before anything is written: archive form,
+   manifest signature, chain to this headquarters' root, revocation, every file's hash, the snapshot's
+   schema, the PDF's signature, the snapshot and QR seal the PDF carries.
+3. A report id already held with other content is a conflict.
+4. The PDF and the photo originals are written (fsynced) first — an orphaned file is harmless, half a
+   report is not — then the report, its seals and photos are recorded through the audited store in one
+   transaction, with its log line and the anomalies it changes (``anomalies.judge_import``).
+
+Steps 1–3 and the files of step 4 are ``BundleChecker``'s: it reads the store only to ask whether a
+bundle is known, and never writes it, so it may run on another thread (the window's import worker
+does, with a read-only connection). Recording is ``Importer.record``'s, on the thread that owns the
+store. Over many files (``import_paths``) the two make a pipeline: one bundle's files are written on a
+writer thread while the next bundle is checked.
+
+A refused or conflicting bundle leaves every audited table and the audit chain exactly as they were; a
+copy goes to ``inbox/quarantine`` with a text file saying why, and the import log records the sentence.
+The same bundle again is "already imported" and changes nothing. No Qt here: the Inbox screen follows
+an import through a ``progress(done, total, text)`` callback, or runs the checker itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from kpmonitor.bundle.format import EXTENSION, LIMITS, Limits
+from kpmonitor.bundle.verify import VerifiedBundle, verify_bundle
+from kpmonitor.domain.inspection import normalise_certificate_number, normalise_seal_number
+from kpmonitor.domain.quantities import parse_hundredths
+from kpmonitor.errors import HomeError, KPError, ParseError, PhotoError
+from kpmonitor.fileio import write_atomic
+from kpmonitor.hq.anomalies import judge_import, rules_for
+from kpmonitor.hq.inbox import pdf_file, quarantine_dir
+from kpmonitor.hq.store import HQStore
+from kpmonitor.store.db import new_id, now
+from kpmonitor.trust import identity
+from kpmonitor.trust.keys import Keyring
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from kpmonitor.evidence.photos import PhotoVault
+    from kpmonitor.paths import Paths
+    from kpmonitor.workspace import Progress, Workspace
+
+log = logging.getLogger(__name__)
+
+IMPORTED, ALREADY, CONFLICT, REFUSED = "imported", "already", "conflict", "refused"
+OUTCOMES = (IMPORTED, ALREADY, CONFLICT, REFUSED)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened to one file."""
+
+    file: Path
+    outcome: str  # imported | already | conflict | refused
+    sentence: str
+    report_id: str | None = None
+    bundle_sha256: str = ""
+    quarantined: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (IMPORTED, ALREADY)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": str(self.file), "outcome": self.outcome, "sentence": self.sentence,
+                "report_id": self.report_id, "bundle_sha256": self.bundle_sha256 or None,
+                "quarantined": str(self.quarantined) if self.quarantined else None}
+
+
+def find_bundles(paths: Iterable[Path]) -> list[Path]:
+    """The files to import: files as given, and every ``*.kpbundle`` under the folders given (sorted)."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        path = Path(path)
+        candidates = [path]
+        if path.is_dir():
+            # os.walk does not follow links to folders: a link loop on a stick cannot hang the import.
+            candidates = sorted(Path(folder) / name for folder, _dirs, names in os.walk(path)
+                                for name in names if name.lower().endswith(EXTENSION))
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+_PHOTO_WRITERS: ThreadPoolExecutor | None = None
+_PHOTO_WRITERS_LOCK = threading.Lock()
+
+
+def _photo_writers() -> ThreadPoolExecutor:
+    global _PHOTO_WRITERS
+    with _PHOTO_WRITERS_LOCK:
+        if _PHOTO_WRITERS is None:
+            _PHOTO_WRITERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kpmonitor-photo-writer")
+        return _PHOTO_WRITERS
+
+
+def _amount(text: Any) -> int | None:
+    if text in (None, ""):
+        return None
+    try:
+        return parse_hundredths(str(text))
+    except ParseError:
+        return None
+
+
+def _short(report_id: str | None) -> str:
+    return (report_id or "")[:8]
+
+
+@dataclass(frozen=True)
+class Verified:
+    """A bundle that passed every check, with the report row to record."""
+
+    path: Path
+    data: bytes
+    sha: str
+    vb: VerifiedBundle
+    row: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """An outcome known before anything is recorded (refused, already imported): ``Importer.record`` logs it."""
+
+    result: ImportResult
+
+
+class KnownBundles(Protocol):
+    """What the checker asks of headquarters' store: ``HQStore``, or an ``HQReader`` on another thread."""
+
+    def report_of_bundle(self, bundle_sha256: str) -> str | None: ...
+
+    def manifest_of(self, report_id: str) -> str | None: ...
+
+
+class BundleChecker:
+    """Reads and verifies bundles and writes their files (PDF, photo originals, quarantine copies).
+
+    It reads the store only through ``known`` and never writes it, so it may run on any thread, given a
+    ``known`` of that thread (``HQReader``).
+    """
+
+    def __init__(self, paths: Paths, vault: PhotoVault, known: KnownBundles, *, limits: Limits = LIMITS) -> None:
+        self.paths = paths
+        self.vault = vault
+        self.known = known
+        self.limits = limits
+        keyring = Keyring(paths)
+        self.root: x509.Certificate | None = keyring.root()
+        self.crl: x509.CertificateRevocationList | None = keyring.crl()
+        if self.root is None:
+            raise HomeError("This headquarters home has no root certificate, so no bundle can be checked.")
+
+    def prepare_file(self, path: Path) -> Settled | Verified:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > self.limits.max_file_bytes:
+                return self.settle(path, REFUSED, f"{path.name} is {size:,} bytes, more than a bundle may be; it "
+                                   "was not copied to quarantine.", "", None)
+            data = path.read_bytes()
+        except OSError as exc:
+            return self.settle(path, REFUSED, f"{path.name} cannot be read ({exc.strerror or exc}).", "", None)
+        return self.prepare_data(path, data)
+
+    def prepare_data(self, path: Path, data: bytes) -> Settled | Verified:
+        """Everything before the first write: the outcome when there is nothing to record, else the checked bundle."""
+        path = Path(path)
+        if len(data) > self.limits.max_file_bytes:
+            return self.settle(path, REFUSED, f"{path.name} is {len(data):,} bytes, more than a bundle may be; it "
+                               "was not copied to quarantine.", "", None)
+        sha = hashlib.sha256(data).hexdigest()
+        # The cheap path: these exact bytes were imported before.
+        known = self.known.report_of_bundle(sha)
+        if known is not None:
+            return self.settle(path, ALREADY, f"Report {_short(known)} was already imported from this bundle; "
+                               "nothing changed.", sha, known)
+        try:
+            vb = verify_bundle(data, self.root, self.crl, limits=self.limits, stop_early=True, bundle_sha256=sha)
+            if not vb.ok:
+                return self.refuse(path, data, sha, vb.refusal, vb.report_id or None)
+            existing = self.known.manifest_of(vb.report_id)
+            if existing is not None:
+                return self.already_held(path, data, sha, vb, existing)
+            return Verified(path, data, sha, vb, self._row(path, vb, sha))
+        except KPError as exc:
+            return self.refuse(path, data, sha, exc.message, None)
+        except Exception:  # a bug must not stop the other files
+            log.exception("import of %s failed", path)
+            return self.refuse(path, data, sha, f"{path.name} could not be imported because of an unexpected "
+                               "error; the details are in the log.", None)
+
+    def write_files(self, step: Verified) -> None:
+        """The PDF and the photo originals, each fsynced. No database: may run on another thread.
+
+        Written before the report is recorded: should recording fail, they are harmless orphans.
+        """
+        vb = step.vb
+        target = pdf_file(self.paths, vb.report_id)
+        if not (target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == vb.manifest_pdf_sha256):
+            write_atomic(target, vb.pdf)
+        self._store_photos(vb)
+
+    def _store_photos(self, vb: VerifiedBundle) -> None:
+        """The originals into the vault, named by their SHA-256, each durable before the report is recorded.
+
+        They are not decoded here: the hashes in the signed manifest prove these are the very bytes the
+        monitor's vault verified when they were added, and every later display goes through the vault's own
+        checks (pixel limits, a sentence for a damaged image). Decoding a thousand camera photos again would
+        triple the cost of an import and prove nothing more.
+        """
+        vault = self.vault
+
+        def store(sha: str, data: memoryview) -> None:
+            dest = vault.original_path(sha)
+            if dest.is_file():
+                try:
+                    vault.read_original(sha)
+                    return  # the same evidence is already kept (a superseding report carries its photos)
+                except PhotoError:
+                    with contextlib.suppress(OSError):  # a damaged copy, kept read-only: the bundle repairs it
+                        os.chmod(dest, 0o644)
+            write_atomic(dest, data)
+            with contextlib.suppress(OSError):  # evidence is not for editing, even by accident
+                os.chmod(dest, 0o444)
+
+        # Several fsyncs in flight let the disk commit them together: twenty photos cost a few waits, not twenty.
+        list(_photo_writers().map(store, vb.photos.keys(), vb.photos.values()))
+
+    def _row(self, path: Path, vb: VerifiedBundle, sha: str) -> dict[str, Any]:
+        snap = vb.snapshot
+        report = snap["report"]
+        insp = snap["inspection"]
+        cert = insp["certificate"]
+        assert vb.signer is not None
+        signer = identity.certificate_summary(vb.signer)
+        return {
+            "id": report["id"], "version": report["version"], "supersedes": report["supersedes"],
+            "device_id": report["device_id"], "device_seq": report["device_seq"],
+            "audit_seq": report["audit"]["seq"], "audit_head": report["audit"]["head"],
+            "monitor": snap["monitor"]["name"], "signer_serial": signer["serial"],
+            "signer_issuer": signer["issuer"], "signer_sha256": signer["sha256"],
+            "cert_number": str(cert.get("number") or ""),
+            "cert_number_norm": normalise_certificate_number(str(cert.get("number") or "")),
+            "exporter": str((cert.get("exporter") or {}).get("name") or ""),
+            "importer": str((cert.get("importer") or {}).get("name") or ""),
+            "origin": str(cert.get("origin") or ""), "provenance": str(cert.get("provenance") or ""),
+            "destination": str(cert.get("destination") or ""), "site": str(insp.get("site") or ""),
+            "inspected_at": str(insp.get("inspected_at") or ""), "signed_at": report["signed_at"],
+            "verdict": str(insp.get("verdict") or ""), "carats": _amount(cert.get("carats")),
+            "value_usd": _amount(cert.get("value_usd")), "parcels": len(insp["parcels"]),
+            "seals": len(insp["seals"]), "photos": len(insp["photos"]),
+            "snapshot": vb.snapshot_bytes.decode("utf-8"), "snapshot_sha256": vb.manifest["snapshot_sha256"],
+            "pdf_sha256": vb.manifest_pdf_sha256, "pdf_size": len(vb.pdf),
+            "manifest": vb.manifest_bytes.decode("utf-8"), "manifest_sig": vb.manifest_sig,
+            "manifest_sha256": vb.manifest_sha256, "chain_pem": vb.certs_pem, "bundle_sha256": sha,
+            "bundle_name": path.name, "verification": json.dumps(vb.verification.to_json(), ensure_ascii=False),
+            "imported_at": now(),
+        }
+
+    # -- outcomes: files only; the log line is the recorder's
+
+    def already_held(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle, manifest_sha: str) -> Settled:
+        """A report whose id is held already: the same content again, or a conflict set aside."""
+        report_id = vb.report_id
+        if manifest_sha == vb.manifest_sha256:
+            return self.settle(path, ALREADY, f"Report {_short(report_id)} was already imported with the same "
+                               "content; nothing changed.", sha, report_id)
+        sentence = (f"Report {_short(report_id)} was already imported with different content: two different "
+                    "reports carry the same id, so this one was set aside for review.")
+        return self.settle(path, CONFLICT, sentence, sha, report_id, quarantine=data)
+
+    def refuse(self, path: Path, data: bytes, sha: str, sentence: str, report_id: str | None) -> Settled:
+        return self.settle(path, REFUSED, sentence, sha, report_id, quarantine=data)
+
+    def settle(self, path: Path, outcome: str, sentence: str, sha: str, report_id: str | None, *,
+               quarantine: bytes | None = None) -> Settled:
+        """The outcome, with a copy of the bundle in quarantine when ``quarantine`` holds its bytes."""
+        quarantined = self._quarantine(path, quarantine, sha, outcome, sentence) if quarantine is not None else None
+        return Settled(ImportResult(path, outcome, sentence, report_id, sha, quarantined))
+
+    def _quarantine(self, path: Path, data: bytes, sha: str, outcome: str, sentence: str) -> Path | None:
+        folder = quarantine_dir(self.paths)
+        target = folder / f"{sha[:12]}-{path.name}"
+        try:
+            if not target.exists():
+                write_atomic(target, data)
+            note = f"{outcome}: {sentence}\nfile: {path.name}\nsha256: {sha}\nat: {now()}\n"
+            write_atomic(target.with_name(target.name + ".txt"), note.encode("utf-8"))
+        except OSError as exc:
+            log.warning("could not quarantine %s: %s", path, exc)
+            return None
+        return target
+
+
+def _log_row(result: ImportResult) -> dict[str, Any]:
+    return {"id": new_id(), "at": now(), "file_name": result.file.name, "bundle_sha256": result.bundle_sha256,
+            "outcome": result.outcome, "report_id": result.report_id, "sentence": result.sentence,
+            "quarantined": str(result.quarantined) if result.quarantined else None}
+
+
+class Importer:
+    """Imports bundles into a headquarters home, trusting its own root and its current revocation list.
+
+    ``import_file`` does it all for one file. The steps apart: ``checker.prepare_file`` (no writes),
+    ``checker.write_files`` (files only, any thread), ``record`` (the database: the thread owning ``ws``).
+    """
+
+    def __init__(self, ws: Workspace, *, limits: Limits = LIMITS, batch_log: bool = False) -> None:
+        if ws.role != "hq":
+            raise HomeError(f"This is a {ws.role} home; bundles are imported into a headquarters home.")
+        self.ws = ws
+        self.store = HQStore(ws.store)
+        self.checker = BundleChecker(ws.paths, ws.vault, self.store, limits=limits)
+        self.rules = rules_for(ws)
+        self.batch_log = batch_log
+        self._pending: list[dict[str, Any]] = []
+
+    def import_file(self, path: Path) -> ImportResult:
+        """Import one bundle file; never raises for a bad file (the result says why)."""
+        return self._complete(self.checker.prepare_file(path))
+
+    def import_data(self, path: Path, data: bytes) -> ImportResult:
+        """Import a bundle's bytes (``path`` names it: a file, an e-mail attachment); never raises for bad input."""
+        return self._complete(self.checker.prepare_data(path, data))
+
+    def _complete(self, step: Settled | Verified) -> ImportResult:
+        if isinstance(step, Verified):
+            try:
+                self.checker.write_files(step)
+            except Exception as exc:
+                return self.record(step, exc)
+        return self.record(step)
+
+    def record(self, step: Settled | Verified, write_error: BaseException | None = None) -> ImportResult:
+        """Record a checked bundle whose files were written (or say why they could not be), or log an outcome."""
+        if isinstance(step, Settled):
+            return self._log(step)
+        path, data, sha, vb = step.path, step.data, step.sha, step.vb
+        if isinstance(write_error, OSError):  # the bundle is not at fault: it can simply be imported again
+            log.warning("import of %s could not write: %s", path, write_error)
+            why = write_error.strerror or write_error
+            return self._log(self.checker.settle(
+                path, REFUSED, f"{path.name} could not be stored on this computer ({why}); nothing was recorded, "
+                "import it again once that is fixed.", sha, vb.report_id))
+        try:
+            if write_error is not None:
+                raise write_error
+            return self._insert(step)
+        except KPError as exc:
+            return self._log(self.checker.refuse(path, data, sha, exc.message, vb.report_id))
+        except Exception:  # the transaction rolled back: nothing of the report is recorded
+            log.exception("import of %s failed", path)
+            return self._log(self.checker.refuse(path, data, sha, f"{path.name} could not be imported because of "
+                                                 "an unexpected error; the details are in the log.", vb.report_id))
+
+    def _insert(self, step: Verified) -> ImportResult:
+        path, sha, vb, row = step.path, step.sha, step.vb, step.row
+        report_id = vb.report_id
+        self.flush()  # pending log lines go first, so a failed transaction below cannot take them along
+        insp = vb.snapshot["inspection"]
+        with self.store.transaction():
+            # Checked again inside the transaction: an earlier file of this import, or another import, may have
+            # recorded this report since it was checked.
+            again = self.store.manifest_of(report_id)
+            if again is None:
+                self.store.insert_report(
+                    row,
+                    [{"number": normalise_seal_number(str(seal["number"])), "parcel": seal.get("parcel")}
+                     for seal in insp["seals"]],
+                    [{"sha256": photo["sha256"], "caption": str(photo.get("caption") or ""),
+                      "parcel": photo.get("parcel"), "seal": photo.get("seal"),
+                      "original_name": str(photo.get("original_name") or ""),
+                      "format": str(photo.get("format") or ""), "size": int(photo.get("size") or 0),
+                      "taken_at": photo.get("taken_at")} for photo in insp["photos"]])
+                sentence = (f"Imported report {_short(report_id)} v{row['version']}: certificate "
+                            f"{row['cert_number'] or '—'}, monitor {row['monitor']}"
+                            + (f", superseding report {_short(row['supersedes'])}" if row["supersedes"] else "")
+                            + ".")
+                result = ImportResult(path, IMPORTED, sentence, report_id, sha)
+                self.store.write_log([_log_row(result)])
+                judge_import(self.store, self.rules, report_id)
+        if again is not None:
+            return self._log(self.checker.already_held(path, step.data, sha, vb, again))
+        return result
+
+    def _log(self, step: Settled) -> ImportResult:
+        result = step.result
+        if result.outcome == ALREADY and self.batch_log:
+            # A retried delivery of many bundles must cost little more than hashing them: their log lines
+            # are written together by flush() (before the next import, and at the end), not one commit each.
+            self._pending.append(_log_row(result))
+        else:
+            with self.store.transaction():
+                self.store.write_log([_log_row(result)])
+        return result
+
+    def flush(self) -> None:
+        """Write the import log lines still pending."""
+        if self._pending:
+            with self.store.transaction():
+                self.store.write_log(self._pending)
+            self._pending = []
+
+
+def checked(checker: BundleChecker, files: list[Path], *,
+            progress: Progress | None = None) -> Iterator[tuple[Settled | Verified, BaseException | None]]:
+    """Each file checked and, when it passed, its files written: ``(step, the write's error or None)`` in order.
+
+    No database writes: the consumer records each step (``Importer.record``), on its own thread. One bundle's
+    files are written on a writer thread while the next bundle is checked.
+
+    :param progress: ``progress(done, total, file name)`` before each file and once at the end; returning
+        False stops before the next file.
+    """
+    writing: tuple[Verified, Future[None]] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpmonitor-import") as writer:
+        for i, path in enumerate(files):
+            if progress is not None and progress(i, len(files), path.name) is False:
+                break
+            step = checker.prepare_file(path)
+            if writing is not None:
+                yield writing[0], writing[1].exception()
+                writing = None
+            if isinstance(step, Settled):
+                yield step, None
+            else:
+                writing = (step, writer.submit(checker.write_files, step))
+        else:
+            if writing is not None:
+                yield writing[0], writing[1].exception()
+            if progress is not None:
+                progress(len(files), len(files), "")
+            return
+        if writing is not None:  # stopped: the bundle whose files are written is still recorded
+            yield writing[0], writing[1].exception()
+
+
+def import_paths(ws: Workspace, paths: Iterable[Path], *, progress: Progress | None = None,
+                 on_result: Callable[[ImportResult], None] | None = None,
+                 limits: Limits = LIMITS) -> list[ImportResult]:
+    """Import bundle files, and the ``*.kpbundle`` files under folders, into a headquarters home.
+
+    Each bundle is imported atomically and independently: one refused file
+    does not stop the others. Call from the thread that owns ``ws``.
+
+    :param progress: ``progress(done, total, file name)`` before each file and
+        once at the end; returning False stops before the next file.
+    :param on_result: called with each file's result as soon as it is known.
+    :raises HomeError: when ``ws`` is not a headquarters home with a root certificate.
+    """
+    importer = Importer(ws, limits=limits, batch_log=True)
+    results: list[ImportResult] = []
+    try:
+        for step, write_error in checked(importer.checker, find_bundles(paths), progress=progress):
+            result = importer.record(step, write_error)
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+    finally:
+        importer.flush()
+    return results
+
+
+__all__ = [
+    "ALREADY", "CONFLICT", "IMPORTED", "OUTCOMES", "REFUSED", "BundleChecker", "ImportResult", "Importer",
+    "KnownBundles", "Settled", "Verified", "checked", "find_bundles", "import_paths",
+]

@@ -1,0 +1,118 @@
+"""What headquarters counts: the devices it hears from, and shipments, carats and value by month and origin."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kpmonitor.domain.quantities import plain, usd_per_carat
+from kpmonitor.errors import KPError
+from kpmonitor.fileio import write_atomic
+from kpmonitor.hq.lineage import latest, supersedes_among
+from kpmonitor.hq.reports import revoked_serials
+from kpmonitor.hq.store import HQStore
+
+if TYPE_CHECKING:
+    from kpmonitor.workspace import Workspace
+
+# ---------------------------------------------------------------------------------- monitors
+
+
+@dataclass(frozen=True)
+class MonitorSummary:
+    """One device and the monitor who signs on it, as headquarters has heard from them."""
+
+    device_id: str
+    monitor: str
+    signer_serials: tuple[str, ...]
+    reports: int
+    last_seq: int
+    missing: int
+    last_signed_at: str
+    last_imported_at: str
+    revoked: bool
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["signer_serials"] = list(self.signer_serials)
+        return out
+
+
+def monitors(ws: Workspace) -> list[MonitorSummary]:
+    """Every device headquarters has received reports from, most recent first."""
+    revoked = revoked_serials(ws)
+    out = []
+    for device_id, monitor, count, last_seq, distinct, last_signed, last_imported, serials in HQStore(
+            ws.store).devices():
+        serial_list = tuple(sorted(str(serials or "").split(",")))
+        out.append(MonitorSummary(device_id, monitor, serial_list, count, last_seq, last_seq - distinct,
+                                  last_signed, last_imported, any(s in revoked for s in serial_list)))
+    return sorted(out, key=lambda m: m.last_signed_at, reverse=True)
+
+
+# -------------------------------------------------------------------------------- statistics
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    month: str  # YYYY-MM of the inspection (of signing when the inspection has no time)
+    origin: str
+    shipments: int
+    certified: int
+    carats: int  # hundredths
+    value_usd: int  # cents
+
+    @property
+    def usd_per_carat(self) -> str:
+        per_carat = usd_per_carat(self.value_usd, self.carats)
+        return plain(per_carat) if per_carat is not None else ""
+
+
+def stats(ws: Workspace) -> list[StatsRow]:
+    """Shipments, carats and value by month and origin; each shipment counted once, at its latest version."""
+    hqs = HQStore(ws.store)
+    held = hqs.held()
+    counted = {h.id for h in latest(held, supersedes_among(held))}
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for report_id, inspected_at, signed_at, origin, verdict, carats, value in hqs.shipment_rows():
+        if report_id not in counted:
+            continue
+        key = ((inspected_at or signed_at)[:7], origin or "")
+        acc = sums[key]
+        acc[0] += 1
+        acc[1] += 1 if verdict == "certified" else 0
+        acc[2] += carats or 0
+        acc[3] += value or 0
+    return [StatsRow(month, origin, *acc) for (month, origin), acc in sorted(sums.items())]
+
+
+STATS_HEADER = ("month", "origin", "shipments", "certified", "carats", "value_usd", "usd_per_carat")
+
+
+def stats_csv(rows: list[StatsRow]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(STATS_HEADER)
+    for r in rows:
+        writer.writerow([r.month, r.origin, r.shipments, r.certified, plain(r.carats), plain(r.value_usd),
+                         r.usd_per_carat])
+    return buf.getvalue()
+
+
+def write_stats_csv(ws: Workspace, path: Path) -> list[StatsRow]:
+    """Write the statistics as CSV (atomically); returns the rows."""
+    rows = stats(ws)
+    data = stats_csv(rows).encode("utf-8")
+    try:
+        write_atomic(Path(path), data)
+    except OSError as exc:
+        raise KPError(f"The statistics could not be written to {path} ({exc.strerror or exc}).") from exc
+    return rows
+
+
+__all__ = ["STATS_HEADER", "MonitorSummary", "StatsRow", "monitors", "stats", "stats_csv", "write_stats_csv"]

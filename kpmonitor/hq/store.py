@@ -1,0 +1,403 @@
+"""Headquarters' store: every SQL statement on what headquarters imports, and what it derives from it.
+
+``HQStore`` wraps the home's ``Store`` and its one connection (the writer; the thread that opened it):
+the imported reports, their seals and photos (audited, through the store's own insert), the import log
+and the stored anomalies (bookkeeping and derived data, not audited), and the reads the screens and the
+command line make. ``HQReader`` is a read-only connection for a thread that checks bundles while the
+owner of the store records them: it can answer "is this bundle already here?" and nothing else.
+
+The row types of the reads sit here beside their queries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kpmonitor.domain.inspection import normalise_certificate_number
+from kpmonitor.domain.quantities import plain
+from kpmonitor.errors import NotFound
+from kpmonitor.store.db import Store, new_id, now
+
+# SQLite's default limit of host parameters is 32,766 since 3.32; chunks well below it for older builds.
+_CHUNK = 500
+
+
+@dataclass
+class Held:
+    """What the anomaly checks read of an imported report (never its snapshot)."""
+
+    id: str
+    version: int
+    supersedes: str | None
+    device_id: str
+    device_seq: int
+    audit_seq: int
+    audit_head: str
+    monitor: str
+    cert_number: str
+    cert_number_norm: str
+    signed_at: str = ""
+
+    @property
+    def order_key(self) -> str:
+        """Headquarters' order of reports (device, its report number, signing time), as one sortable text.
+
+        The same order as ``ORDER BY device_id, device_seq, signed_at, id``: a stored anomaly is sorted by
+        it without reading the reports again.
+        """
+        return "\x1f".join((self.device_id, f"{self.device_seq:012d}", self.signed_at, self.id))
+
+
+_HELD_COLUMNS = ("r.id, r.version, r.supersedes, r.device_id, r.device_seq, r.audit_seq, r.audit_head, r.monitor, "
+                 "r.cert_number, r.cert_number_norm, r.signed_at")
+_HELD_ORDER = "r.device_id, r.device_seq, r.signed_at, r.id"
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """Something headquarters should look at, in a sentence."""
+
+    kind: str
+    sentence: str
+    device_id: str = ""
+    monitor: str = ""
+    report_ids: tuple[str, ...] = ()
+    severity: str = "warning"  # "alert": the record itself is in doubt; "warning": a finding to review
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "severity": self.severity, "sentence": self.sentence,
+                "device_id": self.device_id or None, "monitor": self.monitor or None,
+                "report_ids": list(self.report_ids)}
+
+
+@dataclass(frozen=True)
+class StoredAnomaly:
+    """An anomaly as a row: the scope an import judges again, and its place in the list."""
+
+    scope: str     # "device:<id>", "report:<id>", "seal:<number>" or "certificate:<normalised number>"
+    sort_key: str  # most serious first, then by kind of check and the reports it is about
+    anomaly: Anomaly
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """One row of headquarters' reports list."""
+
+    id: str
+    version: int
+    supersedes: str | None
+    superseded_by: str | None
+    device_id: str
+    device_seq: int
+    monitor: str
+    cert_number: str
+    exporter: str
+    importer: str
+    origin: str
+    destination: str
+    inspected_at: str
+    signed_at: str
+    verdict: str
+    carats: int | None
+    value_usd: int | None
+    parcels: int
+    photos: int
+    signer_serial: str
+    badge: str  # "verified" (every check held at import) or "revoked" (its signer's certificate is, now)
+    imported_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["carats"] = plain(self.carats) if self.carats is not None else None
+        out["value_usd"] = plain(self.value_usd) if self.value_usd is not None else None
+        return out
+
+
+_SUMMARY_COLUMNS = ("r.id, r.version, r.supersedes, (SELECT n.id FROM hq_reports n WHERE n.supersedes = r.id "
+                    "ORDER BY n.version DESC LIMIT 1), r.device_id, r.device_seq, r.monitor, r.cert_number, "
+                    "r.exporter, r.importer, r.origin, r.destination, r.inspected_at, r.signed_at, r.verdict, "
+                    "r.carats, r.value_usd, r.parcels, r.photos, r.signer_serial, r.imported_at")
+SORT_COLUMNS = {"signed_at": "r.signed_at", "inspected_at": "r.inspected_at", "cert_number": "r.cert_number",
+                "exporter": "r.exporter", "importer": "r.importer", "monitor": "r.monitor", "origin": "r.origin",
+                "verdict": "r.verdict", "carats": "r.carats", "value_usd": "r.value_usd",
+                "imported_at": "r.imported_at", "device_seq": "r.device_seq"}
+_SEARCHED = ("r.cert_number", "r.exporter", "r.importer", "r.monitor", "r.origin", "r.destination",
+             "r.provenance", "r.site", "r.inspected_at", "r.signed_at", "r.verdict", "r.id")
+
+
+def _search_sql(search: str | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for word in (search or "").split():
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        alternatives = [f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED]
+        params += [like] * len(_SEARCHED)
+        norm = normalise_certificate_number(word)
+        if norm:  # "ZW004217" finds "ZW 004217"
+            alternatives.append("r.cert_number_norm LIKE ?")
+            params.append(f"%{norm}%")
+        alternatives.append("r.id IN (SELECT report_id FROM hq_seals WHERE number LIKE ? ESCAPE '\\')")
+        params.append(like.upper())
+        where.append("(" + " OR ".join(alternatives) + ")")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    items = sorted(set(values))
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _marks(values: Collection[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+class _BundleLookups:
+    """The two questions asked of a bundle before it is verified and recorded."""
+
+    conn: sqlite3.Connection
+
+    def report_of_bundle(self, bundle_sha256: str) -> str | None:
+        """The report imported from exactly these bytes, if any."""
+        row = self.conn.execute("SELECT id FROM hq_reports WHERE bundle_sha256 = ? LIMIT 1",
+                                [bundle_sha256]).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def manifest_of(self, report_id: str) -> str | None:
+        """The manifest SHA-256 of the imported report with this id, if any."""
+        row = self.conn.execute("SELECT manifest_sha256 FROM hq_reports WHERE id = ?", [report_id]).fetchone()
+        return str(row[0]) if row is not None else None
+
+
+class HQReader(_BundleLookups):
+    """A read-only connection to a headquarters database, for a thread that only checks bundles.
+
+    Read-only by SQLite's own ``mode=ro``: whatever the caller does, this connection cannot write, so the
+    store's owner stays the one writer. WAL lets it read while the owner commits.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> HQReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class HQStore(_BundleLookups):
+    """Headquarters' tables in a home's store; use it on the thread that owns the store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (nested ones are savepoints): a report, its log line and its anomalies commit together."""
+        with self.store.batch():
+            yield
+
+    # --- recording an import -------------------------------------------------------------------
+
+    def insert_report(self, row: dict[str, Any], seals: Iterable[dict[str, Any]],
+                      photos: Iterable[dict[str, Any]]) -> None:
+        """Record an imported report, its seals and its photos, each with its audit event (call in a transaction)."""
+        # The store's audited insert: the same audit chain as every other piece of evidence.
+        self.store.insert("hq_reports", row)
+        for seal in seals:
+            self.store.insert("hq_seals", {"id": new_id(), "report_id": row["id"], **seal})
+        for photo in photos:
+            self.store.insert("hq_photos", {"id": new_id(), "report_id": row["id"], **photo})
+
+    def write_log(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Import log lines (call in a transaction). Bookkeeping, not evidence: outside the audit chain."""
+        self.conn.executemany(
+            "INSERT INTO import_log (id, at, file_name, bundle_sha256, outcome, report_id, sentence, quarantined) "
+            "VALUES (:id, :at, :file_name, :bundle_sha256, :outcome, :report_id, :sentence, :quarantined)",
+            list(rows))
+
+    def import_log(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The latest import attempts, newest first."""
+        cur = self.conn.execute("SELECT at, file_name, bundle_sha256, outcome, report_id, sentence, quarantined "
+                                "FROM import_log ORDER BY at DESC, rowid DESC LIMIT ?", [limit])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    # --- what the anomaly checks read ----------------------------------------------------------
+
+    def _held(self, where: str = "", params: Iterable[Any] = ()) -> list[Held]:
+        return [Held(*r) for r in self.conn.execute(
+            f"SELECT {_HELD_COLUMNS} FROM hq_reports r{where} ORDER BY {_HELD_ORDER}", list(params))]
+
+    def held(self) -> list[Held]:
+        """Every imported report, in headquarters' order (``Held.order_key``)."""
+        return self._held()
+
+    def held_report(self, report_id: str) -> Held | None:
+        found = self._held(" WHERE r.id = ?", [report_id])
+        return found[0] if found else None
+
+    def held_of_device(self, device_id: str) -> list[Held]:
+        return self._held(" WHERE r.device_id = ?", [device_id])
+
+    def held_descending_from(self, root: str) -> list[Held]:
+        """``root`` (when held) and every report superseding it, directly or through others: one lineage."""
+        # UNION, not UNION ALL: a chain that loops (a forged store) ends instead of recursing for ever.
+        return self._held(" WHERE r.id IN (WITH RECURSIVE line(id) AS (SELECT ? UNION SELECT s.id FROM "
+                          "hq_reports s JOIN line ON s.supersedes = line.id) SELECT id FROM line)", [root])
+
+    def supersedes_of(self, report_id: str) -> str | None:
+        """The report this one supersedes, or None (it supersedes nothing, or is not held)."""
+        row = self.conn.execute("SELECT supersedes FROM hq_reports WHERE id = ?", [report_id]).fetchone()
+        return str(row[0]) if row is not None and row[0] else None
+
+    def has_report(self, report_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM hq_reports WHERE id = ?", [report_id]).fetchone() is not None
+
+    def snapshot(self, report_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT snapshot FROM hq_reports WHERE id = ?", [report_id]).fetchone()
+        if row is None:
+            raise NotFound(f"No imported report with id {report_id}.")
+        snapshot: dict[str, Any] = json.loads(row[0])
+        return snapshot
+
+    def seal_numbers(self, report_ids: Iterable[str]) -> set[str]:
+        """The seal numbers the reports carry."""
+        out: set[str] = set()
+        for chunk in _chunks(report_ids):
+            out.update(r[0] for r in self.conn.execute(
+                f"SELECT number FROM hq_seals WHERE report_id IN ({_marks(chunk)})", chunk))
+        return out
+
+    def seal_holders(self, numbers: Iterable[str] | None = None) -> dict[str, list[Held]]:
+        """Seal number → the reports carrying it, in the order they were imported; every number when ``numbers``
+        is None."""
+        out: dict[str, list[Held]] = defaultdict(list)
+        if numbers is None:
+            held = {h.id: h for h in self.held()}
+            pairs: Iterable[tuple[str, Held]] = (
+                (number, held[report_id]) for number, report_id in self.conn.execute(
+                    "SELECT number, report_id FROM hq_seals ORDER BY number, rowid"))
+        else:
+            pairs = ((number, Held(*row)) for chunk in _chunks(numbers) for number, *row in self.conn.execute(
+                f"SELECT s.number, {_HELD_COLUMNS} FROM hq_seals s JOIN hq_reports r ON r.id = s.report_id "
+                f"WHERE s.number IN ({_marks(chunk)}) ORDER BY s.number, s.rowid", chunk))
+        for number, h in pairs:
+            holders = out[number]
+            if all(other.id != h.id for other in holders):  # a report listing one seal twice holds it once
+                holders.append(h)
+        return dict(out)
+
+    def certificate_holders(self, norms: Iterable[str]) -> dict[str, list[Held]]:
+        """Normalised KP certificate number → the reports carrying it, in headquarters' order."""
+        out: dict[str, list[Held]] = defaultdict(list)
+        for chunk in _chunks(norms):
+            for h in self._held(f" WHERE r.cert_number_norm IN ({_marks(chunk)})", chunk):
+                out[h.cert_number_norm].append(h)
+        return dict(out)
+
+    # --- stored anomalies ----------------------------------------------------------------------
+
+    def anomalies(self) -> list[Anomaly]:
+        """The stored anomalies, most serious first."""
+        return [row.anomaly for row in self.stored_anomalies()]
+
+    def stored_anomalies(self) -> list[StoredAnomaly]:
+        """The stored rows with their scopes and places, in the list's order."""
+        return [StoredAnomaly(scope, key, Anomaly(kind, sentence, device_id, monitor, tuple(json.loads(ids)),
+                                                  severity))
+                for scope, key, kind, sentence, device_id, monitor, ids, severity in self.conn.execute(
+                    "SELECT scope, sort_key, kind, sentence, device_id, monitor, report_ids, severity "
+                    "FROM hq_anomalies ORDER BY sort_key, id")]
+
+    def replace_anomalies(self, scopes: Iterable[str] | None, rows: Iterable[StoredAnomaly]) -> None:
+        """Drop the anomalies of ``scopes`` (every one when None) and store ``rows`` (call in a transaction).
+
+        Derived data, not evidence: written directly, outside the audit chain, and rebuilt at will.
+        """
+        if scopes is None:
+            self.conn.execute("DELETE FROM hq_anomalies")
+        else:
+            for chunk in _chunks(scopes):
+                self.conn.execute(f"DELETE FROM hq_anomalies WHERE scope IN ({_marks(chunk)})", chunk)
+        self.conn.executemany(
+            "INSERT INTO hq_anomalies (scope, sort_key, kind, severity, sentence, device_id, monitor, report_ids) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.scope, r.sort_key, r.anomaly.kind, r.anomaly.severity, r.anomaly.sentence, r.anomaly.device_id,
+              r.anomaly.monitor, json.dumps(list(r.anomaly.report_ids))) for r in rows])
+
+    def anomalies_judged_with(self) -> str | None:
+        """The fingerprint of the rules the stored anomalies were judged with; None: never judged."""
+        row = self.conn.execute("SELECT rules FROM hq_anomalies_judged WHERE id = 1").fetchone()
+        return str(row[0]) if row is not None else None
+
+    def set_anomalies_judged_with(self, rules: str) -> None:
+        """Record that every stored anomaly was judged with these rules (call in a transaction)."""
+        self.conn.execute("INSERT INTO hq_anomalies_judged (id, rules, at) VALUES (1, ?, ?) ON CONFLICT(id) "
+                          "DO UPDATE SET rules = excluded.rules, at = excluded.at", [rules, now()])
+
+    # --- the reports list and one report ---------------------------------------------------------
+
+    def list_reports(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
+                     order_by: str = "signed_at", descending: bool = True,
+                     revoked: Collection[str] = ()) -> list[ReportSummary]:
+        """A page of imported reports (see ``hq.reports.list_reports``); ``revoked``: serials revoked now."""
+        where, params = _search_sql(search)
+        column = SORT_COLUMNS.get(order_by, "r.signed_at")
+        direction = "DESC" if descending else "ASC"
+        rows = self.conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM hq_reports r{where} ORDER BY {column} {direction}, r.id {direction} "
+            "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        names = [f.name for f in dataclasses.fields(ReportSummary) if f.name != "badge"]
+        out = []
+        for r in rows:
+            values: dict[str, Any] = dict(zip(names, r, strict=True))
+            out.append(ReportSummary(**values, badge="revoked" if values["signer_serial"] in revoked else "verified"))
+        return out
+
+    def count_reports(self, search: str | None = None) -> int:
+        where, params = _search_sql(search)
+        return int(self.conn.execute(f"SELECT count(*) FROM hq_reports r{where}", params).fetchone()[0])
+
+    def report_row(self, id_or_prefix: str) -> dict[str, Any]:
+        """One imported report's whole row, by id or a unique prefix of at least four characters."""
+        return self.store.row_by_prefix("hq_reports", id_or_prefix, "imported report")
+
+    def photos_of(self, report_id: str) -> list[dict[str, Any]]:
+        cur = self.conn.execute("SELECT sha256, caption, parcel, seal, original_name, format, size, taken_at "
+                                "FROM hq_photos WHERE report_id = ? ORDER BY rowid", [report_id])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    def superseded_by(self, report_id: str) -> list[str]:
+        """The reports that supersede this one, oldest version first."""
+        return [str(r[0]) for r in self.conn.execute(
+            "SELECT id FROM hq_reports WHERE supersedes = ? ORDER BY version", [report_id])]
+
+    # --- monitors and statistics ---------------------------------------------------------------
+
+    def devices(self) -> list[tuple[str, str, int, int, int, str, str, str]]:
+        """Per device: id, latest monitor, reports, highest number, distinct numbers, last signed, last
+        imported, its signers' serials (comma-separated)."""
+        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
+            "SELECT r.device_id, (SELECT m.monitor FROM hq_reports m WHERE m.device_id = r.device_id ORDER BY "
+            "m.signed_at DESC LIMIT 1), count(*), max(r.device_seq), count(DISTINCT r.device_seq), max(r.signed_at), "
+            "max(r.imported_at), group_concat(DISTINCT r.signer_serial) FROM hq_reports r GROUP BY r.device_id")]
+
+    def shipment_rows(self) -> list[tuple[str, str, str, str, str, int | None, int | None]]:
+        """Per report: id, inspected at, signed at, origin, verdict, carats, value (what statistics add up)."""
+        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
+            "SELECT id, inspected_at, signed_at, origin, verdict, carats, value_usd FROM hq_reports")]
