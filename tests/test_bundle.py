@@ -45,12 +45,13 @@ from tests.conftest import EXAMPLE, TEST_PASSPHRASE
 
 def register_commands() -> None:
     """Register the bundle commands on the command line (cli.py does it once the lead wires them; harmless then)."""
+    from kpmonitor.cli import field as cli_field
     from kpmonitor.cli import hq as cli_hq
     from kpmonitor.cli import main as cli_module
 
     for command in cli_hq.HQ_COMMANDS:
         cli_module.hq.commands.setdefault(str(command.name), command)
-    cli_module.cli.commands.setdefault("export-unsent", cli_hq.export_unsent)
+    cli_module.cli.commands.setdefault("export-unsent", cli_field.export_unsent)
 
 
 def run(home: Path, *args: str) -> Result:

@@ -7,6 +7,7 @@ The one mapping from the core's exceptions to what a person reads on the command
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -58,3 +59,17 @@ def _problem_line(p: Problem, acknowledged: bool = False) -> str:
     return f"  {tag} {p.field}: {p.message}"
 
 
+PASSPHRASE_ENV = "KPMONITOR_PASSPHRASE"
+
+
+def _passphrase(*, new: bool = False, what: str = "signing key") -> str:
+    """The passphrase: from KPMONITOR_PASSPHRASE (scripts), else asked for without echo."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    prompt = f"New passphrase for the {what}" if new else f"Passphrase for the {what}"
+    try:
+        value: str = click.prompt(prompt, hide_input=True, confirmation_prompt=new, err=True)
+    except click.Abort:
+        raise Refused(f"No passphrase was given: type it when asked, or set {PASSPHRASE_ENV}.") from None
+    return value

@@ -1,9 +1,8 @@
-"""Command-line commands for bundles: headquarters' import and what it learns, and the field's export of
-every unsent report.
+"""Every headquarters command, in one place: certificates, revocations, publishing, imports and what they show.
 
-They are plain click commands, registered by ``cli.py`` (which may import this module at its top: the
-helpers of ``cli.py`` are imported here only when a command runs, so there is no import cycle)::
+::
 
+    hq issue CSR.pem --out CERT.pem [--days N] / hq revoke SERIAL / hq publish --out DIR
     hq import FILE_OR_DIR... [--json]      exit 0: every file imported or already imported; 1: any refused
     hq list [--json] [--search TEXT]
     hq show REPORT_ID [--json]
@@ -11,7 +10,6 @@ helpers of ``cli.py`` are imported here only when a command runs, so there is no
     hq monitors [--json]
     hq stats [--csv FILE] [--json]
     hq log [--json]
-    export-unsent --out DIR                 (field) the PDF and bundle of every report not exported yet
 """
 
 from __future__ import annotations
@@ -22,12 +20,63 @@ from pathlib import Path
 
 import click
 
+from kpmonitor.cli.common import Refused, _json_out, _passphrase, _refusals, _workspace
 from kpmonitor.domain.quantities import format_carats, format_usd, plain
+
+
+@click.group()
+def hq() -> None:
+    """Headquarters: certificates, revocations, imports, anomalies, statistics."""
+
+
+@hq.command("issue")
+@click.argument("csr_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--days", type=click.IntRange(1, 3650), default=730, show_default=True)
+@click.pass_context
+def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
+    """Issue a monitor's certificate from their request."""
+    from kpmonitor.fileio import write_atomic
+    from kpmonitor.trust.identity import certificate_summary, load_certs
+    from kpmonitor.trust.keys import Keyring
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        data = Keyring(ws.paths).issue(csr_file.read_bytes(), _passphrase(what="root CA key"), days)
+        write_atomic(out, data)
+        summary = certificate_summary(load_certs(data)[0])
+    click.echo(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
+               f"valid until {summary['not_after'][:10]}: {out}")
+
+
+@hq.command("revoke")
+@click.argument("serial")
+@click.pass_context
+def hq_revoke(ctx: click.Context, serial: str) -> None:
+    """Revoke a monitor's certificate by its serial; publish afterwards."""
+    from kpmonitor.trust.keys import Keyring
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        Keyring(ws.paths).revoke(serial, _passphrase(what="root CA key"))
+    click.echo(f"Revoked {serial.upper()}. Run “kpmonitor hq publish” and send the new list to monitors.")
+
+
+@hq.command("publish")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.pass_context
+def hq_publish(ctx: click.Context, out_dir: Path) -> None:
+    """Write the root certificate and a freshly signed revocation list."""
+    from kpmonitor.trust.keys import Keyring
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        written = Keyring(ws.paths).publish(out_dir, _passphrase(what="root CA key"))
+    for path in written:
+        click.echo(str(path))
+
 
 _OUTCOME_LABELS = {"imported": "imported", "already": "already ", "conflict": "CONFLICT", "refused": "REFUSED "}
 
 
-@click.command("import")
+@hq.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output: each file's outcome and sentence.")
 @click.pass_context
@@ -38,7 +87,6 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
     refused or conflicting one is copied to the quarantine folder. Exit status
     0 when every file was imported or already imported, 1 otherwise.
     """
-    from kpmonitor.cli.common import Refused, _json_out, _refusals, _workspace
     from kpmonitor.hq.importer import ImportResult, find_bundles, import_paths
 
     def echo(result: ImportResult) -> None:
@@ -59,7 +107,7 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
-@click.command("list")
+@hq.command("list")
 @click.option("--search", default=None, help="Certificate number, exporter, importer, monitor, origin, date, "
               "verdict, seal number.")
 @click.option("--limit", type=click.IntRange(1), default=200, show_default=True)
@@ -67,7 +115,6 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
 @click.pass_context
 def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -> None:
     """List imported reports, newest signature first."""
-    from kpmonitor.cli.common import _json_out, _refusals, _workspace
     from kpmonitor.hq.reports import list_reports
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -87,13 +134,12 @@ def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -
                    f"[{state}]")
 
 
-@click.command("show")
+@hq.command("show")
 @click.argument("report_id")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
     """Show one imported report: what it says, its checks, its files."""
-    from kpmonitor.cli.common import _json_out, _refusals, _workspace
     from kpmonitor.hq.reports import report_detail
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -124,7 +170,7 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
         click.echo(f"    [note] {w}")
 
 
-@click.command("anomalies")
+@hq.command("anomalies")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--rebuild", is_flag=True, help="Judge every imported report again from its snapshot first "
               "(the anomalies are otherwise judged at import and kept).")
@@ -132,7 +178,6 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
 def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
     """What headquarters should look at: missing reports, rolled-back or forked histories, reused seals and
     certificate numbers, value per carat and weight findings."""
-    from kpmonitor.cli.common import _json_out, _refusals, _workspace
     from kpmonitor.hq.anomalies import anomalies, rebuild_anomalies
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -147,12 +192,11 @@ def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
         click.echo(f"[{a.severity}] {a.kind}: {a.sentence}")
 
 
-@click.command("monitors")
+@hq.command("monitors")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def hq_monitors(ctx: click.Context, as_json: bool) -> None:
     """Every device reports came from: its monitor, reports received and missing, revocation."""
-    from kpmonitor.cli.common import _json_out, _refusals, _workspace
     from kpmonitor.hq.stats import monitors
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -167,14 +211,13 @@ def hq_monitors(ctx: click.Context, as_json: bool) -> None:
                    f"last signed {m.last_signed_at[:10]}{flags}")
 
 
-@click.command("stats")
+@hq.command("stats")
 @click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the statistics as CSV to this file.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
     """Shipments, carats and value by origin and month (each shipment once, at its latest version)."""
-    from kpmonitor.cli.common import _json_out, _refusals, _workspace
     from kpmonitor.hq.stats import stats, write_stats_csv
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -192,13 +235,12 @@ def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
                        f"{format_usd(r.value_usd):>20}")
 
 
-@click.command("log")
+@hq.command("log")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
     """The import log: every attempt, newest first, with its outcome in a sentence."""
-    from kpmonitor.cli.common import _json_out, _refusals, _workspace
     from kpmonitor.hq.reports import import_log
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -210,20 +252,5 @@ def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
         click.echo(f"{row['at'][:19]}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
 
 
-@click.command("export-unsent")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
-@click.pass_context
-def export_unsent(ctx: click.Context, out_dir: Path) -> None:
-    """Write the PDF and bundle of every signed report not exported yet into a folder (a USB stick)."""
-    from kpmonitor.bundle.export import export_unsent as export_all
-    from kpmonitor.cli.common import _refusals, _workspace
-
-    with _workspace(ctx, role="field") as ws, _refusals():
-        written = export_all(ws, out_dir)
-    if not written:
-        click.echo("Every signed report was already exported.")
-    for path in written:
-        click.echo(str(path))
-
-
-HQ_COMMANDS = (hq_import, hq_list, hq_show, hq_anomalies, hq_monitors, hq_stats, hq_log)
+HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_monitors, hq_stats,
+               hq_log)

@@ -1,0 +1,94 @@
+"""The field device's keys: make one, ask headquarters for a certificate, install it, show it.
+
+::
+
+    kpmonitor keys init / keys request --out CSR.pem / keys install CERT.pem / keys show [--json]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kpmonitor.cli.common import _json_out, _passphrase, _refusals, _workspace
+
+
+@click.group()
+def keys() -> None:
+    """The device's signing key and certificate."""
+
+
+@keys.command("init")
+@click.pass_context
+def keys_init(ctx: click.Context) -> None:
+    """Make the signing key (field) or root CA (hq) of a home that was created without one."""
+    from kpmonitor.workspace import create_identity
+
+    with _workspace(ctx) as ws, _refusals():
+        create_identity(ws.paths, ws.home, _passphrase(new=True))
+    click.echo("Made the key." + (" Send a certificate request to headquarters: kpmonitor keys request."
+                                  if ws.role == "field" else ""))
+
+
+@keys.command("request")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+def keys_request(ctx: click.Context, out: Path) -> None:
+    """Write a certificate request for headquarters."""
+    from kpmonitor.fileio import write_atomic
+    from kpmonitor.trust.keys import Keyring, pem
+
+    with _workspace(ctx, role="field") as ws, _refusals():
+        csr = Keyring(ws.paths).request(_passphrase(), ws.home.name, ws.home.device_id)
+        write_atomic(out, pem(csr))
+    click.echo(f"Wrote the certificate request to {out}; send it to headquarters.")
+
+
+@keys.command("install")
+@click.argument("cert_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def keys_install(ctx: click.Context, cert_file: Path) -> None:
+    """Install the certificate headquarters issued (or its revocation list)."""
+    from kpmonitor.trust.keys import Keyring
+
+    with _workspace(ctx) as ws, _refusals():
+        keyring = Keyring(ws.paths)
+        data = cert_file.read_bytes()
+        if b"X509 CRL" in data:
+            keyring.install_crl(data)
+            click.echo("Installed headquarters' revocation list.")
+            return
+        cert = keyring.install(data)
+    from kpmonitor.trust.identity import certificate_summary
+
+    summary = certificate_summary(cert)
+    click.echo(f"Installed the certificate {summary['serial']} issued by {summary['issuer']} "
+               f"(valid until {summary['not_after'][:10]}). Reports are now signed with it.")
+
+
+@keys.command("show")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def keys_show(ctx: click.Context, as_json: bool) -> None:
+    """Show the signing certificate and headquarters' root."""
+    from kpmonitor.trust.identity import certificate_summary, is_self_signed
+    from kpmonitor.trust.keys import Keyring
+
+    with _workspace(ctx) as ws, _refusals():
+        keyring = Keyring(ws.paths)
+        info: dict[str, Any] = {}
+        if keyring.device_cert.exists():
+            cert = keyring.device_certificate()
+            info["signing_certificate"] = {**certificate_summary(cert), "self_signed": is_self_signed(cert)}
+        root = keyring.root()
+        if root is not None:
+            info["headquarters_root"] = certificate_summary(root)
+    if as_json:
+        _json_out(info)
+        return
+    for label, data in info.items():
+        click.echo(label.replace("_", " ").capitalize())
+        for k, v in data.items():
+            click.echo(f"  {k:<12} {v}")
