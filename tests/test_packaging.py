@@ -222,6 +222,32 @@ def _no_index(output: str) -> None:
         pytest.skip("the package index is not reachable: " + output.strip().splitlines()[-1])
 
 
+# What setuptools says of a package whose data it does not understand, or of an editable install it had to
+# improvise: screens of it greeted a newcomer's first ./run.
+_SETUPTOOLS_NOISE = re.compile(r"BuildBackendWarning|SetuptoolsDeprecationWarning|is deprecated|as data|"
+                               r"Editable install will be performed")
+
+
+def _assert_quiet(output: str) -> None:
+    noise = [line for line in output.splitlines() if _SETUPTOOLS_NOISE.search(line)]
+    assert noise == [], "\n".join(noise)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_the_quick_starts_editable_install_says_nothing(checkout: Path, tmp_path: Path) -> None:
+    # ./run and ./test install kpmonitor editable, quietly: nothing should be printed but what a person needs.
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "-e", str(checkout)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        _no_index(result.stdout + result.stderr)
+    assert result.returncode == 0, result.stdout + result.stderr
+    _assert_quiet(result.stdout + result.stderr)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_installed_wheel_finds_its_resources(checkout: Path, tmp_path: Path) -> None:
@@ -233,6 +259,7 @@ def test_installed_wheel_finds_its_resources(checkout: Path, tmp_path: Path) -> 
     if result.returncode != 0:
         _no_index(result.stdout + result.stderr)
     assert result.returncode == 0, result.stdout + result.stderr
+    _assert_quiet(result.stdout + result.stderr)
 
     show = "from kpmonitor.domain.reference import resources_dir; print(resources_dir())"
     where = subprocess.run([str(python), "-c", show], cwd=tmp_path, capture_output=True, text=True,
