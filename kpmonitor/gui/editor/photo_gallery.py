@@ -4,7 +4,7 @@ Photos are imported by a worker (``PhotoIngestWorker``): it verifies each
 file and writes its original bytes to the vault off the GUI thread; each
 photo's row is recorded here, on the GUI thread that owns the database, as
 soon as its bytes are safe. Thumbnails are decoded by another worker and
-appear as they arrive.
+appear as they arrive (threads: ``gui.common.workers``).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.gui.common.fields import TextField, describe_moment
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
-from kpmonitor.gui.common.workers import PhotoIngestWorker, ThumbnailWorker, pool
+from kpmonitor.gui.common.workers import PhotoIngestWorker, ThumbnailWorker, start
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection, PhotoRef
@@ -268,14 +268,13 @@ class PhotosSectionWidget(QWidget):
         worker.signals.thumbnail_loaded.connect(self.model.set_thumbnail)
         worker.signals.thumbnail_failed.connect(self._on_thumbnail_failed)
         worker.signals.finished.connect(self._on_thumbnails_finished)
-        self.thumbnail_worker = worker
-        pool().start(worker)
+        self.thumbnail_worker = start(worker)
 
     def _on_thumbnail_failed(self, sha: str, sentence: str) -> None:
         log.warning("thumbnail %s: %s", sha[:12], sentence)
         self.model.thumbnails[sha] = self.model.placeholder
 
-    def _on_thumbnails_finished(self) -> None:
+    def _on_thumbnails_finished(self, _result: None) -> None:
         self.thumbnail_worker = None
         if self.model.missing_thumbnails():  # photos added while it ran
             self._load_thumbnails()
@@ -410,7 +409,7 @@ class PhotosSectionWidget(QWidget):
         worker.signals.photo_refused.connect(self._on_photo_refused)
         worker.signals.finished.connect(self._on_import_finished)
         worker.signals.failed.connect(self._on_import_failed)
-        self.worker = worker
+        self.worker = start(worker)
         self._added = 0
         self._refused = []
         self.message.show_understood("")
@@ -418,7 +417,6 @@ class PhotosSectionWidget(QWidget):
         self.progress_label.setText(self.tr("Looking for photos…"))
         self.cancel_button.setEnabled(True)
         self.progress_box.show()
-        pool().start(worker)
         return True
 
     def cancel_import(self) -> None:

@@ -11,9 +11,10 @@ its own root here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -33,17 +34,32 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, plain_label, warning_color
-from kpmonitor.gui.common.workers import KeyWorker, RequestWorker, TaskWorker, pool
+from kpmonitor.gui.common.workers import Progress, Task, run_task
 
 if TYPE_CHECKING:
     from cryptography import x509
 
     from kpmonitor.paths import Paths
+    from kpmonitor.trust.keys import Keyring
     from kpmonitor.workspace import HomeInfo
 
 log = logging.getLogger(__name__)
 
 MAX_FILE = 1024 * 1024  # a certificate file or a revocation list is a few kilobytes
+T = TypeVar("T")
+
+
+def write_request(keyring: Keyring, passphrase: str, name: str, device_id: str, out: Path) -> Path:
+    """Write a certificate request for headquarters; returns its path (the key opens with Argon2: a moment)."""
+    from kpmonitor.fileio import write_atomic
+    from kpmonitor.trust.keys import pem
+
+    csr = keyring.request(passphrase, name, device_id)
+    try:
+        write_atomic(out, pem(csr))
+    except OSError as exc:
+        raise KPError(f"The request could not be written to {out} ({exc.strerror or exc}).") from exc
+    return out
 
 
 def _grouped_fingerprint(sha256: str) -> str:
@@ -66,8 +82,7 @@ class CertificatesDialog(QDialog):
         self.paths = paths
         self.home = home
         self.keyring = Keyring(paths)
-        self.worker: TaskWorker | None = None
-        self.finished_worker: TaskWorker | None = None  # kept: its pool thread may still be returning
+        self.worker: Task[Any] | None = None  # the key's work in progress
         self.setWindowTitle(self.tr("Signing certificate") if home.role == "field"
                             else self.tr("Headquarters' certificates"))
 
@@ -295,9 +310,10 @@ class CertificatesDialog(QDialog):
                                     self.tr("Certificate requests (*.pem *.csr);;All files (*)"))
         if out is None:
             return False
-        worker = RequestWorker(self.keyring, passphrase, self.home.name, self.home.device_id, out)
-        worker.signals.finished.connect(self._on_request_written)
-        return self._start(worker, self.tr("Opening the key and writing the request…"))
+        keyring, name, device_id = self.keyring, self.home.name, self.home.device_id
+        return self._start(lambda _progress: write_request(keyring, passphrase, name, device_id, out),
+                           "The certificate request could not be written.", self._on_request_written,
+                           self.tr("Opening the key and writing the request…"))
 
     def _on_request_written(self, out: Path) -> None:
         self._finish()
@@ -312,9 +328,10 @@ class CertificatesDialog(QDialog):
             "recover it if it is forgotten."), new=True)
         if not passphrase:
             return False
-        worker = KeyWorker(self.keyring, passphrase, self.home.name, self.home.device_id)
-        worker.signals.finished.connect(self._on_key_created)
-        return self._start(worker, self.tr("Making the signing key…"))
+        keyring, name, device_id = self.keyring, self.home.name, self.home.device_id
+        return self._start(lambda _progress: keyring.create_field_identity(name, device_id, passphrase),
+                           "The signing key could not be made.", self._on_key_created,
+                           self.tr("Making the signing key…"))
 
     def _on_key_created(self, _cert: object) -> None:
         self._finish()
@@ -380,19 +397,18 @@ class CertificatesDialog(QDialog):
 
     # --- the background ---------------------------------------------------------------------
 
-    def _start(self, worker: TaskWorker, what: str) -> bool:
+    def _start(self, work: Callable[[Progress], T], failure: str, finished: Callable[[T], object], what: str) -> bool:
+        """Run the key's work on the pool (only the keys folder and the chosen file: no database)."""
         if self.worker is not None:
             return False
-        worker.signals.failed.connect(self._on_worker_failed)
-        self.worker = worker
+        self.worker = run_task(work, failure, finished=finished, failed=self._on_worker_failed)
         self.message.show_understood(what)
         self.progress.show()
         self._update_busy()
-        pool().start(worker)
         return True
 
     def _finish(self) -> None:
-        self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.progress.hide()
         self._update_busy()
 

@@ -1,8 +1,8 @@
 """Exporting a signed report to a folder (a USB stick): the PDF, and the bundle for headquarters.
 
-The files are written by an ``ExportWorker``, which needs no database; the
+The files are written by a task on the pool, which needs no database; the
 dialog reads the report before it starts and records the export when it
-finishes, both through the GUI's store. It shows the progress, then every
+finishes, both through the GUI's store (``gui.common.workers``). It shows the progress, then every
 path written, as plain text the monitor can select and copy.
 """
 
@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
-from kpmonitor.gui.common.workers import ExportWorker, core_call, pool
+from kpmonitor.gui.common.workers import Task, core_call, run_task
 
 if TYPE_CHECKING:
     from kpmonitor.bundle.export import ExportedReport
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+FAILURE = "The report could not be exported."
 
 
 class ExportDialog(QDialog):
@@ -45,9 +47,7 @@ class ExportDialog(QDialog):
         self.ws = ws
         self.report_id = report_id
         self.folder = folder
-        self.worker: ExportWorker | None = None
-        # The last worker stays referenced until the next: its pool thread may still be returning from run().
-        self.finished_worker: ExportWorker | None = None
+        self.worker: Task[ExportedReport] | None = None  # writing in progress
         self.written: list[Path] = []
         self.setWindowTitle(self.tr("Export report {report}").format(report=report_id[:8]))
         self.heading = plain_label(self.tr("Writing report {report} to {folder}").format(
@@ -79,23 +79,19 @@ class ExportDialog(QDialog):
         self.resize(640, 240)
 
     def start(self) -> None:
-        from kpmonitor.bundle.export import prepare_export
+        from kpmonitor.bundle.export import prepare_export, write_export
 
         try:  # reads the report's row, on the GUI thread whose connection it is
-            plan = core_call(lambda: prepare_export(self.ws, self.report_id, self.folder), ExportWorker.bug_sentence,
-                             "preparing the export")
+            plan = core_call(lambda: prepare_export(self.ws, self.report_id, self.folder), FAILURE)
         except KPError as exc:
             sentence = exc.message
             # Said once the dialog is up, as the worker's failures are: the caller connects after start() too.
             QTimer.singleShot(0, lambda: self._on_failed(sentence))
             return
-        worker = ExportWorker(plan)
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.finished.connect(self._on_written)
-        worker.signals.failed.connect(self._on_failed)
-        self.worker = worker
         log.info("exporting report %s to %s", self.report_id, self.folder)
-        pool().start(worker)
+        # The bundle holds the photos, megabytes to copy to a slow USB stick: written on the pool.
+        self.worker = run_task(lambda progress: write_export(plan, progress=progress), FAILURE,
+                               progress=self._on_progress, finished=self._on_written, failed=self._on_failed)
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -111,14 +107,14 @@ class ExportDialog(QDialog):
         from kpmonitor.bundle.export import record_export
 
         try:
-            core_call(lambda: record_export(self.ws, exported), ExportWorker.bug_sentence, "recording the export")
+            core_call(lambda: record_export(self.ws, exported), FAILURE)
         except KPError as exc:
             self._on_failed(exc.message)
             return
         self._on_exported([exported.pdf, exported.bundle])
 
     def _on_exported(self, written: list[Path]) -> None:
-        self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.written = list(written)
         self.progress.hide()
         self.heading.setText(self.tr("Report {report} was written to {folder}:").format(
@@ -135,8 +131,7 @@ class ExportDialog(QDialog):
         self.exported.emit(self.written)
 
     def _on_failed(self, sentence: str) -> None:
-        if self.worker is not None:  # else the export never started: the last worker stays referenced
-            self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.progress.hide()
         self.heading.setText(self.tr("Report {report} was not exported.").format(report=self.report_id[:8]))
         self.message.show_error(sentence)

@@ -2,11 +2,11 @@
 
 The dialog lists the problems the rules find. An error blocks signing (the
 Sign button stays disabled and says so); a warning can be acknowledged in
-place, with the note that goes into the report. The signing itself runs in a
-``SignWorker``, which makes the signed PDF without the database; the dialog
-reads what signing needs before it starts and records the report when it
-finishes, both through the GUI's store, and the editor's session reloads the
-inspection and shows it signed and read-only. A wrong passphrase is said in the dialog, which stays open.
+place, with the note that goes into the report. Signing comes in three phases
+(``gui.common.workers`` says why): the dialog reads what signing needs, a task
+on the pool makes the signed PDF without the database, and the dialog records
+the report when it arrives, both through the GUI's store; the editor's session
+reloads the inspection and shows it signed and read-only. A wrong passphrase is said in the dialog, which stays open.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, warning_color
-from kpmonitor.gui.common.workers import SignWorker, core_call, pool
+from kpmonitor.gui.common.workers import Task, core_call, run_task
 from kpmonitor.gui.editor.validation_panel import ProblemsModel
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SIGN_STEPS = 5  # the core's progress steps: key, seal, render, sign, record
+FAILURE = "The inspection could not be signed; nothing was changed."
 
 
 class SignDialog(QDialog):
@@ -58,14 +59,24 @@ class SignDialog(QDialog):
     def __init__(self, session: InspectionSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.worker: SignWorker | None = None
-        # The last worker stays referenced until the next: its pool thread may still be returning from run().
-        self.finished_worker: SignWorker | None = None
+        self.worker: Task[SignedBuild] | None = None  # signing in progress
         self.report: SignedReport | None = None
         number = session.inspection.certificate.number or self.tr("(no number yet)")
         self.setWindowTitle(self.tr("Sign {number}").format(number=number))
+        heading = self._build_heading()
+        problem_buttons = self._build_problems()
+        self._build_passphrase()
+        self._build_feedback()
+        self._build_buttons()
+        self._lay_out(heading, problem_buttons)
+        self.has_key = self._describe_signer()
+        session.problems_changed.connect(self._on_problems_changed)
+        self._on_problems_changed(session.problems)
+        self.resize(660, self.sizeHint().height() + 20)
+        self.passphrase.setFocus()
 
-        # What is about to be frozen, in the words of the certificate (the exporter's name is typed text: plain).
+    def _build_heading(self) -> QLabel:
+        """What is about to be frozen, in the words of the certificate (the exporter's name is typed text: plain)."""
         heading = plain_label(self._what_is_signed(), self, wrap=True)
         heading.setObjectName("sign_heading")
         font = heading.font()
@@ -77,7 +88,10 @@ class SignDialog(QDialog):
         summary_font = self.summary.font()
         summary_font.setBold(True)
         self.summary.setFont(summary_font)
+        return heading
 
+    def _build_problems(self) -> QHBoxLayout:
+        """The problems list and its buttons (returned, to lay out under it)."""
         self.model = ProblemsModel(self)
         style = self.style()
         self.model.icons = {
@@ -106,7 +120,10 @@ class SignDialog(QDialog):
         problem_buttons.addWidget(self.acknowledge_button)
         problem_buttons.addWidget(self.go_button)
         problem_buttons.addStretch(1)
+        return problem_buttons
 
+    def _build_passphrase(self) -> None:
+        """Who signs, what signing does, and the key's passphrase."""
         self.signer = plain_label("", self, wrap=True)
         self.freeze_note = plain_label(self.tr(
             "Signing freezes this inspection: nothing in it can be changed afterwards. A correction is made by "
@@ -121,6 +138,8 @@ class SignDialog(QDialog):
         self.passphrase.textChanged.connect(self._update_buttons)
         self.passphrase.returnPressed.connect(self.sign)
 
+    def _build_feedback(self) -> None:
+        """The progress while signing, the message, and what is said once signed."""
         self.progress = QProgressBar(self)
         self.progress.setRange(0, SIGN_STEPS)
         self.progress.setTextVisible(False)
@@ -136,6 +155,7 @@ class SignDialog(QDialog):
         self.done_label.setFont(bold_font)
         self.done_label.hide()
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         self.sign_button = self.buttons.addButton(self.tr("&Sign"), QDialogButtonBox.ButtonRole.ActionRole)
         self.sign_button.setDefault(True)
@@ -151,6 +171,7 @@ class SignDialog(QDialog):
         self.open_pdf_button.hide()
         self.export_button.hide()
 
+    def _lay_out(self, heading: QLabel, problem_buttons: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addWidget(heading)
@@ -170,12 +191,6 @@ class SignDialog(QDialog):
         layout.addStretch(0)  # takes the room the problems list leaves when there are none
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
-
-        self.has_key = self._describe_signer()
-        session.problems_changed.connect(self._on_problems_changed)
-        self._on_problems_changed(session.problems)
-        self.resize(660, self.sizeHint().height() + 20)
-        self.passphrase.setFocus()
 
     def _what_is_signed(self) -> str:
         from kpmonitor.domain.quantities import grouped
@@ -327,27 +342,23 @@ class SignDialog(QDialog):
             self.message.show_error(self.tr("Type the passphrase of the signing key."))
             self.passphrase.setFocus()
             return False
-        from kpmonitor.report.sign import prepare_signing
+        from kpmonitor.report.sign import build_signing, prepare_signing
 
         session = self.session
         try:  # reads only, on the GUI thread whose connection it is
-            plan = core_call(lambda: prepare_signing(session.ws, session.inspection_id), SignWorker.bug_sentence,
-                             "preparing the signature")
+            plan = core_call(lambda: prepare_signing(session.ws, session.inspection_id), FAILURE)
         except KPError as exc:
             self._fail(exc.message, exc)
             return False
-        worker = SignWorker(plan, passphrase)
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.finished.connect(self._on_built)
-        worker.signals.failed.connect(self._on_failed)
-        self.worker = worker
+        log.info("signing inspection %s", session.inspection_id)
+        # The slow middle, without the database: open the key, render, sign.
+        self.worker = run_task(lambda progress: build_signing(plan, passphrase, progress=progress), FAILURE,
+                               progress=self._on_progress, finished=self._on_built, failed=self._on_failed)
         self.message.show_understood("")
         self._on_progress(0, SIGN_STEPS, "")
         self.progress.show()
         self.progress_label.show()
         self._update_buttons()
-        log.info("signing inspection %s", session.inspection_id)
-        pool().start(worker)
         return True
 
     def _step_text(self, done: int) -> str:
@@ -368,8 +379,7 @@ class SignDialog(QDialog):
         from kpmonitor.rules.problems import ValidationError
         from kpmonitor.trust.identity import WrongPassphrase
 
-        if self.worker is not None:  # else signing never started: the last worker stays referenced
-            self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.progress.hide()
         self.progress_label.hide()
         if isinstance(error, ValidationError | Conflict):
@@ -389,15 +399,14 @@ class SignDialog(QDialog):
         from kpmonitor.report.sign import record_signing
 
         try:
-            report = core_call(lambda: record_signing(self.session.ws, built, progress=self._on_progress),
-                               SignWorker.bug_sentence, "recording the signature")
+            report = core_call(lambda: record_signing(self.session.ws, built, progress=self._on_progress), FAILURE)
         except KPError as exc:
             self._fail(exc.message, exc)
             return
         self._on_signed(report)
 
     def _on_signed(self, report: SignedReport) -> None:
-        self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.report = report
         log.info("signed inspection %s: report %s v%d", self.session.inspection_id, report.report_id,
                  report.version)

@@ -51,7 +51,7 @@ from kpmonitor.domain.quantities import amount_text
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import check_label, verdict_label
-from kpmonitor.gui.common.workers import VerifyWorker, pool
+from kpmonitor.gui.common.workers import Task, run_task
 
 if TYPE_CHECKING:
     from kpmonitor.paths import Paths
@@ -73,6 +73,22 @@ def bundles_verifiable() -> bool:
     except ImportError:
         return False
     return True
+
+
+def check_report(keyring: Keyring, trust: Path | None, crl: Path | None, *, path: Path | None = None,
+                 text: str = "") -> Verification:
+    """Verify a report PDF, a bundle or a QR text file (``path``), else QR text itself (any thread: no database)."""
+    from kpmonitor.report.verify import verify_qr_text
+    from kpmonitor.trust.keys import load_trust
+    from kpmonitor.verifying import verify_file
+
+    if path is not None:
+        try:
+            return verify_file(path, trust=trust, crl=crl, keyring=keyring)
+        except OSError as exc:
+            raise KPError(f"The file {path.name} cannot be read ({exc.strerror or exc}).") from exc
+    root, crl_obj = load_trust(trust, crl, keyring)
+    return verify_qr_text(text, root, crl_obj)
 
 
 def verdict_state(v: Verification) -> str:
@@ -147,9 +163,7 @@ class VerifyDialog(QDialog):
         self.keyring: Keyring = Keyring(paths)
         self.trust_path: Path | None = None
         self.crl_path: Path | None = None
-        self.worker: VerifyWorker | None = None
-        # The last worker stays referenced until the next: its pool thread may still be returning from run().
-        self.finished_worker: VerifyWorker | None = None
+        self.worker: Task[Verification] | None = None  # a check in progress
         self.verification: Verification | None = None
         self.state: str | None = None
         # What was last checked, to check again when the trust changes: ("file", Path) or ("text", str).
@@ -458,7 +472,7 @@ class VerifyDialog(QDialog):
         if sentence is not None:
             self._refuse(sentence)
             return False
-        return self._start(VerifyWorker(self.keyring, path=path, trust=self.trust_path, crl=self.crl_path))
+        return self._start(path=path)
 
     @staticmethod
     def _starts_like_a_report(path: Path) -> bool:
@@ -477,20 +491,20 @@ class VerifyDialog(QDialog):
             return False
         self.qr_edit.setText(text)
         self._source = ("text", text)
-        return self._start(VerifyWorker(self.keyring, text=text, trust=self.trust_path, crl=self.crl_path))
+        return self._start(text=text)
 
-    def _start(self, worker: VerifyWorker) -> bool:
+    def _start(self, *, path: Path | None = None, text: str = "") -> bool:
+        """Check on the pool, against the trust chosen now (only files and the keys folder: no database)."""
         if self.worker is not None:
             self._refuse(self.tr("A check is still running; wait a moment."))
             return False
-        worker.signals.finished.connect(self._on_verified)
-        worker.signals.failed.connect(self._refuse)
-        self.worker = worker
+        keyring, trust, crl = self.keyring, self.trust_path, self.crl_path
+        self.worker = run_task(lambda _progress: check_report(keyring, trust, crl, path=path, text=text),
+                               "The report could not be checked.", finished=self._on_verified, failed=self._refuse)
         self._clear_answer()
         self.message.show_understood(self.tr("Checking…"))
         self.progress.show()
         self._set_busy(True)
-        pool().start(worker)
         return True
 
     def _set_busy(self, busy: bool) -> None:
@@ -507,7 +521,7 @@ class VerifyDialog(QDialog):
         self.checks_model.set_checks([])
 
     def _refuse(self, sentence: str) -> None:
-        self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.progress.hide()
         self._set_busy(False)
         self._clear_answer()
@@ -517,7 +531,7 @@ class VerifyDialog(QDialog):
     # --- the answer --------------------------------------------------------------------------
 
     def _on_verified(self, result: Verification) -> None:
-        self.finished_worker, self.worker = self.worker, None
+        self.worker = None
         self.progress.hide()
         self._set_busy(False)
         self.message.show_understood("")

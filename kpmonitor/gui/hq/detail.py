@@ -30,7 +30,7 @@ from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
-from kpmonitor.gui.common.workers import ThumbnailWorker, pool
+from kpmonitor.gui.common.workers import ThumbnailWorker, start
 from kpmonitor.gui.field.verify_dialog import ChecksModel
 from kpmonitor.gui.hq.models import badge_look
 from kpmonitor.report.verification import Check
@@ -188,8 +188,7 @@ class ReportDetailDialog(QDialog):
         worker = ThumbnailWorker(self.ws.vault, hashes)
         worker.signals.thumbnail_loaded.connect(self._on_thumbnail_loaded)
         worker.signals.thumbnail_failed.connect(self._on_thumbnail_failed)
-        self.thumbnail_worker = worker
-        pool().start(worker)
+        self.thumbnail_worker = start(worker)  # kept by ``start`` after this dialog is gone
 
     def _on_thumbnail_loaded(self, sha: str, image: QImage) -> None:
         icon = QIcon(QPixmap.fromImage(image).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,

@@ -2,17 +2,19 @@
 monitors and their certificates, and statistics.
 
 The window reads through the workspace it is given (on the GUI thread).
-Imports run in an ``ImportWorker`` on a workspace of its own; the root key's
-work (issue, revoke, publish) in ``TaskWorker``\\ s that touch only the keys
-folder. Every file dialog, passphrase prompt and confirmation goes through a
-method a test can replace (``choose_import_files``, ``ask_passphrase``…).
+Imports run in an ``ImportWorker`` that writes no database (the window records
+what it checked); the root key's work (issue, revoke, publish) in tasks that
+touch only the keys folder (threads: ``gui.common.workers``). Every file
+dialog, passphrase prompt and confirmation goes through a method a test can
+replace (``choose_import_files``, ``ask_passphrase``…).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common import dialogs
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
-from kpmonitor.gui.common.workers import TaskWorker, pool
+from kpmonitor.gui.common.workers import Progress, Task, pool, run_task, start
 from kpmonitor.gui.hq.models import (
     AnomaliesModel,
     ImportLogModel,
@@ -49,12 +51,14 @@ from kpmonitor.gui.hq.models import (
     ReportsModel,
     StatsModel,
 )
-from kpmonitor.gui.hq.workers import ImportWorker, IssueWorker, PublishWorker, RevokeWorker
+from kpmonitor.gui.hq.workers import ImportWorker, issue_to_file, publish, revoke
 from kpmonitor.hq.importer import Importer, ImportResult
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 MAX_REQUEST = 64 * 1024  # a certificate request is under a kilobyte
 BUNDLE_SUFFIX = ".kpbundle"
@@ -167,9 +171,7 @@ class HqWindow(QMainWindow):
         self.keyring = Keyring(paths)
         self.import_worker: ImportWorker | None = None
         self.importer: Importer | None = None  # records what the import worker checked, on this thread
-        self.task: TaskWorker | None = None
-        self.finished_workers: list[object] = []  # kept: a pool thread may still be returning from run()
-        self.running_workers: list[object] = []
+        self.task: Task[Any] | None = None  # the root key's work in hand
         self._queued: list[Path] = []
         self.detail_dialog: QWidget | None = None
         self.log_window: QWidget | None = None
@@ -399,14 +401,13 @@ class HqWindow(QMainWindow):
         worker.signals.prepared.connect(self._record_prepared)
         worker.signals.finished.connect(self._on_import_finished)
         worker.signals.failed.connect(self._on_import_failed)
-        self.import_worker = worker
+        self.import_worker = start(worker)
         self.progress.setRange(0, 0)  # busy until the files are counted
         self.progress.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.import_status.setText(self.tr("Looking for bundles…"))
         self._update_buttons()
-        pool().start(worker)
         return True
 
     def cancel_import(self) -> None:
@@ -440,18 +441,11 @@ class HqWindow(QMainWindow):
             fit_columns(self.results, ImportResultsModel.SENTENCE)
         self.results.scrollToBottom()
 
-    def _retire(self, worker: object) -> None:
-        if worker in self.running_workers:
-            self.running_workers.remove(worker)
-        self.finished_workers = [*self.finished_workers[-7:], worker]
-
     def _end_import(self) -> None:
         self._record_prepared()  # what the worker checked before it stopped is recorded all the same
         if self.importer is not None:
             self.importer.flush()
         self.importer = None
-        if self.import_worker is not None:
-            self._retire(self.import_worker)
         self.import_worker = None
         self.progress.hide()
         self.cancel_button.hide()
@@ -560,13 +554,7 @@ class HqWindow(QMainWindow):
             self.show_error(self.tr("Report"), exc.message)
             return None
         dialog.report_requested.connect(self.open_report)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        worker = dialog.thumbnail_worker
-        if worker is not None:
-            # The window, not the dialog, keeps the worker: a dialog closed at once is deleted while its
-            # thumbnails may still be decoding.
-            self.running_workers.append(worker)
-            worker.signals.finished.connect(lambda w=worker: self._retire(w))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its thumbnails' worker is kept by ``start``
         self.detail_dialog = dialog
         dialog.show()
         self.report_opened.emit(dialog.report_id)
@@ -669,9 +657,10 @@ class HqWindow(QMainWindow):
                                     self.tr("Certificates (*.pem);;All files (*)"))
         if out is None:
             return False
-        worker = IssueWorker(self.keyring, csr, passphrase, out)
-        worker.signals.finished.connect(self._on_certificate_issued)
-        return self._start_task(worker, self.tr("Issuing the certificate…"))
+        keyring = self.keyring
+        return self._start_task(lambda _progress: issue_to_file(keyring, csr, passphrase, out),
+                                "The certificate could not be issued.", self._on_certificate_issued,
+                                self.tr("Issuing the certificate…"))
 
     def _on_certificate_issued(self, out: Path) -> None:
         self._end_task()
@@ -700,9 +689,10 @@ class HqWindow(QMainWindow):
                                                  "revocation list."))
         if not passphrase:
             return False
-        worker = RevokeWorker(self.keyring, chosen.serial, passphrase)
-        worker.signals.finished.connect(self._on_certificate_revoked)
-        return self._start_task(worker, self.tr("Revoking the certificate…"))
+        keyring, serial = self.keyring, chosen.serial
+        return self._start_task(lambda _progress: revoke(keyring, serial, passphrase),
+                                "The certificate could not be revoked.", self._on_certificate_revoked,
+                                self.tr("Revoking the certificate…"))
 
     def _on_certificate_revoked(self, serial: str) -> None:
         self._end_task()
@@ -723,9 +713,10 @@ class HqWindow(QMainWindow):
                                                  "revocation list."))
         if not passphrase:
             return False
-        worker = PublishWorker(self.keyring, out, passphrase)
-        worker.signals.finished.connect(self._on_trust_published)
-        return self._start_task(worker, self.tr("Publishing…"))
+        keyring = self.keyring
+        return self._start_task(lambda _progress: publish(keyring, out, passphrase),
+                                "The trust list could not be published.", self._on_trust_published,
+                                self.tr("Publishing…"))
 
     def _on_trust_published(self, written: list[Path]) -> None:
         self._end_task()
@@ -733,17 +724,14 @@ class HqWindow(QMainWindow):
                                          .format(files=", ".join(p.name for p in written)))
         self.trust_published.emit(list(written))
 
-    def _start_task(self, worker: TaskWorker, what: str) -> bool:
-        worker.signals.failed.connect(self._on_task_failed)
-        self.task = worker
+    def _start_task(self, work: Callable[[Progress], T], failure: str, finished: Callable[[T], object],
+                    what: str) -> bool:
+        self.task = run_task(work, failure, finished=finished, failed=self._on_task_failed)
         self.keys_status.show_understood(what)
         self._update_key_buttons()
-        pool().start(worker)
         return True
 
     def _end_task(self) -> None:
-        if self.task is not None:
-            self._retire(self.task)
         self.task = None
         self._update_key_buttons()
 

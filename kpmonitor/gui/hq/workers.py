@@ -1,26 +1,26 @@
 """Headquarters' long jobs off the GUI thread: checking bundles, and the root key's work (issue, revoke, publish).
 
-The window's workspace is the one writer of headquarters' store, on the GUI thread. ``ImportWorker`` does
-only what needs no database write: it reads and verifies each bundle (asking a read-only connection
-whether it is already known) and writes its PDF and photo originals, or its quarantine copy. Each
-checked bundle waits in the worker (``take_prepared``) and ``prepared`` tells the window, which records
-it through its own workspace (``hq.importer.Importer.record``): the report, its log line and the
-anomalies it changes in one transaction. The root key's work needs no database: only the keys folder,
-and a passphrase whose key derivation takes a moment.
+The threading model is in ``gui.common.workers``. The window's workspace is the one writer of headquarters'
+store, on the GUI thread. ``ImportWorker`` does only what needs no database write: it reads and verifies
+each bundle (asking a read-only connection whether it is already known) and writes its PDF and photo
+originals, or its quarantine copy. Each checked bundle waits in the worker (``take_prepared``) and
+``prepared`` tells the window, which records it through its own workspace (``hq.importer.Importer.record``):
+the report, its log line and the anomalies it changes in one transaction. The root key's work needs no
+database: only the keys folder, and a passphrase whose key derivation takes a moment; the functions below
+are what the window's tasks run.
 """
 
 from __future__ import annotations
 
-import logging
 import queue
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from kpmonitor.errors import KPError
-from kpmonitor.gui.common.workers import CancellableWorker, TaskWorker, write_file
+from kpmonitor.gui.common.workers import Progress, Task, TaskSignals
 
 if TYPE_CHECKING:
     from kpmonitor.bundle.format import Limits
@@ -29,32 +29,28 @@ if TYPE_CHECKING:
     from kpmonitor.paths import Paths
     from kpmonitor.trust.keys import Keyring
 
-log = logging.getLogger(__name__)
-
 # A checked bundle and the error writing its files raised (None: written, or nothing to write).
 Prepared: TypeAlias = "tuple[Settled | Verified, BaseException | None]"
 
 
-class ImportSignals(QObject):
-    progress = Signal(int, int, str)  # done, total, file name
-    prepared = Signal()               # checked bundles wait in ``ImportWorker.take_prepared``, to be recorded
-    finished = Signal(bool)           # cancelled?
-    failed = Signal(str)
+class ImportSignals(TaskSignals):
+    prepared = Signal()  # checked bundles wait in ``ImportWorker.take_prepared``, to be recorded
 
 
-class ImportWorker(CancellableWorker):
+class ImportWorker(Task[bool]):
     """Check bundle files, and the bundles under folders, for the headquarters home at ``paths``; write their files.
 
-    Cancelling stops before the next file; what was checked is still handed over, to be recorded (each
-    bundle whole or not at all).
+    ``progress`` carries the file name; ``finished`` whether it was cancelled. Cancelling stops before the
+    next file; what was checked is still handed over, to be recorded (each bundle whole or not at all).
 
     :param vault: the workspace's ``PhotoVault`` (files only, no database).
     :param limits: the recording importer's (``Importer.checker.limits``).
     """
 
+    signals: ImportSignals
+
     def __init__(self, paths: Paths, vault: PhotoVault, files: Sequence[Path], limits: Limits) -> None:
-        super().__init__()
-        self.signals = ImportSignals()
+        super().__init__(self._check, "The import stopped; bundles imported so far stay imported.", ImportSignals())
         self._paths = paths
         self._vault = vault
         self._files = list(files)
@@ -70,85 +66,47 @@ class ImportWorker(CancellableWorker):
             except queue.Empty:
                 return out
 
-    def run(self) -> None:
+    def _check(self, progress: Progress) -> bool:
         from kpmonitor.hq.importer import BundleChecker, checked, find_bundles
         from kpmonitor.hq.store import HQReader
 
-        def progress(done: int, total: int, text: str) -> bool:
-            self.signals.progress.emit(done, total, text)
-            return not self._cancel.is_set()
+        def go_on(done: int, total: int, text: str) -> bool:
+            progress(done, total, text)
+            return not self.cancelled
 
-        try:
-            with HQReader(self._paths.database) as known:
-                checker = BundleChecker(self._paths, self._vault, known, limits=self._limits)
-                for step in checked(checker, find_bundles(self._files), progress=progress):
-                    self._prepared.put(step)
-                    self.signals.prepared.emit()
-        except KPError as exc:
-            self.signals.failed.emit(exc.message)
-            return
-        except Exception:  # a bug: the traceback goes to the log, a sentence to the analyst
-            log.exception("bundle import failed")
-            self.signals.failed.emit("The import stopped because of an unexpected error; bundles imported so far "
-                                     "stay imported. The details are in the log.")
-            return
-        self.signals.finished.emit(self._cancel.is_set())
+        with HQReader(self._paths.database) as known:
+            checker = BundleChecker(self._paths, self._vault, known, limits=self._limits)
+            for step in checked(checker, find_bundles(self._files), progress=go_on):
+                self._prepared.put(step)
+                self.signals.prepared.emit()
+        return self.cancelled
 
 
-class IssueWorker(TaskWorker):
-    """Issue a monitor certificate from a request and write the file to send back; finishes with its path."""
-
-    bug_sentence = "The certificate could not be issued; the details are in the log."
-
-    def __init__(self, keyring: Keyring, csr: bytes, passphrase: str, out: Path) -> None:
-        super().__init__()
-        self._keyring = keyring
-        self._csr = csr
-        self._passphrase = passphrase
-        self._out = out
-
-    def work(self, progress: Callable[[int, int, str], None]) -> object:
-        passphrase, self._passphrase = self._passphrase, ""
-        data = self._keyring.issue(self._csr, passphrase)
-        try:
-            write_file(self._out, data)
-        except OSError as exc:
-            raise KPError(f"The certificate was issued, but it could not be written to {self._out} "
-                          f"({exc.strerror or exc}); issue it again to another place.") from exc
-        return self._out
+# --- the root key's work: what the window's tasks run ------------------------------------------------
 
 
-class RevokeWorker(TaskWorker):
-    """Revoke an issued certificate and re-sign the revocation list; finishes with the serial."""
+def issue_to_file(keyring: Keyring, csr: bytes, passphrase: str, out: Path) -> Path:
+    """Issue a monitor certificate from a request and write the file to send back; returns its path."""
+    from kpmonitor.fileio import write_atomic
 
-    bug_sentence = "The certificate could not be revoked; the details are in the log."
-
-    def __init__(self, keyring: Keyring, serial: str, passphrase: str) -> None:
-        super().__init__()
-        self._keyring = keyring
-        self._serial = serial
-        self._passphrase = passphrase
-
-    def work(self, progress: Callable[[int, int, str], None]) -> object:
-        passphrase, self._passphrase = self._passphrase, ""
-        self._keyring.revoke(self._serial, passphrase)
-        return self._serial
+    data = keyring.issue(csr, passphrase)
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise KPError(f"The certificate was issued, but it could not be written to {out} "
+                      f"({exc.strerror or exc}); issue it again to another place.") from exc
+    return out
 
 
-class PublishWorker(TaskWorker):
-    """Write the root certificate and a freshly signed revocation list into a folder; finishes with the paths."""
+def revoke(keyring: Keyring, serial: str, passphrase: str) -> str:
+    """Revoke an issued certificate and re-sign the revocation list; returns the serial."""
+    keyring.revoke(serial, passphrase)
+    return serial
 
-    bug_sentence = "The trust list could not be published; the details are in the log."
 
-    def __init__(self, keyring: Keyring, out_dir: Path, passphrase: str) -> None:
-        super().__init__()
-        self._keyring = keyring
-        self._out_dir = out_dir
-        self._passphrase = passphrase
-
-    def work(self, progress: Callable[[int, int, str], None]) -> object:
-        passphrase, self._passphrase = self._passphrase, ""
-        try:
-            return self._keyring.publish(self._out_dir, passphrase)
-        except OSError as exc:
-            raise KPError(f"The folder {self._out_dir} cannot be written to ({exc.strerror or exc}).") from exc
+def publish(keyring: Keyring, out_dir: Path, passphrase: str) -> list[Path]:
+    """Write the root certificate and a freshly signed revocation list into a folder; returns the paths."""
+    try:
+        return keyring.publish(out_dir, passphrase)
+    except OSError as exc:
+        raise KPError(f"The folder {out_dir} cannot be written to ({exc.strerror or exc}).") from exc
