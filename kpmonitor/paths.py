@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from kpmonitor import APP_NAME
+from kpmonitor.fileio import ensure_dir
 
 HOME_ENV = "KPMONITOR_HOME"
 
@@ -82,6 +83,7 @@ class Paths:
         return self.cache / "kpmonitor.log"
 
     def ensure(self) -> None:
+        """Make the home's folders that are missing, durably (a new folder's entry is synced)."""
         for d in (self.data, self.config, self.cache, self.originals, self.thumbnails, self.keys,
                   self.reports):
-            d.mkdir(parents=True, exist_ok=True)
+            ensure_dir(d)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kpmonitor.evidence.photos import PhotoInfo, PhotoVault
     from kpmonitor.rules.kp import RuleContext
     from kpmonitor.rules.problems import Problem
+    from kpmonitor.store.audit import Head
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,8 @@ class Workspace:
         self.reference = reference or Reference.load(paths.reference_overrides)
         self.actor = str(self.settings.get("actor") or info.name)
         # What the last commit's validation found, for the caller that made the change (``checked``).
-        self._checked: dict[str, tuple[Inspection, list[Problem]]] = {}
+        self._checked: dict[str, tuple[Head, str, Inspection, list[Problem]]] = {}
+        self._fingerprint: tuple[object, str] | None = None
         self.store = Store(paths.database, actor=self.actor, device_id=info.device_id,
                            committed=self._validate_committed)
 
@@ -199,34 +201,67 @@ class Workspace:
             raise ValidationError(errors)
         return insp, problems
 
+    def rules_fingerprint(self) -> str:
+        """``RuleContext.fingerprint`` of this home's rules now (made again only when a setting changed)."""
+        ctx = self.rule_context()
+        key = (ctx.tolerance_hundredths, str(ctx.tolerance_pct), ctx.eu_max_validity_days, id(ctx.reference))
+        if self._fingerprint is None or self._fingerprint[0] != key:
+            self._fingerprint = (key, ctx.fingerprint())
+        return self._fingerprint[1]
+
+    def _count(self, inspection_id: str) -> tuple[Inspection, list[Problem]]:
+        """Validate one stored inspection and record the list's counts for it."""
+        from kpmonitor.rules.problems import unacknowledged
+
+        insp = self.store.get(inspection_id)
+        problems = self.validate(insp)
+        errors = sum(1 for p in problems if p.is_error)
+        self.store.set_validation(inspection_id, errors, len(unacknowledged(problems, insp)), self.rules_fingerprint())
+        return insp, problems
+
     def _validate_committed(self, inspection_ids: set[str]) -> None:
         """After a write committed: validate each changed inspection once and store the list's counts.
 
         Validation runs here, outside the write transaction, and its result is kept for ``checked``
         so that the editor, reloading after its own change, does not validate a second time.
         """
-        from kpmonitor.rules.problems import unacknowledged
-
         self._checked.clear()  # only this commit's results are current
+        head = self.store.audit_head()
         for inspection_id in inspection_ids:
             try:
-                insp = self.store.get(inspection_id)
-                problems = self.validate(insp)
-                errors = sum(1 for p in problems if p.is_error)
-                self.store.set_validation(inspection_id, errors, len(unacknowledged(problems, insp)))
-            except Exception:  # the change itself is stored; a count can be made again
+                insp, problems = self._count(inspection_id)
+            except Exception:  # the change itself is stored; the count is made again later (revalidate_stale)
                 log.exception("validating inspection %s after a change failed", inspection_id)
                 continue
-            self._checked[inspection_id] = (insp, problems)
+            self._checked[inspection_id] = (head, self.rules_fingerprint(), insp, problems)
 
     def checked(self, inspection_id: str) -> tuple[Inspection, list[Problem]]:
-        """The inspection as stored and its problems: from the last commit's validation when it changed
-        the inspection, else read and validated now."""
+        """The inspection as stored and its problems: from the last commit's validation when that commit
+        changed it and nothing (another writer, a setting) changed since; else read and validated now."""
         found = self._checked.pop(inspection_id, None)
         if found is not None:
-            return found
+            head, rules, insp, problems = found
+            if head == self.store.audit_head() and rules == self.rules_fingerprint():
+                return insp, problems
         insp = self.store.get(inspection_id)
         return insp, self.validate(insp)
+
+    def revalidate_stale(self, limit: int | None = None) -> int:
+        """Make again the list's counts that are missing, older than their inspection's last change (a
+        crash between a commit and its count) or made under other rules (a changed setting or table).
+
+        :param limit: at most this many (the GUI spreads the work over idle moments); None for all.
+        :returns: how many were made.
+        """
+        stale = self.store.stale_validations(self.rules_fingerprint())
+        done = 0
+        for inspection_id in stale[:limit]:
+            try:
+                self._count(inspection_id)
+            except Exception:
+                log.exception("validating inspection %s failed", inspection_id)
+            done += 1
+        return done
 
     # --- photos ------------------------------------------------------------------------------
 
@@ -244,7 +279,7 @@ class Workspace:
         """
         parcel_id = self.store.parcel_id(inspection_id, parcel) if parcel else None
         seal_id = self.store.seal_id(inspection_id, seal) if seal else None
-        self.store._require_draft(inspection_id)
+        self.store.require_draft(inspection_id)
         from kpmonitor.evidence.photos import iter_image_files
 
         paths = iter_image_files(files)

@@ -139,3 +139,15 @@ def test_edit_refuses_a_deleted_draft(home: Path, tmp_path: Path, example_doc: d
         ws.store.delete_inspection(draft)
     refused = run(home, "edit", draft, "--from-json", str(path))
     assert refused.exit_code == 1 and "restore it first" in refused.output
+
+
+def test_list_shows_counts_made_again_after_a_crash_left_them_behind(home: Path, tmp_path: Path,
+                                                                   example_doc: dict[str, Any]) -> None:
+    heavy = copy.deepcopy(example_doc)
+    heavy["parcels"][0]["weighed_carats"] = "601.00"  # one warning: off its declared weight
+    draft = new(home, tmp_path, heavy)
+    with Workspace(Paths.for_home(home)) as ws:  # as if the process died between the change and its count
+        ws.store.conn.execute("DELETE FROM validation WHERE inspection_id = ?", [draft])
+        ws.store.conn.commit()
+    rows = json.loads(run(home, "list", "--json").output)
+    assert [(r["id"], r["errors"], r["warnings"]) for r in rows] == [(draft, 0, 1)]

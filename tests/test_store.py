@@ -10,7 +10,7 @@ import pytest
 
 from kpmonitor.domain.inspection import Finding, FindingSeverity, Parcel, Seal, SealEvent, SealEventKind, from_document
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound
-from kpmonitor.store.db import Store
+from kpmonitor.store.db import Store, new_id, now
 from kpmonitor.store.schema import MIGRATIONS, MIGRATIONS_TABLE, migrations, migrations_pending
 from kpmonitor.workspace import Workspace
 
@@ -257,3 +257,82 @@ def test_replacing_a_draft_keeps_its_photos_linked_by_number(ws: Workspace, exam
     assert set(by_name) == {"p1.jpg", "p2.jpg"}  # evidence is never dropped by an edit
     assert by_name["p1.jpg"].parcel == "1" and by_name["p2.jpg"].parcel is None
     assert [p.number for p in after.parcels] == ["1"]
+
+
+def _sign_in_store(ws: Workspace, inspection_id: str) -> None:
+    """Freeze an inspection as signing does, without the keys (the store's part only)."""
+    head = ws.store.audit_head()
+    ws.store.record_report(inspection_id, {"id": new_id(), "version": 1, "snapshot": "{}", "snapshot_sha256": "0" * 64,
+                                           "audit_seq": head.seq, "audit_head": head.hash, "signed_at": now()},
+                           expected_head=head)
+
+
+def test_a_report_has_one_amendment_at_a_time_even_through_restore(ws: Workspace,
+                                                                    example_doc: dict[str, Any]) -> None:
+    # Amend A (B), delete B, amend A again (C), restore B: two live amendments of one report.
+    a = create(ws, example_doc)
+    _sign_in_store(ws, a)
+    b = ws.store.amend(a)
+    with pytest.raises(Conflict, match="already amended"):
+        ws.store.amend(a)
+    ws.store.delete_inspection(b)
+    c = ws.store.amend(a)
+    with pytest.raises(Conflict, match="amended again meanwhile"):
+        ws.store.restore_inspection(b)
+    assert {s.id for s in ws.store.summaries()} == {a, c}
+    ws.store.delete_inspection(c)
+    ws.store.restore_inspection(b)  # once the other is gone, it comes back
+    assert {s.id for s in ws.store.summaries()} == {a, b}
+
+
+def test_an_amendment_keeps_who_accepted_each_warning_and_when(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    a = create(ws, example_doc)
+    ws.store.acknowledge(a, "parcel.weight.tolerance", "parcels[0].weighed_carats", "re-weighed three times")
+    before = ws.store.get(a).acknowledgements[0]
+    _sign_in_store(ws, a)
+    ws.store.actor = "Another Monitor"
+    amended = ws.store.get(ws.store.amend(a)).acknowledgements[0]
+    assert (amended.by, amended.at, amended.note) == (before.by, before.at, before.note)
+    assert amended.by == "Jane Monitor"
+
+
+def test_replacing_a_draft_keeps_its_acknowledgements(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    a = create(ws, example_doc)
+    ws.store.acknowledge(a, "parcel.weight.tolerance", "parcels[0].weighed_carats", "re-weighed three times")
+    insp, _ = from_document(example_doc)  # a document carries no acknowledgements
+    ws.store.replace_inspection(a, insp)
+    assert [x.note for x in ws.store.get(a).acknowledgements] == ["re-weighed three times"]
+
+
+def test_what_the_last_commit_validated_is_not_handed_out_once_another_writer_changed_it(
+        ws: Workspace, field_paths: Any, example_doc: dict[str, Any]) -> None:
+    a = create(ws, example_doc)
+    ws.store.update_inspection(a, {"site": "Mbada sort house"})  # validated, kept for checked()
+    with Workspace(field_paths) as other:  # another window, or the command line
+        other.store.update_inspection(a, {"site": "Harare vault"})
+    insp, _ = ws.checked(a)
+    assert insp.site == "Harare vault"
+
+
+def test_out_of_date_counts_are_made_again(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    a = create(ws, example_doc)
+    b = create(ws, {**example_doc, "seals": [], "certificate": {**example_doc["certificate"], "number": "ZW 000002"}})
+    assert ws.revalidate_stale() == 0  # every count is current
+    ws.store.conn.execute("DELETE FROM validation WHERE inspection_id = ?", [a])  # a crash before the count
+    ws.store.conn.commit()
+    assert ws.revalidate_stale() == 1
+    assert {s.id: s.errors for s in ws.store.summaries()}[a] == 0
+    # A changed tolerance is other rules: every count is made again, once.
+    ws.settings.set("weight_tolerance_ct", "0.00")
+    ws.settings.set("weight_tolerance_pct", "0")
+    assert ws.revalidate_stale() == 2 and ws.revalidate_stale() == 0
+    assert b in {s.id for s in ws.store.summaries()}
+
+
+def test_a_change_the_database_refuses_is_a_sentence_not_a_traceback(ws: Workspace,
+                                                                    example_doc: dict[str, Any]) -> None:
+    from kpmonitor.errors import WriteFailed
+
+    a = create(ws, example_doc)
+    with pytest.raises(WriteFailed, match="not saved"):
+        ws.store.update_inspection(a, {"certificate.carats": -5})  # a CHECK the application never breaks

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Out-of-date counts made again per turn of the event loop at start: each is a validation, ~1 ms.
+REVALIDATE_PER_TURN = 25
+
 DEMO_COUNT = 12
 ORGANIZATION = "kpmonitor"
 # The passphrase of a demo home's signing key: the same as `kpmonitor demo` gives its homes.
@@ -286,21 +289,34 @@ def warm_up(ws: Workspace, window: QObject) -> None:
 
     sqlite-utils (the first write), the rules (the first validation), Pillow and the editor: each
     some tens of milliseconds that would otherwise delay the monitor's first keystroke or click.
-    Keys and clicks that arrive meanwhile are handled between the pieces. The steps belong to the
-    window: once it is gone (the application closing) none runs.
+    Then the list's counts that are out of date (a crash between a change and its count, a changed
+    setting or table) are made again, a few per turn, and the list shows them. Keys and clicks that
+    arrive meanwhile are handled between the pieces. The steps belong to the window: once it is gone
+    (the application closing) none runs.
     """
     from importlib import import_module
 
+    def revalidate() -> bool:
+        done = ws.revalidate_stale(limit=REVALIDATE_PER_TURN)
+        model = getattr(window, "model", None)
+        if done and model is not None:
+            model.refresh()
+        return done == REVALIDATE_PER_TURN  # more may be waiting
+
+    # Each step runs once, or again while it says there is more to do.
     steps: list[Callable[[], object]] = [
         lambda: ws.store.db,
         lambda: import_module("kpmonitor.rules.kp"),
         lambda: ws.vault,
         lambda: import_module("kpmonitor.gui.editor.editor"),
     ]
+    if ws.role == "field":
+        steps.append(revalidate)
 
     def next_step() -> None:
         if steps and not ws.store.closed:
-            steps.pop(0)()
+            if steps[0]() is not True:
+                steps.pop(0)
             QTimer.singleShot(0, window, next_step)
 
     QTimer.singleShot(0, window, next_step)

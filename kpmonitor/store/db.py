@@ -160,7 +160,9 @@ def _refusal(exc: BaseException) -> KPError | None:
     if isinstance(exc, sqlite3.IntegrityError):
         if "frozen" in str(exc):
             return FrozenError("This inspection is signed and can no longer be changed; amend it instead.")
-        return None
+        # A foreign key or CHECK the application should never have broken: a bug, kept in the log.
+        log.error("the database refused a change", exc_info=exc)
+        return WriteFailed("The change was refused by the database and not saved; the details are in the log.")
     if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not isinstance(
             exc, sqlite3.ProgrammingError | sqlite3.InterfaceError):
         # Disk full, I/O error, the database locked past the timeout: nothing of the change was stored.
@@ -291,17 +293,31 @@ class Store:
         self._reindex(inspection_id)
         self._changed.add(inspection_id)
 
-    def set_validation(self, inspection_id: str, errors: int, warnings: int) -> None:
+    def set_validation(self, inspection_id: str, errors: int, warnings: int, rules: str) -> None:
         """Record the list's counts for an inspection: derived data, written after its change committed.
 
         Not audited and not part of the change's transaction: a crash between the two leaves a count
-        that the next edit or ``Workspace.revalidate`` puts right, never a change without its audit.
+        older than the change, which ``stale_validations`` finds and ``Workspace.revalidate_stale``
+        puts right; never a change without its audit.
+
+        :param rules: ``RuleContext.fingerprint()`` of the rules the counts were made under.
         """
         with self.conn:
             self.conn.execute(
-                "INSERT INTO validation (inspection_id, errors, warnings) VALUES (?, ?, ?) "
-                "ON CONFLICT(inspection_id) DO UPDATE SET errors = excluded.errors, warnings = excluded.warnings",
-                [inspection_id, errors, warnings])
+                "INSERT INTO validation (inspection_id, errors, warnings, validated_at, rules) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(inspection_id) DO UPDATE SET errors = excluded.errors, warnings = excluded.warnings, "
+                "validated_at = excluded.validated_at, rules = excluded.rules",
+                [inspection_id, errors, warnings, now(), rules])
+
+    def stale_validations(self, rules: str) -> list[str]:
+        """Live inspections whose counts are missing, older than their last change, or made under other rules.
+
+        Counts stamped before stamps existed (``rules`` empty) were made in their change's transaction.
+        """
+        return [str(r[0]) for r in self.conn.execute(
+            "SELECT i.id FROM inspections i LEFT JOIN validation v ON v.inspection_id = i.id WHERE i.deleted = 0 "
+            "AND (v.inspection_id IS NULL OR v.validated_at < i.updated_at OR (v.rules != '' AND v.rules != ?))",
+            [rules])]
 
     def _reindex(self, inspection_id: str) -> None:
         # The index row shares the inspection's rowid: FTS5 finds rows by rowid at once, while a
@@ -315,6 +331,16 @@ class Store:
                                                  [inspection_id])]
         self.conn.execute("INSERT OR REPLACE INTO inspection_search (rowid, inspection_id, body) VALUES (?, ?, ?)",
                           [row[0], inspection_id, " ".join([*row[1:], *seals])])
+
+    def _live_amendment(self, inspection_id: str, *, besides: str | None = None) -> str | None:
+        """The draft or report, not deleted, that amends ``inspection_id`` (other than ``besides``), or None."""
+        row = self.conn.execute("SELECT id FROM inspections WHERE supersedes = ? AND deleted = 0 AND id IS NOT ?",
+                                [inspection_id, besides]).fetchone()
+        return str(row[0]) if row else None
+
+    def require_draft(self, inspection_id: str) -> None:
+        """Refuse, with the sentence, unless the inspection is a draft that is not deleted."""
+        self._require_draft(inspection_id)
 
     def _require_draft(self, inspection_id: str) -> dict[str, Any]:
         row = self.conn.execute("SELECT status, deleted FROM inspections WHERE id = ?",
@@ -366,15 +392,16 @@ class Store:
             self._add_seal(inspection_id, seal, parcel_ids.get(seal.parcel) if seal.parcel else None)
         for finding in insp.findings:
             self._add_finding(inspection_id, finding)
-        for ack in insp.acknowledgements:
-            self._acknowledge(inspection_id, ack.code, ack.field, ack.note)
+        for ack in insp.acknowledgements:  # copied (an amendment): who accepted it, and when, stay
+            self._acknowledge(inspection_id, ack.code, ack.field, ack.note, by=ack.by, at=ack.at)
         return parcel_ids
 
     def replace_inspection(self, inspection_id: str, insp: Inspection) -> None:
         """Replace a draft's content (certificate, site, parcels, seals, findings, verdict) with ``insp``'s.
 
-        What the draft is stays: its id, monitor, device, creation and the report it supersedes.
-        Its photos stay too (evidence is never dropped by an edit): each keeps its link to a parcel
+        What the draft is stays: its id, monitor, device, creation and the report it supersedes; so
+        do its acknowledgements (a document does not carry them, and one whose warning is gone no
+        longer counts). Its photos stay too (evidence is never dropped by an edit): each keeps its link to a parcel
         or seal whose number the new content still has, and loses it otherwise. One transaction:
         a refused seal number leaves the draft as it was.
 
@@ -389,7 +416,7 @@ class Store:
                 self._update("photos", photo_id, {"parcel_id": None, "seal_id": None})
             for table, where in (("seal_events", "seal_id IN (SELECT id FROM seals WHERE inspection_id = ?)"),
                                  ("seals", "inspection_id = ?"), ("parcels", "inspection_id = ?"),
-                                 ("findings", "inspection_id = ?"), ("acknowledgements", "inspection_id = ?")):
+                                 ("findings", "inspection_id = ?")):
                 for (row_id,) in self.conn.execute(f"SELECT id FROM {table} WHERE {where}",
                                                    [inspection_id]).fetchall():
                     self._delete(table, row_id)
@@ -439,11 +466,15 @@ class Store:
             row = self._row("inspections", inspection_id)
             if not row["deleted"]:
                 return
+            name = row["cert_number"] or inspection_id[:8]
+            if row["supersedes"] and self._live_amendment(row["supersedes"], besides=inspection_id):
+                raise Conflict(f"The inspection of certificate {name} cannot be restored: the report it amends "
+                               "was amended again meanwhile, and a report has one amendment at a time. It stays "
+                               "deleted; delete the other amendment first.")
             for (number,) in self.conn.execute("SELECT number FROM seals WHERE inspection_id = ? ORDER BY position",
                                                 [inspection_id]).fetchall():
                 refusal = self.seal_used_elsewhere(number, inspection_id)
                 if refusal:
-                    name = row["cert_number"] or inspection_id[:8]
                     raise Conflict(f"The inspection of certificate {name} cannot be restored: {refusal} "
                                    "It stays deleted; remove the seal from one of the two first.")
             self._update("inspections", inspection_id, {"deleted": 0})
@@ -785,16 +816,17 @@ class Store:
             self._delete(table, row_id)
             self._touch(inspection_id)
 
-    def _acknowledge(self, inspection_id: str, code: str, field_path: str, note: str) -> str:
+    def _acknowledge(self, inspection_id: str, code: str, field_path: str, note: str, *, by: str = "",
+                     at: str = "") -> str:
+        who = {"note": note, "by": by or self.actor, "at": at or now()}
         existing = self.conn.execute(
             "SELECT id FROM acknowledgements WHERE inspection_id = ? AND code = ? AND field = ?",
             [inspection_id, code, field_path]).fetchone()
         if existing:
-            self._update("acknowledgements", existing[0], {"note": note, "by": self.actor, "at": now()})
+            self._update("acknowledgements", existing[0], who)
             return str(existing[0])
         return self._insert("acknowledgements", {"inspection_id": inspection_id, "code": code,
-                                                 "field": field_path, "note": note, "by": self.actor,
-                                                 "at": now()})
+                                                 "field": field_path, **who})
 
     def acknowledge(self, inspection_id: str, code: str, field_path: str, note: str) -> str:
         """Record that the monitor has seen a warning and accepts it, with a note saying why."""
@@ -865,6 +897,13 @@ class Store:
             self._require_draft(inspection_id)
             if audit.head(self.conn) != expected_head:
                 raise Conflict("The inspection changed while it was being signed; sign it again.")
+            superseded = self.conn.execute("SELECT supersedes FROM inspections WHERE id = ?",
+                                           [inspection_id]).fetchone()[0]
+            if superseded and self.conn.execute(
+                    "SELECT 1 FROM inspections WHERE supersedes = ? AND status = 'signed' AND id != ?",
+                    [superseded, inspection_id]).fetchone():
+                raise Conflict("The report this draft amends already has a signed amendment; amend that one "
+                               "instead.")
             self._insert("reports", {**report, "inspection_id": inspection_id})
             self._update("inspections", inspection_id, {"status": Status.SIGNED.value})
             self._changed.add(inspection_id)  # now signed: the editor reloads it read-only
@@ -921,16 +960,14 @@ class Store:
 
     def amend(self, inspection_id: str) -> str:
         """Start a new draft that will supersede a signed inspection: a copy, both kept on record."""
-        insp = self.get(inspection_id)
-        if insp.status is not Status.SIGNED:
-            raise Conflict("Only a signed inspection can be amended; this one is still a draft.")
-        newer = self.conn.execute("SELECT id FROM inspections WHERE supersedes = ? AND deleted = 0",
-                                  [inspection_id]).fetchone()
-        if newer:
-            raise Conflict("This inspection was already amended; open the amendment instead.")
-        parcel_ids = {p.number: p.id for p in insp.parcels}
-        seal_ids = {s.number: s.id for s in insp.seals}
-        with self._tx():
+        with self._tx():  # the check and the copy in one transaction: two windows cannot both amend
+            insp = self.get(inspection_id)
+            if insp.status is not Status.SIGNED:
+                raise Conflict("Only a signed inspection can be amended; this one is still a draft.")
+            if self._live_amendment(inspection_id):
+                raise Conflict("This inspection was already amended; open the amendment instead.")
+            parcel_ids = {p.number: p.id for p in insp.parcels}
+            seal_ids = {s.number: s.id for s in insp.seals}
             for p in insp.parcels:
                 p.id = None
             for s in insp.seals:

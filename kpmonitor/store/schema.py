@@ -367,9 +367,22 @@ def m006_hq_anomalies(db: sqlite_utils.Database) -> None:
     )""")
 
 
+def m007_validation_stamp(db: sqlite_utils.Database) -> None:
+    """When each of the list's counts was made and under which rules (``RuleContext.fingerprint``).
+
+    A count older than its inspection's last change (a crash between the commit and the count) or made
+    under other rules (a changed tolerance or table) is made again (``Workspace.revalidate_stale``).
+    Counts made before this migration were made in their change's own transaction: current.
+    """
+    db.execute("ALTER TABLE validation ADD COLUMN validated_at TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE validation ADD COLUMN rules TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE validation SET validated_at = (SELECT updated_at FROM inspections i "
+               "WHERE i.id = validation.inspection_id)")
+
+
 # In the order they apply; each is recorded under its function's name (never rename one).
 MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index,
-              m006_hq_anomalies)
+              m006_hq_anomalies, m007_validation_stamp)
 
 
 def migrations() -> sqlite_utils.Migrations:
