@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,24 @@ from kpmonitor.paths import Paths  # noqa: E402
 from kpmonitor.workspace import Workspace, init_home  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "inspection.json"
+
+
+def in_threads(work: Callable[[], object], count: int = 8) -> list[BaseException]:
+    """Run ``work`` in ``count`` threads at once; returns what they raised."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # pragma: no cover - reported to the caller
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import struct
@@ -229,6 +230,61 @@ def test_the_bundle_verifies_with_every_check(world: dict[str, Any]) -> None:
         "PDF carries the snapshot", "QR seal signature", "QR seal matches the report"]
     assert result.verification.summary["certificate_number"] == "ZW 004217"
     assert len(result.photos) == 2 and result.report_id == world["with_photos"]
+
+
+def test_a_signing_time_in_the_future_is_named_as_every_moment_is(world: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from kpmonitor.domain.moments import show_moment
+
+    root, crl = trust(world["hq"])
+    signed_at = json.loads(entries_of(world["bundle"])["manifest.json"])["report"]["signed_at"]
+    before = dt.datetime.fromisoformat(signed_at) - dt.timedelta(days=3)
+    result = verify_bundle(world["bundle"].read_bytes(), root, crl, now=before)
+    check = next(c for c in result.verification.checks if c.name == "signing time")
+    assert not check.ok and f"signed on {show_moment(signed_at)}, in the future" in check.detail
+    assert re.search(r"signed on \d{4}-\d\d-\d\d \d\d:\d\d UTC, in the future", check.detail)
+
+
+def test_a_new_export_folder_is_on_the_stick_before_the_export_counts_as_written(
+        world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpmonitor import fileio
+
+    synced: list[Path] = []
+    real = fileio.fsync_dir
+    monkeypatch.setattr(fileio, "fsync_dir", lambda path: (synced.append(Path(path)), real(path))[1])
+    out = tmp_path / "stick" / "kp" / "2026-11"
+    with Workspace(Paths.for_home(world["field"])) as ws:
+        exported = bundle.write_export(bundle.prepare_export(ws, world["with_photos"], out))
+    assert exported.bundle.parent == out and exported.pdf.parent == out
+    # Each new folder's entry is in its parent, so each parent is fsynced: a pulled stick keeps the folders.
+    for made in (tmp_path / "stick", tmp_path / "stick" / "kp", out):
+        assert made.parent in synced, (made, synced)
+    assert synced.count(out) >= 2  # and the folder itself, after each file is renamed into it
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_files_for_other_people_are_readable_by_them_and_the_homes_own_are_not(world: dict[str, Any],
+                                                                               tmp_path: Path) -> None:
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    base = world["base"]
+    # A certificate request and the certificate issued from it travel between people (make_device).
+    assert mode(base / "field-req.pem") == mode(base / "field-cert.pem") == 0o644
+    assert mode(world["bundle"]) == 0o644
+    assert mode(export_pdf(world, tmp_path / "usb")) == 0o644
+    assert run(world["hq"], "hq", "publish", "--out", str(tmp_path / "pub")).exit_code == 0
+    assert {p.name: mode(p) for p in (tmp_path / "pub").iterdir()} == {"kp-root.pem": 0o644, "kp-crl.pem": 0o644}
+    assert run(world["hq"], "hq", "stats", "--csv", str(tmp_path / "stats.csv")).exit_code == 0
+    assert mode(tmp_path / "stats.csv") == 0o644
+    own = [p for home in (world["field"], world["hq"]) for p in (home / "keys").rglob("*") if p.is_file()]
+    assert own and {p.name: mode(p) for p in own} == {p.name: 0o600 for p in own}
+
+
+def export_pdf(world: dict[str, Any], out: Path) -> Path:
+    with Workspace(Paths.for_home(world["field"])) as ws:
+        return bundle.export_pdf(ws, world["with_photos"], out)
 
 
 def test_an_interrupted_export_leaves_no_file_that_looks_complete(world: dict[str, Any], tmp_path: Path,

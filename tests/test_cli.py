@@ -163,3 +163,15 @@ def test_a_home_made_without_a_key_gets_one_with_keys_init(home: Path) -> None:
     shown = json.loads(run(home, "keys", "show", "--json").output)
     assert shown["signing_certificate"]["self_signed"] is True
     assert run(home, "keys", "request", "--out", str(home / "req.pem")).exit_code == 0
+
+
+def test_show_reads_amounts_and_moments_as_every_screen_does(home: Path, tmp_path: Path,
+                                                             example_doc: dict[str, Any]) -> None:
+    run(home, "init", "--role", "field", "--name", "Jane Monitor")
+    example_doc["parcels"][1]["weighed_carats"] = "598.75"
+    example_doc["seals"][0]["events"] = [{"kind": "verified_intact", "at": "2026-11-21T10:40:00+02:00"}]
+    inspection_id = run(home, "new", "--from-json", str(write(tmp_path, example_doc))).output.strip().splitlines()[-1]
+    text = run(home, "show", inspection_id).output
+    assert "at 2026-11-21 09:30 UTC+02:00" in text  # as recorded, its zone named
+    assert "600.27 ct (+0.02)" in text and "598.75 ct (−1.50)" in text  # a real minus sign
+    assert "verified intact 2026-11-21 10:40 UTC+02:00" in text and "T10:40" not in text

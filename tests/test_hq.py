@@ -6,6 +6,7 @@ import base64
 import csv
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,16 @@ def test_field_to_headquarters_round_trip_with_photos(world: dict[str, Any], hq:
     shown = run(hq, "hq", "show", world["r"]["a1"][:8])
     assert shown.exit_code == 0 and "[ok] QR seal matches the report" in shown.output
     assert run(hq, "audit", "verify").exit_code == 0
+
+
+def test_headquarters_commands_read_amounts_and_moments_for_people(world: dict[str, Any], hq: Path) -> None:
+    assert imp(hq, world["bundles"]["a1"])[0] == 0
+    shown = run(hq, "hq", "show", world["r"]["a1"][:8]).output
+    assert "Declared      1,200.50 ct   US$ 36,015.00   2 parcels" in shown
+    assert "inspected 2026-11-21 09:30 UTC+02:00" in shown  # as the monitor recorded it
+    for command in ("list", "monitors", "log"):
+        lines = run(hq, "hq", command).output.splitlines()
+        assert lines and all(re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC", line) for line in lines), lines
 
 
 def test_the_same_bundle_twice_changes_nothing(world: dict[str, Any], hq: Path, tmp_path: Path) -> None:
@@ -368,6 +379,27 @@ def test_a_gap_in_the_sequence_is_a_missing_report(world: dict[str, Any], hq: Pa
     assert len(missing) == 1 and missing[0]["severity"] == "alert"
     assert missing[0]["sentence"].startswith("Report 3 of device") and "Amélie Ndlovu" in missing[0]["sentence"]
     assert "headquarters holds reports 2 and 4" in missing[0]["sentence"]
+
+
+def test_the_monitors_view_counts_the_missing_reports_the_anomalies_name(world: dict[str, Any], hq: Path) -> None:
+    from kpmonitor.hq.anomalies import missing_count, missing_ranges
+    from kpmonitor.hq.stats import monitors
+
+    assert missing_ranges([7, 3, 5, 5]) == [(1, 2), (4, 4), (6, 6)] and missing_count([7, 3, 5, 5]) == 4
+    assert missing_ranges([1, 2]) == missing_ranges([]) == [] and missing_count([10**12]) == 10**12 - 1
+    b = world["bundles"]
+    for bundles, missing in (([b["a4"]], 3), ([b["a1"], b["a2"]], 1), ([b["a3"]], 0)):  # reports 4, 1–2, 3
+        assert imp(hq, *bundles)[0] == 0
+        with ws(hq) as h:
+            [device] = [m for m in monitors(h) if m.monitor == "Amélie Ndlovu"]
+            sentences = [a.sentence for a in anomalies(h) if a.kind == "missing_report"
+                         and a.device_id == device.device_id and "of device" in a.sentence]
+        named = []  # the numbers the anomalies say have not arrived: "Report 3 of device…", "Reports 1–2 of…"
+        for sentence in sentences:
+            found = re.match(r"Reports? (\d+)(?:–(\d+))? of device", sentence)
+            assert found, sentence
+            named += range(int(found[1]), int(found[2] or found[1]) + 1)
+        assert device.missing == len(named) == missing
 
 
 def test_a_history_copied_and_continued_is_a_fork(world: dict[str, Any], hq: Path) -> None:

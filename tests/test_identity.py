@@ -265,7 +265,7 @@ def test_revoked_certificate_is_refused_with_serial_and_date(
     ca_key, root = hq
     when = dt.datetime(2025, 3, 1, 12, 0, tzinfo=dt.UTC)
     crl = identity.make_crl(ca_key, root, [(issued.serial_number, when)])
-    identity.write_pem(tmp_path / "hq.crl", crl)
+    (tmp_path / "hq.crl").write_bytes(identity.pem(crl))
     loaded = identity.load_crl(tmp_path / "hq.crl", root)
     result = check_chain(issued, [], root, loaded, None)
     assert result.revoked and not result.ok and result.issued_by_hq
@@ -376,11 +376,11 @@ def test_pem_files_round_trip(
     device_key: ec.EllipticCurvePrivateKey,
 ) -> None:
     _, root = hq
-    identity.write_pem(tmp_path / "chain.pem", issued, root)
+    (tmp_path / "chain.pem").write_bytes(identity.pem(issued, root))
     assert identity.load_certs(tmp_path / "chain.pem") == [issued, root]
     assert identity.load_cert(tmp_path / "chain.pem") == issued
     csr = identity.make_csr(device_key, "Jane Moyo", "LAPTOP-0042")
-    identity.write_pem(tmp_path / "req.pem", csr)
+    (tmp_path / "req.pem").write_bytes(identity.pem(csr))
     assert identity.load_csr(tmp_path / "req.pem") == csr
     # DER is accepted too, as people get certificates in both forms.
     (tmp_path / "root.der").write_bytes(root.public_bytes(serialization.Encoding.DER))

@@ -243,7 +243,7 @@ def test_verifying_a_mangled_signature_prints_no_traceback(pki: Pki, signed: byt
     _, root, _, _ = pki
     mangled = signed.replace(b"/ETSI.CAdES.detached", b"/ETSI.CAdES.detacheD", 1)
     (tmp_path / "report.pdf").write_bytes(mangled)
-    identity.write_pem(tmp_path / "root.pem", root)
+    (tmp_path / "root.pem").write_bytes(identity.pem(root))
     script = (
         "import sys\n"
         "from kpmonitor.trust import identity, pdfsign\n"

@@ -7,7 +7,6 @@ import io
 import os
 import random
 import struct
-import threading
 import time
 import warnings
 import zlib
@@ -22,6 +21,7 @@ from PIL import ExifTags, Image, ImageDraw, ImageOps
 from kpmonitor.demo.images import KINDS, encode_with_exif, make_evidence_jpeg
 from kpmonitor.errors import PhotoError
 from kpmonitor.evidence.photos import PhotoInfo, PhotoVault, iter_image_files
+from tests.conftest import in_threads
 
 CAT = timezone(timedelta(hours=2))  # Harare
 RED = (220, 20, 20)
@@ -483,20 +483,7 @@ def test_the_same_bytes_twice_are_stored_once_and_not_rewritten(vault: PhotoVaul
 
 
 def test_concurrent_ingests_of_one_photo_leave_one_blob_and_no_temp(vault: PhotoVault) -> None:
-    errors: list[BaseException] = []
-
-    def add() -> None:
-        try:
-            vault.ingest_bytes(GOOD_JPEG, "x.jpg")
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=add) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert in_threads(lambda: vault.ingest_bytes(GOOD_JPEG, "x.jpg")) == []
     originals = [p for p in vault.originals_dir.rglob("*") if p.is_file()]
     assert [p.name for p in originals] == [hashlib.sha256(GOOD_JPEG).hexdigest()]
     assert not [p for p in stored_files(vault) if p.name.startswith(".")]
@@ -547,6 +534,37 @@ def test_adding_the_photo_again_repairs_a_damaged_blob(vault: PhotoVault) -> Non
     blob.write_bytes(b"garbage")
     vault.ingest_bytes(GOOD_JPEG, "x.jpg")
     assert vault.read_original(info.sha256) == GOOD_JPEG
+
+
+def test_verified_bytes_are_kept_as_an_ingested_photo_is(vault: PhotoVault) -> None:
+    # Headquarters' import: bytes a signed manifest vouches for, kept without decoding them again.
+    sha = hashlib.sha256(GOOD_JPEG).hexdigest()
+    assert vault.store_verified(sha, memoryview(GOOD_JPEG)) is True
+    blob = vault.original_path(sha)
+    assert vault.read_original(sha) == GOOD_JPEG
+    if os.name != "nt":
+        assert blob.stat().st_mode & 0o777 == 0o444  # evidence is read-only
+    assert vault.store_verified(sha, GOOD_JPEG) is False  # the same evidence: not rewritten
+    blob.chmod(0o644)
+    blob.write_bytes(b"garbage")
+    assert vault.store_verified(sha, GOOD_JPEG) is True  # a damaged copy is repaired
+    assert vault.read_original(sha) == GOOD_JPEG
+    other = hashlib.sha256(b"other").hexdigest()
+    with pytest.raises(PhotoError, match="not that photo"):
+        vault.store_verified(other, GOOD_JPEG)
+    assert not vault.has(other) and not [p for p in stored_files(vault) if p.name.startswith(".")]
+
+
+def test_a_new_shard_is_durable_before_a_photo_counts_as_kept(vault: PhotoVault,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpmonitor import fileio
+
+    synced: list[Path] = []
+    real = fileio.fsync_dir
+    monkeypatch.setattr(fileio, "fsync_dir", lambda path: (synced.append(Path(path)), real(path))[1])
+    info = vault.ingest_bytes(GOOD_JPEG, "x.jpg")
+    shard = vault.original_path(info.sha256).parent
+    assert synced.index(vault.originals_dir) < synced.index(shard)  # the shard's entry, then the photo's
 
 
 def test_a_missing_original_is_reported(vault: PhotoVault) -> None:

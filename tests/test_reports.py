@@ -67,6 +67,12 @@ def test_a_signed_report_verifies_with_only_the_root(world: dict[str, Any]) -> N
     assert data["signer"]["name"] == "Amélie Ndlovu"
 
 
+def test_the_verify_summary_reads_amounts_for_people(world: dict[str, Any]) -> None:
+    result = verify(world, world["pdf"])
+    assert result.exit_code == 0, result.output
+    assert "certificate ZW 004217, 1,200.50 ct, US$ 36,015.00, 2 parcels" in result.output
+
+
 @pytest.mark.parametrize("where", [0.0, 0.1, 0.5, 0.9, -1])
 def test_one_flipped_byte_anywhere_makes_it_invalid(world: dict[str, Any], tmp_path: Path, where: float) -> None:
     data = bytearray(world["pdf"].read_bytes())

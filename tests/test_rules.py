@@ -210,3 +210,18 @@ def test_parse_problems_name_every_bad_field() -> None:
     fields = {f for f, _ in problems}
     assert fields == {"certificate.carats", "certificate.value_usd", "certificate.issued_on",
                       "certificate.parcel_count", "parcels[0].declared_carats", "verdict"}
+
+
+def test_value_per_carat_reads_as_headquarters_statistics_read_it(example_doc: Doc, reference: Reference) -> None:
+    from kpmonitor.domain.quantities import amount_text
+    from kpmonitor.hq.stats import StatsRow
+
+    # US$ 12,345.45 for 10.00 ct is 1,234.545 $/ct: half up, as the statistics round, it is 1,234.55.
+    for p in example_doc["parcels"]:
+        p.update(declared_carats="10.00", weighed_carats="10.00", declared_value_usd="12345.45")
+    example_doc["certificate"].update(carats="20.00", value_usd="24690.90")
+    found = [p for p in problems_of(example_doc, reference) if p.code == "value.per_carat"]
+    assert len(found) == 2
+    assert "US$ 1,234.55/ct" in found[0].message
+    per_carat = StatsRow("2026-11", "ZW", 1, 1, carats=1000, value_usd=1234545).usd_per_carat
+    assert f"US$ {amount_text(per_carat)}/ct" in found[0].message

@@ -34,9 +34,10 @@ from kpmonitor.bundle.format import (
     SNAPSHOT_NAME,
     BundleError,
     _write_zip_to,
+    entry_matches,
 )
 from kpmonitor.errors import KPError
-from kpmonitor.fileio import write_atomic
+from kpmonitor.fileio import SHARED, ensure_dir, write_atomic
 from kpmonitor.paths import Paths
 from kpmonitor.report.manifest import signature_valid
 from kpmonitor.report.sign import pdf_path
@@ -45,10 +46,6 @@ from kpmonitor.trust import identity
 if TYPE_CHECKING:
     from kpmonitor.evidence.photos import PhotoVault
     from kpmonitor.workspace import Progress, Workspace
-
-# Files on a USB stick are for others to read: the exporter, headquarters.
-SHARED_MODE = 0o644
-
 
 class ReportFiles(Protocol):
     """Where a home keeps a report's files: a ``Workspace``, or an ``ExportPlan`` off the GUI thread."""
@@ -126,7 +123,7 @@ def bundle_entries(files: ReportFiles, row: Mapping[str, Any]) -> dict[str, byte
             # read_original re-hashes: damaged evidence is never exported.
             entries[path] = files.vault.read_original(str(item["sha256"]))
         data = entries.get(path)
-        if data is None or len(data) != item["size"] or hashlib.sha256(data).hexdigest() != item["sha256"]:
+        if not entry_matches(item, data):
             what = "signed PDF" if path == PDF_NAME else path
             raise BundleError(f"The stored {what} of report {short} no longer matches what was signed; it was "
                               "altered on this disk.")
@@ -153,7 +150,7 @@ def _write_pdf(plan: ExportPlan) -> Path:
         raise KPError(f"The stored PDF of report {plan.report_id[:8]} no longer matches what was signed; it was "
                       "altered on this disk.")
     target = plan.out_dir / f"{export_stem(row)}.pdf"
-    write_atomic(target, data, mode=SHARED_MODE)
+    write_atomic(target, data, mode=SHARED)  # on a stick, for others: the exporter, headquarters
     return target
 
 
@@ -163,7 +160,7 @@ def _write_bundle(plan: ExportPlan) -> tuple[Path, str]:
     target = Path(plan.out_dir) / bundle_file_name(plan.row)
     digest = hashlib.sha256()
     try:
-        write_atomic(target, lambda fh: _write_zip_to(_Hashing(fh, digest), entries), mode=SHARED_MODE)
+        write_atomic(target, lambda fh: _write_zip_to(_Hashing(fh, digest), entries), mode=SHARED)
     except OSError as exc:
         raise BundleError(f"The bundle could not be written to {target.parent} ({exc.strerror or exc}); nothing "
                           "was left half-written.") from exc
@@ -187,7 +184,7 @@ def write_export(plan: ExportPlan, *, progress: Progress | None = None) -> Expor
     """
     out_dir = plan.out_dir
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        ensure_dir(out_dir)  # durably: a pulled stick must not lose the folder with its fsynced files
     except OSError as exc:
         raise KPError(f"The folder {out_dir} cannot be written to ({exc.strerror or exc}).") from exc
     try:

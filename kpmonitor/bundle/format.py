@@ -46,6 +46,7 @@ from kpmonitor.report.manifest import PHOTO_DIR as PHOTO_DIR
 from kpmonitor.report.manifest import PHOTO_EXTENSIONS as PHOTO_EXTENSIONS
 from kpmonitor.report.manifest import SIGNATURE_NAME as SIGNATURE_NAME
 from kpmonitor.report.manifest import SNAPSHOT_NAME as SNAPSHOT_NAME
+from kpmonitor.report.manifest import entry_matches as entry_matches
 from kpmonitor.report.manifest import photo_entry as photo_entry
 from kpmonitor.report.snapshot import FORMAT as SNAPSHOT_FORMAT
 

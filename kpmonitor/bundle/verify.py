@@ -27,6 +27,7 @@ from kpmonitor.bundle.format import (
     SNAPSHOT_NAME,
     BundleError,
     Limits,
+    entry_matches,
     manifest_problems,
     open_bundle,
     parse_moment,
@@ -36,6 +37,7 @@ from kpmonitor.bundle.format import (
     snapshot_problems,
     strict_json,
 )
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import KPError
 from kpmonitor.report.contents import (
     SEAL_ATTACHMENT,
@@ -219,8 +221,8 @@ def _check_signing_time(run: _Run) -> None:
     assert signed_at is not None  # manifest_problems checked it
     moment = run.now or dt.datetime.now(dt.UTC)
     if signed_at > moment + dt.timedelta(days=1):
-        run.fail("signing time", f"The report claims to be signed on {report['signed_at'][:16]}, in the future: "
-                 "the device's clock is wrong or the report is forged.")
+        run.fail("signing time", f"The report claims to be signed on {show_moment(report['signed_at'])}, in the "
+                 "future: the device's clock is wrong or the report is forged.")
 
 
 def _check_chain(run: _Run) -> None:
@@ -263,9 +265,7 @@ def _check_files(run: _Run) -> None:
     present = set(files) - {MANIFEST_NAME, SIGNATURE_NAME}
     extra = sorted(present - set(listed))
     missing = sorted(set(listed) - present)
-    wrong = [path for path in sorted(set(listed) & present)
-             if len(files[path]) != listed[path]["size"]
-             or hashlib.sha256(files[path]).hexdigest() != listed[path]["sha256"]]
+    wrong = [path for path in sorted(set(listed) & present) if not entry_matches(listed[path], files[path])]
     if extra:
         run.fail("files match the manifest", f"The bundle holds {show_name(extra[0])}, which its manifest does "
                  "not list: a file was added.")

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kpmonitor.cli.common import Refused, _json_out, _passphrase, _problem_line, _refusals, _workspace
-from kpmonitor.domain.quantities import format_carats, format_usd, plain
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import format_carats, format_usd, plain, signed
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
 # desktop app, whose window should paint before SQLite, Pillow and the rules are loaded.
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) -> None:
     """List inspections, newest change first."""
     with _workspace(ctx) as ws:
+        if ws.role == "field":
+            ws.revalidate_stale()  # counts a crash or a changed rule left behind, made again before they are shown
         rows = ws.store.summaries(search, limit=limit)
         if as_json:
             _json_out([{
@@ -96,13 +99,13 @@ def _print_inspection(insp: Any, problems: list[Problem]) -> None:
     echo(f"  Declared      {format_carats(c.carats) if c.carats is not None else '—'}   "
          f"{format_usd(c.value_usd) if c.value_usd is not None else '—'}   "
          f"{c.parcel_count if c.parcel_count is not None else '—'} parcels")
-    echo(f"  Site          {insp.site or '—'}   at {insp.inspected_at or '—'}")
+    echo(f"  Site          {insp.site or '—'}   at {show_moment(insp.inspected_at) or '—'}")
     echo(f"  Verdict       {insp.verdict.label if insp.verdict else '—'}")
     if insp.parcels:
         echo("  Parcels")
         for p in insp.parcels:
             diff = p.difference
-            d = "" if diff is None else f" ({'+' if diff >= 0 else '−'}{abs(diff) / 100:.2f})"
+            d = "" if diff is None else f" ({signed(diff)})"
             echo(f"    {p.number:<6} {p.hs_code:<8} declared "
                  f"{format_carats(p.declared_carats) if p.declared_carats is not None else '—':>14}  weighed "
                  f"{format_carats(p.weighed_carats) if p.weighed_carats is not None else '—':>14}{d}  "
@@ -111,7 +114,7 @@ def _print_inspection(insp: Any, problems: list[Problem]) -> None:
         echo("  Seals")
         for s in insp.seals:
             on = f"parcel {s.parcel}" if s.parcel else "container"
-            events = "; ".join(f"{e.kind.label.lower()} {e.at[:16]}" for e in s.events)
+            events = "; ".join(f"{e.kind.label.lower()} {show_moment(e.at)}" for e in s.events)
             echo(f"    {s.number:<20} {s.type:<8} class {s.iso_class}  on {on}" + (f"  [{events}]" if events else ""))
     if insp.findings:
         echo("  Findings")
@@ -122,7 +125,7 @@ def _print_inspection(insp: Any, problems: list[Problem]) -> None:
         for ph in insp.photos:
             link = f" parcel {ph.parcel}" if ph.parcel else (f" seal {ph.seal}" if ph.seal else "")
             echo(f"    {ph.sha256[:12]}  {ph.original_name:<24} {ph.width}×{ph.height}  "
-                 f"{ph.taken_at or ''}{link}  {ph.caption}")
+                 f"{show_moment(ph.taken_at)}{link}  {ph.caption}")
     if problems:
         echo("  Problems")
         for p in problems:
@@ -181,7 +184,7 @@ def photo_add(ctx: click.Context, inspection_id: str, files: tuple[Path, ...], p
         for a in added:
             state = "added" if a.created else "already attached"
             click.echo(f"{state}: {a.path.name}  {a.info.sha256[:12]}  {a.info.width}×{a.info.height}"
-                       + (f"  taken {a.info.taken_at}" if a.info.taken_at else ""))
+                       + (f"  taken {show_moment(a.info.taken_at)}" if a.info.taken_at else ""))
         for r in refused:
             click.echo(f"refused: {r.path.name}: {r.reason}", err=True)
         if refused or not added:

@@ -21,7 +21,8 @@ from pathlib import Path
 import click
 
 from kpmonitor.cli.common import Refused, _json_out, _passphrase, _refusals, _workspace
-from kpmonitor.domain.quantities import format_carats, format_usd, plain
+from kpmonitor.domain.moments import show_moment
+from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain
 
 
 @click.group()
@@ -36,13 +37,11 @@ def hq() -> None:
 @click.pass_context
 def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
     """Issue a monitor's certificate from their request."""
-    from kpmonitor.fileio import write_atomic
     from kpmonitor.trust.identity import certificate_summary, load_certs
     from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="hq") as ws, _refusals():
-        data = Keyring(ws.paths).issue(csr_file.read_bytes(), _passphrase(what="root CA key"), days)
-        write_atomic(out, data)
+        data = Keyring(ws.paths).issue_to(out, csr_file.read_bytes(), _passphrase(what="root CA key"), days)
         summary = certificate_summary(load_certs(data)[0])
     click.echo(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
                f"valid until {summary['not_after'][:10]}: {out}")
@@ -130,7 +129,7 @@ def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -
         value = format_usd(r.value_usd) if r.value_usd is not None else "—"
         state = r.badge + (f", superseded by {r.superseded_by[:8]}" if r.superseded_by else "")
         click.echo(f"{r.id[:8]} v{r.version}  {r.cert_number:<14} {r.exporter[:26]:<26} {r.origin:<5} "
-                   f"{carats:>14} {value:>18}  {r.verdict or '—':<13} {r.monitor[:20]:<20} {r.signed_at[:10]}  "
+                   f"{carats:>14} {value:>18}  {r.verdict or '—':<13} {r.monitor[:20]:<20} {show_moment(r.signed_at)}  "
                    f"[{state}]")
 
 
@@ -151,9 +150,9 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
     click.echo(f"Report {r['id']} v{r['version']}  [{detail['badge']}]")
     click.echo(f"  Certificate   {r['cert_number']}   {r['exporter']} → {r['importer']}")
     click.echo(f"  Origin        {r['origin'] or '—'}   destination {r['destination'] or '—'}")
-    click.echo(f"  Declared      {plain(r['carats']) if r['carats'] is not None else '—'} ct   US$ "
-               f"{plain(r['value_usd']) if r['value_usd'] is not None else '—'}   {r['parcels']} parcels")
-    click.echo(f"  Verdict       {r['verdict'] or '—'}   inspected {r['inspected_at'] or '—'}")
+    click.echo(f"  Declared      {amount_text(r['carats'], 'ct') or '—'}   "
+               f"US$ {amount_text(r['value_usd']) or '—'}   {r['parcels']} parcels")
+    click.echo(f"  Verdict       {r['verdict'] or '—'}   inspected {show_moment(r['inspected_at']) or '—'}")
     click.echo(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
                f"certificate {r['signer_serial']}")
     if r["supersedes"]:
@@ -208,7 +207,7 @@ def hq_monitors(ctx: click.Context, as_json: bool) -> None:
         flags = (", REVOKED" if m.revoked else "") + (f", {m.missing} missing" if m.missing else "")
         click.echo(f"{m.device_id[:8]}  {m.monitor[:28]:<28} {m.reports:>5} report{'s' if m.reports != 1 else ''}, "
                    f"last number {m.last_seq}, "
-                   f"last signed {m.last_signed_at[:10]}{flags}")
+                   f"last signed {show_moment(m.last_signed_at)}{flags}")
 
 
 @hq.command("stats")
@@ -249,7 +248,7 @@ def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
         _json_out(rows)
         return
     for row in rows:
-        click.echo(f"{row['at'][:19]}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
+        click.echo(f"{show_moment(row['at'], seconds=True)}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
 
 
 HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_monitors, hq_stats,

@@ -37,12 +37,10 @@ def keys_init(ctx: click.Context) -> None:
 @click.pass_context
 def keys_request(ctx: click.Context, out: Path) -> None:
     """Write a certificate request for headquarters."""
-    from kpmonitor.fileio import write_atomic
-    from kpmonitor.trust.keys import Keyring, pem
+    from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="field") as ws, _refusals():
-        csr = Keyring(ws.paths).request(_passphrase(), ws.home.name, ws.home.device_id)
-        write_atomic(out, pem(csr))
+        Keyring(ws.paths).write_request(out, _passphrase(), ws.home.name, ws.home.device_id)
     click.echo(f"Wrote the certificate request to {out}; send it to headquarters.")
 
 

@@ -24,6 +24,7 @@ from kpmonitor.cli import field as cli_field
 from kpmonitor.cli import hq as cli_hq
 from kpmonitor.cli import keys as cli_keys
 from kpmonitor.cli.common import PASSPHRASE_ENV, Refused, _json_out, _passphrase, _refusals, _workspace
+from kpmonitor.domain.quantities import amount_text
 from kpmonitor.paths import Paths
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
@@ -149,7 +150,8 @@ def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None,
         if result.summary:
             s = result.summary
             click.echo(f"  Report {str(s.get('report_id'))[:8]} v{s.get('report_version')}: certificate "
-                       f"{s.get('certificate_number')}, {s.get('carats')} ct, US$ {s.get('value_usd')}, "
+                       f"{s.get('certificate_number')}, {amount_text(s.get('carats'), 'ct')}, "
+                       f"US$ {amount_text(s.get('value_usd'))}, "
                        f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}")
     sys.exit(0 if result.ok else 1)
 

@@ -27,7 +27,7 @@ from kpmonitor.domain.inspection import (
     SealEventKind,
     Verdict,
 )
-from kpmonitor.domain.quantities import format_carats, plain
+from kpmonitor.domain.quantities import format_carats
 from kpmonitor.workspace import Progress, Workspace
 
 HARARE = timezone(timedelta(hours=2))
@@ -154,7 +154,7 @@ def _add_demo_photos(ws: Workspace, inspection_id: str, insp: Inspection, rng: r
     for parcel in stored.parcels[:3]:
         data = make_evidence_jpeg(
             seed=rng.randint(0, 1 << 30), title=f"Parcel {parcel.number}",
-            lines=[f"{plain(parcel.weighed_carats or 0)} ct", insp.certificate.number], kind="parcel",
+            lines=[format_carats(parcel.weighed_carats or 0), insp.certificate.number], kind="parcel",
             taken_at=when + timedelta(minutes=5 * int(parcel.number)), gps=gps)
         info = ws.vault.ingest_bytes(data, f"IMG_{rng.randint(1000, 9999)}.JPG")
         ws.attach_photo(inspection_id, info, caption=f"Parcel {parcel.number} on the scale", parcel_id=parcel.id)

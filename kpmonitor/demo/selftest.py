@@ -61,7 +61,7 @@ def run(echo: Callable[[str], None] = print) -> bool:
 
             def issue() -> str:
                 csr = Keyring(field_paths).request(PASSPHRASE, "Self-test Monitor", "selftest")
-                from kpmonitor.trust.keys import pem
+                from kpmonitor.trust.identity import pem
 
                 Keyring(field_paths).install(Keyring(hq_paths).issue(pem(csr), PASSPHRASE))
                 return "issued and installed"

@@ -549,12 +549,8 @@ class PhotoVault:
         self.originals_dir = Path(originals_dir)
         self.thumbs_dir = Path(thumbs_dir)
         self.max_pixels = max_pixels
-        # Shard folders whose own directory entry is known to be on disk.
-        self._durable_shards: set[str] = set()
         for folder in (self.originals_dir, self.thumbs_dir):
-            if not folder.is_dir():
-                folder.mkdir(parents=True, exist_ok=True)
-                fileio.fsync_dir(folder.parent)
+            fileio.ensure_dir(folder)
         self._sweep_stale_temps()
 
     # -- reading new photos
@@ -622,23 +618,51 @@ class PhotoVault:
 
     def _commit(self, tmp: Path, dest: Path, sha: str) -> None:
         """Rename the fsynced temp file into place and make the rename durable."""
+        try:
+            self._place(tmp, dest, sha)
+        except OSError as exc:
+            raise PhotoError(f"The photo could not be saved: {exc.strerror or exc}.") from exc
+
+    def _place(self, tmp: Path, dest: Path, sha: str) -> bool:
+        """The one way an original is kept: the staged file renamed into its shard durably, then read-only.
+
+        A damaged copy of the same bytes is replaced; the staged file never stays.
+
+        :returns: False when the same evidence was kept meanwhile (another thread), True when written.
+        :raises OSError: when the file cannot be put in place.
+        """
         if self._already_stored(dest, sha):  # another thread added the same photo meanwhile
             tmp.unlink(missing_ok=True)
-            return
+            return False
         try:
             if dest.exists():  # repairing a damaged copy; it was made read-only
                 os.chmod(dest, 0o644)
-            dest.parent.mkdir(exist_ok=True)
+            fileio.ensure_dir(dest.parent)  # a new shard's entry is on disk before the photo counts as kept
             fileio.commit(tmp, dest)
-        except OSError as exc:
+        except BaseException:
             tmp.unlink(missing_ok=True)
-            raise PhotoError(f"The photo could not be saved: {exc.strerror or exc}.") from exc
-        if dest.parent.name not in self._durable_shards:
-            fileio.fsync_dir(self.originals_dir)
-            self._durable_shards.add(dest.parent.name)
+            raise
         # Read-only: evidence is not for editing, even by accident.
         with contextlib.suppress(OSError):
             os.chmod(dest, 0o444)
+        return True
+
+    def store_verified(self, sha256: str, data: bytes | memoryview) -> bool:
+        """Keep an original whose bytes a signed manifest vouches for (headquarters' import), without decoding.
+
+        The bytes were verified by the monitor's vault when they were added; here they are only checked
+        to be the ones named, then kept as ``ingest`` keeps them: durably, read-only, a damaged copy repaired.
+
+        :returns: True when written, False when the same evidence was already kept.
+        :raises PhotoError: when ``data`` does not hash to ``sha256``.
+        :raises OSError: when the file cannot be written (a full disk is the computer's fault, not the photo's).
+        """
+        dest = self.original_path(sha256)
+        if self._already_stored(dest, sha256):
+            return False  # the same evidence is already kept (a superseding report carries its photos)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise PhotoError(f"The bytes given for photo {sha256[:12]} are not that photo: they hash otherwise.")
+        return self._place(fileio.stage(self.originals_dir, data, prefix=TEMP_PREFIX), dest, sha256)
 
     def _sweep_stale_temps(self) -> None:
         cutoff = time.time() - STALE_TEMP_SECONDS

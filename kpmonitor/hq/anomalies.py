@@ -21,9 +21,8 @@ when the rules' settings or tables change.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -71,14 +70,25 @@ def _certificate_scope(norm: str) -> str:
 # ------------------------------------------------------------------------------------- the checks
 
 
-def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
+def missing_ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """A device's report numbers that have not arrived, as runs ``(first, last)``: every number from 1 to
+    the highest held that is not held.
+
+    The one rule behind the missing-report anomalies and the monitors' count (``missing_count``). Runs,
+    not numbers: a report numbered in the billions costs nothing more than one numbered 3.
+    """
     out: list[tuple[int, int]] = []
-    for n in numbers:
-        if out and out[-1][1] == n - 1:
-            out[-1] = (out[-1][0], n)
-        else:
-            out.append((n, n))
+    expected = 1
+    for n in sorted(set(numbers)):
+        if n > expected:
+            out.append((expected, n - 1))
+        expected = max(expected, n + 1)
     return out
+
+
+def missing_count(numbers: Iterable[int]) -> int:
+    """How many of a device's report numbers have not arrived (``missing_ranges``)."""
+    return sum(last - first + 1 for first, last in missing_ranges(numbers))
 
 
 def _device_label(h: Held) -> str:
@@ -94,8 +104,7 @@ def device_anomalies(reports: list[Held]) -> list[Anomaly]:
     for h in reports:
         by_seq[h.device_seq].append(h)
     seqs = sorted(by_seq)
-    missing = sorted(set(range(1, seqs[-1] + 1)) - set(seqs))
-    for low, high in _ranges(missing):
+    for low, high in missing_ranges(seqs):
         numbers = f"Report {low}" if low == high else f"Reports {low}–{high}"
         verb = "has" if low == high else "have"
         before = max((s for s in seqs if s < low), default=None)
@@ -258,12 +267,6 @@ def rules_for(ws: Workspace) -> RuleContext:
     return dataclasses.replace(ws.rule_context(), seal_used_elsewhere=lambda _n: None)
 
 
-def rules_fingerprint(ctx: RuleContext) -> str:
-    """What the stored rule findings depend on: the tolerances and the value-per-carat bands."""
-    judged_by = (ctx.tolerance_hundredths, str(ctx.tolerance_pct), ctx.eu_max_validity_days, ctx.reference.bands)
-    return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
-
-
 def recompute(hqs: HQStore, ctx: RuleContext) -> list[StoredAnomaly]:
     """Every anomaly, judged from scratch over everything imported, in the list's order."""
     return sorted(_judge(_everything(hqs), hqs.snapshot, ctx), key=lambda row: row.sort_key)
@@ -273,7 +276,7 @@ def rebuild(hqs: HQStore, ctx: RuleContext) -> None:
     """Judge everything again and store it (in one transaction, or the caller's)."""
     with hqs.transaction():
         hqs.replace_anomalies(None, recompute(hqs, ctx))
-        hqs.set_anomalies_judged_with(rules_fingerprint(ctx))
+        hqs.set_anomalies_judged_with(ctx.fingerprint())
 
 
 def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
@@ -281,7 +284,7 @@ def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
     report = hqs.held_report(report_id)
     if report is None:
         return
-    if hqs.anomalies_judged_with() != rules_fingerprint(ctx):
+    if hqs.anomalies_judged_with() != ctx.fingerprint():
         rebuild(hqs, ctx)  # never judged (an older database), or by other rules: everything, once
         return
     scope = _touched_by(hqs, report)
@@ -292,7 +295,7 @@ def anomalies(ws: Workspace) -> list[Anomaly]:
     """Everything headquarters should look at, most serious first (the stored rows; see the module)."""
     hqs = HQStore(ws.store)
     ctx = rules_for(ws)
-    if hqs.anomalies_judged_with() != rules_fingerprint(ctx):
+    if hqs.anomalies_judged_with() != ctx.fingerprint():
         rebuild(hqs, ctx)
     return hqs.anomalies()
 
@@ -319,6 +322,5 @@ __all__ = [
     "rebuild",
     "rebuild_anomalies",
     "recompute",
-    "rules_fingerprint",
     "rules_for",
 ]

@@ -27,7 +27,6 @@ an import through a ``progress(done, total, text)`` callback, or runs the checke
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -43,7 +42,7 @@ from kpmonitor.bundle.format import EXTENSION, LIMITS, Limits
 from kpmonitor.bundle.verify import VerifiedBundle, verify_bundle
 from kpmonitor.domain.inspection import normalise_certificate_number, normalise_seal_number
 from kpmonitor.domain.quantities import parse_hundredths
-from kpmonitor.errors import HomeError, KPError, ParseError, PhotoError
+from kpmonitor.errors import HomeError, KPError, ParseError
 from kpmonitor.fileio import write_atomic
 from kpmonitor.hq.anomalies import judge_import, rules_for
 from kpmonitor.hq.inbox import pdf_file, quarantine_dir
@@ -232,23 +231,9 @@ class BundleChecker:
         checks (pixel limits, a sentence for a damaged image). Decoding a thousand camera photos again would
         triple the cost of an import and prove nothing more.
         """
-        vault = self.vault
-
-        def store(sha: str, data: memoryview) -> None:
-            dest = vault.original_path(sha)
-            if dest.is_file():
-                try:
-                    vault.read_original(sha)
-                    return  # the same evidence is already kept (a superseding report carries its photos)
-                except PhotoError:
-                    with contextlib.suppress(OSError):  # a damaged copy, kept read-only: the bundle repairs it
-                        os.chmod(dest, 0o644)
-            write_atomic(dest, data)
-            with contextlib.suppress(OSError):  # evidence is not for editing, even by accident
-                os.chmod(dest, 0o444)
-
         # Several fsyncs in flight let the disk commit them together: twenty photos cost a few waits, not twenty.
-        list(_photo_writers().map(store, vb.photos.keys(), vb.photos.values()))
+        # The vault keeps each as it keeps a monitor's: a damaged copy repaired, read-only, its shard durable.
+        list(_photo_writers().map(self.vault.store_verified, vb.photos.keys(), vb.photos.values()))
 
     def _row(self, path: Path, vb: VerifiedBundle, sha: str) -> dict[str, Any]:
         snap = vb.snapshot

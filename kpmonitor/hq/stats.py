@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from kpmonitor.domain.quantities import plain, usd_per_carat
 from kpmonitor.errors import KPError
-from kpmonitor.fileio import write_atomic
+from kpmonitor.fileio import SHARED, write_atomic
+from kpmonitor.hq.anomalies import missing_count
 from kpmonitor.hq.lineage import latest, supersedes_among
 from kpmonitor.hq.reports import revoked_serials
 from kpmonitor.hq.store import HQStore
@@ -47,10 +48,11 @@ def monitors(ws: Workspace) -> list[MonitorSummary]:
     """Every device headquarters has received reports from, most recent first."""
     revoked = revoked_serials(ws)
     out = []
-    for device_id, monitor, count, last_seq, distinct, last_signed, last_imported, serials in HQStore(
+    for device_id, monitor, count, last_seq, numbers, last_signed, last_imported, serials in HQStore(
             ws.store).devices():
         serial_list = tuple(sorted(str(serials or "").split(",")))
-        out.append(MonitorSummary(device_id, monitor, serial_list, count, last_seq, last_seq - distinct,
+        missing = missing_count(int(n) for n in str(numbers or "").split(",") if n)  # as the anomalies say
+        out.append(MonitorSummary(device_id, monitor, serial_list, count, last_seq, missing,
                                   last_signed, last_imported, any(s in revoked for s in serial_list)))
     return sorted(out, key=lambda m: m.last_signed_at, reverse=True)
 
@@ -105,11 +107,11 @@ def stats_csv(rows: list[StatsRow]) -> str:
 
 
 def write_stats_csv(ws: Workspace, path: Path) -> list[StatsRow]:
-    """Write the statistics as CSV (atomically); returns the rows."""
+    """Write the statistics as CSV (atomically, readable by others); returns the rows."""
     rows = stats(ws)
     data = stats_csv(rows).encode("utf-8")
     try:
-        write_atomic(Path(path), data)
+        write_atomic(Path(path), data, mode=SHARED)  # for the office's spreadsheets and people
     except OSError as exc:
         raise KPError(f"The statistics could not be written to {path} ({exc.strerror or exc}).") from exc
     return rows

@@ -389,13 +389,14 @@ class HQStore(_BundleLookups):
 
     # --- monitors and statistics ---------------------------------------------------------------
 
-    def devices(self) -> list[tuple[str, str, int, int, int, str, str, str]]:
-        """Per device: id, latest monitor, reports, highest number, distinct numbers, last signed, last
-        imported, its signers' serials (comma-separated)."""
+    def devices(self) -> list[tuple[str, str, int, int, str, str, str, str]]:
+        """Per device: id, latest monitor, reports, highest number, the numbers held (comma-separated), last
+        signed, last imported, its signers' serials (comma-separated)."""
         return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
             "SELECT r.device_id, (SELECT m.monitor FROM hq_reports m WHERE m.device_id = r.device_id ORDER BY "
-            "m.signed_at DESC LIMIT 1), count(*), max(r.device_seq), count(DISTINCT r.device_seq), max(r.signed_at), "
-            "max(r.imported_at), group_concat(DISTINCT r.signer_serial) FROM hq_reports r GROUP BY r.device_id")]
+            "m.signed_at DESC LIMIT 1), count(*), max(r.device_seq), group_concat(DISTINCT r.device_seq), "
+            "max(r.signed_at), max(r.imported_at), group_concat(DISTINCT r.signer_serial) FROM hq_reports r "
+            "GROUP BY r.device_id")]
 
     def shipment_rows(self) -> list[tuple[str, str, str, str, str, int | None, int | None]]:
         """Per report: id, inspected at, signed at, origin, verdict, carats, value (what statistics add up)."""

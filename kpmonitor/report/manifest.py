@@ -22,12 +22,12 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor.store.audit import canonical
@@ -51,11 +51,20 @@ def photo_entry(sha256: str, fmt: str) -> str:
 
 def chain_pem(cert: x509.Certificate, chain: Iterable[x509.Certificate]) -> bytes:
     """``certs.pem``: the signer's certificate first, then the chain above it."""
-    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in (cert, *chain))
+    return identity.pem(cert, *chain)
 
 
 def _file_entry(path: str, data: bytes) -> dict[str, Any]:
     return {"path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def entry_matches(item: Mapping[str, Any], data: bytes | memoryview | None) -> bool:
+    """Whether ``data`` is the file a manifest entry lists: its size and its SHA-256 (absent data is not).
+
+    The one check of a file against its signed manifest: export checks the stored files with it, a
+    verifier the bundle's.
+    """
+    return data is not None and len(data) == item["size"] and hashlib.sha256(data).hexdigest() == item["sha256"]
 
 
 def make_manifest(snap: dict[str, Any], snap_bytes: bytes, pdf: bytes, key: ec.EllipticCurvePrivateKey,

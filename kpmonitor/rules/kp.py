@@ -10,6 +10,7 @@ the store) comes in a ``RuleContext``.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from kpmonitor.domain.inspection import (
     Inspection,
     normalise_seal_number,
 )
-from kpmonitor.domain.quantities import format_carats, format_usd, grouped, signed
+from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, grouped, signed, usd_per_carat
 from kpmonitor.domain.reference import Reference
 from kpmonitor.rules.problems import Problem, Severity
 
@@ -37,6 +38,17 @@ class RuleContext:
     eu_max_validity_days: int = 61
     # The store's refusal of a seal number used on another shipment (kpmonitor.store.seals decides), or None.
     seal_used_elsewhere: Callable[[str], str | None] = field(default=lambda _n: None)
+
+    def fingerprint(self) -> str:
+        """What the rules' findings depend on besides the inspection: tolerances and every reference table.
+
+        Stored beside what was judged (the list's counts, headquarters' anomalies), so that a changed
+        setting or table is noticed and everything is judged again once.
+        """
+        ref = self.reference
+        judged_by = (self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days, ref.bands,
+                     sorted(ref.participants.items()), sorted(ref.countries.items()), sorted(ref.hs_codes.items()))
+        return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
 
 
 def _err(path: str, code: str, message: str) -> Problem:
@@ -256,12 +268,13 @@ def _check_value_per_carat(insp: Inspection, hs_code: str, carats: int | None, c
     band = ctx.reference.band_for(origin, hs_code)
     if band is None:
         return []
-    per_ct = Decimal(cents) / Decimal(carats)  # cents / hundredths-of-ct = US$/ct
-    if band.low <= per_ct <= band.high:
+    per_ct = usd_per_carat(cents, carats)  # cents per carat, rounded as headquarters' statistics round it
+    # Judged on the value the sentence shows, so a warning never quotes a number inside the band.
+    if per_ct is None or band.low * 100 <= per_ct <= band.high * 100:
         return []
     where = "mixed goods" if origin == MIXED else (ctx.reference.country_name(origin) or origin)
     return [_warn(path, "value.per_carat",
-                  f"{label} is valued at US$ {per_ct:,.2f}/ct; the usual range for HS {hs_code} from "
+                  f"{label} is valued at US$ {amount_text(per_ct)}/ct; the usual range for HS {hs_code} from "
                   f"{where} is US$ {band.low:,}–{band.high:,}/ct ({band.source}, {band.year}).")]
 
 

@@ -37,8 +37,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
 
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import KPError
-from kpmonitor.fileio import write_atomic
+from kpmonitor.fileio import PRIVATE, write_atomic
 
 __all__ = [
     "DEFAULT_ARGON2ID",
@@ -68,9 +69,9 @@ __all__ = [
     "make_csr",
     "make_root_ca",
     "make_self_signed",
+    "pem",
     "public_key_matches",
     "save_key",
-    "write_pem",
 ]
 
 
@@ -289,7 +290,7 @@ def save_key(
         key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     text = json.dumps(document, indent=2, sort_keys=True) + "\n"
-    write_atomic(Path(path), text.encode("utf-8"), mode=0o600)
+    write_atomic(Path(path), text.encode("utf-8"), mode=PRIVATE)
 
 
 def load_key(path: str | os.PathLike[str], passphrase: str) -> ec.EllipticCurvePrivateKey:
@@ -609,12 +610,14 @@ def _crl_key(root: x509.Certificate) -> ec.EllipticCurvePublicKey:
 PemObject = x509.Certificate | x509.CertificateSigningRequest | x509.CertificateRevocationList
 
 
-def write_pem(path: str | os.PathLike[str], *objects: PemObject) -> None:
-    """Write one or more certificates / a request / a CRL as PEM (atomically, mode 0644)."""
+def pem(*objects: PemObject) -> bytes:
+    """Certificates, a request or a revocation list as PEM text: the one PEM encoder.
+
+    Written with ``fileio.write_atomic``: ``SHARED`` when the file is for other people, else ``PRIVATE``.
+    """
     if not objects:
-        raise ValueError("write_pem needs at least one object")
-    data = b"".join(obj.public_bytes(serialization.Encoding.PEM) for obj in objects)
-    write_atomic(Path(path), data, mode=0o644)
+        raise ValueError("pem needs at least one object")
+    return b"".join(obj.public_bytes(serialization.Encoding.PEM) for obj in objects)
 
 
 def _read_source(source: str | os.PathLike[str] | bytes, what: str, error: type[KPError]) -> bytes:
@@ -733,7 +736,8 @@ def _is_ca(cert: x509.Certificate) -> bool:
 
 
 def _day(when: dt.datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M UTC")
+    """A certificate's, a list's or a signature's moment, in UTC as such moments are recorded."""
+    return show_moment(_aware(when).astimezone(dt.UTC).isoformat())
 
 
 def check_chain(

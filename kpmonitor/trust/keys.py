@@ -30,9 +30,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor.errors import HomeError, KPError
-from kpmonitor.fileio import write_atomic
+from kpmonitor.fileio import SHARED, ensure_dir, write_atomic
 from kpmonitor.paths import Paths
 from kpmonitor.trust import identity
+from kpmonitor.trust.identity import pem
 
 MIN_PASSPHRASE = 8
 
@@ -40,10 +41,6 @@ MIN_PASSPHRASE = 8
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise KPError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters: it protects the signing key.")
-
-
-def pem(*objects: x509.Certificate | x509.CertificateRevocationList | x509.CertificateSigningRequest) -> bytes:
-    return b"".join(o.public_bytes(serialization.Encoding.PEM) for o in objects)
 
 
 @dataclass
@@ -110,7 +107,7 @@ class Keyring:
         identity.save_key(key, self.root_key, passphrase)
         root = identity.make_root_ca(key, office_name)
         write_atomic(self.root_cert_file, pem(root))
-        self.issued_dir.mkdir(parents=True, exist_ok=True)
+        ensure_dir(self.issued_dir)
         write_atomic(self.revoked_file, b"{}")
         write_atomic(self.crl_file, pem(identity.make_crl(key, root, [])))
         return root
@@ -154,6 +151,18 @@ class Keyring:
     def request(self, passphrase: str, monitor_name: str, device_id: str) -> x509.CertificateSigningRequest:
         """A certificate request for headquarters, signed with the device key (proof of possession)."""
         return identity.make_csr(self.load_device_key(passphrase), monitor_name, device_id)
+
+    def write_request(self, out: Path, passphrase: str, monitor_name: str, device_id: str) -> Path:
+        """Write a certificate request for headquarters to ``out`` (readable by others); returns ``out``.
+
+        :raises KPError: when the passphrase is wrong or the file cannot be written, with a sentence.
+        """
+        csr = self.request(passphrase, monitor_name, device_id)
+        try:
+            write_atomic(out, pem(csr), mode=SHARED)
+        except OSError as exc:
+            raise KPError(f"The request could not be written to {out} ({exc.strerror or exc}).") from exc
+        return out
 
     def install(self, data: bytes) -> x509.Certificate:
         """Install the certificate headquarters issued (the file holds it and the root above it).
@@ -201,6 +210,20 @@ class Keyring:
         write_atomic(self.issued_dir / f"{identity.format_serial(cert.serial_number)}.pem", pem(cert))
         return pem(cert, root)
 
+    def issue_to(self, out: Path, csr_data: bytes, passphrase: str, valid_days: int = 730) -> bytes:
+        """Issue a monitor certificate and write the file to send back to ``out`` (readable by others).
+
+        :returns: what was written (the certificate and the root above it).
+        :raises KPError: when the file cannot be written, saying that the certificate was issued.
+        """
+        data = self.issue(csr_data, passphrase, valid_days)
+        try:
+            write_atomic(out, data, mode=SHARED)
+        except OSError as exc:
+            raise KPError(f"The certificate was issued, but it could not be written to {out} "
+                          f"({exc.strerror or exc}); issue it again to another place.") from exc
+        return data
+
     def issued(self) -> list[x509.Certificate]:
         if not self.issued_dir.exists():
             return []
@@ -245,10 +268,10 @@ class Keyring:
         crl = self._resign_crl(key, self.revoked())
         root = self.root()
         assert root is not None
-        out_dir.mkdir(parents=True, exist_ok=True)
+        ensure_dir(out_dir)
         written = [out_dir / "kp-root.pem", out_dir / "kp-crl.pem"]
-        write_atomic(written[0], pem(root))
-        write_atomic(written[1], pem(crl))
+        write_atomic(written[0], pem(root), mode=SHARED)
+        write_atomic(written[1], pem(crl), mode=SHARED)
         return written
 
 

@@ -141,7 +141,7 @@ class SigningWorld:
 @pytest.fixture(scope="session")
 def signing_world(tmp_path_factory: pytest.TempPathFactory) -> SigningWorld:
     from kpmonitor.trust import identity
-    from kpmonitor.trust.keys import Keyring, pem
+    from kpmonitor.trust.keys import Keyring
 
     base = tmp_path_factory.mktemp("signing-world")
     field, hq = Paths.for_home(base / "field"), Paths.for_home(base / "hq")
@@ -151,7 +151,7 @@ def signing_world(tmp_path_factory: pytest.TempPathFactory) -> SigningWorld:
         init_home(hq, "hq", "KP Monitoring HQ", SIGNING_PASSPHRASE)
         info = init_home(field, "field", "Jane Monitor", SIGNING_PASSPHRASE)
     csr = Keyring(field).request(SIGNING_PASSPHRASE, info.name, info.device_id)
-    Keyring(field).install(Keyring(hq).issue(pem(csr), SIGNING_PASSPHRASE))
+    Keyring(field).install(Keyring(hq).issue(identity.pem(csr), SIGNING_PASSPHRASE))
     root, crl = Keyring(hq).publish(base / "pub", SIGNING_PASSPHRASE)
     return SigningWorld(field=field.data, hq=hq.data, root=root, crl=crl)
 

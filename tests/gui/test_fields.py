@@ -90,3 +90,15 @@ def test_a_country_can_be_typed_as_code_name_or_start_of_name(qtbot: QtBot) -> N
     assert field.feedback.is_error
     assert field.feedback.text() == "“Zimbabwi” is not a two-letter country code for the destination."
     assert committed[-1] == "ZA"
+
+
+def test_a_moment_is_described_with_its_zone_named_as_everywhere_else(qapp: object) -> None:
+    from kpmonitor.domain.moments import show_moment
+    from kpmonitor.gui.common.fields import describe_moment
+
+    for text, zone in (("2026-11-21T09:30:00+00:00", "UTC"), ("2026-11-21T09:30:00-05:30", "UTC−05:30"),
+                       ("2026-11-21T09:30:00+02:00", "UTC+02:00"), ("2026-11-21T09:30:00", "local time")):
+        described = describe_moment(text)
+        assert described.startswith("= ") and described.endswith(f", 09:30 ({zone})"), described
+        assert show_moment(text).startswith("2026-11-21 09:30") and zone in show_moment(text)
+    assert describe_moment("not a moment") == ""

@@ -347,3 +347,13 @@ def test_the_window_reopens_where_it_was_left(qtbot: QtBot, window: HqWindow) ->
     again = HqWindow(window.paths, window.ws)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_the_statistics_read_value_per_carat_as_every_amount_reads(qapp: Any) -> None:
+    from kpmonitor.gui.hq.models import StatsModel
+    from kpmonitor.hq.stats import StatsRow
+
+    model = StatsModel()
+    model.set_rows([StatsRow("2026-11", "BW", 1, 1, carats=1000, value_usd=1234545)])
+    assert shown(model, StatsModel.VALUE) == ["12,345.45"]
+    assert shown(model, StatsModel.PER_CARAT) == ["1,234.55"]  # grouped, rounded half up

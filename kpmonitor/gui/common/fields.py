@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.domain.moments import zone_name
 from kpmonitor.errors import ParseError
 from kpmonitor.gui.common.labels import FeedbackLabel, safe_tooltip
 
@@ -199,7 +200,10 @@ def _long_date(d: date) -> str:
 
 
 def describe_moment(text: str) -> str:
-    """``2026-11-21T09:30:00+02:00`` → ``= 21 November 2026, 09:30 (UTC+02:00)`` for the feedback label."""
+    """``2026-11-21T09:30:00+02:00`` → ``= 21 November 2026, 09:30 (UTC+02:00)`` for the feedback label.
+
+    The day is long and localized; the zone is named by the one rule (``domain.moments.zone_name``).
+    """
     from PySide6.QtCore import QLocale
 
     try:
@@ -207,9 +211,7 @@ def describe_moment(text: str) -> str:
     except ValueError:
         return ""
     day = QLocale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.LongFormat)
-    offset = moment.strftime("%z")
-    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else tr("describe_moment", " (no time zone)")
-    return f"= {day}, {moment:%H:%M}{zone}"
+    return f"= {day}, {moment:%H:%M} ({zone_name(moment)})"
 
 
 def local_now() -> str:

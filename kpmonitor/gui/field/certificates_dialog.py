@@ -40,26 +40,12 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from kpmonitor.paths import Paths
-    from kpmonitor.trust.keys import Keyring
     from kpmonitor.workspace import HomeInfo
 
 log = logging.getLogger(__name__)
 
 MAX_FILE = 1024 * 1024  # a certificate file or a revocation list is a few kilobytes
 T = TypeVar("T")
-
-
-def write_request(keyring: Keyring, passphrase: str, name: str, device_id: str, out: Path) -> Path:
-    """Write a certificate request for headquarters; returns its path (the key opens with Argon2: a moment)."""
-    from kpmonitor.fileio import write_atomic
-    from kpmonitor.trust.keys import pem
-
-    csr = keyring.request(passphrase, name, device_id)
-    try:
-        write_atomic(out, pem(csr))
-    except OSError as exc:
-        raise KPError(f"The request could not be written to {out} ({exc.strerror or exc}).") from exc
-    return out
 
 
 def _grouped_fingerprint(sha256: str) -> str:
@@ -311,7 +297,7 @@ class CertificatesDialog(QDialog):
         if out is None:
             return False
         keyring, name, device_id = self.keyring, self.home.name, self.home.device_id
-        return self._start(lambda _progress: write_request(keyring, passphrase, name, device_id, out),
+        return self._start(lambda _progress: keyring.write_request(out, passphrase, name, device_id),
                            "The certificate request could not be written.", self._on_request_written,
                            self.tr("Opening the key and writing the request…"))
 

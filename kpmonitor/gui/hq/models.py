@@ -383,7 +383,7 @@ class StatsModel(_ListModel):
     def cell(self, r: StatsRow, column: int, role: int) -> Any:
         if role == DISPLAY:
             return (r.month, r.origin, str(r.shipments), str(r.certified), amount_text(r.carats),
-                    amount_text(r.value_usd), r.usd_per_carat)[column]
+                    amount_text(r.value_usd), amount_text(r.usd_per_carat))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.SHIPMENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -87,14 +87,7 @@ class ImportWorker(Task[bool]):
 
 def issue_to_file(keyring: Keyring, csr: bytes, passphrase: str, out: Path) -> Path:
     """Issue a monitor certificate from a request and write the file to send back; returns its path."""
-    from kpmonitor.fileio import write_atomic
-
-    data = keyring.issue(csr, passphrase)
-    try:
-        write_atomic(out, data)
-    except OSError as exc:
-        raise KPError(f"The certificate was issued, but it could not be written to {out} "
-                      f"({exc.strerror or exc}); issue it again to another place.") from exc
+    keyring.issue_to(out, csr, passphrase)
     return out
 
 
