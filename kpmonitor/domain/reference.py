@@ -12,11 +12,13 @@ passes it to whoever needs it (the rules, the GUI), so tests can hand in their o
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 
 from kpmonitor.errors import KPError
@@ -97,6 +99,16 @@ class Reference:
     bands: tuple[Band, ...]
     compiled_on: dict[str, str]  # file name -> the date in its "# compiled:" line
     paths: dict[str, Path] = field(default_factory=dict)  # file name -> the file actually read
+
+    @cached_property
+    def digest(self) -> str:
+        """A SHA-256 of every table's content: what a judgement made with these tables depends on.
+
+        Made once per loaded ``Reference`` (the tables never change under it).
+        """
+        content = (sorted(self.participants.items()), sorted(self.countries.items()), sorted(self.hs_codes.items()),
+                   self.bands)
+        return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Reference:

@@ -45,9 +45,8 @@ class RuleContext:
         Stored beside what was judged (the list's counts, headquarters' anomalies), so that a changed
         setting or table is noticed and everything is judged again once.
         """
-        ref = self.reference
-        judged_by = (self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days, ref.bands,
-                     sorted(ref.participants.items()), sorted(ref.countries.items()), sorted(ref.hs_codes.items()))
+        judged_by = (self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days,
+                     self.reference.digest)
         return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
 
 
