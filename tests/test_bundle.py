@@ -169,7 +169,7 @@ def test_signing_keeps_a_manifest_signed_by_the_device_key(world: dict[str, Any]
         assert ws.store.verify_audit().ok
     manifest = json.loads(row["manifest"])
     snap = json.loads(row["snapshot"])
-    assert manifest["format"] == "kpmonitor-bundle/1"
+    assert manifest["format"] == "kpmonitor-bundle/2"
     assert manifest["report"] == snap["report"]
     assert manifest["report"]["device_seq"] == 1 and manifest["report"]["audit"]["head"] == row["audit_head"]
     assert manifest["snapshot_sha256"] == row["snapshot_sha256"]
@@ -226,7 +226,8 @@ def test_the_bundle_verifies_with_every_check(world: dict[str, Any]) -> None:
     assert result.ok, result.verification.to_json()
     assert [c.name for c in result.verification.checks] == [
         "manifest signature", "issued by headquarters", "not revoked", "files match the manifest",
-        "snapshot schema", "snapshot matches the manifest", "photos match the snapshot", "PDF signature",
+        "snapshot schema", "snapshot matches the manifest", "certificate names the signer",
+        "photos match the snapshot", "PDF signature",
         "PDF carries the snapshot", "QR seal signature", "QR seal matches the report"]
     assert result.verification.summary["certificate_number"] == "ZW 004217"
     assert len(result.photos) == 2 and result.report_id == world["with_photos"]

@@ -61,6 +61,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     r: dict[str, str] = {"a1": sign_doc(a, example(), photos)}
     shutil.copytree(a, base / "a-backup")  # a copy of the device's history after its first report
     r["a2"] = sign_doc(a, {}, supersedes=r["a1"], changes={"site": "Mbada sort house, Marange (re-weighed)"})
+    conflict_home = base / "a-conflict"
+    shutil.copytree(a, conflict_home)  # a copy of the device's history just before its third report
     r["a3"] = sign_doc(a, other_doc("ZW 004300", ["ZW-C-000300"]))
     findings = other_doc("ZW 004400", ["ZW-C-000400", "ZW-S-000401"])
     findings["seals"][1]["parcel"] = "1"
@@ -77,16 +79,23 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     r["d1"] = sign_doc(d, other_doc("ZW 004600", ["ZW-C-000600"]))
     # The backup goes on as if it were the device: its next report is number 2 again.
     r["fork"] = sign_doc(base / "a-backup", other_doc("ZW 004700", ["ZW-C-000700"]))
-    # The same report id as a3 with other content, validly signed by A's key (from a copy that lacks a3).
-    conflict_home = base / "a-conflict"
-    shutil.copytree(base / "a-backup", conflict_home)
+    # The same report id as a3 with other content, validly signed by A's key (from a copy that lacks a3): its
+    # report number 3 again, and a3's nonce, make a3's id (a device's ids are its own: report_id_for).
+    a3_nonce = report_of(a, r["a3"])["report"]["id_nonce"]
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("kpmonitor.report.sign.new_id", lambda: r["a3"])
+        mp.setattr("kpmonitor.report.sign.new_report_id", lambda *_a: (r["a3"], a3_nonce))
         assert sign_doc(conflict_home, other_doc("ZW 004800", ["ZW-C-000800"])) == r["a3"]
     homes = {"a1": a, "a2": a, "a3": a, "a4": a, "b1": b, "c1": c, "d1": d, "fork": base / "a-backup"}
     bundles = {name: export(homes[name], rid, base / "out" / name) for name, rid in r.items() if name in homes}
     bundles["conflict"] = export(conflict_home, r["a3"], base / "out" / "conflict")
     return {"base": base, "hq": hq, "a": a, "r": r, "bundles": bundles, "photos": photos}
+
+
+def report_of(field: Path, report_id: str) -> dict[str, Any]:
+    """The snapshot of a report signed on a field home."""
+    with Workspace(Paths.for_home(field)) as w:
+        snapshot: dict[str, Any] = json.loads(w.store.report(report_id)["snapshot"])
+        return snapshot
 
 
 @pytest.fixture

@@ -27,6 +27,10 @@ from kpmonitor.trust.identity import (
     check_chain,
 )
 
+# Device ids as kpmonitor makes them (``uuid4().hex``): a certificate names exactly one, well-formed.
+DEVICE = "0123456789abcdef0123456789abcdef"
+OTHER_DEVICE = "fedcba9876543210fedcba9876543210"
+
 # Cheap KDF costs for tests: the format and code path are the same, the seconds are not.
 FAST_SCRYPT = ScryptParams(n=2**10, r=8, p=1)
 FAST_ARGON = Argon2idParams(memory_kib=1024, iterations=1, lanes=1)
@@ -49,7 +53,7 @@ def issued(
     hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate], device_key: ec.EllipticCurvePrivateKey
 ) -> x509.Certificate:
     ca_key, ca_cert = hq
-    csr = identity.make_csr(device_key, "Jane Moyo", "LAPTOP-0042")
+    csr = identity.make_csr(device_key, "Jane Moyo", DEVICE)
     return identity.issue_certificate(ca_key, ca_cert, csr)
 
 
@@ -205,7 +209,7 @@ def test_issued_certificate_signs_documents_and_is_not_a_ca(
     root_ski = root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     assert aki.key_identifier == root_ski.digest
     assert issued.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "Jane Moyo"
-    assert issued.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value == "LAPTOP-0042"
+    assert issued.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value == DEVICE
     assert identity.public_key_matches(device_key, issued)
 
 
@@ -213,7 +217,7 @@ def test_serials_are_random(
     hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate], device_key: ec.EllipticCurvePrivateKey
 ) -> None:
     ca_key, ca_cert = hq
-    csr = identity.make_csr(device_key, "Jane Moyo", "LAPTOP-0042")
+    csr = identity.make_csr(device_key, "Jane Moyo", DEVICE)
     serials = {identity.issue_certificate(ca_key, ca_cert, csr).serial_number for _ in range(5)}
     assert len(serials) == 5 and all(s.bit_length() > 64 for s in serials)
 
@@ -222,7 +226,7 @@ def test_tampered_request_is_refused(
     hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate], device_key: ec.EllipticCurvePrivateKey
 ) -> None:
     ca_key, ca_cert = hq
-    der = bytearray(identity.make_csr(device_key, "Jane Moyo", "LAPTOP-0042").public_bytes(serialization.Encoding.DER))
+    der = bytearray(identity.make_csr(device_key, "Jane Moyo", DEVICE).public_bytes(serialization.Encoding.DER))
     index = der.index(b"Jane Moyo")
     der[index] = ord("X")  # a different name under the same signature
     csr = x509.load_der_x509_csr(bytes(der))
@@ -238,7 +242,7 @@ def test_certificate_from_another_root_is_refused_with_the_reason(
     # Same office name, different key: a look-alike root must not pass.
     other_root = identity.make_root_ca(other_key, "KP Working Group on Monitoring")
     foreign = identity.issue_certificate(
-        other_key, other_root, identity.make_csr(device_key, "Jane Moyo", "LAPTOP-0042")
+        other_key, other_root, identity.make_csr(device_key, "Jane Moyo", DEVICE)
     )
     result = check_chain(foreign, [other_root], root, None, None)
     assert not result.ok and not result.issued_by_hq and not result.self_signed
@@ -249,7 +253,7 @@ def test_self_signed_certificate_is_marked_and_never_issued_by_hq(
     hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate], device_key: ec.EllipticCurvePrivateKey
 ) -> None:
     _, root = hq
-    cert = identity.make_self_signed(device_key, "Jane Moyo", "LAPTOP-0042")
+    cert = identity.make_self_signed(device_key, "Jane Moyo", DEVICE)
     assert identity.is_self_signed(cert)
     ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     assert ku.digital_signature and ku.content_commitment
@@ -355,7 +359,8 @@ def test_naive_check_time_is_taken_as_utc(
 def test_issued_certificate_never_outlives_the_root(device_key: ec.EllipticCurvePrivateKey) -> None:
     ca_key = identity.generate_key()
     root = identity.make_root_ca(ca_key, "Short-lived HQ", valid_years=1)
-    cert = identity.issue_certificate(ca_key, root, identity.make_csr(device_key, "Jane", "D1"), valid_days=3650)
+    cert = identity.issue_certificate(ca_key, root, identity.make_csr(device_key, "Jane", OTHER_DEVICE),
+                                      valid_days=3650)
     assert cert.not_valid_after_utc == root.not_valid_after_utc
 
 
@@ -379,7 +384,7 @@ def test_pem_files_round_trip(
     (tmp_path / "chain.pem").write_bytes(identity.pem(issued, root))
     assert identity.load_certs(tmp_path / "chain.pem") == [issued, root]
     assert identity.load_cert(tmp_path / "chain.pem") == issued
-    csr = identity.make_csr(device_key, "Jane Moyo", "LAPTOP-0042")
+    csr = identity.make_csr(device_key, "Jane Moyo", DEVICE)
     (tmp_path / "req.pem").write_bytes(identity.pem(csr))
     assert identity.load_csr(tmp_path / "req.pem") == csr
     # DER is accepted too, as people get certificates in both forms.
@@ -399,7 +404,7 @@ def test_a_file_that_is_not_a_certificate_gets_a_sentence(tmp_path: Path) -> Non
 
 def test_certificate_summary_names_the_signer(issued: x509.Certificate) -> None:
     summary = identity.certificate_summary(issued)
-    assert summary["name"] == "Jane Moyo" and summary["device_id"] == "LAPTOP-0042"
+    assert summary["name"] == "Jane Moyo" and summary["device_id"] == DEVICE
     assert summary["issuer"] == "KP Working Group on Monitoring"
     assert summary["serial"] == identity.format_serial(issued.serial_number)
     assert len(summary["sha256"]) == 64

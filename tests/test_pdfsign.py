@@ -30,6 +30,9 @@ from reportlab.pdfgen import canvas
 from kpmonitor.trust import identity, pdfsign
 from kpmonitor.trust.pdfsign import PdfSignError
 
+# Device ids as kpmonitor makes them (``uuid4().hex``): a certificate names exactly one, well-formed.
+DEVICE = "0123456789abcdef0123456789abcdef"
+OTHER_DEVICE = "fedcba9876543210fedcba9876543210"
 Pki = tuple[ec.EllipticCurvePrivateKey, x509.Certificate, ec.EllipticCurvePrivateKey, x509.Certificate]
 
 
@@ -51,7 +54,7 @@ def pki() -> Pki:
     root_key = identity.generate_key()
     root = identity.make_root_ca(root_key, "KP Working Group on Monitoring")
     key = identity.generate_key()
-    cert = identity.issue_certificate(root_key, root, identity.make_csr(key, "Tendai Moyo", "FIELD-LAPTOP-07"))
+    cert = identity.issue_certificate(root_key, root, identity.make_csr(key, "Tendai Moyo", DEVICE))
     return root_key, root, key, cert
 
 
@@ -196,7 +199,7 @@ def test_incremental_update_after_signing_is_refused(pki: Pki, signed: bytes) ->
 def test_second_signature_on_a_certified_report_is_refused(pki: Pki, signed: bytes) -> None:
     root_key, root, _, _ = pki
     other = identity.generate_key()
-    other_cert = identity.issue_certificate(root_key, root, identity.make_csr(other, "Someone Else", "X"))
+    other_cert = identity.issue_certificate(root_key, root, identity.make_csr(other, "Someone Else", OTHER_DEVICE))
     signer = signers.SimpleSigner(
         signing_cert=asn1_x509.Certificate.load(other_cert.public_bytes(serialization.Encoding.DER)),
         signing_key=asn1_keys.PrivateKeyInfo.load(
@@ -270,7 +273,7 @@ def test_truncated_signed_pdf_is_not_ok(pki: Pki, signed: bytes) -> None:
 
 def test_self_signed_pdf_is_intact_but_not_issued_by_hq(pki: Pki) -> None:
     _, root, key, _ = pki
-    cert = identity.make_self_signed(key, "Tendai Moyo", "FIELD-LAPTOP-07")
+    cert = identity.make_self_signed(key, "Tendai Moyo", DEVICE)
     check = pdfsign.verify_pdf(sign(report_pdf(), key, cert, []), root)
     assert check.intact and check.signature_valid and check.covers_whole_file and check.certified_no_changes
     assert check.chain is not None and check.chain.self_signed and not check.chain.issued_by_hq
@@ -282,7 +285,7 @@ def test_pdf_signed_under_a_foreign_root_is_refused(pki: Pki) -> None:
     _, root, key, _ = pki
     foreign_key = identity.generate_key()
     foreign_root = identity.make_root_ca(foreign_key, "KP Working Group on Monitoring")
-    cert = identity.issue_certificate(foreign_key, foreign_root, identity.make_csr(key, "Tendai Moyo", "F"))
+    cert = identity.issue_certificate(foreign_key, foreign_root, identity.make_csr(key, "Tendai Moyo", OTHER_DEVICE))
     check = pdfsign.verify_pdf(sign(report_pdf(), key, cert, [foreign_root]), root)
     assert check.intact and not check.ok
     assert "The certificate was issued by another authority, not this headquarters root." in check.problems

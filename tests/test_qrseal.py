@@ -20,6 +20,9 @@ from PIL import Image, ImageFilter
 from kpmonitor.trust import identity, qrseal
 from kpmonitor.trust.qrseal import PREFIX, SealError
 
+# Device ids as kpmonitor makes them (``uuid4().hex``): a certificate names exactly one, well-formed.
+DEVICE = "0123456789abcdef0123456789abcdef"
+OTHER_DEVICE = "fedcba9876543210fedcba9876543210"
 AUDIT_HEAD = hashlib.sha256(b"audit event 1234").hexdigest()
 SNAPSHOT = hashlib.sha256(b"canonical snapshot").digest()
 
@@ -32,7 +35,7 @@ def pki() -> Pki:
     root_key = identity.generate_key()
     root = identity.make_root_ca(root_key, "KP Working Group on Monitoring")
     key = identity.generate_key()
-    cert = identity.issue_certificate(root_key, root, identity.make_csr(key, "Tendai Moyo", "FIELD-LAPTOP-07"))
+    cert = identity.issue_certificate(root_key, root, identity.make_csr(key, "Tendai Moyo", DEVICE))
     return root_key, root, key, cert
 
 
@@ -156,7 +159,7 @@ def test_a_re_signed_payload_under_a_foreign_root_fails_the_chain(pki: Pki) -> N
     foreign_root = identity.make_root_ca(foreign_root_key, "KP Working Group on Monitoring")
     forger = identity.generate_key()
     forged_cert = identity.issue_certificate(
-        foreign_root_key, foreign_root, identity.make_csr(forger, "Tendai Moyo", "FIELD-LAPTOP-07")
+        foreign_root_key, foreign_root, identity.make_csr(forger, "Tendai Moyo", DEVICE)
     )
     text = qrseal.encode_seal(realistic_payload(), forger, forged_cert)
     check = qrseal.verify_seal(text, root)
@@ -167,7 +170,7 @@ def test_a_re_signed_payload_under_a_foreign_root_fails_the_chain(pki: Pki) -> N
 
 def test_self_signed_seal_verifies_but_says_it_is_not_from_hq(pki: Pki) -> None:
     _, root, key, _ = pki
-    cert = identity.make_self_signed(key, "Tendai Moyo", "FIELD-LAPTOP-07")
+    cert = identity.make_self_signed(key, "Tendai Moyo", DEVICE)
     check = qrseal.verify_seal(qrseal.encode_seal(realistic_payload(), key, cert), root)
     assert check.signature_valid and not check.ok
     assert check.chain is not None and check.chain.self_signed
@@ -189,7 +192,7 @@ def test_certificate_swapped_for_another_with_the_same_key_is_detected(pki: Pki,
     message = cbor2.loads(qrseal.decode_seal(seal_text).raw)
     protected, _unprotected, payload, signature = message.value
     header = dict(cbor2.loads(protected))
-    header[33] = identity.make_self_signed(key, "Someone Else", "X").public_bytes(serialization.Encoding.DER)
+    header[33] = identity.make_self_signed(key, "Someone Else", OTHER_DEVICE).public_bytes(serialization.Encoding.DER)
     new_protected = cbor2.dumps(header, canonical=True)
     swapped = cbor2.dumps(cbor2.CBORTag(18, [new_protected, {}, payload, signature]))
     deflater = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS, zdict=qrseal._ZDICT)

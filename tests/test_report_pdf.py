@@ -104,7 +104,8 @@ def make_snapshot(*, parcels: int | None = None, photos: list[bytes] | None = No
                         certificate_issuer="" if self_signed else "CN=KP Monitoring Root CA",
                         certificate_serial="" if self_signed else "7A3F09C1")
     snapshot = build_snapshot(
-        insp, problems or [], report_id="0123456789abcdef0123456789abcdef", version=2 if supersedes else 1,
+        insp, problems or [], report_id="0123456789abcdef0123456789abcdef", id_nonce="a" * 32,
+        version=2 if supersedes else 1,
         supersedes=supersedes, supersedes_version=1 if supersedes else None,
         signed_at="2026-11-22T16:00:00+02:00", device_seq=3, audit_head=Head(1234, "e62a714e7f72a8e8" + "0" * 48),
         signer=signer)
@@ -136,7 +137,8 @@ def demo() -> tuple[dict[str, Any], dict[str, bytes], bytes]:
 def test_renders_a_demo_inspection_from_the_workspace(ws: Workspace) -> None:
     fill_demo(ws, count=1)
     insp = ws.store.get(ws.store.summaries()[0].id)
-    snapshot = build_snapshot(insp, ws.validate(insp), report_id="f" * 32, version=1, supersedes=None,
+    snapshot = build_snapshot(insp, ws.validate(insp), report_id="f" * 32, id_nonce="a" * 32, version=1,
+                              supersedes=None,
                               supersedes_version=None, signed_at="2026-11-21T12:00:00+00:00", device_seq=1,
                               audit_head=ws.store.audit_head(),
                               signer=SignerInfo(name="Jane Monitor", device_id=ws.home.device_id))

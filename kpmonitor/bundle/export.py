@@ -37,7 +37,7 @@ from kpmonitor.bundle.format import (
     entry_matches,
 )
 from kpmonitor.errors import KPError
-from kpmonitor.fileio import SHARED, ensure_dir, write_atomic
+from kpmonitor.fileio import SHARED, SHARED_DIR, ensure_dir, write_atomic
 from kpmonitor.paths import Paths
 from kpmonitor.report.manifest import signature_valid
 from kpmonitor.report.sign import pdf_path
@@ -184,7 +184,7 @@ def write_export(plan: ExportPlan, *, progress: Progress | None = None) -> Expor
     """
     out_dir = plan.out_dir
     try:
-        ensure_dir(out_dir)  # durably: a pulled stick must not lose the folder with its fsynced files
+        ensure_dir(out_dir, SHARED_DIR)  # durably: a pulled stick must not lose the folder with its fsynced files
     except OSError as exc:
         raise KPError(f"The folder {out_dir} cannot be written to ({exc.strerror or exc}).") from exc
     try:

@@ -38,17 +38,21 @@ from typing import Any, Protocol
 
 from kpmonitor.domain.inspection import from_document
 from kpmonitor.errors import KPError
+from kpmonitor.fileio import size_text as size_text
 from kpmonitor.report.manifest import CERTS_NAME as CERTS_NAME
 from kpmonitor.report.manifest import FORMAT as FORMAT
+from kpmonitor.report.manifest import FORMAT_V1 as FORMAT_V1
 from kpmonitor.report.manifest import MANIFEST_NAME as MANIFEST_NAME
 from kpmonitor.report.manifest import PDF_NAME as PDF_NAME
 from kpmonitor.report.manifest import PHOTO_DIR as PHOTO_DIR
 from kpmonitor.report.manifest import PHOTO_EXTENSIONS as PHOTO_EXTENSIONS
 from kpmonitor.report.manifest import SIGNATURE_NAME as SIGNATURE_NAME
+from kpmonitor.report.manifest import SNAPSHOT_FORMAT_OF as SNAPSHOT_FORMAT_OF
 from kpmonitor.report.manifest import SNAPSHOT_NAME as SNAPSHOT_NAME
 from kpmonitor.report.manifest import entry_matches as entry_matches
 from kpmonitor.report.manifest import photo_entry as photo_entry
 from kpmonitor.report.snapshot import FORMAT as SNAPSHOT_FORMAT
+from kpmonitor.report.snapshot import FORMAT_V1 as SNAPSHOT_FORMAT_V1
 
 log = logging.getLogger(__name__)
 
@@ -146,14 +150,6 @@ def show_name(name: str) -> str:
     """An entry name as a sentence can show it: quoted, control characters escaped, not too long."""
     text = name.encode("unicode_escape").decode("ascii")
     return "“" + (text if len(text) <= 120 else text[:117] + "…") + "”"
-
-
-def size_text(n: int) -> str:
-    """A size as a sentence shows it (``1.5 MiB``)."""
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:,.1f} {unit}"
-    return f"{n:,} bytes"
 
 
 def _name_problem(name: str) -> str | None:
@@ -310,13 +306,22 @@ def parse_moment(value: Any) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _report_problems(report: Any, where: str) -> list[str]:
-    """The ``report`` block shared by the manifest and the snapshot."""
+def _report_problems(report: Any, where: str, *, bound: bool) -> list[str]:
+    """The ``report`` block shared by the manifest and the snapshot.
+
+    :param bound: format 2, whose report id is bound to its device by the ``id_nonce`` it carries; format 1
+        has none.
+    """
     if not isinstance(report, dict):
         return [f"{where} has no report section."]
     out: list[str] = []
     if not (isinstance(report.get("id"), str) and _HEX32.match(report["id"])):
         out.append(f"{where}: the report id is not a kpmonitor id.")
+    nonce = report.get("id_nonce")
+    if bound and not (isinstance(nonce, str) and _HEX32.match(nonce)):
+        out.append(f"{where}: the report id's nonce is missing or malformed.")
+    elif not bound and "id_nonce" in report:
+        out.append(f"{where}: a report of format 1 carries no id nonce.")
     if not (_is_int(report.get("version")) and report["version"] >= 1):
         out.append(f"{where}: the report version is not a number from 1.")
     sup = report.get("supersedes")
@@ -344,7 +349,7 @@ def manifest_problems(manifest: Any) -> list[str]:
     """What is wrong with a parsed manifest's shape, as sentences (empty: well-formed)."""
     if not isinstance(manifest, dict):
         return ["The manifest is not a JSON object."]
-    out = _report_problems(manifest.get("report"), "The manifest")
+    out = _report_problems(manifest.get("report"), "The manifest", bound=manifest.get("format") != FORMAT_V1)
     if not (isinstance(manifest.get("snapshot_sha256"), str) and _HEX64.match(manifest["snapshot_sha256"])):
         out.append("The manifest does not give the snapshot's SHA-256.")
     signer = manifest.get("signer")
@@ -380,13 +385,13 @@ def snapshot_problems(snap: Any) -> list[str]:
     """What is wrong with a parsed snapshot's shape, as sentences (empty: it follows the schema)."""
     if not isinstance(snap, dict):
         return ["The snapshot is not a JSON object."]
-    if snap.get("format") != SNAPSHOT_FORMAT:
+    if snap.get("format") not in (SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_V1):
         return [f"The snapshot is of format {str(snap.get('format'))[:40]!r}; this kpmonitor reads "
-                f"{SNAPSHOT_FORMAT}."]
+                f"{SNAPSHOT_FORMAT} and {SNAPSHOT_FORMAT_V1}. Update kpmonitor."]
     missing = [k for k in _SNAPSHOT_SECTIONS if k not in snap]
     if missing:
         return [f"The snapshot has no {', '.join(missing)} section."]
-    out = _report_problems(snap["report"], "The snapshot")
+    out = _report_problems(snap["report"], "The snapshot", bound=snap["format"] != SNAPSHOT_FORMAT_V1)
     monitor = snap["monitor"]
     if not (isinstance(monitor, dict) and isinstance(monitor.get("name"), str)
             and all(isinstance(monitor.get(k), str) for k in ("certificate_serial", "certificate_issuer",

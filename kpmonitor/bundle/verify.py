@@ -19,11 +19,13 @@ from cryptography import x509
 from kpmonitor.bundle.format import (
     CERTS_NAME,
     FORMAT,
+    FORMAT_V1,
     LIMITS,
     MANIFEST_NAME,
     PDF_NAME,
     PHOTO_DIR,
     SIGNATURE_NAME,
+    SNAPSHOT_FORMAT_OF,
     SNAPSHOT_NAME,
     BundleError,
     Limits,
@@ -33,12 +35,12 @@ from kpmonitor.bundle.format import (
     parse_moment,
     photo_entry,
     show_name,
-    size_text,
     snapshot_problems,
     strict_json,
 )
 from kpmonitor.domain.moments import show_moment
-from kpmonitor.errors import KPError
+from kpmonitor.errors import FileRefused, KPError
+from kpmonitor.fileio import read_regular
 from kpmonitor.report.contents import (
     SEAL_ATTACHMENT,
     SNAPSHOT_ATTACHMENT,
@@ -47,10 +49,9 @@ from kpmonitor.report.contents import (
     seal_differences,
 )
 from kpmonitor.report.manifest import signature_valid
-from kpmonitor.report.snapshot import FORMAT as SNAPSHOT_FORMAT
 from kpmonitor.report.snapshot import snapshot_bytes
 from kpmonitor.report.verification import Verification
-from kpmonitor.report.verify import same_certificate
+from kpmonitor.report.verify import SIGNER_CHECK, same_certificate, signer_checked
 from kpmonitor.store.audit import canonical
 from kpmonitor.trust import identity, pdfsign, qrseal
 
@@ -143,7 +144,9 @@ def verify_bundle(data: bytes, root: x509.Certificate | None, crl: x509.Certific
     returned verification: the manifest's signature, the signer's chain to
     ``root`` and its revocation, every file's size and hash and that the
     manifest lists exactly the files present, the snapshot's schema and its
-    agreement with the manifest and the certificate, the photos, the PDF's
+    agreement with the manifest, that the certificate is its signer (one
+    device, the report's; its monitor, the report's; the report id that
+    device's own), the photos, the PDF's
     signature and the snapshot it carries, and the QR seal it carries.
     Certificates are judged at the signing time the manifest states, so a
     report signed shortly before a certificate expired still imports;
@@ -158,7 +161,7 @@ def verify_bundle(data: bytes, root: x509.Certificate | None, crl: x509.Certific
     _read_manifest(run)
     try:
         for step in (_check_manifest_signature, _check_signing_time, _check_chain, _check_files, _check_snapshot,
-                     _check_snapshot_story, _check_photos, _check_pdf, _check_pdf_contents):
+                     _check_snapshot_story, _check_signer, _check_photos, _check_pdf, _check_pdf_contents):
             step(run)
     except _Stopped:
         pass
@@ -178,9 +181,9 @@ def _read_manifest(run: _Run) -> None:
             raise ValueError("not canonical")
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleError("The bundle's manifest is damaged: it is not the JSON kpmonitor writes.") from exc
-    if isinstance(manifest, dict) and manifest.get("format") != FORMAT:
+    if isinstance(manifest, dict) and manifest.get("format") not in (FORMAT, FORMAT_V1):
         raise BundleError(f"The bundle is of format {str(manifest.get('format'))[:40]!r}; this kpmonitor reads "
-                          f"{FORMAT}. Update kpmonitor.")
+                          f"{FORMAT} and {FORMAT_V1}. Update kpmonitor.")
     shape = manifest_problems(manifest)
     if shape:
         raise BundleError(shape[0])
@@ -301,32 +304,45 @@ def _check_snapshot(run: _Run) -> None:
         run.fail("snapshot schema", problems[0])
         return
     run.snap = snap
-    run.v.add("snapshot schema", True, f"The snapshot follows {SNAPSHOT_FORMAT}.")
+    run.v.add("snapshot schema", True, f"The snapshot follows {snap['format']}.")
     result.snapshot = snap
     result.snapshot_bytes = bytes(snap_view)
-    run.v.summary = report_summary(snap)
+    run.v.summary = report_summary(snap, run.v.signer.get("name"))
     run.v.summary["snapshot_sha256"] = manifest["snapshot_sha256"]
 
 
 def _check_snapshot_story(run: _Run) -> None:
-    """The snapshot tells the manifest's story: the same report, device, audit head and signer."""
+    """The snapshot tells the manifest's story: the same format, report, device, audit head and certificate."""
     snap, report = run.snap, run.manifest["report"]
     if snap is None:
         return
-    differing = [k for k in ("id", "version", "supersedes", "supersedes_version", "signed_at", "device_id",
-                             "device_seq", "audit") if snap["report"].get(k) != report.get(k)]
-    if run.leaf is not None:
-        summary = identity.certificate_summary(run.leaf)
-        if snap["monitor"]["certificate_serial"] != summary["serial"]:
-            differing.append("the signer's certificate")
-        if summary["device_id"] and summary["device_id"] != report["device_id"]:
-            differing.append("the device (the certificate was issued to another device)")
+    differing = [k for k in ("id", "id_nonce", "version", "supersedes", "supersedes_version", "signed_at",
+                             "device_id", "device_seq", "audit") if snap["report"].get(k) != report.get(k)]
+    if SNAPSHOT_FORMAT_OF[run.manifest["format"]] != snap["format"]:
+        differing.insert(0, "the format")
+    if run.leaf is not None and snap["monitor"]["certificate_serial"] != identity.format_serial(
+            run.leaf.serial_number):
+        differing.append("the signer's certificate")
     if not differing:
         run.v.add("snapshot matches the manifest", True, "The snapshot and the manifest describe the same report, "
                   "device and audit head.")
     else:
         run.fail("snapshot matches the manifest", "The snapshot and the manifest disagree on: "
                  + ", ".join(d.replace("_", " ") for d in differing) + ".")
+
+
+def _check_signer(run: _Run) -> None:
+    """The certificate is the report's signer: it names one device, the report's, and its monitor, the report's;
+    the report id is that device's own (a format 1 report is noted: its id cannot be told)."""
+    if run.snap is None or run.leaf is None:
+        return
+    detail, ok, note = signer_checked(run.leaf, run.snap)
+    if note:
+        run.v.warnings.append(note)
+    if ok:
+        run.v.add(SIGNER_CHECK, True, detail)
+    else:
+        run.fail(SIGNER_CHECK, detail)
 
 
 def _looks_like(fmt: str, data: bytes | memoryview) -> bool:
@@ -415,6 +431,8 @@ def _check_pdf_contents(run: _Run) -> None:
         run.fail("QR seal signature", " ".join(seal.problems[:1]) or "The PDF carries no QR seal.")
     elif run.leaf is not None and not same_certificate(seal.signer_cert, run.leaf):
         run.fail("QR seal signature", "The QR seal was signed with another certificate than the manifest.")
+    elif seal.signer_problem is not None:
+        run.fail("QR seal signature", seal.signer_problem)
     else:
         run.v.add("QR seal signature", True, "The QR seal's signature is valid.")
         differing = seal_differences(seal.payload, snap, run.manifest["snapshot_sha256"])
@@ -444,10 +462,9 @@ def verify_bundle_file(path: Path, root: x509.Certificate | None,
                        crl: x509.CertificateRevocationList | None, *, limits: Limits = LIMITS) -> Verification:
     """Every check of a bundle file as a ``Verification``; never raises."""
     try:
-        size = path.stat().st_size
-        if size <= limits.max_file_bytes:
-            return verify_bundle_data(path.read_bytes(), root, crl, limits=limits)
-        problem = f"The file is {size_text(size)}, more than a bundle may be ({size_text(limits.max_file_bytes)})."
+        return verify_bundle_data(read_regular(path, limits.max_file_bytes, "bundle"), root, crl, limits=limits)
+    except FileRefused as exc:  # a link, a pipe, a device, or too large: not read
+        problem = exc.message
     except OSError as exc:
         problem = f"The file cannot be read ({exc.strerror or exc})."
     v = Verification("bundle")

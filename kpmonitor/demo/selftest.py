@@ -56,11 +56,16 @@ def run(echo: Callable[[str], None] = print) -> bool:
         hq_paths, field_paths = Paths.for_home(base / "hq"), Paths.for_home(base / "field")
         try:
             step("headquarters root", lambda: init_home(hq_paths, "hq", "Self-test HQ", PASSPHRASE).role)
-            step("field home and device key",
-                 lambda: init_home(field_paths, "field", "Self-test Monitor", PASSPHRASE).device_id[:8])
+            homes: dict[str, str] = {}
+
+            def field_home() -> str:
+                homes["device"] = init_home(field_paths, "field", "Self-test Monitor", PASSPHRASE).device_id
+                return homes["device"][:8]
+
+            step("field home and device key", field_home)
 
             def issue() -> str:
-                csr = Keyring(field_paths).request(PASSPHRASE, "Self-test Monitor", "selftest")
+                csr = Keyring(field_paths).request(PASSPHRASE, "Self-test Monitor", homes["device"])
                 from kpmonitor.trust.identity import pem
 
                 Keyring(field_paths).install(Keyring(hq_paths).issue(pem(csr), PASSPHRASE))

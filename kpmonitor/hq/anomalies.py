@@ -3,7 +3,9 @@
 Per device: reports that have not arrived (gaps in the device's report numbers, and numbers before the
 first one received), a history rolled back (a later report signed at an earlier audit event) or forked
 (a report number issued twice, or two reports signed at one audit event). Per report: a report it
-supersedes that has not arrived. Across devices: a seal number or a KP certificate number on two
+supersedes that has not arrived, or that is another device's (a report may supersede only its own
+device's: one that did so before the other arrived is judged here; one that does so after is refused at
+import). Across devices: a seal number or a KP certificate number on two
 shipments (amendments of one report share them legitimately), and, on the latest version of each
 shipment, value per carat outside its band and weighed vs declared beyond tolerance, judged by the
 rules with headquarters' reference tables and settings.
@@ -16,6 +18,10 @@ one such *scope*; the scopes an import touches are dropped and judged again. ``a
 rows. ``recompute`` judges everything from scratch (what a rebuild stores, and what a test compares the
 stored rows with); it runs once on a database imported into before anomalies were stored, and again
 when the rules' settings or tables change.
+
+Two alerts are not judged from what is held but kept from the import that raised them, as its log line
+is (``kept_alert``): a bundle refused because it supersedes another device's report, and a report set
+aside because another device's report holds its id. A rebuild keeps them.
 """
 
 from __future__ import annotations
@@ -37,13 +43,15 @@ if TYPE_CHECKING:
 
 MISSING_REPORT, ROLLBACK, FORK = "missing_report", "rollback", "fork"
 SEAL_REUSED, CERTIFICATE_REUSED = "seal_reused", "certificate_reused"
+CROSS_DEVICE_SUPERSEDE, CROSS_DEVICE_ID = "cross_device_supersede", "cross_device_id"
 VALUE_PER_CARAT, WEIGHT_TOLERANCE = "value_per_carat", "weight_tolerance"
 _RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WEIGHT_TOLERANCE}
 
 # The list's order: most serious first; within a severity, by the check that found it, then by the
 # device, report or number it is about (``Held.order_key``), then as the check listed them.
 _SEVERITY_RANK = {"alert": 0, "warning": 1}
-_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES = range(5)
+_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES, _IMPORT = range(6)
+_KEPT_SCOPE = "import:"  # the scope of an alert kept from an import (``kept_alert``): never judged again
 
 
 def _stored(scope: str, check_kind: int, key: str, position: int, anomaly: Anomaly) -> StoredAnomaly:
@@ -156,6 +164,14 @@ def _missing_predecessor(h: Held) -> Anomaly:
                    f"{h.supersedes[:8]}, which has not arrived.", h.device_id, h.monitor, (h.id,), severity="alert")
 
 
+def _foreign_predecessor(h: Held, parent_device: str) -> Anomaly:
+    assert h.supersedes
+    return Anomaly(CROSS_DEVICE_SUPERSEDE, f"Report {h.id[:8]} of {_device_label(h)} claims to supersede report "
+                   f"{h.supersedes[:8]}, which is device {parent_device[:8]}'s: a report may supersede only its own "
+                   "device's reports, so the two are kept apart.", h.device_id, h.monitor, (h.id, h.supersedes),
+                   severity="alert")
+
+
 def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Anomaly]:
     # The rules themselves decide (rules.check), on the signed inspection, with this home's reference tables.
     insp, _problems = from_document(snap["inspection"])
@@ -202,7 +218,7 @@ class _Scope:
     devices: dict[str, list[Held]]     # each device judged: all its reports
     reports: list[Held]                 # each report judged (missing predecessor, rules when latest)
     latest: set[str]                    # which of them are their shipment's latest version
-    held: Callable[[str], bool]         # whether headquarters holds a report
+    device_of: Callable[[str], str | None]  # a held report's device; None: not held
     seals: dict[str, list[Held]]        # each seal number judged: every report carrying it
     certificates: dict[str, list[Held]]  # each certificate number judged: every report carrying it
     supersedes_of: SupersedesOf
@@ -220,8 +236,12 @@ def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: Rul
             out += [_stored(_device_scope(device_id), _DEVICE, device_id, i, a)
                     for i, a in enumerate(device_anomalies(reports))]
     for h in scope.reports:
-        if h.supersedes and not scope.held(h.supersedes):
+        parent_device = scope.device_of(h.supersedes) if h.supersedes else None
+        if h.supersedes and parent_device is None:
             out.append(_stored(_report_scope(h.id), _PREDECESSOR, h.order_key, 0, _missing_predecessor(h)))
+        elif parent_device is not None and parent_device != h.device_id:
+            out.append(_stored(_report_scope(h.id), _PREDECESSOR, h.order_key, 0,
+                               _foreign_predecessor(h, parent_device)))
         if h.id in scope.latest:
             out += [_stored(_report_scope(h.id), _RULES, h.order_key, i, a)
                     for i, a in enumerate(_rule_anomalies(h, snapshot_of(h.id), ctx))]
@@ -235,25 +255,26 @@ def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: Rul
 def _everything(hqs: HQStore) -> _Scope:
     held = hqs.held()
     supersedes_of = supersedes_among(held)
-    ids = {h.id for h in held}
+    device_of = {h.id: h.device_id for h in held}
     devices: dict[str, list[Held]] = defaultdict(list)
     certificates: dict[str, list[Held]] = defaultdict(list)
     for h in held:
         devices[h.device_id].append(h)
         if h.cert_number_norm:
             certificates[h.cert_number_norm].append(h)
-    return _Scope(dict(devices), held, {h.id for h in latest(held, supersedes_of)}, ids.__contains__,
+    return _Scope(dict(devices), held, {h.id for h in latest(held, supersedes_of)}, device_of.get,
                   hqs.seal_holders(), dict(certificates), supersedes_of)
 
 
 def _touched_by(hqs: HQStore, report: Held) -> _Scope:
     """What importing ``report`` can change: its device, and its whole shipment (which its arrival may have
-    joined to others: a report superseding it was, until now, a shipment of its own)."""
-    supersedes_of = supersedes_among((), hqs.supersedes_of)
+    joined to others: a report superseding it was, until now, a shipment of its own), with the reports of
+    other devices that claim to supersede one of it (each a shipment of its own, judged whole)."""
+    supersedes_of = supersedes_among((), hqs.held_report)
     shipment = hqs.held_descending_from(lineage_root(report.id, supersedes_of))
     norms = {h.cert_number_norm for h in shipment if h.cert_number_norm}
     return _Scope({report.device_id: hqs.held_of_device(report.device_id)}, shipment,
-                  {h.id for h in latest(shipment, supersedes_of)}, hqs.has_report,
+                  {h.id for h in latest(shipment, supersedes_of)}, hqs.device_of,
                   hqs.seal_holders(hqs.seal_numbers(h.id for h in shipment)), hqs.certificate_holders(norms),
                   supersedes_of)
 
@@ -268,8 +289,19 @@ def rules_for(ws: Workspace) -> RuleContext:
 
 
 def recompute(hqs: HQStore, ctx: RuleContext) -> list[StoredAnomaly]:
-    """Every anomaly, judged from scratch over everything imported, in the list's order."""
-    return sorted(_judge(_everything(hqs), hqs.snapshot, ctx), key=lambda row: row.sort_key)
+    """Every anomaly, judged from scratch over everything imported, with the alerts kept from imports, in the
+    list's order."""
+    kept = [row for row in hqs.stored_anomalies() if row.scope.startswith(_KEPT_SCOPE)]
+    return sorted(_judge(_everything(hqs), hqs.snapshot, ctx) + kept, key=lambda row: row.sort_key)
+
+
+def kept_alert(hqs: HQStore, bundle_sha256: str, anomaly: Anomaly) -> None:
+    """Keep the alert an import raised about a bundle it did not record (call in the transaction of its log line).
+
+    Nothing held says it again, so no judging makes it again: it is kept, one per bundle, as the import log is.
+    """
+    scope = f"{_KEPT_SCOPE}{bundle_sha256}"
+    hqs.replace_anomalies([scope], [_stored(scope, _IMPORT, bundle_sha256, 0, anomaly)])
 
 
 def rebuild(hqs: HQStore, ctx: RuleContext) -> None:
@@ -309,6 +341,8 @@ def rebuild_anomalies(ws: Workspace) -> list[Anomaly]:
 
 __all__ = [
     "CERTIFICATE_REUSED",
+    "CROSS_DEVICE_ID",
+    "CROSS_DEVICE_SUPERSEDE",
     "FORK",
     "MISSING_REPORT",
     "ROLLBACK",
@@ -319,6 +353,7 @@ __all__ = [
     "anomalies",
     "device_anomalies",
     "judge_import",
+    "kept_alert",
     "rebuild",
     "rebuild_anomalies",
     "recompute",

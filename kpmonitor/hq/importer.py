@@ -8,7 +8,9 @@ e-mail. Each bundle is imported whole or not at all:
 2. It is verified completely (``bundle.verify_bundle``) before anything is written: archive form,
    manifest signature, chain to this headquarters' root, revocation, every file's hash, the snapshot's
    schema, the PDF's signature, the snapshot and QR seal the PDF carries.
-3. A report id already held with other content is a conflict.
+3. A report id already held with other content is a conflict (an alert when the two are of different
+   devices: one took the other's id); a report superseding another device's report is refused, with an
+   alert: a report may supersede only its own device's reports.
 4. The PDF and the photo originals are written (fsynced) first — an orphaned file is harmless, half a
    report is not — then the report, its seals and photos are recorded through the audited store in one
    transaction, with its log line and the anomalies it changes (``anomalies.judge_import``).
@@ -42,11 +44,11 @@ from kpmonitor.bundle.format import EXTENSION, LIMITS, Limits
 from kpmonitor.bundle.verify import VerifiedBundle, verify_bundle
 from kpmonitor.domain.inspection import normalise_certificate_number, normalise_seal_number
 from kpmonitor.domain.quantities import parse_hundredths
-from kpmonitor.errors import HomeError, KPError, ParseError
-from kpmonitor.fileio import write_atomic
-from kpmonitor.hq.anomalies import judge_import, rules_for
+from kpmonitor.errors import FileRefused, HomeError, KPError, ParseError
+from kpmonitor.fileio import PRIVATE, read_regular, write_atomic
+from kpmonitor.hq.anomalies import CROSS_DEVICE_ID, CROSS_DEVICE_SUPERSEDE, judge_import, kept_alert, rules_for
 from kpmonitor.hq.inbox import pdf_file, quarantine_dir
-from kpmonitor.hq.store import HQStore
+from kpmonitor.hq.store import Anomaly, HQStore
 from kpmonitor.store.db import new_id, now
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
@@ -86,18 +88,23 @@ class ImportResult:
 
 
 def find_bundles(paths: Iterable[Path]) -> list[Path]:
-    """The files to import: files as given, and every ``*.kpbundle`` under the folders given (sorted)."""
+    """The files to import: files as given, and every ``*.kpbundle`` under the folders given (sorted).
+
+    Links and special files (a pipe, a device) named like a bundle are listed too, not followed: the
+    import refuses each with a sentence in its results and its log (``fileio.read_regular``), rather
+    than reading what a link on a stick points at or waiting on a pipe for ever.
+    """
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
         candidates = [path]
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             # os.walk does not follow links to folders: a link loop on a stick cannot hang the import.
             candidates = sorted(Path(folder) / name for folder, _dirs, names in os.walk(path)
                                 for name in names if name.lower().endswith(EXTENSION))
         for candidate in candidates:
-            key = candidate.resolve()
+            key = candidate.absolute()  # not resolve(): a link is its own entry, refused with its own sentence
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
@@ -142,9 +149,11 @@ class Verified:
 
 @dataclass(frozen=True)
 class Settled:
-    """An outcome known before anything is recorded (refused, already imported): ``Importer.record`` logs it."""
+    """An outcome known before anything is recorded (refused, already imported): ``Importer.record`` logs it,
+    with its alert (a bundle refused for what another device's report holds) among the anomalies."""
 
     result: ImportResult
+    alert: Anomaly | None = None
 
 
 class KnownBundles(Protocol):
@@ -153,6 +162,8 @@ class KnownBundles(Protocol):
     def report_of_bundle(self, bundle_sha256: str) -> str | None: ...
 
     def manifest_of(self, report_id: str) -> str | None: ...
+
+    def device_of(self, report_id: str) -> str | None: ...
 
 
 class BundleChecker:
@@ -176,11 +187,10 @@ class BundleChecker:
     def prepare_file(self, path: Path) -> Settled | Verified:
         path = Path(path)
         try:
-            size = path.stat().st_size
-            if size > self.limits.max_file_bytes:
-                return self.settle(path, REFUSED, f"{path.name} is {size:,} bytes, more than a bundle may be; it "
-                                   "was not copied to quarantine.", "", None)
-            data = path.read_bytes()
+            # A link, a pipe, a device or an oversized file is refused unread, and not copied to quarantine.
+            data = read_regular(path, self.limits.max_file_bytes, "bundle")
+        except FileRefused as exc:
+            return self.settle(path, REFUSED, exc.message, "", None)
         except OSError as exc:
             return self.settle(path, REFUSED, f"{path.name} cannot be read ({exc.strerror or exc}).", "", None)
         return self.prepare_data(path, data)
@@ -201,10 +211,7 @@ class BundleChecker:
             vb = verify_bundle(data, self.root, self.crl, limits=self.limits, stop_early=True, bundle_sha256=sha)
             if not vb.ok:
                 return self.refuse(path, data, sha, vb.refusal, vb.report_id or None)
-            existing = self.known.manifest_of(vb.report_id)
-            if existing is not None:
-                return self.already_held(path, data, sha, vb, existing)
-            return Verified(path, data, sha, vb, self._row(path, vb, sha))
+            return self.held_against(path, data, sha, vb) or Verified(path, data, sha, vb, self._row(path, vb, sha))
         except KPError as exc:
             return self.refuse(path, data, sha, exc.message, None)
         except Exception:  # a bug must not stop the other files
@@ -246,7 +253,7 @@ class BundleChecker:
             "id": report["id"], "version": report["version"], "supersedes": report["supersedes"],
             "device_id": report["device_id"], "device_seq": report["device_seq"],
             "audit_seq": report["audit"]["seq"], "audit_head": report["audit"]["head"],
-            "monitor": snap["monitor"]["name"], "signer_serial": signer["serial"],
+            "monitor": signer["name"], "signer_serial": signer["serial"],  # the signer is the certificate
             "signer_issuer": signer["issuer"], "signer_sha256": signer["sha256"],
             "cert_number": str(cert.get("number") or ""),
             "cert_number_norm": normalise_certificate_number(str(cert.get("number") or "")),
@@ -268,33 +275,74 @@ class BundleChecker:
 
     # -- outcomes: files only; the log line is the recorder's
 
+    def held_against(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle) -> Settled | None:
+        """What headquarters' reports say of a verified bundle: its id held already (the same report again, or a
+        conflict), or it supersedes another device's report (refused, with an alert); None: it is to be recorded.
+
+        Asked before its files are written, and again in the transaction that records it.
+        """
+        existing = self.known.manifest_of(vb.report_id)
+        if existing is not None:
+            return self.already_held(path, data, sha, vb, existing)
+        report = vb.manifest["report"]
+        parent = report["supersedes"]
+        parent_device = self.known.device_of(parent) if parent else None
+        if parent_device is None or parent_device == report["device_id"]:
+            return None
+        who = self._device_label(vb)
+        sentence = (f"Report {_short(vb.report_id)} of {who} claims to supersede report {_short(parent)}, which is "
+                    f"device {parent_device[:8]}'s: a report may supersede only its own device's reports. It was "
+                    "refused and set aside for review.")
+        return self.settle(path, REFUSED, sentence, sha, vb.report_id, quarantine=data,
+                           alert=self._alert(CROSS_DEVICE_SUPERSEDE, sentence, vb, parent))
+
     def already_held(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle, manifest_sha: str) -> Settled:
-        """A report whose id is held already: the same content again, or a conflict set aside."""
+        """A report whose id is held already: the same content again, or a conflict set aside (an alert when the
+        id is held for another device: one device took another's report id)."""
         report_id = vb.report_id
         if manifest_sha == vb.manifest_sha256:
             return self.settle(path, ALREADY, f"Report {_short(report_id)} was already imported with the same "
                                "content; nothing changed.", sha, report_id)
+        held_device = self.known.device_of(report_id) or ""
+        if held_device != vb.manifest["report"]["device_id"]:
+            sentence = (f"Report {_short(report_id)} of {self._device_label(vb)} carries the id of a report "
+                        f"headquarters holds from device {held_device[:8]}: one device used another's report id. "
+                        "This one was set aside for review.")
+            return self.settle(path, CONFLICT, sentence, sha, report_id, quarantine=data,
+                               alert=self._alert(CROSS_DEVICE_ID, sentence, vb, report_id))
         sentence = (f"Report {_short(report_id)} was already imported with different content: two different "
                     "reports carry the same id, so this one was set aside for review.")
         return self.settle(path, CONFLICT, sentence, sha, report_id, quarantine=data)
+
+    @staticmethod
+    def _device_label(vb: VerifiedBundle) -> str:
+        assert vb.signer is not None
+        return f"device {vb.manifest['report']['device_id'][:8]} ({identity.certificate_summary(vb.signer)['name']})"
+
+    @staticmethod
+    def _alert(kind: str, sentence: str, vb: VerifiedBundle, other: str) -> Anomaly:
+        assert vb.signer is not None
+        return Anomaly(kind, sentence, vb.manifest["report"]["device_id"],
+                       identity.certificate_summary(vb.signer)["name"], (vb.report_id, other), severity="alert")
 
     def refuse(self, path: Path, data: bytes, sha: str, sentence: str, report_id: str | None) -> Settled:
         return self.settle(path, REFUSED, sentence, sha, report_id, quarantine=data)
 
     def settle(self, path: Path, outcome: str, sentence: str, sha: str, report_id: str | None, *,
-               quarantine: bytes | None = None) -> Settled:
+               quarantine: bytes | None = None, alert: Anomaly | None = None) -> Settled:
         """The outcome, with a copy of the bundle in quarantine when ``quarantine`` holds its bytes."""
         quarantined = self._quarantine(path, quarantine, sha, outcome, sentence) if quarantine is not None else None
-        return Settled(ImportResult(path, outcome, sentence, report_id, sha, quarantined))
+        return Settled(ImportResult(path, outcome, sentence, report_id, sha, quarantined), alert)
 
     def _quarantine(self, path: Path, data: bytes, sha: str, outcome: str, sentence: str) -> Path | None:
         folder = quarantine_dir(self.paths)
         target = folder / f"{sha[:12]}-{path.name}"
         try:
+            # PRIVATE: a hostile bundle is evidence for headquarters' eyes, not for every user of the computer.
             if not target.exists():
-                write_atomic(target, data)
+                write_atomic(target, data, mode=PRIVATE)
             note = f"{outcome}: {sentence}\nfile: {path.name}\nsha256: {sha}\nat: {now()}\n"
-            write_atomic(target.with_name(target.name + ".txt"), note.encode("utf-8"))
+            write_atomic(target.with_name(target.name + ".txt"), note.encode("utf-8"), mode=PRIVATE)
         except OSError as exc:
             log.warning("could not quarantine %s: %s", path, exc)
             return None
@@ -369,9 +417,9 @@ class Importer:
         insp = vb.snapshot["inspection"]
         with self.store.transaction():
             # Checked again inside the transaction: an earlier file of this import, or another import, may have
-            # recorded this report since it was checked.
-            again = self.store.manifest_of(report_id)
-            if again is None:
+            # recorded this report, or the one it supersedes, since it was checked.
+            held = self.checker.held_against(path, step.data, sha, vb)
+            if held is None:
                 self.store.insert_report(
                     row,
                     [{"number": normalise_seal_number(str(seal["number"])), "parcel": seal.get("parcel")}
@@ -388,8 +436,8 @@ class Importer:
                 result = ImportResult(path, IMPORTED, sentence, report_id, sha)
                 self.store.write_log([_log_row(result)])
                 judge_import(self.store, self.rules, report_id)
-        if again is not None:
-            return self._log(self.checker.already_held(path, step.data, sha, vb, again))
+        if held is not None:
+            return self._log(held)
         return result
 
     def _log(self, step: Settled) -> ImportResult:
@@ -401,6 +449,8 @@ class Importer:
         else:
             with self.store.transaction():
                 self.store.write_log([_log_row(result)])
+                if step.alert is not None:  # kept with the anomalies, as the log line is kept
+                    kept_alert(self.store, result.bundle_sha256, step.alert)
         return result
 
     def flush(self) -> None:

@@ -12,7 +12,7 @@ from kpmonitor.paths import Paths
 
 
 def inbox_dir(paths: Paths) -> Path:
-    return paths.data / "inbox"
+    return paths.inbox
 
 
 def reports_dir(paths: Paths) -> Path:

@@ -1,8 +1,12 @@
 """Headquarters' amendment chains: which imported reports are one shipment, and its latest version.
 
-Headquarters sees every device's reports, so its chains cross devices and may miss a link (a report
-that has not arrived ends the chain there). The walk up a chain and the decision that a number is
-reused are ``kpmonitor.store.seals``'s; this module only hands them headquarters' reports.
+Headquarters sees every device's reports, and a lineage belongs to one device: a report may supersede
+only a report of its own device (the device its certificate names). So a chain is followed only from a
+report to a held report of the same device; a link to another device's report (refused at import, or
+made before the other report arrived) or to a report not held ends the chain there. The walk up a chain
+and the decision that a number is reused are ``kpmonitor.store.seals``'s; this module only hands them
+headquarters' reports and that one way up (``supersedes_among``), so a report claiming another device's
+cannot make that device's seals its own.
 """
 
 from __future__ import annotations
@@ -13,17 +17,26 @@ from kpmonitor.hq.store import Held
 from kpmonitor.store.seals import SealHolder, SupersedesOf, lineage_root, reused_by
 
 
-def supersedes_among(held: Iterable[Held], fetch: Callable[[str], str | None] | None = None) -> SupersedesOf:
+def supersedes_among(held: Iterable[Held], fetch: Callable[[str], Held | None] | None = None) -> SupersedesOf:
     """``supersedes_of`` over headquarters' reports: those in ``held``, then, with ``fetch``, any other
-    asked of the store (once each). A report not held supersedes nothing: its chain ends there."""
-    known: dict[str, str | None] = {h.id: h.supersedes or None for h in held}
-    if fetch is None:
-        return known.get
+    asked of the store (once each).
+
+    A report's chain goes up only to the report it supersedes when headquarters holds that one and it is of
+    the same device; otherwise (not arrived, or another device's) the report is the first of its lineage.
+    """
+    known: dict[str, Held | None] = {h.id: h for h in held}
+
+    def get(report_id: str) -> Held | None:
+        if report_id not in known:
+            known[report_id] = fetch(report_id) if fetch is not None else None
+        return known[report_id]
 
     def supersedes_of(report_id: str) -> str | None:
-        if report_id not in known:
-            known[report_id] = fetch(report_id)
-        return known[report_id]
+        report = get(report_id)
+        if report is None or not report.supersedes:
+            return None
+        parent = get(report.supersedes)
+        return parent.id if parent is not None and parent.device_id == report.device_id else None
 
     return supersedes_of
 

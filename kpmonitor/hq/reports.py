@@ -46,6 +46,8 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
     row = hqs.report_row(id_or_prefix)
     report_id = row["id"]
     photos = [{**photo, "path": str(ws.vault.original_path(photo["sha256"]))} for photo in hqs.photos_of(report_id)]
+    # A report supersedes only its own device's reports: one of another device's is no predecessor of it.
+    parent_device = hqs.device_of(row["supersedes"]) if row["supersedes"] else None
     return {
         "report": {k: v for k, v in row.items() if k not in ("snapshot", "verification", "manifest", "chain_pem")},
         "snapshot": json.loads(row["snapshot"]),
@@ -55,7 +57,8 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
         "pdf_path": str(pdf_file(ws.paths, report_id)),
         "photos": photos,
         "superseded_by": hqs.superseded_by(report_id),
-        "supersedes_received": bool(row["supersedes"]) and hqs.has_report(row["supersedes"]),
+        "supersedes_received": parent_device == row["device_id"],
+        "supersedes_foreign": parent_device is not None and parent_device != row["device_id"],
     }
 
 

@@ -121,10 +121,12 @@ class ReportSummary:
         return out
 
 
+# Superseded by a report of the same device only: a report may amend only its own device's reports.
 _SUMMARY_COLUMNS = ("r.id, r.version, r.supersedes, (SELECT n.id FROM hq_reports n WHERE n.supersedes = r.id "
-                    "ORDER BY n.version DESC LIMIT 1), r.device_id, r.device_seq, r.monitor, r.cert_number, "
-                    "r.exporter, r.importer, r.origin, r.destination, r.inspected_at, r.signed_at, r.verdict, "
-                    "r.carats, r.value_usd, r.parcels, r.photos, r.signer_serial, r.imported_at")
+                    "AND n.device_id = r.device_id ORDER BY n.version DESC LIMIT 1), r.device_id, r.device_seq, "
+                    "r.monitor, r.cert_number, r.exporter, r.importer, r.origin, r.destination, r.inspected_at, "
+                    "r.signed_at, r.verdict, r.carats, r.value_usd, r.parcels, r.photos, r.signer_serial, "
+                    "r.imported_at")
 SORT_COLUMNS = {"signed_at": "r.signed_at", "inspected_at": "r.inspected_at", "cert_number": "r.cert_number",
                 "exporter": "r.exporter", "importer": "r.importer", "monitor": "r.monitor", "origin": "r.origin",
                 "verdict": "r.verdict", "carats": "r.carats", "value_usd": "r.value_usd",
@@ -174,6 +176,11 @@ class _BundleLookups:
     def manifest_of(self, report_id: str) -> str | None:
         """The manifest SHA-256 of the imported report with this id, if any."""
         row = self.conn.execute("SELECT manifest_sha256 FROM hq_reports WHERE id = ?", [report_id]).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def device_of(self, report_id: str) -> str | None:
+        """The device of the imported report with this id, if any."""
+        row = self.conn.execute("SELECT device_id FROM hq_reports WHERE id = ?", [report_id]).fetchone()
         return str(row[0]) if row is not None else None
 
 
@@ -254,18 +261,15 @@ class HQStore(_BundleLookups):
         return self._held(" WHERE r.device_id = ?", [device_id])
 
     def held_descending_from(self, root: str) -> list[Held]:
-        """``root`` (when held) and every report superseding it, directly or through others: one lineage."""
+        """``root`` (when held) and every report superseding it, directly or through others, of any device: one
+        lineage, and the whole lineage of any report there that claims another device's (``hq.lineage``)."""
         # UNION, not UNION ALL: a chain that loops (a forged store) ends instead of recursing for ever.
         return self._held(" WHERE r.id IN (WITH RECURSIVE line(id) AS (SELECT ? UNION SELECT s.id FROM "
                           "hq_reports s JOIN line ON s.supersedes = line.id) SELECT id FROM line)", [root])
 
-    def supersedes_of(self, report_id: str) -> str | None:
-        """The report this one supersedes, or None (it supersedes nothing, or is not held)."""
-        row = self.conn.execute("SELECT supersedes FROM hq_reports WHERE id = ?", [report_id]).fetchone()
-        return str(row[0]) if row is not None and row[0] else None
-
-    def has_report(self, report_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM hq_reports WHERE id = ?", [report_id]).fetchone() is not None
+    def held_claiming(self, report_id: str) -> list[Held]:
+        """The reports that say they supersede ``report_id``, of any device."""
+        return self._held(" WHERE r.supersedes = ?", [report_id])
 
     def snapshot(self, report_id: str) -> dict[str, Any]:
         row = self.conn.execute("SELECT snapshot FROM hq_reports WHERE id = ?", [report_id]).fetchone()
@@ -383,9 +387,10 @@ class HQStore(_BundleLookups):
         return [dict(zip(names, r, strict=True)) for r in cur]
 
     def superseded_by(self, report_id: str) -> list[str]:
-        """The reports that supersede this one, oldest version first."""
+        """The reports of its own device that supersede this one, oldest version first."""
         return [str(r[0]) for r in self.conn.execute(
-            "SELECT id FROM hq_reports WHERE supersedes = ? ORDER BY version", [report_id])]
+            "SELECT n.id FROM hq_reports n JOIN hq_reports r ON r.id = n.supersedes AND r.device_id = n.device_id "
+            "WHERE n.supersedes = ? ORDER BY n.version", [report_id])]
 
     # --- monitors and statistics ---------------------------------------------------------------
 

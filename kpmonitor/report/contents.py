@@ -36,8 +36,12 @@ def seal_differences(payload: dict[str, Any], snap: dict[str, Any], snap_sha: st
     return [qrseal.PAYLOAD_LABELS.get(k, k) for k in expected if payload.get(k) != expected[k]]
 
 
-def report_summary(snap: dict[str, Any]) -> dict[str, Any]:
-    """What a verifier shows of a snapshot (``Verification.summary``)."""
+def report_summary(snap: dict[str, Any], signer: str | None = None) -> dict[str, Any]:
+    """What a verifier shows of a snapshot (``Verification.summary``).
+
+    :param signer: the signing certificate's monitor (its common name): the monitor shown, since the signer is
+        the certificate, whatever name the snapshot states (a verifier refuses one that differs).
+    """
     insp = snap["inspection"]
     cert = insp["certificate"]
     return {"report_id": snap["report"]["id"], "report_version": snap["report"]["version"],
@@ -45,7 +49,7 @@ def report_summary(snap: dict[str, Any]) -> dict[str, Any]:
             "certificate_number": cert["number"], "exporter": cert["exporter"]["name"],
             "importer": cert["importer"]["name"], "carats": cert["carats"], "value_usd": cert["value_usd"],
             "parcels": len(insp["parcels"]), "seals": [s["number"] for s in insp["seals"]],
-            "verdict": insp["verdict"], "monitor": snap["monitor"]["name"],
+            "verdict": insp["verdict"], "monitor": signer or snap["monitor"]["name"],
             "audit": snap["report"]["audit"]}
 
 

@@ -30,10 +30,15 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from kpmonitor.report import snapshot
 from kpmonitor.store.audit import canonical
 from kpmonitor.trust import identity
 
-FORMAT = "kpmonitor-bundle/1"
+# Format 2: the report section carries the snapshot's ``id_nonce`` (report ids bound to their device). A
+# bundle of format 1 is still read; its snapshot must be of format 1 too, as each format's snapshot is its own.
+FORMAT = "kpmonitor-bundle/2"
+FORMAT_V1 = "kpmonitor-bundle/1"
+SNAPSHOT_FORMAT_OF = {FORMAT: snapshot.FORMAT, FORMAT_V1: snapshot.FORMAT_V1}
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SNAPSHOT_NAME = "snapshot.json"

@@ -273,7 +273,9 @@ class _Styles:
 
 
 def _styles() -> _Styles:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, textColor=INK)
+    # splitLongWords: a word wider than its column (a 300-character "word" in a finding, a name with no
+    # spaces) is broken across lines, never drawn past the column and off the page. Every style inherits it.
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, textColor=INK, splitLongWords=1)
     small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5)
     cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
     mono = ParagraphStyle("mono", parent=body, fontName=FONT_MONO, fontSize=8, leading=10)

@@ -12,8 +12,10 @@ belongs to the GUI thread):
 
 ``prepare_signing``
     on the caller's thread: reads the inspection, refuses it while errors or
-    unacknowledged warnings remain, and fixes the report's id, version and
-    device sequence number and the audit head the snapshot describes.
+    unacknowledged warnings remain, reads the signing certificate (the signer:
+    its monitor and its device, whatever the home's settings say), and fixes
+    the report's id (its device's own), version and device sequence number
+    and the audit head the snapshot describes.
 ``build_signing``
     anywhere, no database: opens the key, builds the snapshot, seals,
     renders, signs the PDF and the manifest. The slow part.
@@ -38,15 +40,15 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from kpmonitor.domain.inspection import Inspection, Status
-from kpmonitor.errors import Conflict
+from kpmonitor.errors import Conflict, KPError
 from kpmonitor.fileio import write_atomic
 from kpmonitor.paths import Paths
 from kpmonitor.report.contents import SEAL_ATTACHMENT, SNAPSHOT_ATTACHMENT, seal_payload
 from kpmonitor.report.manifest import make_manifest
-from kpmonitor.report.snapshot import SignerInfo, build_snapshot, snapshot_bytes
+from kpmonitor.report.snapshot import SignerInfo, build_snapshot, new_report_id, snapshot_bytes
 from kpmonitor.rules.problems import Problem, ValidationError, blocking
 from kpmonitor.store.audit import Head
-from kpmonitor.store.db import new_id, now
+from kpmonitor.store.db import now
 from kpmonitor.trust import identity, pdfsign, qrseal
 from kpmonitor.trust.keys import Keyring
 
@@ -67,6 +69,7 @@ class SignedReport:
     pdf_sha256: str
     qr_text: str
     snapshot: dict[str, Any]
+    signer_note: str = ""  # ``SigningPlan.signer_note``: to be said to the monitor
 
 
 @dataclass(frozen=True)
@@ -77,13 +80,15 @@ class SigningPlan:
     inspection: Inspection
     problems: list[Problem]
     report_id: str
+    id_nonce: str  # what the report id was made with (``snapshot.report_id_for``)
     version: int
     supersedes: str | None
     supersedes_version: int | None
     device_seq: int
     audit_head: Head
-    monitor_name: str
-    device_id: str
+    certificate: x509.Certificate  # the signer: the report is signed as it names, with the key it certifies
+    signer: SignerInfo
+    signer_note: str  # "" or why the report is signed as another name or device than the home's settings say
     paper: str
     paths: Paths
     vault: PhotoVault
@@ -100,11 +105,33 @@ class SignedBuild:
     qr_text: str
 
 
-def signer_info(monitor_name: str, device_id: str, cert: x509.Certificate) -> SignerInfo:
+def signer_info(cert: x509.Certificate) -> SignerInfo:
+    """Who signs, as the certificate says: its monitor (common name) and its one device.
+
+    The signer is the certificate, never the home's settings (anyone can edit those): a verifier refuses a
+    report that names another monitor or device than its certificate.
+
+    :raises KPError: when the certificate does not name exactly one monitor and one device.
+    """
+    problem = identity.signer_problem(cert)
+    if problem is not None:
+        raise KPError(problem + " Ask headquarters for a new certificate (kpmonitor keys request).")
     summary = identity.certificate_summary(cert)
-    return SignerInfo(name=monitor_name, device_id=device_id, certificate_serial=summary["serial"],
+    return SignerInfo(name=summary["name"], device_id=summary["device_id"], certificate_serial=summary["serial"],
                       certificate_issuer=summary["issuer"], certificate_subject=summary["name"],
                       self_signed=identity.is_self_signed(cert))
+
+
+def signer_note(signer: SignerInfo, home_name: str, home_device: str) -> str:
+    """What to tell a monitor whose home's settings name another monitor or device than the certificate; or ""."""
+    notes = []
+    if home_name.strip() != signer.name:
+        notes.append(f"This home's name is “{home_name.strip()[:64]}”, but the signing certificate names "
+                     f"{signer.name}: the report is signed as {signer.name}.")
+    if home_device != signer.device_id:
+        notes.append(f"This home's device id {home_device[:8]} is not the certificate's ({signer.device_id[:8]}): "
+                     "the report is signed for the certificate's device.")
+    return " ".join(notes)
 
 
 def pdf_path(paths: Paths, report_id: str) -> Path:
@@ -135,13 +162,18 @@ def prepare_signing(ws: Workspace, inspection_id: str) -> SigningPlan:
         raise ValidationError(stopping)
     earlier = ws.store.reports(insp.supersedes) if insp.supersedes else []
     superseded: dict[str, Any] | None = earlier[0] if earlier else None
+    cert = Keyring(ws.paths).device_certificate()
+    signer = signer_info(cert)
+    device_seq = ws.store.next_device_seq()
+    report_id, nonce = new_report_id(signer.device_id, device_seq)
     return SigningPlan(
-        inspection_id=inspection_id, inspection=insp, problems=problems, report_id=new_id(),
+        inspection_id=inspection_id, inspection=insp, problems=problems, report_id=report_id, id_nonce=nonce,
         version=(superseded["version"] + 1) if superseded else 1,
         supersedes=superseded["id"] if superseded else None,
         supersedes_version=superseded["version"] if superseded else None,
-        device_seq=ws.store.next_device_seq(), audit_head=ws.store.audit_head(), monitor_name=ws.home.name,
-        device_id=ws.home.device_id, paper=str(ws.settings.get("paper_size")), paths=ws.paths, vault=ws.vault)
+        device_seq=device_seq, audit_head=ws.store.audit_head(), certificate=cert, signer=signer,
+        signer_note=signer_note(signer, ws.home.name, ws.home.device_id), paper=str(ws.settings.get("paper_size")),
+        paths=ws.paths, vault=ws.vault)
 
 
 def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | None = None) -> SignedBuild:
@@ -155,15 +187,15 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
     step(0, "Opening the signing key")
     keyring = Keyring(plan.paths)
     key = keyring.load_device_key(passphrase)
-    cert = keyring.device_certificate()
+    cert = plan.certificate
     chain = keyring.chain()
     insp = plan.inspection
     head = plan.audit_head
     signed_at = now()
     snap = build_snapshot(
-        insp, plan.problems, report_id=plan.report_id, version=plan.version, supersedes=plan.supersedes,
-        supersedes_version=plan.supersedes_version, signed_at=signed_at, device_seq=plan.device_seq,
-        audit_head=head, signer=signer_info(plan.monitor_name, plan.device_id, cert))
+        insp, plan.problems, report_id=plan.report_id, id_nonce=plan.id_nonce, version=plan.version,
+        supersedes=plan.supersedes, supersedes_version=plan.supersedes_version, signed_at=signed_at,
+        device_seq=plan.device_seq, audit_head=head, signer=plan.signer)
     snap_bytes = snapshot_bytes(snap)
     snap_sha = hashlib.sha256(snap_bytes).hexdigest()
     step(1, "Sealing the summary")
@@ -174,7 +206,7 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
     signed = pdfsign.sign_pdf(
         pdf, key, cert, chain,
         reason=f"KP monitor's certification report for certificate {insp.certificate.number}",
-        location=insp.site, name=plan.monitor_name,
+        location=insp.site, name=plan.signer.name,
         attachments={SNAPSHOT_ATTACHMENT: snap_bytes, SEAL_ATTACHMENT: qr_text.encode("ascii")})
     # The bundle manifest is signed now, while the key is open, so that exporting a bundle later needs
     # no passphrase; the row keeps it (columns manifest, manifest_sig, chain_pem).
@@ -201,7 +233,8 @@ def record_signing(ws: Workspace, built: SignedBuild, *, progress: Progress | No
     step(4, "Recording the report")
     ws.store.record_report(plan.inspection_id, built.row, expected_head=plan.audit_head)
     step(5, "Signed")
-    return SignedReport(plan.report_id, plan.version, path, built.row["pdf_sha256"], built.qr_text, built.snapshot)
+    return SignedReport(plan.report_id, plan.version, path, built.row["pdf_sha256"], built.qr_text, built.snapshot,
+                        plan.signer_note)
 
 
 def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *,

@@ -5,11 +5,17 @@ the PDF, the QR seal and the bundle show comes from it, never from live
 tables, so what was signed is exactly what is printed and exported. Its
 SHA-256 is recorded with the report and carried in the QR seal and the bundle
 manifest.
+
+A report's id belongs to its device (format 2): it is ``report_id_for`` the
+device id, the device's report number and a random nonce the snapshot carries,
+so no device can take another's report id, and nobody can guess a device's
+next one. Format 1 snapshots (ids drawn at random) are still read.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +24,43 @@ from kpmonitor.domain.quantities import plain
 from kpmonitor.rules.problems import Problem
 from kpmonitor.store.audit import Head, canonical
 
-FORMAT = "kpmonitor-report/1"
+FORMAT = "kpmonitor-report/2"
+FORMAT_V1 = "kpmonitor-report/1"  # before report ids were bound to their device: still read, with a note
+FORMATS_READ = (FORMAT, FORMAT_V1)
+UNBOUND_ID_NOTE = ("This report is of format kpmonitor-report/1, made before report ids were bound to their "
+                   "device: that its id is its device's own could not be checked.")
+
+
+def report_id_for(device_id: str, device_seq: int, nonce: str) -> str:
+    """The id of a device's report number ``device_seq`` (format 2): 32 hex characters of a SHA-256.
+
+    The nonce (``new_report_id``) keeps the ids of two reports with one number apart (a history copied and
+    continued twice: a fork headquarters must see as two reports) and makes a device's next id unguessable.
+    """
+    text = f"kpmonitor-report-id\n{device_id}\n{device_seq}\n{nonce}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def new_report_id(device_id: str, device_seq: int) -> tuple[str, str]:
+    """A new report's id and the nonce it was made with (``report_id_for``)."""
+    nonce = secrets.token_hex(16)
+    return report_id_for(device_id, device_seq, nonce), nonce
+
+
+def report_id_problem(snapshot_format: object, report: dict[str, Any]) -> str | None:
+    """Why a snapshot's report id is not its device's own; None when it is (or, format 1, cannot be told).
+
+    ``report`` is the snapshot's report section, of any shape (a hostile PDF's snapshot is not checked first):
+    whatever is not its device's own id is refused.
+    """
+    if snapshot_format == FORMAT_V1:
+        return None
+    seq, nonce = report.get("device_seq"), report.get("id_nonce")
+    if not (isinstance(seq, int) and isinstance(nonce, str)) or report.get("id") != report_id_for(
+            str(report.get("device_id")), seq, nonce):
+        return (f"The report id {str(report.get('id'))[:8]} is not one its device makes (from the device id, its "
+                "report number and its nonce): a device may use only its own report ids.")
+    return None
 
 
 @dataclass(frozen=True)
@@ -33,7 +75,7 @@ class SignerInfo:
     self_signed: bool = True
 
 
-def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str, version: int,
+def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str, id_nonce: str, version: int,
                    supersedes: str | None, supersedes_version: int | None, signed_at: str, device_seq: int,
                    audit_head: Head, signer: SignerInfo) -> dict[str, Any]:
     """The report's content, as it will be frozen.
@@ -41,6 +83,7 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
     :param problems: the rules' findings at signing time; the warnings go into
         the report with the monitor's acknowledgement notes (errors never do:
         signing refuses them).
+    :param report_id: ``report_id_for(signer.device_id, device_seq, id_nonce)`` (``new_report_id``).
     :param device_seq: the device's report counter (1, 2, 3…), so that
         headquarters can tell a missing report.
     :param audit_head: the audit chain's head at signing time.
@@ -65,7 +108,7 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
     return {
         "format": FORMAT,
         "report": {
-            "id": report_id, "version": version, "supersedes": supersedes,
+            "id": report_id, "id_nonce": id_nonce, "version": version, "supersedes": supersedes,
             "supersedes_version": supersedes_version, "signed_at": signed_at,
             "device_id": signer.device_id, "device_seq": device_seq,
             "audit": {"seq": audit_head.seq, "head": audit_head.hash},

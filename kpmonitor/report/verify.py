@@ -15,9 +15,13 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from kpmonitor.errors import KPError
 from kpmonitor.report.contents import SNAPSHOT_ATTACHMENT, embedded_files, report_summary, seal_differences
+from kpmonitor.report.snapshot import FORMAT_V1, UNBOUND_ID_NOTE, report_id_problem
 from kpmonitor.report.verification import Verification
 from kpmonitor.trust import identity, pdfsign, qrseal
+
+SIGNER_CHECK = "certificate names the signer"
 
 
 def same_certificate(a: x509.Certificate, b: x509.Certificate) -> bool:
@@ -25,20 +29,74 @@ def same_certificate(a: x509.Certificate, b: x509.Certificate) -> bool:
     return a.public_bytes(serialization.Encoding.DER) == b.public_bytes(serialization.Encoding.DER)
 
 
+def signer_checked(cert: x509.Certificate, snap: Any) -> tuple[str, bool, str | None]:
+    """Whether ``cert`` is the signer of ``snap`` (any JSON): its sentence, the answer, and a note or None.
+
+    The signer is the certificate: it names exactly one device, the one the report states, and one monitor,
+    the one the report names (``identity.signer_problem``); and the report id is that device's own
+    (``snapshot.report_id_problem``). A format 1 report's id cannot be told: the note says so. The bundle's
+    and the PDF's verifications both ask this.
+    """
+    report = snap.get("report") if isinstance(snap, dict) else None
+    monitor = snap.get("monitor") if isinstance(snap, dict) else None
+    if not isinstance(report, dict) or not isinstance(monitor, dict):
+        return "The snapshot does not state which device and monitor signed it.", False, None
+    note = UNBOUND_ID_NOTE if snap.get("format") == FORMAT_V1 else None
+    try:
+        problem = identity.signer_problem(cert, device_id=str(report.get("device_id")),
+                                          monitor=str(monitor.get("name")))
+    except Exception:  # a hostile certificate's name can break decoding
+        problem = "The signing certificate cannot be read."
+    problem = problem or report_id_problem(snap.get("format"), report)
+    if problem is not None:
+        return problem, False, note
+    return (f"The certificate names device {str(report['device_id'])[:8]} and {monitor['name']}, as the report "
+            f"does{'.' if note else ', and the report id is that device’s own.'}"), True, note
+
+
+# A report's first page is A4 (595 × 842 pt) or Letter (612 × 792 pt), upright or turned: each side is at
+# most A4's long side. A larger page is not one kpmonitor printed, and rendering it is what a hostile file
+# wants: a 14,400-point page at 150 dpi is 30,000 × 30,000 pixels, minutes and gigabytes. Such a page is
+# not rendered. The pixel budget bounds the dpi too: A4 at 300 dpi is 8.7 million pixels.
+MAX_PAGE_POINTS = 842.0 + 1.0  # A4's 841.9 pt, and a point for rounding
+MAX_RENDER_PIXELS = 16_000_000
+
+
+class PageTooLarge(KPError):
+    """Page 1 of a PDF is larger than a report's page: it is not rendered to look for the QR seal."""
+
+
 def read_qr_from_pdf(pdf: bytes, dpi: int = 150) -> str | None:
-    """Render page 1 as a printer would and decode its QR seal, as a phone at the border would."""
+    """Render page 1 as a printer would and decode its QR seal, as a phone at the border would.
+
+    Only a page of a report's size is rendered (``MAX_PAGE_POINTS``, ``MAX_RENDER_PIXELS``).
+
+    :returns: the seal's text, or None when the PDF cannot be rendered or shows no seal.
+    :raises PageTooLarge: page 1 is larger than a report's page, or would take too many pixels at ``dpi``.
+    """
     import pypdfium2
     import zxingcpp
 
     try:
         doc = pypdfium2.PdfDocument(pdf)
-        try:
-            image = doc[0].render(scale=dpi / 72).to_pil()
-        finally:
-            doc.close()
     except Exception:
         return None
-    for barcode in zxingcpp.read_barcodes(image):
+    try:
+        page = doc[0]
+        width, height = page.get_size()
+        scale = dpi / 72
+        if max(width, height) > MAX_PAGE_POINTS or width * scale * height * scale > MAX_RENDER_PIXELS:
+            raise PageTooLarge(f"Page 1 is {width:,.0f} × {height:,.0f} points, larger than a report's page "
+                               "(A4 or Letter), so it was not rendered to read the QR seal.")
+        image = page.render(scale=scale).to_pil()
+        barcodes = zxingcpp.read_barcodes(image)
+    except PageTooLarge:
+        raise
+    except Exception:
+        return None
+    finally:
+        doc.close()
+    for barcode in barcodes:
         if barcode.text.startswith(qrseal.PREFIX):
             return str(barcode.text)
     return None
@@ -92,6 +150,11 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
           "Certified by its author with no later changes permitted." if check.certified_no_changes
           else "The signature is not a certification forbidding changes.")
     _chain_checks(v, check.chain, root, crl)
+    if not (check.intact and check.signature_valid and check.covers_whole_file and check.certified_no_changes):
+        # Nothing the file says is looked at further, least of all its pages rendered: a forged or altered
+        # PDF must not get to make the verifier work.
+        v.add("QR seal signature", False, "The QR seal was not read: the PDF's signature does not hold.")
+        return v
 
     files = embedded_files(pdf)
     snap_bytes = files.get(SNAPSHOT_ATTACHMENT)
@@ -104,7 +167,15 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
     v.add("report snapshot attached", snap is not None,
           "The frozen snapshot of the inspection is attached to the signed PDF." if snap is not None
           else "The PDF has no readable snapshot: it is not a kpmonitor report.")
-    qr_text = read_qr_from_pdf(pdf)
+    if snap is not None:
+        detail, ok, note = signer_checked(check.signer_cert, snap)
+        v.add(SIGNER_CHECK, ok, detail)
+        v.warnings += [note] if note else []
+    try:
+        qr_text = read_qr_from_pdf(pdf)
+    except PageTooLarge as exc:
+        v.add("QR seal signature", False, exc.message)
+        return v
     if qr_text is None:
         v.add("QR seal signature", False, "No QR seal could be read on page 1.")
         return v
@@ -119,7 +190,7 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
     if snap is not None and seal.payload is not None:
         snap_sha = hashlib.sha256(snap_bytes or b"").hexdigest()
         _compare_seal(v, seal.payload, snap, snap_sha)
-        v.summary = report_summary(snap)
+        v.summary = report_summary(snap, v.signer.get("name"))
         v.summary["snapshot_sha256"] = snap_sha
     return v
 
@@ -135,9 +206,12 @@ def verify_qr_text(text: str, root: x509.Certificate | None,
           "The QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
     if seal.signer_cert is not None:
         v.signer = identity.certificate_summary(seal.signer_cert)
+        v.add(SIGNER_CHECK, seal.signer_problem is None, seal.signer_problem or
+              f"The certificate names one device and {v.signer['name']}, the monitor the seal names.")
     _chain_checks(v, seal.chain, root, crl)
     p = seal.payload
     v.summary = {"certificate_number": p.get("cn"), "carats": p.get("ct"), "value_usd": p.get("usd"),
-                 "parcels": p.get("np"), "seals": p.get("sl"), "verdict": p.get("vd"), "monitor": p.get("mn"),
-                 "date": p.get("dt"), "report_id": p.get("id"), "report_version": p.get("rv")}
+                 "parcels": p.get("np"), "seals": p.get("sl"), "verdict": p.get("vd"),
+                 "monitor": v.signer.get("name") or p.get("mn"), "date": p.get("dt"), "report_id": p.get("id"),
+                 "report_version": p.get("rv")}
     return v

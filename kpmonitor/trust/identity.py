@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,8 +39,8 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
 
 from kpmonitor.domain.moments import show_moment
-from kpmonitor.errors import KPError
-from kpmonitor.fileio import PRIVATE, write_atomic
+from kpmonitor.errors import FileRefused, KPError
+from kpmonitor.fileio import PRIVATE, read_regular, write_atomic
 
 __all__ = [
     "DEFAULT_ARGON2ID",
@@ -52,8 +53,12 @@ __all__ = [
     "KeyFileError",
     "ScryptParams",
     "WrongPassphrase",
+    "certificate_device",
+    "certificate_monitor",
     "certificate_summary",
     "check_chain",
+    "check_device_id",
+    "check_request",
     "default_kdf",
     "fingerprint",
     "format_serial",
@@ -72,6 +77,7 @@ __all__ = [
     "pem",
     "public_key_matches",
     "save_key",
+    "signer_problem",
 ]
 
 
@@ -376,6 +382,69 @@ def _check_label(value: str, what: str) -> str:
     return value
 
 
+# A device id is what ``workspace.init_home`` makes (``uuid4().hex``): 32 lower-case hexadecimal characters. A
+# certificate names its device in its one serialNumber attribute; every verifier reads it from there.
+_DEVICE_ID = re.compile(r"[0-9a-f]{32}\Z")
+
+
+def check_device_id(device_id: str) -> str:
+    """``device_id`` when it is a kpmonitor device id (32 lower-case hexadecimal characters).
+
+    :raises CertificateError: with a sentence, otherwise.
+    """
+    if not _DEVICE_ID.match(device_id):
+        raise CertificateError("The device id must be the 32 hexadecimal characters kpmonitor makes for a device.")
+    return device_id
+
+
+def _only_attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
+    """The value of the one attribute of this type in ``name``; None when there is none, several, or not text."""
+    attrs = name.get_attributes_for_oid(oid)
+    return attrs[0].value if len(attrs) == 1 and isinstance(attrs[0].value, str) else None
+
+
+def certificate_device(cert: x509.Certificate | x509.CertificateSigningRequest) -> str | None:
+    """The one device a certificate (or request) names; None when it names none, several, or one malformed.
+
+    Certificates name exactly one device: a certificate without one could sign as any device, so every
+    verifier treats None as a refusal (``signer_problem``).
+    """
+    value = _only_attribute(cert.subject, NameOID.SERIAL_NUMBER)
+    return value if value is not None and _DEVICE_ID.match(value) else None
+
+
+def certificate_monitor(cert: x509.Certificate | x509.CertificateSigningRequest) -> str | None:
+    """The monitor a certificate (or request) names: its one common name; None when it has none or several.
+
+    The signer of a report is this name, never the name a home's settings give (anyone can edit those).
+    """
+    value = _only_attribute(cert.subject, NameOID.COMMON_NAME)
+    return value if value else None
+
+
+def signer_problem(cert: x509.Certificate, *, device_id: object = None, monitor: object = None) -> str | None:
+    """Why ``cert`` cannot be the signer of a report of device ``device_id`` signed as ``monitor``; None if it can.
+
+    The one rule every verifier applies (bundle, PDF, QR seal): the certificate names exactly one monitor and
+    exactly one device, and the report states that device and that monitor. ``None`` for ``device_id`` or
+    ``monitor`` leaves that statement unchecked (a QR seal states no device).
+    """
+    own_device = certificate_device(cert)
+    own_name = certificate_monitor(cert)
+    if own_device is None:
+        return ("The signing certificate does not name exactly one device: a certificate must be issued to one "
+                "device, or its holder could sign as any device. The report is not trusted.")
+    if own_name is None:
+        return "The signing certificate does not name exactly one monitor (one common name)."
+    if device_id is not None and device_id != own_device:
+        return (f"The report says it comes from device {str(device_id)[:8]}, but the signing certificate was "
+                f"issued to device {own_device[:8]}: a device signs only its own reports.")
+    if monitor is not None and monitor != own_name:
+        return (f"The report names its monitor “{str(monitor)[:64]}”, but the signing certificate is "
+                f"{own_name}'s: the signer is the one the certificate names.")
+    return None
+
+
 def _require_p256(public_key: Any, what: str) -> ec.EllipticCurvePublicKey:
     if not isinstance(public_key, ec.EllipticCurvePublicKey) or not isinstance(public_key.curve, ec.SECP256R1):
         raise CertificateError(f"The {what} is not an ECDSA P-256 key; kpmonitor signs only with P-256.")
@@ -440,9 +509,10 @@ def _key_usage(
 
 
 def _device_name(monitor_name: str, device_id: str, ou: str | None = None) -> x509.Name:
+    """The subject of a device's certificate: its monitor (one common name) and its device (one serialNumber)."""
     attributes = [
         x509.NameAttribute(NameOID.COMMON_NAME, _check_label(monitor_name, "monitor name")),
-        x509.NameAttribute(NameOID.SERIAL_NUMBER, _check_label(device_id, "device id")),
+        x509.NameAttribute(NameOID.SERIAL_NUMBER, check_device_id(device_id.strip())),
     ]
     if ou is not None:
         attributes.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, ou))
@@ -503,19 +573,16 @@ def issue_certificate(
     building through certificates a leaf issues, and a leaf issues none; CMS in the PDF names the
     signer by issuer and serial). The authorityKeyIdentifier stays: it is a MUST (§4.2.1.1).
 
-    The request's own signature is checked first (it proves the requester holds the key). The subject
-    is copied from the request; every extension is set here, none is taken from the request.
+    The request's own signature is checked first (it proves the requester holds the key). The request
+    must name exactly one monitor (common name) and exactly one well-formed device id (serialNumber): a
+    certificate names one device, or its holder could sign as any. The subject is made here from those
+    two, and every extension is set here: nothing else is taken from the request.
     ``now`` is for tests and back-dated re-issues.
     """
-    if not csr.is_signature_valid:
-        raise CertificateError(
-            "The certificate request's signature is not valid: it was altered, or not made by the key it names."
-        )
-    _require_p256(csr.public_key(), "key in the certificate request")
+    monitor, device_id = check_request(csr)
     if not public_key_matches(ca_key, ca_cert):
         raise CertificateError("The headquarters key does not belong to the headquarters certificate.")
-    if not csr.subject.get_attributes_for_oid(NameOID.COMMON_NAME):
-        raise CertificateError("The certificate request names no monitor (it has no common name).")
+    subject = _device_name(monitor, device_id)
     start = _aware(now)
     not_after = start + dt.timedelta(days=valid_days)
     # A certificate must not outlive the root that vouches for it.
@@ -524,7 +591,7 @@ def issue_certificate(
         raise CertificateError("The headquarters root certificate has expired; make a new root first.")
     return (
         x509.CertificateBuilder()
-        .subject_name(csr.subject)
+        .subject_name(subject)
         .issuer_name(ca_cert.subject)
         .public_key(csr.public_key())
         .serial_number(_short_serial())
@@ -535,6 +602,32 @@ def issue_certificate(
         .add_extension(_aki_for(ca_cert), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
+
+
+def check_request(csr: x509.CertificateSigningRequest) -> tuple[str, str]:
+    """The monitor and the device a certificate request names, once it proves fit to be issued.
+
+    Its signature holds (the requester holds the key), its key is P-256, and it names exactly one monitor
+    (common name) and exactly one well-formed device id (serialNumber).
+
+    :raises CertificateError: with a sentence, otherwise.
+    """
+    if not csr.is_signature_valid:
+        raise CertificateError(
+            "The certificate request's signature is not valid: it was altered, or not made by the key it names."
+        )
+    _require_p256(csr.public_key(), "key in the certificate request")
+    monitor = certificate_monitor(csr)
+    if monitor is None:
+        count = len(csr.subject.get_attributes_for_oid(NameOID.COMMON_NAME))
+        raise CertificateError("The certificate request must name exactly one monitor (one common name); it has "
+                               f"{count or 'none'}. It was not issued.")
+    device_id = certificate_device(csr)
+    if device_id is None:
+        raise CertificateError("The certificate request does not name exactly one device (one device id of 32 "
+                               "hexadecimal characters, as kpmonitor makes it): a certificate for no device could "
+                               "sign as any device. It was not issued.")
+    return monitor, device_id
 
 
 def _short_serial() -> int:
@@ -620,16 +713,33 @@ def pem(*objects: PemObject) -> bytes:
     return b"".join(obj.public_bytes(serialization.Encoding.PEM) for obj in objects)
 
 
-def _read_source(source: str | os.PathLike[str] | bytes, what: str, error: type[KPError]) -> bytes:
-    if isinstance(source, bytes):
-        return source
-    p = Path(source)
+# A certificate, a request or a revocation list is a few kilobytes; a revocation list naming a hundred
+# thousand certificates is about 4 MiB. Anything larger is not one of them, and is not read.
+MAX_PEM_FILE_BYTES = 16 << 20
+
+
+def read_pem_file(path: str | os.PathLike[str], what: str = "certificate",
+                  error: type[KPError] = CertificateError) -> bytes:
+    """The bytes of a certificate, request or revocation list file, read as every file from outside is.
+
+    Through ``fileio.read_regular``: a link, a pipe or a device is refused, and so is a file over
+    ``MAX_PEM_FILE_BYTES``.
+
+    :raises error: with a sentence naming the file when it is missing, refused or unreadable.
+    """
+    p = Path(path)
     try:
-        return p.read_bytes()
+        return read_regular(p, MAX_PEM_FILE_BYTES, f"{what} file")
+    except FileRefused as exc:
+        raise error(exc.message) from exc
     except FileNotFoundError as exc:
         raise error(f"The {what} file “{p.name}” does not exist.") from exc
     except OSError as exc:
         raise error(f"The {what} file “{p.name}” cannot be read ({exc.strerror}).") from exc
+
+
+def _read_source(source: str | os.PathLike[str] | bytes, what: str, error: type[KPError]) -> bytes:
+    return source if isinstance(source, bytes) else read_pem_file(source, what, error)
 
 
 def load_certs(source: str | os.PathLike[str] | bytes) -> list[x509.Certificate]:
@@ -685,8 +795,8 @@ def _name_attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
 def certificate_summary(cert: x509.Certificate) -> dict[str, str]:
     """What a verifier shows about a signer: name, device, issuer, serial, validity, fingerprint."""
     return {
-        "name": _name_attr(cert.subject, NameOID.COMMON_NAME) or cert.subject.rfc4514_string(),
-        "device_id": _name_attr(cert.subject, NameOID.SERIAL_NUMBER) or "",
+        "name": certificate_monitor(cert) or cert.subject.rfc4514_string(),
+        "device_id": certificate_device(cert) or "",
         "issuer": _name_attr(cert.issuer, NameOID.COMMON_NAME) or cert.issuer.rfc4514_string(),
         "serial": format_serial(cert.serial_number),
         "not_before": cert.not_valid_before_utc.isoformat(),

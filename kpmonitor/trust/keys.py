@@ -28,14 +28,17 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 
 from kpmonitor.errors import HomeError, KPError
-from kpmonitor.fileio import SHARED, ensure_dir, write_atomic
+from kpmonitor.fileio import SHARED, SHARED_DIR, ensure_dir, write_atomic
 from kpmonitor.paths import Paths
 from kpmonitor.trust import identity
 from kpmonitor.trust.identity import pem
 
 MIN_PASSPHRASE = 8
+_NO_SIGNING_KEY = ("This home has no signing key yet: make one first (kpmonitor keys init, or Tools ▸ Signing "
+                   "certificate in the application).")
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -119,8 +122,7 @@ class Keyring:
 
     def load_device_key(self, passphrase: str) -> ec.EllipticCurvePrivateKey:
         if not self.device_key.exists():
-            raise HomeError("This home has no signing key yet: make one first (kpmonitor keys init, or Tools ▸ "
-                            "Signing certificate in the application).")
+            raise HomeError(_NO_SIGNING_KEY)
         return identity.load_key(self.device_key, passphrase)
 
     def load_root_key(self, passphrase: str) -> ec.EllipticCurvePrivateKey:
@@ -130,7 +132,8 @@ class Keyring:
 
     def device_certificate(self) -> x509.Certificate:
         if not self.device_cert.exists():
-            raise HomeError("This home has no signing certificate.")
+            raise HomeError(_NO_SIGNING_KEY if not self.device_key.exists() else
+                            "This home has no signing certificate.")
         return identity.load_cert(self.device_cert)
 
     def chain(self) -> list[x509.Certificate]:
@@ -171,12 +174,13 @@ class Keyring:
             does not chain to the root that comes with it.
         """
         certs = identity.load_certs(data)
-        own_public = identity.load_cert(self.device_cert).public_key().public_bytes(
-            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-        leaf = next((c for c in certs if c.public_key().public_bytes(
-            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo) == own_public), None)
+        own_public = _spki(identity.load_cert(self.device_cert).public_key())
+        leaf = next((c for c in certs if _spki(c.public_key()) == own_public), None)
         if leaf is None:
             raise KPError("This certificate is not for this device's key: it was issued for another request.")
+        problem = identity.signer_problem(leaf)
+        if problem is not None:
+            raise KPError("The certificate cannot be installed: " + problem)
         others = [c for c in certs if c is not leaf]
         roots = [c for c in others if identity.is_self_signed(c)]
         if not roots:
@@ -201,14 +205,38 @@ class Keyring:
     # --- hq: issue, revoke, publish --------------------------------------------------------
 
     def issue(self, csr_data: bytes, passphrase: str, valid_days: int = 730) -> bytes:
-        """Issue a monitor certificate; returns the PEM file to send back (certificate + root)."""
+        """Issue a monitor certificate; returns the PEM file to send back (certificate + root).
+
+        A device id names one device, and a device has one key: a request for a device that holds an
+        unrevoked certificate for another key, or from a key certified for another device, is refused
+        (else one enrolled monitor could sign as another's device).
+        """
         csr = identity.load_csr(csr_data)
         root = self.root()
         if root is None:
             raise HomeError("This home has no root certificate.")
+        self._refuse_another_devices(csr)
         cert = identity.issue_certificate(self.load_root_key(passphrase), root, csr, valid_days)
         write_atomic(self.issued_dir / f"{identity.format_serial(cert.serial_number)}.pem", pem(cert))
         return pem(cert, root)
+
+    def _refuse_another_devices(self, csr: x509.CertificateSigningRequest) -> None:
+        """Refuse a request whose device or key belongs, in an unrevoked certificate issued here, to another."""
+        _monitor, device = identity.check_request(csr)  # a request unfit to be issued is refused as such first
+        key = _spki(csr.public_key())
+        revoked = self.revoked()
+        valid = [(identity.format_serial(c.serial_number), identity.certificate_device(c), _spki(c.public_key()))
+                 for c in self.issued()]
+        valid = [(serial, d, k) for serial, d, k in valid if serial not in revoked]
+        for serial, other_device, other_key in valid:
+            if other_device == device and other_key != key:
+                raise KPError(f"Device {device[:8]} already holds certificate {serial}, for another key: a "
+                              "device id names one device. If that device really has a new key, revoke its "
+                              f"certificate first (kpmonitor hq revoke {serial}).")
+        for serial, other_device, other_key in valid:
+            if other_key == key and other_device != device:
+                raise KPError(f"This key already holds certificate {serial}, for another device: a key signs for "
+                              "one device only. It was not issued.")
 
     def issue_to(self, out: Path, csr_data: bytes, passphrase: str, valid_days: int = 730) -> bytes:
         """Issue a monitor certificate and write the file to send back to ``out`` (readable by others).
@@ -268,11 +296,16 @@ class Keyring:
         crl = self._resign_crl(key, self.revoked())
         root = self.root()
         assert root is not None
-        ensure_dir(out_dir)
+        ensure_dir(out_dir, SHARED_DIR)  # for field devices and verifiers
         written = [out_dir / "kp-root.pem", out_dir / "kp-crl.pem"]
         write_atomic(written[0], pem(root), mode=SHARED)
         write_atomic(written[1], pem(crl), mode=SHARED)
         return written
+
+
+def _spki(public_key: CertificatePublicKeyTypes) -> bytes:
+    """A public key's bytes, to tell whether two certificates or requests are for the same key."""
+    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def load_trust(trust: Path | None, crl: Path | None,

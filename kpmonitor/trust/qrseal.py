@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 
 from kpmonitor.errors import KPError
-from kpmonitor.trust.identity import ChainResult, check_chain, public_key_matches
+from kpmonitor.trust.identity import ChainResult, check_chain, public_key_matches, signer_problem
 
 __all__ = [
     "ERROR_LEVEL",
@@ -342,6 +342,8 @@ class SealCheck:
     payload: dict[str, Any] | None
     signer_cert: x509.Certificate | None
     problems: list[str] = field(default_factory=list)
+    # Why the certificate is not the seal's signer (no single device, another monitor): also in ``problems``.
+    signer_problem: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -377,7 +379,8 @@ def verify_seal(
     crl: x509.CertificateRevocationList | None = None,
     at: dt.datetime | None = None,
 ) -> SealCheck:
-    """Check a seal: its signature, then that ``root`` vouches for the signer at ``at`` (default now).
+    """Check a seal: its signature, that its certificate names one device and the monitor the seal names
+    (``identity.signer_problem``), then that ``root`` vouches for the signer at ``at`` (default now).
 
     Never raises for bad input: a damaged or forged seal is a result with sentences in ``problems``.
     """
@@ -396,7 +399,13 @@ def verify_seal(
         problems.append("The signing certificate in the seal cannot be read.")
     if chain is not None:
         problems.extend(chain.problems)
-    return SealCheck(valid, chain, contents.payload, contents.signer_cert, problems)
+    try:
+        who = signer_problem(contents.signer_cert, monitor=contents.payload.get("mn", ""))
+    except Exception:  # a hostile certificate's name can break decoding
+        who = "The signing certificate in the seal cannot be read."
+    if who is not None:
+        problems.append(who)
+    return SealCheck(valid, chain, contents.payload, contents.signer_cert, problems, who)
 
 
 # ------------------------------------------------------------------------------------------- QR
