@@ -49,3 +49,14 @@ class PhotoError(KPError):
 
 class HomeError(KPError):
     """The data directory is missing, not initialised, or of the wrong role."""
+
+
+class FileRefused(KPError):
+    """A file from outside was refused before it was read: a link, a pipe or a device, a folder, or too large.
+
+    ``fileio.read_regular`` raises it; the sentence names the file.
+    """
+
+    def __init__(self, message: str, path: object = None) -> None:
+        super().__init__(message)
+        self.path = path

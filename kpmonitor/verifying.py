@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kpmonitor.bundle.format import LIMITS
 from kpmonitor.bundle.verify import verify_bundle_data
+from kpmonitor.errors import KPError
+from kpmonitor.fileio import read_regular
 from kpmonitor.report.verification import Verification
 from kpmonitor.report.verify import verify_pdf_bytes, verify_qr_text
 from kpmonitor.trust import qrseal
@@ -24,9 +27,13 @@ def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = Non
     :param trust: headquarters' root certificate; without it, a home's
         installed root is used when a keyring is given.
     :param crl: headquarters' revocation list (see ``load_trust``).
+    :raises FileRefused: ``path`` is a link, a pipe or a device, or larger than a bundle may be.
     """
     root, crl_obj = load_trust(trust, crl, keyring)
-    data = path.read_bytes()
+    try:
+        data = read_regular(path, LIMITS.max_file_bytes, "file to verify")
+    except OSError as exc:
+        raise KPError(f"The file {path} cannot be read ({exc.strerror or exc}).") from exc
     if data.startswith(b"%PDF"):
         return verify_pdf_bytes(data, root, crl_obj)
     if data.startswith(b"PK\x03\x04"):  # a report bundle (zip)

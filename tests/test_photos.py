@@ -543,7 +543,7 @@ def test_verified_bytes_are_kept_as_an_ingested_photo_is(vault: PhotoVault) -> N
     blob = vault.original_path(sha)
     assert vault.read_original(sha) == GOOD_JPEG
     if os.name != "nt":
-        assert blob.stat().st_mode & 0o777 == 0o444  # evidence is read-only
+        assert blob.stat().st_mode & 0o777 == 0o400  # evidence is read-only, and the owner's only
     assert vault.store_verified(sha, GOOD_JPEG) is False  # the same evidence: not rewritten
     blob.chmod(0o644)
     blob.write_bytes(b"garbage")

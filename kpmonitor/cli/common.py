@@ -2,6 +2,10 @@
 
 The one mapping from the core's exceptions to what a person reads on the command line lives here
 (``_refusals``): a ``KPError`` becomes its sentence; anything else is a bug and goes to the log.
+
+Text from files and data is hostile: every line that shows some goes out through ``_say`` (and JSON
+through ``_json_out``), which escape control characters and bidi overrides (``domain.text.printable``),
+so a forged name or seal cannot repaint the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from kpmonitor.domain.text import printable, printable_json
 from kpmonitor.errors import KPError
 from kpmonitor.paths import Paths
 
@@ -28,7 +33,8 @@ class Refused(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"kpmonitor: {self.message}", err=True)
+        # A refusal listing problems has lines of its own (each problem's own line breaks are escaped already).
+        click.echo(f"kpmonitor: {printable(self.message, lines=True)}", err=True)
 
 
 @contextmanager
@@ -50,8 +56,13 @@ def _refusals() -> Iterator[None]:
         raise Refused(exc.message) from exc
 
 
+def _say(line: str, *, err: bool = False) -> None:
+    """One line of output that holds text from data, its control characters and bidi overrides escaped."""
+    click.echo(printable(line), err=err)
+
+
 def _json_out(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(printable_json(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _problem_line(p: Problem, acknowledged: bool = False) -> str:

@@ -12,14 +12,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from kpmonitor.cli.common import Refused, _json_out, _passphrase, _problem_line, _refusals, _workspace
+from kpmonitor.cli.common import Refused, _json_out, _passphrase, _problem_line, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import format_carats, format_usd, plain, signed
 
@@ -51,7 +50,7 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
             } for r in rows])
             return
         if not rows:
-            click.echo("No inspections." if not search else f"No inspection matches “{search}”.")
+            _say("No inspections." if not search else f"No inspection matches “{search}”.")
             return
         for r in rows:
             carats = format_carats(r.carats) if r.carats is not None else "—"
@@ -59,8 +58,8 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
             state = r.status if not r.errors else f"{r.status}, {r.errors} err"
             if r.warnings:
                 state += f", {r.warnings} warn"
-            click.echo(f"{r.id[:8]}  {r.cert_number or '(no number)':<16} {r.exporter[:28]:<28} "
-                       f"{r.origin:<5} {carats:>14} {value:>18}  {state}")
+            _say(f"{r.id[:8]}  {r.cert_number or '(no number)':<16} {r.exporter[:28]:<28} "
+                 f"{r.origin:<5} {carats:>14} {value:>18}  {state}")
 
 
 @click.command()
@@ -87,7 +86,7 @@ def show(ctx: click.Context, inspection_id: str, as_json: bool) -> None:
 
 def _print_inspection(insp: Any, problems: list[Problem]) -> None:
     c = insp.certificate
-    echo = click.echo
+    echo = _say  # every line holds text from the inspection: escaped
     echo(f"Inspection {insp.id}  ({insp.status.value})")
     echo(f"  Certificate   {c.number}  issued {c.issued_on or '—'} by {c.issuing_authority or '—'}, "
          f"expires {c.expires_on or '—'}")
@@ -134,11 +133,30 @@ def _print_inspection(insp: Any, problems: list[Problem]) -> None:
         echo("  No problems: ready to sign.")
 
 
+def _read_document(source: Path) -> Any:
+    """The JSON document of ``new``/``edit --from-json``: a regular file (or stdin, ``-``), at most 5 MiB, parsed."""
+    from kpmonitor.domain.inspection import MAX_DOCUMENT_BYTES, parse_document
+    from kpmonitor.fileio import read_regular
+
+    with _refusals():
+        if str(source) == "-":
+            data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+        else:
+            try:
+                data = read_regular(source, MAX_DOCUMENT_BYTES, "JSON document")
+            except OSError as exc:
+                raise Refused(f"The document {source} cannot be read ({exc.strerror or exc}).") from exc
+        return parse_document(data)
+
+
+_DOCUMENT = click.Path(dir_okay=False, allow_dash=True, path_type=Path)
+
+
 @click.command()
-@click.option("--from-json", "source", type=click.File("r", encoding="utf-8"), required=True,
+@click.option("--from-json", "source", type=_DOCUMENT, required=True,
               help="The inspection document (schema in docs/inspection.schema.json); - for stdin.")
 @click.pass_context
-def new(ctx: click.Context, source: Any) -> None:
+def new(ctx: click.Context, source: Path) -> None:
     """Create an inspection from a JSON document; prints its id.
 
     A document with errors is refused with every problem listed and nothing is
@@ -146,10 +164,7 @@ def new(ctx: click.Context, source: Any) -> None:
     """
     from kpmonitor.rules.problems import ValidationError
 
-    try:
-        doc = json.load(source)
-    except ValueError as exc:
-        raise Refused(f"The file is not valid JSON ({exc}).") from exc
+    doc = _read_document(source)
     with _workspace(ctx, role="field") as ws:
         try:
             insp, problems = ws.inspection_from_document(doc)
@@ -158,7 +173,7 @@ def new(ctx: click.Context, source: Any) -> None:
         with _refusals():
             inspection_id = ws.store.create_inspection(insp)
         for p in problems:
-            click.echo(_problem_line(p), err=True)
+            _say(_problem_line(p), err=True)
         click.echo(inspection_id)
 
 
@@ -183,10 +198,10 @@ def photo_add(ctx: click.Context, inspection_id: str, files: tuple[Path, ...], p
             added, refused = ws.add_photos(full_id, list(files), parcel=parcel, seal=seal, caption=caption)
         for a in added:
             state = "added" if a.created else "already attached"
-            click.echo(f"{state}: {a.path.name}  {a.info.sha256[:12]}  {a.info.width}×{a.info.height}"
-                       + (f"  taken {show_moment(a.info.taken_at)}" if a.info.taken_at else ""))
+            _say(f"{state}: {a.path.name}  {a.info.sha256[:12]}  {a.info.width}×{a.info.height}"
+                 + (f"  taken {show_moment(a.info.taken_at)}" if a.info.taken_at else ""))
         for r in refused:
-            click.echo(f"refused: {r.path.name}: {r.reason}", err=True)
+            _say(f"refused: {r.path.name}: {r.reason}", err=True)
         if refused or not added:
             if not added and not refused:
                 raise Refused("No image files were found there.")
@@ -214,7 +229,7 @@ def audit_verify(ctx: click.Context, as_json: bool) -> None:
     else:
         click.echo("The audit chain is BROKEN:", err=True)
         for p in report.problems[:20]:
-            click.echo(f"  {p}", err=True)
+            _say(f"  {p}", err=True)
         if len(report.problems) > 20:
             click.echo(f"  … and {len(report.problems) - 20} more.", err=True)
     if not report.ok:
@@ -240,10 +255,12 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
         stopping = blocking(problems, insp)
         if stopping:
             for p in stopping:
-                click.echo(_problem_line(p), err=True)
+                _say(_problem_line(p), err=True)
             raise Refused("The inspection cannot be signed yet: fix the errors and acknowledge the warnings "
                           "(kpmonitor ack).")
         report = sign_inspection(ws, full_id, _passphrase())
+    if report.signer_note:  # on stderr: stdout stays the report id, for scripts
+        _say(f"kpmonitor: note: {report.signer_note}", err=True)
     click.echo(report.report_id)
 
 
@@ -262,7 +279,7 @@ def ack(ctx: click.Context, inspection_id: str, code: str, field_path: str, note
         if not match:
             raise Refused(f"There is no warning {code} on {field_path} in this inspection.")
         ws.store.acknowledge(full_id, code, field_path, note)
-    click.echo(f"Acknowledged: {match[0].message}")
+    _say(f"Acknowledged: {match[0].message}")
 
 
 @click.command()
@@ -285,7 +302,7 @@ def export(ctx: click.Context, report_id: str, out_dir: Path) -> None:
     with _workspace(ctx, role="field") as ws, _refusals():
         exported = export_report(ws, report_id, out_dir)
     for path in (exported.pdf, exported.bundle):
-        click.echo(str(path))
+        _say(str(path))
 
 
 @click.command("export-unsent")
@@ -301,7 +318,7 @@ def export_unsent(ctx: click.Context, out_dir: Path) -> None:
     if not written:
         click.echo("Every signed report was already exported.")
     for path in written:
-        click.echo(str(path))
+        _say(str(path))
 
 
 def _label(cert_number: str, inspection_id: str) -> str:
@@ -317,8 +334,8 @@ def delete(ctx: click.Context, inspection_id: str) -> None:
         full = ws.store.resolve(inspection_id)
         insp = ws.store.get(full)
         ws.store.delete_inspection(full)
-        click.echo(f"Deleted {_label(insp.certificate.number, full)} ({full[:8]}); "
-                   f"“kpmonitor restore {full[:8]}” undoes it.")
+        _say(f"Deleted {_label(insp.certificate.number, full)} ({full[:8]}); "
+             f"“kpmonitor restore {full[:8]}” undoes it.")
 
 
 @click.command()
@@ -329,15 +346,15 @@ def restore(ctx: click.Context, inspection_id: str) -> None:
     with _workspace(ctx, role="field") as ws, _refusals():
         full = ws.store.resolve(inspection_id)
         ws.store.restore_inspection(full)
-        click.echo(f"Restored {_label(ws.store.get(full).certificate.number, full)} ({full[:8]}).")
+        _say(f"Restored {_label(ws.store.get(full).certificate.number, full)} ({full[:8]}).")
 
 
 @click.command()
 @click.argument("inspection_id")
-@click.option("--from-json", "source", type=click.File("r", encoding="utf-8"), required=True,
+@click.option("--from-json", "source", type=_DOCUMENT, required=True,
               help="The inspection document (schema in docs/inspection.schema.json); - for stdin.")
 @click.pass_context
-def edit(ctx: click.Context, inspection_id: str, source: Any) -> None:
+def edit(ctx: click.Context, inspection_id: str, source: Path) -> None:
     """Replace a draft's content with a JSON document, checked as ``new`` checks it.
 
     A document with errors is refused with every problem listed and the draft
@@ -345,10 +362,7 @@ def edit(ctx: click.Context, inspection_id: str, source: Any) -> None:
     """
     from kpmonitor.rules.problems import ValidationError
 
-    try:
-        doc = json.load(source)
-    except ValueError as exc:
-        raise Refused(f"The file is not valid JSON ({exc}).") from exc
+    doc = _read_document(source)
     with _workspace(ctx, role="field") as ws, _refusals():
         full = ws.store.resolve(inspection_id)
         try:
@@ -357,7 +371,7 @@ def edit(ctx: click.Context, inspection_id: str, source: Any) -> None:
             raise Refused(str(exc)) from exc
         ws.store.replace_inspection(full, insp)
         for p in problems:
-            click.echo(_problem_line(p), err=True)
+            _say(_problem_line(p), err=True)
         click.echo(full)
 
 

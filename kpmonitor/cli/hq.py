@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from kpmonitor.cli.common import Refused, _json_out, _passphrase, _refusals, _workspace
+from kpmonitor.cli.common import Refused, _json_out, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain
 
@@ -37,14 +37,15 @@ def hq() -> None:
 @click.pass_context
 def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
     """Issue a monitor's certificate from their request."""
-    from kpmonitor.trust.identity import certificate_summary, load_certs
+    from kpmonitor.trust.identity import certificate_summary, load_certs, read_pem_file
     from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="hq") as ws, _refusals():
-        data = Keyring(ws.paths).issue_to(out, csr_file.read_bytes(), _passphrase(what="root CA key"), days)
+        request = read_pem_file(csr_file, "certificate request")
+        data = Keyring(ws.paths).issue_to(out, request, _passphrase(what="root CA key"), days)
         summary = certificate_summary(load_certs(data)[0])
-    click.echo(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
-               f"valid until {summary['not_after'][:10]}: {out}")
+    _say(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
+         f"valid until {summary['not_after'][:10]}: {out}")
 
 
 @hq.command("revoke")
@@ -56,7 +57,7 @@ def hq_revoke(ctx: click.Context, serial: str) -> None:
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         Keyring(ws.paths).revoke(serial, _passphrase(what="root CA key"))
-    click.echo(f"Revoked {serial.upper()}. Run “kpmonitor hq publish” and send the new list to monitors.")
+    _say(f"Revoked {serial.upper()}. Run “kpmonitor hq publish” and send the new list to monitors.")
 
 
 @hq.command("publish")
@@ -89,8 +90,7 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
     from kpmonitor.hq.importer import ImportResult, find_bundles, import_paths
 
     def echo(result: ImportResult) -> None:
-        click.echo(f"{_OUTCOME_LABELS[result.outcome]}  {result.file.name}: {result.sentence}",
-                   err=not result.ok)
+        _say(f"{_OUTCOME_LABELS[result.outcome]}  {result.file.name}: {result.sentence}", err=not result.ok)
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         if not find_bundles(paths):
@@ -122,15 +122,15 @@ def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -
         _json_out([r.to_json() for r in rows])
         return
     if not rows:
-        click.echo("No reports imported yet." if not search else f"No imported report matches “{search}”.")
+        _say("No reports imported yet." if not search else f"No imported report matches “{search}”.")
         return
     for r in rows:
         carats = format_carats(r.carats) if r.carats is not None else "—"
         value = format_usd(r.value_usd) if r.value_usd is not None else "—"
         state = r.badge + (f", superseded by {r.superseded_by[:8]}" if r.superseded_by else "")
-        click.echo(f"{r.id[:8]} v{r.version}  {r.cert_number:<14} {r.exporter[:26]:<26} {r.origin:<5} "
-                   f"{carats:>14} {value:>18}  {r.verdict or '—':<13} {r.monitor[:20]:<20} {show_moment(r.signed_at)}  "
-                   f"[{state}]")
+        _say(f"{r.id[:8]} v{r.version}  {r.cert_number:<14} {r.exporter[:26]:<26} {r.origin:<5} "
+             f"{carats:>14} {value:>18}  {r.verdict or '—':<13} {r.monitor[:20]:<20} {show_moment(r.signed_at)}  "
+             f"[{state}]")
 
 
 @hq.command("show")
@@ -147,26 +147,27 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
         _json_out(detail)
         return
     r = detail["report"]
-    click.echo(f"Report {r['id']} v{r['version']}  [{detail['badge']}]")
-    click.echo(f"  Certificate   {r['cert_number']}   {r['exporter']} → {r['importer']}")
-    click.echo(f"  Origin        {r['origin'] or '—'}   destination {r['destination'] or '—'}")
-    click.echo(f"  Declared      {amount_text(r['carats'], 'ct') or '—'}   "
-               f"US$ {amount_text(r['value_usd']) or '—'}   {r['parcels']} parcels")
-    click.echo(f"  Verdict       {r['verdict'] or '—'}   inspected {show_moment(r['inspected_at']) or '—'}")
-    click.echo(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
-               f"certificate {r['signer_serial']}")
+    _say(f"Report {r['id']} v{r['version']}  [{detail['badge']}]")
+    _say(f"  Certificate   {r['cert_number']}   {r['exporter']} → {r['importer']}")
+    _say(f"  Origin        {r['origin'] or '—'}   destination {r['destination'] or '—'}")
+    _say(f"  Declared      {amount_text(r['carats'], 'ct') or '—'}   "
+         f"US$ {amount_text(r['value_usd']) or '—'}   {r['parcels']} parcels")
+    _say(f"  Verdict       {r['verdict'] or '—'}   inspected {show_moment(r['inspected_at']) or '—'}")
+    _say(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
+         f"certificate {r['signer_serial']}")
     if r["supersedes"]:
-        received = "" if detail["supersedes_received"] else " (not received)"
-        click.echo(f"  Supersedes    {r['supersedes']}{received}")
+        received = ("" if detail["supersedes_received"] else " (another device's report: not an amendment of it)"
+                    if detail["supersedes_foreign"] else " (not received)")
+        _say(f"  Supersedes    {r['supersedes']}{received}")
     for later in detail["superseded_by"]:
-        click.echo(f"  Superseded by {later}")
-    click.echo(f"  PDF           {detail['pdf_path']}")
-    click.echo(f"  Photos        {len(detail['photos'])}")
-    click.echo("  Checks at import")
+        _say(f"  Superseded by {later}")
+    _say(f"  PDF           {detail['pdf_path']}")
+    _say(f"  Photos        {len(detail['photos'])}")
+    _say("  Checks at import")
     for c in detail["verification"]["checks"]:
-        click.echo(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {c['detail']}")
+        _say(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {c['detail']}")
     for w in detail["verification"]["warnings"]:
-        click.echo(f"    [note] {w}")
+        _say(f"    [note] {w}")
 
 
 @hq.command("anomalies")
@@ -188,7 +189,7 @@ def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
         click.echo("No anomalies.")
         return
     for a in found:
-        click.echo(f"[{a.severity}] {a.kind}: {a.sentence}")
+        _say(f"[{a.severity}] {a.kind}: {a.sentence}")
 
 
 @hq.command("monitors")
@@ -205,9 +206,9 @@ def hq_monitors(ctx: click.Context, as_json: bool) -> None:
         return
     for m in rows:
         flags = (", REVOKED" if m.revoked else "") + (f", {m.missing} missing" if m.missing else "")
-        click.echo(f"{m.device_id[:8]}  {m.monitor[:28]:<28} {m.reports:>5} report{'s' if m.reports != 1 else ''}, "
-                   f"last number {m.last_seq}, "
-                   f"last signed {show_moment(m.last_signed_at)}{flags}")
+        _say(f"{m.device_id[:8]}  {m.monitor[:28]:<28} {m.reports:>5} report{'s' if m.reports != 1 else ''}, "
+             f"last number {m.last_seq}, "
+             f"last signed {show_moment(m.last_signed_at)}{flags}")
 
 
 @hq.command("stats")
@@ -230,8 +231,8 @@ def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
     else:
         for r in rows:
             noun = "shipment " if r.shipments == 1 else "shipments"
-            click.echo(f"{r.month}  {r.origin:<6} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
-                       f"{format_usd(r.value_usd):>20}")
+            _say(f"{r.month}  {r.origin:<6} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
+                 f"{format_usd(r.value_usd):>20}")
 
 
 @hq.command("log")
@@ -248,7 +249,7 @@ def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
         _json_out(rows)
         return
     for row in rows:
-        click.echo(f"{show_moment(row['at'], seconds=True)}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
+        _say(f"{show_moment(row['at'], seconds=True)}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
 
 
 HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_monitors, hq_stats,

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from kpmonitor.cli.common import _json_out, _passphrase, _refusals, _workspace
+from kpmonitor.cli.common import _json_out, _passphrase, _refusals, _say, _workspace
 
 
 @click.group()
@@ -49,11 +49,12 @@ def keys_request(ctx: click.Context, out: Path) -> None:
 @click.pass_context
 def keys_install(ctx: click.Context, cert_file: Path) -> None:
     """Install the certificate headquarters issued (or its revocation list)."""
+    from kpmonitor.trust.identity import read_pem_file
     from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx) as ws, _refusals():
         keyring = Keyring(ws.paths)
-        data = cert_file.read_bytes()
+        data = read_pem_file(cert_file)
         if b"X509 CRL" in data:
             keyring.install_crl(data)
             click.echo("Installed headquarters' revocation list.")
@@ -62,7 +63,7 @@ def keys_install(ctx: click.Context, cert_file: Path) -> None:
     from kpmonitor.trust.identity import certificate_summary
 
     summary = certificate_summary(cert)
-    click.echo(f"Installed the certificate {summary['serial']} issued by {summary['issuer']} "
+    _say(f"Installed the certificate {summary['serial']} issued by {summary['issuer']} "
                f"(valid until {summary['not_after'][:10]}). Reports are now signed with it.")
 
 
@@ -89,4 +90,4 @@ def keys_show(ctx: click.Context, as_json: bool) -> None:
     for label, data in info.items():
         click.echo(label.replace("_", " ").capitalize())
         for k, v in data.items():
-            click.echo(f"  {k:<12} {v}")
+            _say(f"  {k:<12} {v}")  # a certificate's names are whatever its maker wrote

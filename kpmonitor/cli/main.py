@@ -23,7 +23,7 @@ from kpmonitor import APP_ID, __version__
 from kpmonitor.cli import field as cli_field
 from kpmonitor.cli import hq as cli_hq
 from kpmonitor.cli import keys as cli_keys
-from kpmonitor.cli.common import PASSPHRASE_ENV, Refused, _json_out, _passphrase, _refusals, _workspace
+from kpmonitor.cli.common import PASSPHRASE_ENV, Refused, _json_out, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.quantities import amount_text
 from kpmonitor.paths import Paths
 
@@ -95,8 +95,8 @@ def init(ctx: click.Context, role: str, name: str) -> None:
         info = init_home(paths, role, name, passphrase)
     what = ("a root certificate authority" if role == "hq"
             else "a device key (self-signed until headquarters issues a certificate)")
-    click.echo(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}), "
-               f"with {what}.")
+    _say(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}), "
+         f"with {what}.")
 
 
 @cli.command()
@@ -142,17 +142,20 @@ def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None,
     if as_json:
         _json_out({"file": str(file), **result.to_json()})
     else:
-        click.echo(result.verdict)
+        # Every line holds text from the file (a detail can quote it): escaped, so it cannot repaint the verdict.
+        _say(result.verdict)
         for c in result.checks:
-            click.echo(f"  [{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
+            _say(f"  [{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
         for w in result.warnings:
-            click.echo(f"  [note] {w}")
+            _say(f"  [note] {w}")
         if result.summary:
             s = result.summary
-            click.echo(f"  Report {str(s.get('report_id'))[:8]} v{s.get('report_version')}: certificate "
-                       f"{s.get('certificate_number')}, {amount_text(s.get('carats'), 'ct')}, "
-                       f"US$ {amount_text(s.get('value_usd'))}, "
-                       f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}")
+            # What the report says is vouched for only when every check held; else it is only its claim.
+            said = "Report" if result.ok else "As the file claims (not verified): report"
+            _say(f"  {said} {str(s.get('report_id'))[:8]} v{s.get('report_version')}: certificate "
+                 f"{s.get('certificate_number')}, {amount_text(s.get('carats'), 'ct')}, "
+                 f"US$ {amount_text(s.get('value_usd'))}, "
+                 f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}")
     sys.exit(0 if result.ok else 1)
 
 
@@ -167,10 +170,16 @@ def main(argv: list[str] | None = None) -> NoReturn:
         cli.main(args=argv, prog_name="kpmonitor", standalone_mode=True)
     except SystemExit:
         raise
-    except Exception:
-        log.exception("Unexpected error")
-        click.echo("kpmonitor: something unexpected went wrong; the details are in the log "
-                   f"({Paths.for_home().log_file}).", err=True)
+    except Exception as exc:
+        from kpmonitor.logsetup import log_file
+
+        where = log_file()  # the log of the home in use (--home, KPMONITOR_HOME), set up by the group
+        if where is None:  # none could be opened (a read-only disk): no traceback on the terminal either
+            _say(f"kpmonitor: something unexpected went wrong ({type(exc).__name__}), and no log could be "
+                 "written to keep the details.", err=True)
+        else:
+            log.exception("Unexpected error")
+            _say(f"kpmonitor: something unexpected went wrong; the details are in the log ({where}).", err=True)
         sys.exit(1)
     sys.exit(0)
 

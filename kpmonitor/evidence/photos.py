@@ -34,7 +34,7 @@ from typing import Any, Final
 from PIL import ExifTags, Image
 
 from kpmonitor import fileio
-from kpmonitor.errors import PhotoError
+from kpmonitor.errors import FileRefused, PhotoError
 
 logger = logging.getLogger(__name__)
 
@@ -510,19 +510,19 @@ def _info(data: bytes, name: str, opened: _Opened, sha256: str | None = None) ->
 
 
 def _read_file(path: Path) -> bytes:
+    """A photo file's bytes, read as every file from outside is (``fileio.read_regular``: no link, no pipe)."""
     label = str(path)
+
+    def check_head(head: bytes) -> None:
+        if not head:
+            raise PhotoError(f"{label} is empty (0 bytes), so it is not a photo. Copy it again from the camera.")
+        # Refuse a video or document before reading hundreds of megabytes of it.
+        _sniff(head, label)
+
     try:
-        with path.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            head = fh.read(32)
-            if not head:
-                raise PhotoError(f"{label} is empty (0 bytes), so it is not a photo. Copy it again from the camera.")
-            # Refuse a video or document before reading hundreds of megabytes of it.
-            _sniff(head, label)
-            if size > MAX_BYTES:
-                raise PhotoError(f"{label} is {size / 2**20:.0f} MB, far larger than any photo; it cannot be added.")
-            fh.seek(0)
-            return fh.read()
+        return fileio.read_regular(path, MAX_BYTES, "photo", head=check_head)
+    except FileRefused as exc:
+        raise PhotoError(exc.message) from exc
     except FileNotFoundError as exc:
         raise PhotoError(f"The photo {label} does not exist.") from exc
     except IsADirectoryError as exc:
@@ -636,15 +636,15 @@ class PhotoVault:
             return False
         try:
             if dest.exists():  # repairing a damaged copy; it was made read-only
-                os.chmod(dest, 0o644)
+                os.chmod(dest, fileio.PRIVATE)
             fileio.ensure_dir(dest.parent)  # a new shard's entry is on disk before the photo counts as kept
             fileio.commit(tmp, dest)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        # Read-only: evidence is not for editing, even by accident.
+        # Read-only: evidence is not for editing, even by accident; and, as all the home's files, the owner's only.
         with contextlib.suppress(OSError):
-            os.chmod(dest, 0o444)
+            os.chmod(dest, 0o400)
         return True
 
     def store_verified(self, sha256: str, data: bytes | memoryview) -> bool:
@@ -745,7 +745,7 @@ class PhotoVault:
 
     def _write_cache(self, path: Path, data: bytes) -> None:
         # Not fsynced: a cache lost in a crash is rebuilt; an empty one is treated as missing.
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(fileio.PRIVATE_DIR, parents=True, exist_ok=True)
         fileio.commit(fileio.stage(self.thumbs_dir, data, prefix=TEMP_PREFIX, durable=False), path,
                       durable=False)
 
@@ -795,8 +795,10 @@ def iter_image_files(paths: Iterable[Path]) -> list[Path]:
     Folders are searched recursively for .jpg .jpeg .png .heic .heif (any case), skipping
     hidden files and folders (macOS "._" companions, .Trashes, thumbnails caches). A path
     that is not a folder is kept as given, so a wrong file gets its own sentence from
-    ingest instead of being skipped without a word. Order: arguments as given, each folder
-    sorted; duplicates dropped.
+    ingest instead of being skipped without a word; so is a link, to a file or a folder, and a
+    pipe or device named like a photo (``fileio.read_regular`` refuses them, with a sentence).
+    Links to folders inside are not followed. Order: arguments as given, each folder sorted;
+    duplicates dropped.
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -809,7 +811,7 @@ def iter_image_files(paths: Iterable[Path]) -> list[Path]:
 
     for given in paths:
         given = Path(given)
-        if not given.is_dir():
+        if given.is_symlink() or not given.is_dir():  # a link is not followed: ingest says why it is refused
             add(given)
             continue
         inside: list[Path] = []

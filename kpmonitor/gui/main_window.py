@@ -29,6 +29,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from kpmonitor.errors import KPError
+from kpmonitor.fileio import create_private
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 
 def gui_settings(paths: Paths) -> QSettings:
     """Per-home GUI state, kept with the home so that two homes (or tests) never share it."""
+    create_private(paths.config / "gui.ini")  # Qt would make it 0644, and keeps the mode of a file that exists
     return QSettings(str(paths.config / "gui.ini"), QSettings.Format.IniFormat)
 
 

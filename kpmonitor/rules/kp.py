@@ -28,6 +28,9 @@ from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, 
 from kpmonitor.domain.reference import Reference
 from kpmonitor.rules.problems import Problem, Severity
 
+# Raised whenever a rule is added or changes what it finds: what was judged before is judged again, once.
+RULES_VERSION = 2
+
 
 @dataclass
 class RuleContext:
@@ -45,7 +48,7 @@ class RuleContext:
         Stored beside what was judged (the list's counts, headquarters' anomalies), so that a changed
         setting or table is noticed and everything is judged again once.
         """
-        judged_by = (self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days,
+        judged_by = (RULES_VERSION, self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days,
                      self.reference.digest)
         return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
 
@@ -327,6 +330,66 @@ def check_seals(insp: Inspection, ctx: RuleContext) -> list[Problem]:
     return out
 
 
+# --- lengths ----------------------------------------------------------------------------------
+
+# The longest text each field takes, in characters: what real documents hold, with room to spare (a
+# company's registered name runs to a hundred characters, a postal address to three hundred, a KP
+# certificate number to twenty). Past these a field is a payload, not a field: an 80,000-character
+# exporter took 22 s to lay out in the PDF and 10 MB never finished. A longer text is an error, so it
+# blocks signing; the document parser refuses whole documents over 5 MiB before this.
+NUMBER_CHARS = 50  # a certificate or parcel number, a seal's type, a finding's section
+NAME_CHARS = 200  # a name, an authority, a site, a place, a seal's manufacturer, who applied or witnessed
+ADDRESS_CHARS = 500  # an address; a photo's caption
+DESCRIPTION_CHARS = 2_000  # a parcel's description, a seal event's note, an acknowledgement's note
+FINDING_CHARS = 10_000  # a finding: the monitor's own account, pages of it if need be
+
+
+_TextField = tuple[str, str, str, int]  # path, what it is, its text, its limit
+
+
+def _fields(path: str, what: str, record: object, spec: tuple[tuple[str, str, int], ...]) -> list[_TextField]:
+    return [(f"{path}.{attr}", f"{what} {word}", getattr(record, attr), limit) for attr, word, limit in spec]
+
+
+_PARTY = (("name", "name", NAME_CHARS), ("address", "address", ADDRESS_CHARS))
+_PARCEL = (("number", "number", NUMBER_CHARS), ("description", "description", DESCRIPTION_CHARS))
+_SEAL = (("type", "type", NUMBER_CHARS), ("manufacturer", "manufacturer", NAME_CHARS),
+         ("applied_by", "“applied by”", NAME_CHARS), ("witness", "witness", NAME_CHARS),
+         ("applied_place", "place", NAME_CHARS))
+_EVENT = (("by", "“by”", NAME_CHARS), ("note", "note", DESCRIPTION_CHARS))
+_FINDING = (("section", "section", NUMBER_CHARS), ("text", "text", FINDING_CHARS))
+
+
+def _text_fields(insp: Inspection) -> list[_TextField]:
+    """Every free-text field of the inspection: ``(path, what it is, text, its limit)``."""
+    cert = insp.certificate
+    fields = _fields("certificate", "The certificate's", cert, (("number", "number", NUMBER_CHARS),
+                                                                ("issuing_authority", "issuing authority", NAME_CHARS)))
+    fields.append(("site", "The site", insp.site, NAME_CHARS))
+    for role in ("exporter", "importer"):
+        fields += _fields(f"certificate.{role}", f"The {role}'s", getattr(cert, role), _PARTY)
+    for i, parcel in enumerate(insp.parcels):
+        fields += _fields(f"parcels[{i}]", f"Parcel {i + 1}'s", parcel, _PARCEL)
+    for i, seal in enumerate(insp.seals):
+        fields += _fields(f"seals[{i}]", f"Seal {i + 1}'s", seal, _SEAL)
+        for j, event in enumerate(seal.events):
+            fields += _fields(f"seals[{i}].events[{j}]", f"Seal {i + 1}'s event {j + 1}:", event, _EVENT)
+    for i, finding in enumerate(insp.findings):
+        fields += _fields(f"findings[{i}]", f"Finding {i + 1}'s", finding, _FINDING)
+    for i, photo in enumerate(insp.photos):
+        fields += _fields(f"photos[{i}]", f"Photo {i + 1}'s", photo, (("caption", "caption", ADDRESS_CHARS),))
+    for i, ack in enumerate(insp.acknowledgements):
+        fields += _fields(f"acknowledgements[{i}]", f"Acknowledgement {i + 1}'s", ack,
+                          (("note", "note", DESCRIPTION_CHARS),))
+    return fields
+
+
+def check_lengths(insp: Inspection, _ctx: RuleContext) -> list[Problem]:
+    """Every free-text field within its limit (``NAME_CHARS``…): an error naming the field and the limit."""
+    return [_err(path, "text.too_long", f"{what} is {len(text):,} characters long; at most {limit:,} are allowed.")
+            for path, what, text, limit in _text_fields(insp) if len(text) > limit]
+
+
 # --- the inspection as a whole -----------------------------------------------------------------
 
 
@@ -347,6 +410,7 @@ RULES: tuple[Callable[[Inspection, RuleContext], list[Problem]], ...] = (
     check_parcels,
     check_seals,
     check_inspection_record,
+    check_lengths,
 )
 
 

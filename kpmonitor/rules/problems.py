@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kpmonitor.domain.text import printable
 from kpmonitor.errors import KPError
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ class ValidationError(KPError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        lines = [f"{p.field}: {p.message}" for p in problems]
+        # One line per problem: a line break inside a message (a name from a document) is shown escaped.
+        lines = [f"{p.field}: {printable(p.message)}" for p in problems]
         super().__init__(
             "The inspection has "
             + (f"{len(problems)} problems" if len(problems) != 1 else "1 problem")

@@ -64,6 +64,7 @@ def check_label(name: str) -> str:
         "files match the manifest": _t("Files match the manifest"),
         "snapshot schema": _t("Snapshot follows the report format"),
         "snapshot matches the manifest": _t("Snapshot matches the manifest"),
+        "certificate names the signer": _t("Certificate names the signer"),
         "photos match the snapshot": _t("Photos match the snapshot"),
         "PDF signature": _t("PDF signature"),
         "PDF carries the snapshot": _t("PDF carries the snapshot"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.domain.text import printable
 from kpmonitor.gui.common.labels import (
     FeedbackLabel,
     error_color,
@@ -77,10 +78,11 @@ class ProblemsModel(QAbstractListModel):
             return None
         problem = self.problems[index.row()]
         ack = self.acks[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:  # a message quotes the inspection's fields: escaped
             if ack is not None:
-                return self.tr("{message}\nAcknowledged: {note}").format(message=problem.message, note=ack.note)
-            return problem.message
+                return self.tr("{message}\nAcknowledged: {note}").format(message=printable(problem.message),
+                                                                          note=printable(ack.note))
+            return printable(problem.message)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.icons.get("ack" if ack is not None else problem.severity.value)
         if role == Qt.ItemDataRole.ForegroundRole and ack is not None:

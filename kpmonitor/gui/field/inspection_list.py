@@ -19,7 +19,8 @@ from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 from kpmonitor.gui.field.inspections_model import ID_ROLE, InspectionsModel
 
 SEARCH_PAUSE_MS = 150
-LIST_WIDTHS = (150, 260, 60, 110, 120, 60, 170, 150, 130)
+# The last column shows a moment with its zone named ("2026-12-01 22:03 UTC+02:00").
+LIST_WIDTHS = (150, 260, 60, 110, 120, 60, 170, 150, 190)
 
 
 class InspectionListWidget(QWidget):

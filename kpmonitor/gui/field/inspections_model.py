@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
-from kpmonitor.gui.common.labels import safe_tooltip
+from kpmonitor.gui.common.labels import cell_text, safe_tooltip
 
 if TYPE_CHECKING:
     from kpmonitor.store.db import InspectionSummary
@@ -189,7 +189,7 @@ class InspectionsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return safe_tooltip(self._tooltip(s, key))
-        return self._display(s, key)
+        return cell_text(self._display(s, key))  # a certificate number or exporter from a document: escaped
 
     def _display(self, s: InspectionSummary, key: str) -> str:
         if key == "cert_number":

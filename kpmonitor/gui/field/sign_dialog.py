@@ -250,20 +250,26 @@ class SignDialog(QDialog):
             self.signer.setText(self.tr("This home has no signing key yet: make one in Tools → Signing "
                                         "certificate, then sign."))
             return False
+        from kpmonitor.report.sign import signer_info, signer_note
+
+        home = self.session.ws.home
         try:
             cert = keyring.device_certificate()
+            # The report is signed as the certificate names its monitor and device, whatever the home says.
+            note = signer_note(signer_info(cert), home.name, home.device_id)
         except KPError as exc:
             self.signer.setText(exc.message)
             return False
         summary = certificate_summary(cert)
         if is_self_signed(cert):
-            self.signer.setText(self.tr(
+            text = self.tr(
                 "Signing with {name}'s self-signed certificate: verifiers will say the report is intact but not "
                 "vouched for by headquarters until headquarters issues a certificate (Tools → Signing "
-                "certificate).").format(name=summary["name"]))
+                "certificate).").format(name=summary["name"])
         else:
-            self.signer.setText(self.tr("Signing with {name}'s certificate {serial}, issued by {issuer}.").format(
-                name=summary["name"], serial=summary["serial"], issuer=summary["issuer"]))
+            text = self.tr("Signing with {name}'s certificate {serial}, issued by {issuer}.").format(
+                name=summary["name"], serial=summary["serial"], issuer=summary["issuer"])
+        self.signer.setText(text + (" " + note if note else ""))
         return True
 
     def selected(self) -> Problem | None:

@@ -48,8 +48,17 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
+from kpmonitor.domain.text import printable
 from kpmonitor.errors import KPError
-from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, safe_tooltip
+from kpmonitor.gui.common.labels import (
+    FeedbackLabel,
+    cell_text,
+    error_color,
+    muted_color,
+    ok_color,
+    plain_label,
+    safe_tooltip,
+)
 from kpmonitor.gui.common.words import check_label, verdict_label
 from kpmonitor.gui.common.workers import Task, run_task
 
@@ -82,11 +91,8 @@ def check_report(keyring: Keyring, trust: Path | None, crl: Path | None, *, path
     from kpmonitor.trust.keys import load_trust
     from kpmonitor.verifying import verify_file
 
-    if path is not None:
-        try:
-            return verify_file(path, trust=trust, crl=crl, keyring=keyring)
-        except OSError as exc:
-            raise KPError(f"The file {path.name} cannot be read ({exc.strerror or exc}).") from exc
+    if path is not None:  # a file that cannot be read, or is a link or a pipe, is a KPError with a sentence
+        return verify_file(path, trust=trust, crl=crl, keyring=keyring)
     root, crl_obj = load_trust(trust, crl, keyring)
     return verify_qr_text(text, root, crl_obj)
 
@@ -136,8 +142,8 @@ class ChecksModel(QAbstractTableModel):
             return None
         check = self.checks[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return ("✓" if check.ok else "✗", check_label(check.name), check.detail)[column]
+        if role == Qt.ItemDataRole.DisplayRole:  # a check's detail can quote the file: escaped
+            return cell_text(("✓" if check.ok else "✗", check_label(check.name), check.detail)[column])
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return self.ok_color if check.ok else self.error_color
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -601,7 +607,7 @@ class VerifyDialog(QDialog):
             "report": report,
         }
         for key, label in self.report_fields.items():
-            label.setText(values.get(key) or dash)
+            label.setText(printable(values.get(key) or dash))  # one field of the file's: on one line
         # What a file that failed its checks says is not to be believed: say so, and grey it.
         trusted = self.state != INVALID
         self.report_box.setTitle(self.tr("What the report states") if trusted else self.tr("What the file claims"))
@@ -624,7 +630,7 @@ class VerifyDialog(QDialog):
         values = {"name": signer.get("name", ""), "issuer": issuer, "serial": signer.get("serial", ""),
                   "valid": valid}
         for key, label in self.signer_fields.items():
-            label.setText(values.get(key) or "—")
+            label.setText(printable(values.get(key) or "—"))
         self.signer_box.setVisible(bool(signer))
 
     # --- dropping a file ---------------------------------------------------------------------

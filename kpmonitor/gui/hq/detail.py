@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
+from kpmonitor.domain.text import printable
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
 from kpmonitor.gui.common.workers import ThumbnailWorker, start
@@ -60,7 +61,7 @@ class ReportDetailDialog(QDialog):
         insp = snap.get("inspection") or {}
         cert = insp.get("certificate") or {}
         self.setWindowTitle(self.tr("Report {id} — certificate {number}").format(
-            id=self.report_id[:8], number=row.get("cert_number") or "—"))
+            id=self.report_id[:8], number=printable(str(row.get("cert_number") or "—"))))
 
         layout = QVBoxLayout(self)
         text, colour = badge_look(self.detail["badge"])
@@ -101,7 +102,7 @@ class ReportDetailDialog(QDialog):
         ]
         self.fields: dict[str, QLabel] = {}
         for name, value in values:
-            label = plain_label(value, data, wrap=True)
+            label = plain_label(printable(value), data, wrap=True)  # one field of the snapshot: on one line
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[name] = label
             form.addRow(name, label)
@@ -161,7 +162,10 @@ class ReportDetailDialog(QDialog):
             earlier = str(row["supersedes"])
             self.supersedes_button = QPushButton(self.tr("Amends report {id}").format(id=earlier[:8]), self)
             self.supersedes_button.setEnabled(bool(self.detail["supersedes_received"]))
-            if not self.detail["supersedes_received"]:
+            if self.detail["supersedes_foreign"]:
+                self.supersedes_button.setToolTip(self.tr("That report is another device's: this one is no "
+                                                          "amendment of it."))
+            elif not self.detail["supersedes_received"]:
                 self.supersedes_button.setToolTip(self.tr("That report has not arrived at headquarters."))
             self.supersedes_button.clicked.connect(lambda: self.report_requested.emit(earlier))
             buttons.addButton(self.supersedes_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
-from kpmonitor.gui.common.labels import safe_tooltip
+from kpmonitor.gui.common.labels import cell_text, safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
 
 if TYPE_CHECKING:
@@ -80,7 +80,9 @@ class _ListModel(QAbstractTableModel):
         row = self.row_at(index.row()) if index.isValid() else None
         if row is None:
             return None
-        return self.cell(row, index.column(), role)
+        value = self.cell(row, index.column(), role)
+        # Every cell shows text from imported files: escaped here, once, for every model below.
+        return cell_text(value) if role in (DISPLAY, Qt.ItemDataRole.AccessibleTextRole) else value
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         raise NotImplementedError
@@ -279,6 +281,8 @@ def anomaly_kind_label(kind: str) -> str:
         "missing_report": t("hq", "Report missing"), "rollback": t("hq", "History rolled back"),
         "fork": t("hq", "History forked"), "seal_reused": t("hq", "Seal reused"),
         "certificate_reused": t("hq", "KP certificate reused"),
+        "cross_device_supersede": t("hq", "Supersedes another device's report"),
+        "cross_device_id": t("hq", "Another device's report id"),
         "value_per_carat": t("hq", "Value per carat"), "weight_tolerance": t("hq", "Weight off declared"),
     }.get(kind, kind)
 
