@@ -90,7 +90,8 @@ def prepare(work: Path, n_photos: int, n_parcels: int) -> dict[str, Any]:
             taken_at=info.taken_at or (when + timedelta(minutes=i)).isoformat(), gps_lat=info.gps_lat,
             gps_lon=info.gps_lon, added_at=when.isoformat()))
     snapshot = build_snapshot(
-        insp, [], report_id="5d1c0ffee0ddba11ab1e5eed0fcafe42", version=1, supersedes=None, supersedes_version=None,
+        insp, [], report_id="5d1c0ffee0ddba11ab1e5eed0fcafe42", id_nonce="0" * 32, version=1, supersedes=None,
+        supersedes_version=None,
         signed_at="2026-11-21T12:00:00+00:00", device_seq=1, audit_head=Head(4321, "ab" * 32),
         signer=SignerInfo(name="Jane Monitor", device_id="0" * 32))
     (work / "snapshot.json").write_text(json.dumps(snapshot), encoding="utf-8")

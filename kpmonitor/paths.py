@@ -15,7 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from kpmonitor import APP_NAME
-from kpmonitor.fileio import ensure_dir
+from kpmonitor.fileio import ensure_dir, make_private
 
 HOME_ENV = "KPMONITOR_HOME"
 
@@ -70,6 +70,11 @@ class Paths:
         return self.data / "reports"
 
     @property
+    def inbox(self) -> Path:
+        """Headquarters' imported report PDFs and set-aside bundles (``hq.inbox``)."""
+        return self.data / "inbox"
+
+    @property
     def reference_overrides(self) -> Path:
         """Reference tables imported by headquarters, which win over the shipped ones."""
         return self.config / "reference"
@@ -83,7 +88,27 @@ class Paths:
         return self.cache / "kpmonitor.log"
 
     def ensure(self) -> None:
-        """Make the home's folders that are missing, durably (a new folder's entry is synced)."""
+        """Make the home's folders that are missing, durably (a new folder's entry is synced) and private
+        (0700: the inspections, the evidence and the keys are no other local user's to read)."""
         for d in (self.data, self.config, self.cache, self.originals, self.thumbnails, self.keys,
                   self.reports):
             ensure_dir(d)
+
+    def make_private(self) -> tuple[list[Path], list[tuple[Path, str]]]:
+        """Take the group's and others' permissions off the home's folders and files (``fileio.make_private``).
+
+        Only what is kpmonitor's: the config and cache folders whole, and of the data folder (which
+        ``--home`` may have put in a folder holding other things) itself and the entries kpmonitor keeps there.
+
+        :returns: what was changed, and what could not be, with why.
+        """
+        changed: list[Path] = []
+        failed: list[tuple[Path, str]] = []
+        database = [self.database.with_name(self.database.name + end) for end in ("", "-wal", "-shm", "-journal")]
+        for path, tree in ((self.data, False), (self.home_file, False), *((db, False) for db in database),
+                           (self.originals, True), (self.keys, True), (self.reports, True), (self.inbox, True),
+                           (self.config, True), (self.cache, True)):
+            made, refused = make_private(path, tree=tree)
+            changed += made
+            failed += refused
+        return changed, failed

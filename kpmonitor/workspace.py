@@ -117,6 +117,25 @@ class PhotoRefused:
     reason: str
 
 
+def _make_private(paths: Paths) -> None:
+    """Tighten a home that others could read (made by an older kpmonitor, or copied), and log that it was done."""
+    changed, failed = paths.make_private()
+    if changed or failed:
+        from kpmonitor.logsetup import setup_logging  # the desktop app sets its log up after the list shows
+
+        setup_logging(paths)
+
+    def listed(items: list[Path]) -> str:
+        return ", ".join(str(p) for p in items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+
+    if changed:
+        log.warning("made %d of the home's folders and files private (other local users could read them): %s",
+                    len(changed), listed(changed))
+    if failed:
+        log.warning("could not make %d of the home's folders and files private (%s): %s", len(failed),
+                    failed[0][1], listed([path for path, _why in failed]))
+
+
 class Workspace:
     """An opened home. Use as a context manager, or call ``close()``."""
 
@@ -127,6 +146,7 @@ class Workspace:
         self.paths = paths
         self.home = info
         paths.ensure()
+        _make_private(paths)
         self.settings = Settings(paths.settings_file)
         self.reference = reference or Reference.load(paths.reference_overrides)
         self.actor = str(self.settings.get("actor") or info.name)

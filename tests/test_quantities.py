@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kpmonitor.domain.quantities import (
+    MAX_CARATS,
+    MAX_USD,
     format_carats,
     format_usd,
     grouped,
@@ -68,12 +70,20 @@ def test_refuses_with_a_sentence(typed: str, phrase: str) -> None:
     assert info.value.message.endswith(".")
 
 
-amounts = st.integers(min_value=0, max_value=10**13)
+amounts = st.integers(min_value=0, max_value=MAX_USD)
 
 
-@given(amounts)
+@given(st.integers(min_value=0, max_value=MAX_CARATS))
 def test_plain_form_round_trips(n: int) -> None:
     assert parse_carats(plain(n)) == n
+
+
+@pytest.mark.parametrize("typed", [plain(MAX_CARATS + 1), "1" + "0" * 30, "9" * 5000])
+def test_carats_past_the_maximum_are_refused_with_a_sentence(typed: str) -> None:
+    with pytest.raises(ParseError, match=r"cannot be more than 100,000,000\.00 ct"):
+        parse_carats(typed)
+    with pytest.raises(ParseError, match=r"cannot be more than 100,000,000,000\.00 US\$"):
+        parse_usd(typed if len(typed) > 20 else plain(MAX_USD + 1))
 
 
 @given(amounts)

@@ -7,13 +7,19 @@ moments are ISO 8601 strings as typed (with the UTC offset when known), so the
 monitor's local time is kept exactly.
 
 ``from_document``/``to_document`` map the JSON document of
-``kpmonitor new --from-json`` (schema in ``docs/inspection.schema.json``).
-Parsing collects every problem instead of stopping at the first, so a monitor
-fixing a file sees the whole list at once.
+``kpmonitor new --from-json`` (schema in ``docs/inspection.schema.json``);
+``parse_document`` reads its JSON, refusing what no document holds (too large,
+nested too deep, numbers too long). The document is hostile until read: every
+value is read into its type or named as a problem, and so is a key that is no
+field's. Parsing collects every problem instead of stopping at the first, so a
+monitor fixing a file sees the whole list at once.
 """
 
 from __future__ import annotations
 
+import difflib
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -244,6 +250,99 @@ def parse_code(text: str, what: str) -> str:
 
 # --- the JSON document -------------------------------------------------------------------------
 
+# The fields of each object of the document, as docs/inspection.schema.json lists them. Any other key is refused,
+# named: a misspelt "weighed_carat" would otherwise leave the parcel unweighed without a word.
+DOCUMENT_FIELDS = frozenset({"certificate", "site", "site_gps", "inspected_at", "parcels", "seals", "findings",
+                             "verdict"})
+# What the store adds (``show --json``, a report's snapshot): known, and ignored when read back.
+RECORD_FIELDS = frozenset({"id", "status", "monitor", "device_id", "created_at", "updated_at", "supersedes",
+                           "acknowledgements", "photos", "problems"})
+CERTIFICATE_FIELDS = frozenset({"number", "issuing_authority", "issued_on", "expires_on", "exporter", "importer",
+                                "origin", "provenance", "destination", "hs_codes", "carats", "value_usd",
+                                "parcel_count"})
+PARTY_FIELDS = frozenset({"name", "address"})
+GPS_FIELDS = frozenset({"lat", "lon"})
+PARCEL_FIELDS = frozenset({"number", "hs_code", "declared_carats", "weighed_carats", "stones", "declared_value_usd",
+                           "description"})
+SEAL_FIELDS = frozenset({"number", "type", "iso_class", "manufacturer", "parcel", "applied_by", "witness",
+                         "applied_at", "applied_place", "events"})
+EVENT_FIELDS = frozenset({"kind", "at", "by", "note"})
+FINDING_FIELDS = frozenset({"severity", "section", "text"})
+
+# A document nests five deep (the document, seals, a seal, its events, an event); a file nested deeper is not one,
+# and is refused before Python's parser recurses into it (it gives up, past some thousand levels, with a crash).
+MAX_DEPTH = 8
+MAX_DOCUMENT_BYTES = 5 * 2**20
+MAX_STONES = 100_000_000   # in one parcel: melee runs to hundreds of thousands
+MAX_PARCEL_COUNT = 100_000
+_MAX_DIGITS = 40           # a JSON integer longer than this is no field's (SQLite's INTEGER has 19 digits)
+_MAX_SHOWN = 40            # characters of a key or a value quoted back
+
+
+def parse_document(data: bytes | str) -> Any:
+    """Parse the JSON of an inspection document (``new --from-json``, ``edit --from-json``): UTF-8 bytes or text.
+
+    What no document holds is refused before or while parsing, with a sentence: more than
+    ``MAX_DOCUMENT_BYTES``, nesting deeper than ``MAX_DEPTH`` and integers of more than 40 digits. NaN,
+    infinities and every other wrong value are left to ``from_document``, which names their field.
+
+    :raises ParseError: when it is not JSON, or not a document's JSON.
+    """
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ParseError(f"The document is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB; no inspection is.")
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"The document is not UTF-8 text (byte {exc.start + 1:,} is not).") from None
+    if _nests_deeper(text, MAX_DEPTH):
+        raise ParseError(f"The document nests more than {MAX_DEPTH} levels deep; an inspection document nests five.")
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except ParseError:
+        raise
+    except ValueError as exc:  # json.JSONDecodeError, a byte-order mark
+        raise ParseError(f"The document is not valid JSON ({exc}).") from None
+
+
+def _json_int(text: str) -> int:
+    if len(text) > _MAX_DIGITS:
+        raise ParseError(f"The document holds a number of {len(text):,} digits; no field of an inspection takes one.")
+    return int(text)
+
+
+_JSON_MARKS = re.compile(r'["\\\[\]{}]')
+
+
+def _nests_deeper(text: str, limit: int) -> bool:
+    """Whether the JSON ``text`` opens more than ``limit`` arrays and objects inside each other (strings skipped)."""
+    depth, in_string, escaped_at = 0, False, -1
+    for mark in _JSON_MARKS.finditer(text):
+        at, char = mark.start(), mark.group()
+        if at == escaped_at:
+            continue
+        if in_string:
+            if char == "\\":
+                escaped_at = at + 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _at(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN] + "…"
+
 
 class _Collector:
     """Gathers parse problems with their field paths."""
@@ -251,31 +350,103 @@ class _Collector:
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
 
+    def add(self, path: str, message: str) -> None:
+        self.problems.append((path, message))
+
     def take(self, path: str, fn: Any, *args: Any) -> Any:
         try:
             return fn(*args)
         except ParseError as exc:
-            self.problems.append((path, exc.message))
+            self.add(path, exc.message)
             return None
 
-    def objects(self, doc: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
-        """The objects of a list field with their paths (``parcels[2]``); anything else is a problem."""
-        items = doc.get(key) or []
+    def known(self, d: dict[str, Any], path: str, fields: frozenset[str], what: str,
+              ignored: frozenset[str] = frozenset()) -> None:
+        """Refuse the keys of ``d`` that are not ``fields`` of ``what``, naming them (the first five)."""
+        unknown = [key for key in d if key not in fields and key not in ignored]
+        for key in unknown[:5]:
+            close = difflib.get_close_matches(key, fields, n=1)
+            hint = f"did you mean {close[0]}?" if close else "its fields are " + ", ".join(sorted(fields)) + "."
+            self.add(_at(path, _shown(key)), f"is not a field of {what}; {hint}")
+        if len(unknown) > 5:
+            self.add(path or "document", f"has {len(unknown) - 5} more fields that are not those of {what}.")
+
+    def section(self, d: dict[str, Any], key: str, path: str, fields: frozenset[str],
+                what: str) -> dict[str, Any] | None:
+        """The object under ``key`` (its keys checked), or None when it is missing, null or not an object."""
+        value = d.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            listed = " with " + " and ".join(sorted(fields)) if len(fields) <= 2 else ""
+            self.add(_at(path, key), f"must be an object{listed}.")
+            return None
+        self.known(value, _at(path, key), fields, what)
+        return value
+
+    def objects(self, d: dict[str, Any], key: str, path: str, fields: frozenset[str],
+                what: str) -> list[tuple[str, dict[str, Any]]]:
+        """The objects of a list field with their paths (``parcels[2]``), their keys checked."""
+        items = d.get(key)
+        if items is None:
+            return []
         if not isinstance(items, list):
-            self.problems.append((key, "must be a list."))
+            self.add(_at(path, key), "must be a list.")
             return []
         out: list[tuple[str, dict[str, Any]]] = []
         for i, item in enumerate(items):
+            item_path = f"{_at(path, key)}[{i}]"
             if isinstance(item, dict):
-                out.append((f"{key}[{i}]", item))
+                self.known(item, item_path, fields, what)
+                out.append((item_path, item))
             else:
-                self.problems.append((f"{key}[{i}]", "must be an object."))
+                self.add(item_path, "must be an object.")
         return out
 
 
-def _s(d: dict[str, Any], key: str) -> str:
+def _text(c: _Collector, d: dict[str, Any], key: str, path: str) -> str:
     value = d.get(key)
-    return value.strip() if isinstance(value, str) else ""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        c.add(_at(path, key), "must be text (a JSON string).")
+        return ""
+    return value.strip()
+
+
+def _label(c: _Collector, d: dict[str, Any], key: str, path: str) -> str | None:
+    """A parcel or seal number: text, or a whole number written bare (``"number": 1``); None when missing."""
+    value = d.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**18:
+        return str(value)
+    if not isinstance(value, str):
+        c.add(_at(path, key), "must be text (a JSON string), such as \"1\".")
+        return None
+    return value.strip()
+
+
+def _parsed(c: _Collector, d: dict[str, Any], key: str, path: str, parse: Any, *args: Any) -> Any:
+    """What ``parse`` makes of the text under ``key``; None when it is missing, empty or refused."""
+    value = d.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        c.add(_at(path, key), "must be text (a JSON string).")
+        return None
+    return c.take(_at(path, key), parse, value, *args)
+
+
+def _choice(c: _Collector, d: dict[str, Any], key: str, path: str, kind: type[StrEnum]) -> Any:
+    """A member of ``kind`` named by its value; None when missing or refused."""
+    value = d.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip() in kind._value2member_map_:
+        return kind(value.strip())
+    c.add(_at(path, key), "must be one of " + ", ".join(k.value for k in kind) + ".")
+    return None
 
 
 def _amount(c: _Collector, d: dict[str, Any], key: str, path: str, parse: Any) -> int | None:
@@ -284,29 +455,118 @@ def _amount(c: _Collector, d: dict[str, Any], key: str, path: str, parse: Any) -
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         # Floats are refused on purpose: 0.1 + 0.2 is not what a scale printed.
-        c.problems.append((f"{path}.{key}", "must be a string such as \"1234.56\" (not a JSON float)."))
+        c.add(_at(path, key), "must be a string such as \"1234.56\" (not a JSON float).")
         return None
-    result: int | None = c.take(f"{path}.{key}", parse, str(value))
+    if isinstance(value, int) and value.bit_length() > 128:  # str() of a number of 5,000 digits refuses
+        c.add(_at(path, key), "is far too large.")
+        return None
+    result: int | None = c.take(_at(path, key), parse, str(value))
     return result
 
 
-def _int(c: _Collector, d: dict[str, Any], key: str, path: str) -> int | None:
+def _whole(c: _Collector, d: dict[str, Any], key: str, path: str, maximum: int) -> int | None:
     value = d.get(key)
     if value is None or value == "":
         return None
+    where = _at(path, key)
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,40}\s*", value):
+        value = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        c.add(where, f"must be written with the digits 0 to 9 (“{_shown(value.strip())}” is not).")
+        return None
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value.strip())
-        c.problems.append((f"{path}.{key}", "must be a whole number."))
+        c.add(where, "must be a whole number.")
         return None
     if value < 0:
-        c.problems.append((f"{path}.{key}", "cannot be negative."))
+        c.add(where, "cannot be negative.")
+        return None
+    if value > maximum:
+        c.add(where, f"cannot be more than {maximum:,}.")
         return None
     return value
 
 
+_DECIMAL = re.compile(r"\s*-?[0-9]{1,3}(\.[0-9]{1,20})?\s*")
+
+
+def _degrees(c: _Collector, gps: dict[str, Any], key: str, limit: int) -> float | None:
+    """A latitude or longitude: a finite number of degrees from -limit to limit (a plain decimal text too)."""
+    value = gps.get(key)
+    where = f"site_gps.{key}"
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        value = float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        c.add(where, "must be a number of degrees." if value is not None else "is missing.")
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        c.add(where, "must be a finite number of degrees (not NaN or an infinity).")
+        return None
+    if not -limit <= value <= limit:
+        c.add(where, f"must be from -{limit} to {limit} degrees.")
+        return None
+    return float(value)
+
+
+def _certificate(c: _Collector, doc: dict[str, Any]) -> Certificate:
+    cert = Certificate()
+    if doc.get("certificate") is None:
+        c.add("certificate", "The certificate section is missing.")
+    cert_doc = c.section(doc, "certificate", "", CERTIFICATE_FIELDS, "a certificate") or {}
+    path = "certificate"
+    cert.number = _text(c, cert_doc, "number", path)
+    cert.issuing_authority = _text(c, cert_doc, "issuing_authority", path)
+    cert.issued_on = _parsed(c, cert_doc, "issued_on", path, parse_date, "issue date")
+    cert.expires_on = _parsed(c, cert_doc, "expires_on", path, parse_date, "expiry date")
+    for role in ("exporter", "importer"):
+        party_doc = c.section(cert_doc, role, path, PARTY_FIELDS, f"the {role}") or {}
+        setattr(cert, role, Party(name=_text(c, party_doc, "name", f"{path}.{role}"),
+                                  address=_text(c, party_doc, "address", f"{path}.{role}")))
+    for key in ("origin", "provenance", "destination"):
+        setattr(cert, key, _parsed(c, cert_doc, key, path, parse_code, key) or "")
+    hs = cert_doc.get("hs_codes")
+    if isinstance(hs, str):
+        hs = [hs]
+    if hs is not None and not isinstance(hs, list):
+        c.add("certificate.hs_codes", "must be a list of HS codes.")
+    for i, code in enumerate(hs if isinstance(hs, list) else []):
+        if isinstance(code, str):
+            cert.hs_codes.append(code.strip())
+        else:
+            c.add(f"certificate.hs_codes[{i}]", "must be text (a JSON string), such as \"7102.31\".")
+    cert.carats = _amount(c, cert_doc, "carats", path, parse_carats)
+    cert.value_usd = _amount(c, cert_doc, "value_usd", path, parse_usd)
+    cert.parcel_count = _whole(c, cert_doc, "parcel_count", path, MAX_PARCEL_COUNT)
+    return cert
+
+
+def _seal(c: _Collector, path: str, sd: dict[str, Any]) -> Seal:
+    seal = Seal(
+        number=normalise_seal_number(_label(c, sd, "number", path) or ""),
+        type=_text(c, sd, "type", path) or "bag",
+        iso_class=(_text(c, sd, "iso_class", path) or "S").upper(),
+        manufacturer=_text(c, sd, "manufacturer", path),
+        parcel=_label(c, sd, "parcel", path),
+        applied_by=_text(c, sd, "applied_by", path),
+        witness=_text(c, sd, "witness", path),
+        applied_at=_parsed(c, sd, "applied_at", path, parse_moment, "time the seal was applied") or "",
+        applied_place=_text(c, sd, "applied_place", path),
+    )
+    for epath, ed in c.objects(sd, "events", path, EVENT_FIELDS, "a seal event"):
+        kind = _choice(c, ed, "kind", epath, SealEventKind)
+        if kind is None:
+            if ed.get("kind") in (None, ""):
+                c.add(f"{epath}.kind", "must be one of " + ", ".join(k.value for k in SealEventKind) + ".")
+            continue
+        seal.events.append(SealEvent(kind=kind, at=_parsed(c, ed, "at", epath, parse_moment, "event time") or "",
+                                     by=_text(c, ed, "by", epath), note=_text(c, ed, "note", epath)))
+    return seal
+
+
 def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
-    """Build an inspection from the ``new --from-json`` document.
+    """Build an inspection from the ``new --from-json`` document (or a snapshot's, or ``show --json``'s).
+
+    Every value is read into its type or named as a problem, never raising: a wrong type, NaN or an infinity, a
+    number out of its field's range, a digit other than 0 to 9, a key that is no field's.
 
     :returns: the inspection (fields that failed to parse left empty) and the
         parse problems as ``(field path, sentence)``; the rules then find the
@@ -316,104 +576,32 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
     insp = Inspection()
     if not isinstance(doc, dict):
         return insp, [("document", "The document must be a JSON object.")]
-    cert_doc = doc.get("certificate")
-    if not isinstance(cert_doc, dict):
-        c.problems.append(("certificate", "The certificate section is missing."))
-        cert_doc = {}
-    cert = insp.certificate
-    cert.number = _s(cert_doc, "number")
-    cert.issuing_authority = _s(cert_doc, "issuing_authority")
-    if cert_doc.get("issued_on"):
-        cert.issued_on = c.take("certificate.issued_on", parse_date, str(cert_doc["issued_on"]), "issue date")
-    if cert_doc.get("expires_on"):
-        cert.expires_on = c.take("certificate.expires_on", parse_date, str(cert_doc["expires_on"]),
-                                 "expiry date")
-    for role in ("exporter", "importer"):
-        party_doc = cert_doc.get(role) or {}
-        if not isinstance(party_doc, dict):
-            c.problems.append((f"certificate.{role}", "must be an object with name and address."))
-            party_doc = {}
-        setattr(cert, role, Party(name=_s(party_doc, "name"), address=_s(party_doc, "address")))
-    for key in ("origin", "provenance", "destination"):
-        if cert_doc.get(key):
-            setattr(cert, key, c.take(f"certificate.{key}", parse_code, str(cert_doc[key]), key) or "")
-    hs = cert_doc.get("hs_codes") or []
-    if isinstance(hs, str):
-        hs = [hs]
-    if not isinstance(hs, list):
-        c.problems.append(("certificate.hs_codes", "must be a list of HS codes."))
-        hs = []
-    cert.hs_codes = [str(h).strip() for h in hs]
-    cert.carats = _amount(c, cert_doc, "carats", "certificate", parse_carats)
-    cert.value_usd = _amount(c, cert_doc, "value_usd", "certificate", parse_usd)
-    cert.parcel_count = _int(c, cert_doc, "parcel_count", "certificate")
+    c.known(doc, "", DOCUMENT_FIELDS, "an inspection document", ignored=RECORD_FIELDS)
+    insp.certificate = _certificate(c, doc)
+    insp.site = _text(c, doc, "site", "")
+    gps = c.section(doc, "site_gps", "", GPS_FIELDS, "a position")
+    if gps is not None:
+        lat, lon = _degrees(c, gps, "lat", 90), _degrees(c, gps, "lon", 180)
+        if lat is not None and lon is not None:
+            insp.site_lat, insp.site_lon = lat, lon
+    insp.inspected_at = _parsed(c, doc, "inspected_at", "", parse_moment, "inspection time") or ""
 
-    insp.site = _s(doc, "site")
-    gps = doc.get("site_gps")
-    if isinstance(gps, dict):
-        try:
-            insp.site_lat, insp.site_lon = float(gps["lat"]), float(gps["lon"])
-        except (KeyError, TypeError, ValueError):
-            c.problems.append(("site_gps", "must be {\"lat\": number, \"lon\": number}."))
-    if doc.get("inspected_at"):
-        insp.inspected_at = c.take("inspected_at", parse_moment, str(doc["inspected_at"]), "inspection time") or ""
-
-    for path, pd in c.objects(doc, "parcels"):
+    for path, pd in c.objects(doc, "parcels", "", PARCEL_FIELDS, "a parcel"):
         insp.parcels.append(Parcel(
-            number=str(pd.get("number") or "").strip(),
-            hs_code=_s(pd, "hs_code"),
+            number=_label(c, pd, "number", path) or "",
+            hs_code=_text(c, pd, "hs_code", path),
             declared_carats=_amount(c, pd, "declared_carats", path, parse_carats),
             weighed_carats=_amount(c, pd, "weighed_carats", path, parse_carats),
-            stones=_int(c, pd, "stones", path),
+            stones=_whole(c, pd, "stones", path, MAX_STONES),
             declared_value_usd=_amount(c, pd, "declared_value_usd", path, parse_usd),
-            description=_s(pd, "description"),
+            description=_text(c, pd, "description", path),
         ))
-
-    for path, sd in c.objects(doc, "seals"):
-        seal = Seal(
-            number=normalise_seal_number(str(sd.get("number") or "")),
-            type=_s(sd, "type") or "bag",
-            iso_class=(_s(sd, "iso_class") or "S").upper(),
-            manufacturer=_s(sd, "manufacturer"),
-            parcel=str(sd["parcel"]).strip() if sd.get("parcel") not in (None, "") else None,
-            applied_by=_s(sd, "applied_by"),
-            witness=_s(sd, "witness"),
-            applied_place=_s(sd, "applied_place"),
-        )
-        if sd.get("applied_at"):
-            seal.applied_at = c.take(f"{path}.applied_at", parse_moment, str(sd["applied_at"]),
-                                     "time the seal was applied") or ""
-        for j, ed in enumerate(sd.get("events") or []):
-            epath = f"{path}.events[{j}]"
-            if not isinstance(ed, dict):
-                c.problems.append((epath, "must be an object."))
-                continue
-            try:
-                kind = SealEventKind(_s(ed, "kind"))
-            except ValueError:
-                c.problems.append((f"{epath}.kind", "must be one of " + ", ".join(k.value for k in SealEventKind)
-                                   + "."))
-                continue
-            at = c.take(f"{epath}.at", parse_moment, str(ed["at"]), "event time") if ed.get("at") else ""
-            seal.events.append(SealEvent(kind=kind, at=at or "", by=_s(ed, "by"), note=_s(ed, "note")))
-        insp.seals.append(seal)
-
-    for path, fd in c.objects(doc, "findings"):
-        try:
-            severity = FindingSeverity(_s(fd, "severity") or "info")
-        except ValueError:
-            c.problems.append((f"{path}.severity", "must be one of "
-                               + ", ".join(s.value for s in FindingSeverity) + "."))
-            severity = FindingSeverity.INFO
-        insp.findings.append(Finding(severity=severity, section=_s(fd, "section") or "general",
-                                     text=_s(fd, "text")))
-
-    verdict = doc.get("verdict")
-    if verdict not in (None, ""):
-        try:
-            insp.verdict = Verdict(str(verdict))
-        except ValueError:
-            c.problems.append(("verdict", "must be one of certified, not_certified, held."))
+    insp.seals = [_seal(c, path, sd) for path, sd in c.objects(doc, "seals", "", SEAL_FIELDS, "a seal")]
+    for path, fd in c.objects(doc, "findings", "", FINDING_FIELDS, "a finding"):
+        insp.findings.append(Finding(severity=_choice(c, fd, "severity", path, FindingSeverity) or FindingSeverity.INFO,
+                                     section=_text(c, fd, "section", path) or "general",
+                                     text=_text(c, fd, "text", path)))
+    insp.verdict = _choice(c, doc, "verdict", "", Verdict)
     return insp, c.problems
 
 

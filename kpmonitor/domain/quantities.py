@@ -17,6 +17,12 @@ from kpmonitor.errors import ParseError
 _GROUP_CHARS = " \u00a0\u2009\u202f'’"
 _UNITS = re.compile(r"^(?:us\$|usd|\$)\s*|\s*(?:usd|us\$|\$|cts?\.?|carats?)$", re.IGNORECASE)
 
+# The most an amount may be, in hundredths: any amount, well below what a 64-bit SQLite INTEGER holds; carats
+# (a parcel or a whole shipment: 100 million carats, about a year of the world's production); US$ 100 billion.
+MAX_AMOUNT = 10**17
+MAX_CARATS = 100_000_000 * 100
+MAX_USD = 100_000_000_000 * 100
+
 
 def _valid_grouping(groups: list[str]) -> bool:
     """Thousands groups: first 1–3 digits, then exactly 3 each."""
@@ -25,14 +31,15 @@ def _valid_grouping(groups: list[str]) -> bool:
     )
 
 
-def parse_hundredths(text: str, *, what: str = "amount", unit: str = "") -> int:
+def parse_hundredths(text: str, *, what: str = "amount", unit: str = "", maximum: int | None = None) -> int:
     """Parse a typed non-negative amount with at most two decimals into hundredths.
 
     :param text: what was typed, e.g. ``"1 234,5"``.
     :param what: the field's name for messages (``"carats"``, ``"value"``).
     :param unit: shown in messages, e.g. ``"ct"``.
+    :param maximum: the most it may be, in hundredths (the store's columns are 64-bit integers).
     :raises ParseError: with a sentence when the text is empty, negative,
-        not a number, too precise or ambiguous.
+        not a number, too precise, ambiguous or more than ``maximum``.
     """
     raw = text
     s = text.strip()
@@ -79,23 +86,30 @@ def parse_hundredths(text: str, *, what: str = "amount", unit: str = "") -> int:
         raise ParseError(f"“{raw.strip()}” has digits grouped oddly; type it like 1234.56 or 1,234.56.")
     if not all(g.isdigit() for g in groups) or (frac and not frac.isdigit()):
         raise ParseError(f"“{raw.strip()}” is not a number; type the {what} like 1234.56.")
+    unit_text = f" {unit}" if unit else ""
     if len(frac) > 2:
-        unit_text = f" {unit}" if unit else ""
         raise ParseError(
             f"The {what} is recorded to 0.01{unit_text}; “{raw.strip()}” has {len(frac)} decimals."
         )
-    whole = int("".join(groups) or "0")
-    return whole * 100 + int((frac + "00")[:2])
+    most = MAX_AMOUNT if maximum is None else maximum
+    digits = "".join(groups).lstrip("0")
+    # The length first: int() of a number of 5,000 digits is slow, and refused by Python past 4,300.
+    fits = len(digits) <= len(str(most // 100))
+    value = int(digits or "0") * 100 + int((frac + "00")[:2]) if fits else most + 1
+    if value > most:
+        typed = raw.strip() if len(raw.strip()) <= 40 else raw.strip()[:40] + "…"
+        raise ParseError(f"The {what} cannot be more than {grouped(most)}{unit_text} (“{typed}”).")
+    return value
 
 
 def parse_carats(text: str) -> int:
     """Typed carats → integer hundredths of a carat."""
-    return parse_hundredths(text, what="carats", unit="ct")
+    return parse_hundredths(text, what="carats", unit="ct", maximum=MAX_CARATS)
 
 
 def parse_usd(text: str) -> int:
     """Typed US dollars → integer cents."""
-    return parse_hundredths(text, what="value in US$", unit="US$")
+    return parse_hundredths(text, what="value in US$", unit="US$", maximum=MAX_USD)
 
 
 def plain(hundredths: int) -> str:

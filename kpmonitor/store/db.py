@@ -49,6 +49,7 @@ from kpmonitor.domain.inspection import (
     normalise_seal_number,
 )
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, WriteFailed
+from kpmonitor.fileio import create_private
 from kpmonitor.store import audit, seals
 from kpmonitor.store.schema import migrations, migrations_pending
 
@@ -188,6 +189,8 @@ class Store:
         self.committed = committed
         self._depth = 0                # nesting of _tx: only the outermost commits
         self._changed: set[str] = set()  # inspections changed in the transaction under way
+        if str(self.path) != ":memory:":
+            create_private(self.path)  # SQLite would make it 0644; its -wal and -shm files take the database's mode
         self.conn = sqlite3.connect(str(self.path), timeout=10.0)
         self.closed = False
         # recursive_triggers as sqlite-utils sets it on every connection it wraps, from the start:
