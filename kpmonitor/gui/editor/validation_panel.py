@@ -58,6 +58,19 @@ class ProblemsModel(QAbstractListModel):
         self.icons: dict[str, QIcon] = {}
         self.muted = QColor("gray")
 
+    @classmethod
+    def styled_for(cls, widget: QWidget) -> ProblemsModel:
+        """A model owned by ``widget``, with its style's icons and muted colour (the panel and the sign dialog)."""
+        model = cls(widget)
+        style = widget.style()
+        model.icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "ack": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+        }
+        model.muted = muted_color(widget)
+        return model
+
     def set_problems(self, problems: list[Problem], insp: Inspection) -> None:
         self.beginResetModel()
         self.problems = list(problems)
@@ -103,14 +116,7 @@ class ValidationPanelWidget(QWidget):
     def __init__(self, session: InspectionSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = ProblemsModel(self)
-        style = self.style()
-        self.model.icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "ack": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-        }
-        self.model.muted = muted_color(self)
+        self.model = ProblemsModel.styled_for(self)
         self.summary = plain_label("", self, wrap=True)
         self.summary.setObjectName("validation_summary")
         font = self.summary.font()

@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
     QListView,
     QProgressBar,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from kpmonitor.errors import KPError
-from kpmonitor.gui.common.labels import FeedbackLabel, error_color, muted_color, ok_color, plain_label, warning_color
+from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, plain_label, warning_color
 from kpmonitor.gui.common.workers import Task, core_call, run_task
 from kpmonitor.gui.editor.validation_panel import ProblemsModel
 
@@ -92,14 +91,7 @@ class SignDialog(QDialog):
 
     def _build_problems(self) -> QHBoxLayout:
         """The problems list and its buttons (returned, to lay out under it)."""
-        self.model = ProblemsModel(self)
-        style = self.style()
-        self.model.icons = {
-            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "ack": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-        }
-        self.model.muted = muted_color(self)
+        self.model = ProblemsModel.styled_for(self)
         self.problems = QListView(self)
         self.problems.setModel(self.model)
         self.problems.setWordWrap(True)
