@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime as dt
 import errno
 import hashlib
 import io
@@ -24,6 +25,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 from kpmonitor.bundle import export as bundle  # the export functions, and the _write_zip_to they write through
 from kpmonitor.bundle import format as bundle_format
@@ -36,6 +40,7 @@ from kpmonitor.errors import KPError
 from kpmonitor.paths import Paths
 from kpmonitor.report.manifest import signature_valid
 from kpmonitor.report.sign import sign_inspection
+from kpmonitor.trust import ecdsa
 from kpmonitor.trust.identity import load_certs
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace
@@ -225,7 +230,8 @@ def test_the_bundle_verifies_with_every_check(world: dict[str, Any]) -> None:
     result = verify_bundle(world["bundle"].read_bytes(), root, crl)
     assert result.ok, result.verification.to_json()
     assert [c.name for c in result.verification.checks] == [
-        "manifest signature", "issued by headquarters", "not revoked", "files match the manifest",
+        "manifest signature", "issued by headquarters", "certificate within its validity period", "not revoked",
+        "files match the manifest",
         "snapshot schema", "snapshot matches the manifest", "certificate names the signer",
         "photos match the snapshot", "PDF signature",
         "PDF carries the snapshot", "QR seal signature", "QR seal matches the report"]
@@ -523,6 +529,34 @@ def test_the_signature_text_has_exactly_one_form(world: dict[str, Any]) -> None:
             assert "signature does not match" in _refusal(rezip(entries), world["hq"])
 
 
+def test_manifest_signatures_are_low_s_and_the_high_s_twin_is_refused(world: dict[str, Any]) -> None:
+    entries = entries_of(world["bundle"])
+    r, s = decode_dss_signature(base64.b64decode(entries["manifest.sig"]))
+    assert s <= ecdsa.P256_ORDER // 2  # what signing wrote
+    leaf = load_certs(entries["certs.pem"])[0]
+    twin = encode_dss_signature(r, ecdsa.P256_ORDER - s)
+    public_key = leaf.public_key()
+    assert isinstance(public_key, ec.EllipticCurvePublicKey)
+    public_key.verify(twin, entries["manifest.json"], ec.ECDSA(hashes.SHA256()))  # valid ECDSA as such
+    assert not signature_valid(leaf, entries["manifest.json"], base64.b64encode(twin))
+    entries["manifest.sig"] = base64.b64encode(twin)
+    assert "signature does not match" in _refusal(rezip(entries), world["hq"])
+
+
+def test_signing_normalises_s_and_the_manifest_check_wants_strict_der() -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    for n in range(20):  # random k: about half of the raw signatures are high-S
+        data = b"manifest %d" % n
+        der = ecdsa.sign_der(key, data)
+        r, s = decode_dss_signature(der)
+        assert s <= ecdsa.P256_ORDER // 2
+        assert ecdsa.verify(key.public_key(), r, s, data)
+        assert not ecdsa.verify(key.public_key(), r, ecdsa.P256_ORDER - s, data)
+    # The same (r, s) with a long-form SEQUENCE length (0x81 0x..): another byte string, refused.
+    assert der[0] == 0x30 and der[1] < 0x80
+    assert ecdsa.parse_der(b"\x30\x81" + der[1:]) is None and ecdsa.parse_der(der) == (r, s)
+
+
 def test_a_snapshot_that_breaks_its_schema_is_caught() -> None:
     assert bundle_format.snapshot_problems({"format": "kpmonitor-report/1"})[0].startswith("The snapshot has no report")
     assert "format" in bundle_format.snapshot_problems({"format": "other/9"})[0]
@@ -552,3 +586,26 @@ def test_kpmonitor_verify_checks_a_bundle(world: dict[str, Any], tmp_path: Path)
     bad.write_bytes(world["bundle"].read_bytes()[:-30])
     result = run(tmp_path / "nohome", "verify", str(bad), "--trust", str(root))
     assert result.exit_code == 1 and "NOT VALID" in result.output
+
+
+def stale_crl(hq: Path, days_ago: int = 400) -> Any:
+    """Headquarters' own list, properly signed, issued ``days_ago`` days ago for 30 days."""
+    from kpmonitor.trust import identity
+    from tests.conftest import TEST_PASSPHRASE
+
+    keyring = Keyring(Paths.for_home(hq))
+    return identity.make_crl(keyring.load_root_key(TEST_PASSPHRASE), keyring.root(), [],
+                             now=dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago))
+
+
+def test_a_revocation_list_past_its_next_update_fails_judged_at_the_time_of_verifying(world: dict[str, Any]) -> None:
+    root, _crl = trust(world["hq"])
+    crl = stale_crl(world["hq"])
+    data = world["bundle"].read_bytes()
+    result = verify_bundle(data, root, crl)
+    failed = [c for c in result.verification.checks if not c.ok]
+    assert not result.ok and [c.name for c in failed] == ["not revoked"]
+    assert "out of date" in failed[0].detail and f"{crl.next_update_utc:%Y-%m-%d}" in failed[0].detail
+    # The report's signing time does not matter: verified while the list was fresh, only the chain is judged.
+    fresh = verify_bundle(data, root, crl, now=crl.next_update_utc - dt.timedelta(hours=1))
+    assert "out of date" not in " ".join(c.detail for c in fresh.verification.checks)

@@ -174,18 +174,20 @@ def test_the_same_bundle_twice_changes_nothing(world: dict[str, Any], hq: Path, 
     assert state(hq) == before
 
 
-def test_the_same_content_in_other_bytes_is_already_imported(world: dict[str, Any], hq: Path,
-                                                             tmp_path: Path) -> None:
-    # ECDSA lets anyone turn (r, s) into (r, n − s): other bytes, the same signed content.
+def test_the_high_s_twin_of_an_imported_bundle_is_refused(world: dict[str, Any], hq: Path,
+                                                          tmp_path: Path) -> None:
+    # ECDSA lets anyone turn (r, s) into (r, n − s): other bytes of the same signed content. Signing writes
+    # the low one and verifiers refuse the high one, so a bundle has one byte form (its SHA-256 is its identity).
     entries = entries_of(world["bundles"]["a1"])
     r_, s_ = decode_dss_signature(base64.b64decode(entries["manifest.sig"]))
+    assert s_ <= P256_ORDER // 2
     entries["manifest.sig"] = base64.b64encode(encode_dss_signature(r_, P256_ORDER - s_))
     other = tmp_path / "other.kpbundle"
     other.write_bytes(rezip(entries))
     assert imp(hq, world["bundles"]["a1"])[0] == 0
     before = state(hq)
     code, results = imp(hq, other)
-    assert code == 0 and results[0]["outcome"] == "already" and "same content" in results[0]["sentence"]
+    assert code == 1 and results[0]["outcome"] == "refused" and "signature does not match" in results[0]["sentence"]
     assert state(hq) == before
 
 
@@ -563,3 +565,16 @@ def test_search_and_statistics(world: dict[str, Any], hq: Path, tmp_path: Path) 
     monitors = json.loads(run(hq, "hq", "monitors", "--json").output)
     assert {(m["monitor"], m["reports"], m["missing"]) for m in monitors} == {("Amélie Ndlovu", 4, 0),
                                                                                 ("Baraka Moyo", 1, 0)}
+
+
+def test_an_import_with_headquarters_list_past_its_next_update_is_refused(world: dict[str, Any], hq: Path) -> None:
+    from kpmonitor.trust.keys import Keyring, pem
+    from tests.test_bundle import stale_crl
+
+    crl = stale_crl(hq)
+    Keyring(Paths.for_home(hq)).crl_file.write_bytes(pem(crl))
+    before = state(hq)
+    code, results = imp(hq, world["bundles"]["a1"])
+    assert code == 1 and results[0]["outcome"] == "refused"
+    assert "out of date" in results[0]["sentence"] and f"{crl.next_update_utc:%Y-%m-%d}" in results[0]["sentence"]
+    assert state(hq) == before

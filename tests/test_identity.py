@@ -306,14 +306,53 @@ def test_crl_not_signed_by_the_root_is_refused(
     assert not result.ok
 
 
-def test_out_of_date_crl_is_a_warning_not_a_failure(
+def test_an_expired_crl_fails_revocation_judged_at_the_time_of_verifying(
     hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate], issued: x509.Certificate
 ) -> None:
     ca_key, root = hq
-    crl = identity.make_crl(ca_key, root, [], next_update_days=1, now=NOW - dt.timedelta(days=10))
-    result = check_chain(issued, [], root, crl, None)
-    assert result.ok
-    assert any("out of date" in w for w in result.warnings)
+    crl = identity.make_crl(ca_key, root, [], next_update_days=1, now=NOW - dt.timedelta(days=400))
+    due = crl.next_update_utc
+    assert due is not None
+    # Judged at a signing time when the list was fresh, it is still out of date now.
+    result = check_chain(issued, [], root, crl, NOW - dt.timedelta(minutes=1))
+    assert not result.ok and result.issued_by_hq and not result.revoked
+    assert result.revocation_problems == [identity.crl_expired_problem(crl)]
+    assert f"its next update was due on {due:%Y-%m-%d}" in result.revocation_problems[0]
+    assert not result.issuer_problems and not result.warnings
+    # Verified while it was fresh, it vouches.
+    assert identity.crl_expired_problem(crl, due - dt.timedelta(hours=1)) is None
+    fresh = identity.make_crl(ca_key, root, [], next_update_days=1)
+    assert check_chain(issued, [], root, fresh, None).ok
+
+
+def test_a_crl_is_older_by_its_number_else_its_issue_time(
+    hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate],
+) -> None:
+    ca_key, root = hq
+    old = identity.make_crl(ca_key, root, [], crl_number=5, now=NOW)
+    new = identity.make_crl(ca_key, root, [], crl_number=6, now=NOW - dt.timedelta(days=1))
+    assert identity.crl_older_problem(new, old) is None  # the number wins over the time
+    problem = identity.crl_older_problem(old, new)
+    assert problem is not None and "older than the one installed" in problem
+    unnumbered = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(root.subject)
+        .last_update(NOW - dt.timedelta(days=2))
+        .next_update(NOW + dt.timedelta(days=1))
+        .sign(ca_key, hashes.SHA256())
+    )
+    assert identity.crl_older_problem(unnumbered, old) is not None
+    assert identity.crl_older_problem(old, unnumbered) is None
+
+
+def test_a_not_yet_valid_certificate_is_a_validity_problem(
+    hq: tuple[ec.EllipticCurvePrivateKey, x509.Certificate], issued: x509.Certificate
+) -> None:
+    _, root = hq
+    result = check_chain(issued, [], root, None, issued.not_valid_before_utc - dt.timedelta(days=3))
+    assert not result.ok and result.not_yet_valid and not result.expired and result.issued_by_hq
+    assert "not valid yet" in result.validity_problems[0]  # (and the root, made just now, is not valid yet)
+    assert not result.issuer_problems
 
 
 def test_expired_certificate_is_refused_with_the_date(
@@ -337,6 +376,7 @@ def test_expired_certificate_is_refused_with_the_date(
     result = check_chain(expired, [], root, None, None)
     assert result.expired and result.issued_by_hq and not result.ok
     assert f"The certificate expired on {end:%Y-%m-%d}" in result.problems[0]
+    assert result.validity_problems == [result.problems[0]] and not result.issuer_problems
     # Checked at a time inside its window (against a root that was valid then), it is fine.
     old_root = identity.make_root_ca(ca_key, "KP Working Group on Monitoring", now=NOW - dt.timedelta(days=500))
     assert check_chain(expired, [], old_root, None, start + dt.timedelta(days=1)).ok

@@ -154,6 +154,25 @@ def test_one_flipped_byte_anywhere_is_caught(pki: Pki, signed: bytes, where: str
         assert check.problems and all(p.endswith(".") for p in check.problems)
 
 
+def test_the_signature_hex_is_accepted_only_in_the_case_pyhanko_writes(pki: Pki, signed: bytes) -> None:
+    _, root, _, _ = pki
+    reader = PdfFileReader(io.BytesIO(signed))
+    byte_range = [int(x) for x in reader.embedded_regular_signatures[0].byte_range]
+    start, end = byte_range[1], byte_range[2]
+    gap = signed[start:end]
+    assert gap[:1] == b"<" and gap[-1:] == b">"
+    assert gap == gap.upper() and any(c in gap for c in b"ABCDEF")  # pyHanko writes upper-case hex
+    assert pdfsign.verify_pdf(signed, root).ok
+    first_letter = next(i for i, c in enumerate(gap) if c in b"ABCDEF")
+    one_lowered = gap[:first_letter] + gap[first_letter:first_letter + 1].lower() + gap[first_letter + 1:]
+    for variant in (gap.lower(), one_lowered):  # all of it in the other case, and one digit
+        other = signed[:start] + variant + signed[end:]
+        assert other != signed and len(other) == len(signed)
+        check = pdfsign.verify_pdf(other, root)
+        assert not check.ok and not check.covers_whole_file
+        assert "The signature value area of the PDF was altered." in check.problems
+
+
 def test_flipped_bytes_across_the_whole_file_are_all_caught(pki: Pki, signed: bytes) -> None:
     _, root, _, _ = pki
     # A sample of positions through the whole file (the exhaustive sweep is too slow for every run).

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from PIL import Image, ImageFilter
 
-from kpmonitor.trust import identity, qrseal
+from kpmonitor.trust import ecdsa, identity, qrseal
 from kpmonitor.trust.qrseal import PREFIX, SealError
 
 # Device ids as kpmonitor makes them (``uuid4().hex``): a certificate names exactly one, well-formed.
@@ -278,3 +278,81 @@ def test_key_that_does_not_match_the_certificate_is_refused(pki: Pki) -> None:
     _, _, _, cert = pki
     with pytest.raises(SealError, match="does not belong"):
         qrseal.encode_seal(realistic_payload(), identity.generate_key(), cert)
+
+
+# ------------------------------------------------------------------ one byte string per seal (M1)
+
+
+def _text_of(message: bytes) -> str:
+    deflater = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS, zdict=qrseal._ZDICT)
+    return PREFIX + base45.b45encode(deflater.compress(message) + deflater.flush()).decode()
+
+
+def _parts(seal_text: str) -> tuple[bytes, bytes, bytes]:
+    contents = qrseal.decode_seal(seal_text)
+    return contents.protected, contents.payload_bytes, contents.signature
+
+
+def test_the_app_writes_tagged_seals_with_an_empty_unprotected_header_and_low_s(pki: Pki, seal_text: str) -> None:
+    _, root, key, cert = pki
+    for _ in range(20):  # random k: half of raw ECDSA signatures would be high-S
+        text = qrseal.encode_seal(realistic_payload(), key, cert)
+        protected, payload, signature = _parts(text)
+        assert qrseal.decode_seal(text).raw == cbor2.dumps(cbor2.CBORTag(18, [protected, {}, payload, signature]))
+        assert int.from_bytes(signature[32:], "big") <= ecdsa.P256_ORDER // 2
+        assert qrseal.verify_seal(text, root).ok
+
+
+def test_a_high_s_seal_as_printed_before_signing_normalised_s_still_verifies(pki: Pki, seal_text: str) -> None:
+    # KP1 seals printed before this version are high-S half the time and travel with shipments: they keep
+    # verifying, and say exactly what the low-S one says (nothing keys on a seal's bytes).
+    _, root, _, _ = pki
+    protected, payload, signature = _parts(seal_text)
+    r, s = int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
+    twin = r.to_bytes(32, "big") + (ecdsa.P256_ORDER - s).to_bytes(32, "big")
+    old = qrseal.verify_seal(_text_of(cbor2.dumps(cbor2.CBORTag(18, [protected, {}, payload, twin]))), root)
+    new = qrseal.verify_seal(seal_text, root)
+    assert old.ok and new.ok and old.payload == new.payload
+    # Any other change to the signature is still caught.
+    broken = r.to_bytes(32, "big") + (ecdsa.P256_ORDER - s + 1).to_bytes(32, "big")
+    assert not qrseal.verify_seal(_text_of(cbor2.dumps(cbor2.CBORTag(18, [protected, {}, payload, broken]))), root).ok
+
+
+def test_an_untagged_cose_sign1_is_refused(pki: Pki, seal_text: str) -> None:
+    _, root, _, _ = pki
+    protected, payload, signature = _parts(seal_text)
+    check = qrseal.verify_seal(_text_of(cbor2.dumps([protected, {}, payload, signature])), root)
+    assert not check.ok
+    assert check.problems == ["The seal's message is not a tagged COSE_Sign1 (CBOR tag 18): it was not made by "
+                              "kpmonitor or was altered."]
+
+
+@pytest.mark.parametrize("extra", [b"\x00", b"\xf6", cbor2.dumps({"x": 1})])
+def test_bytes_after_the_cose_structure_are_refused(pki: Pki, seal_text: str, extra: bytes) -> None:
+    _, root, _, _ = pki
+    check = qrseal.verify_seal(_text_of(qrseal.decode_seal(seal_text).raw + extra), root)
+    assert not check.ok
+    assert check.problems == ["The seal's message has bytes after its end: it was altered."]
+
+
+@pytest.mark.parametrize("unprotected", [{4: b"kid"}, {"x": 1}, {1: -7}])
+def test_a_non_empty_unprotected_header_is_refused(pki: Pki, seal_text: str, unprotected: dict[Any, Any]) -> None:
+    _, root, _, _ = pki
+    protected, payload, signature = _parts(seal_text)
+    check = qrseal.verify_seal(_text_of(cbor2.dumps(cbor2.CBORTag(18, [protected, unprotected, payload,
+                                                                       signature]))), root)
+    assert not check.ok
+    assert check.problems == ["The seal's unprotected header is not empty: nothing a signature does not cover may "
+                              "ride in a seal, so it was refused."]
+
+
+def test_a_longer_encoding_of_the_same_cose_structure_is_refused(pki: Pki, seal_text: str) -> None:
+    _, root, _, _ = pki
+    raw = qrseal.decode_seal(seal_text).raw
+    assert raw[:2] == b"\xd2\x84"  # tag 18, array of 4
+    # The same array with its length in a 1-byte argument (0x98 0x04) instead of inline: decodes the same.
+    longer = b"\xd2\x98\x04" + raw[2:]
+    assert cbor2.loads(longer).value == cbor2.loads(raw).value
+    check = qrseal.verify_seal(_text_of(longer), root)
+    assert not check.ok
+    assert check.problems == ["The seal's message is not in the one encoding kpmonitor writes: it was altered."]

@@ -207,3 +207,72 @@ def test_verify_refuses_a_file_that_is_neither(world: dict[str, Any], tmp_path: 
     assert result.exit_code == 1 and "neither" in result.output
     assert verify_qr_text("KP1:garbage", None, None).ok is False
     assert verify_file(junk).ok is False
+
+
+def _stale_crl(world: dict[str, Any], path: Path, *, days_ago: int = 400, number: int | None = None) -> Any:
+    """Headquarters' list, properly signed, but issued ``days_ago`` days ago for 30 days."""
+    import datetime as dt
+
+    from kpmonitor.trust import identity
+    from kpmonitor.trust.keys import Keyring, pem
+
+    keyring = Keyring(Paths.for_home(world["hq"]))
+    root = keyring.root()
+    assert root is not None
+    crl = identity.make_crl(keyring.load_root_key(TEST_PASSPHRASE), root, [], crl_number=number,
+                            now=dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago))
+    path.write_bytes(pem(crl))
+    return crl
+
+
+def test_a_revocation_list_past_its_next_update_fails_pdf_and_qr_verification(world: dict[str, Any],
+                                                                             tmp_path: Path) -> None:
+    crl = _stale_crl(world, tmp_path / "old-crl.pem")
+    due = crl.next_update_utc.strftime("%Y-%m-%d")
+    with Workspace(Paths.for_home(world["field"])) as ws:
+        (tmp_path / "seal.txt").write_text(ws.store.report(world["report_id"])["qr_text"])
+    for path in (world["pdf"], tmp_path / "seal.txt"):
+        result = verify(world, path, "--crl", str(tmp_path / "old-crl.pem"), "--json")
+        assert result.exit_code == 1, result.output
+        data = json.loads(result.output)
+        failed = [c for c in data["checks"] if not c["ok"]]
+        assert [c["name"] for c in failed] == ["not revoked"]
+        assert "out of date" in failed[0]["detail"] and due in failed[0]["detail"]
+        assert data["verdict"].startswith("NOT VALID")
+
+
+def test_chain_problems_fail_their_check_expired_and_clock_behind(world: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from kpmonitor.report.verification import Verification
+    from kpmonitor.report.verify import CERT_VALID_CHECK, chain_checks
+    from kpmonitor.trust import identity, pdfsign
+
+    root = identity.load_cert(world["root"])
+    check = pdfsign.verify_pdf(world["pdf"].read_bytes(), root, None)
+    assert check.signer_cert is not None
+    leaf = check.signer_cert
+    # A clock 3 days behind: the certificate is not valid yet, and the answer is not GENUINE.
+    behind = pdfsign.verify_pdf(world["pdf"].read_bytes(), root, None,
+                                leaf.not_valid_before_utc - dt.timedelta(days=3))
+    v = Verification("pdf")
+    assert behind.chain is not None and chain_checks(v, behind.chain, False)
+    assert not v.ok and {c.name for c in v.checks if not c.ok} >= {CERT_VALID_CHECK}
+    assert "not valid yet" in next(c.detail for c in v.checks if c.name == CERT_VALID_CHECK)
+    # Past its expiry: "expired on DATE", not "not issued by headquarters".
+    after = pdfsign.verify_pdf(world["pdf"].read_bytes(), root, None, leaf.not_valid_after_utc + dt.timedelta(days=1))
+    v = Verification("pdf")
+    assert after.chain is not None and chain_checks(v, after.chain, False) == [CERT_VALID_CHECK]
+    assert v.verdict == f"NOT VALID: The certificate expired on {leaf.not_valid_after_utc:%Y-%m-%d %H:%M} UTC."
+    assert next(c for c in v.checks if c.name == "issued by headquarters").ok
+
+
+def test_keys_install_refuses_an_older_revocation_list(world: dict[str, Any], tmp_path: Path) -> None:
+    field = tmp_path / "field-copy"
+    shutil.copytree(world["field"], field)
+    _stale_crl(world, tmp_path / "new.pem", days_ago=1, number=20)
+    _stale_crl(world, tmp_path / "old.pem", days_ago=0, number=10)  # issued later, but an older number
+    assert run(field, "keys", "install", str(tmp_path / "new.pem")).exit_code == 0
+    refused = run(field, "keys", "install", str(tmp_path / "old.pem"))
+    assert refused.exit_code == 1 and "older than the one installed" in refused.output
+    assert run(field, "keys", "install", str(tmp_path / "new.pem")).exit_code == 0  # the same again is fine

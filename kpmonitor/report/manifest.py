@@ -22,17 +22,16 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor.report import snapshot
 from kpmonitor.store.audit import canonical
-from kpmonitor.trust import identity
+from kpmonitor.trust import ecdsa, identity
 
 # Format 2: the report section carries the snapshot's ``id_nonce`` (report ids bound to their device). A
 # bundle of format 1 is still read; its snapshot must be of format 1 too, as each format's snapshot is its own.
@@ -99,13 +98,13 @@ def make_manifest(snap: dict[str, Any], snap_bytes: bytes, pdf: bytes, key: ec.E
         "files": sorted(files, key=lambda f: str(f["path"])),
     }
     data = canonical(manifest).encode("utf-8")
-    signature = key.sign(data, ec.ECDSA(hashes.SHA256()))
+    signature = ecdsa.sign_der(key, data)  # low-S: the one signature of its manifest
     return {"manifest": data.decode("utf-8"), "manifest_sig": base64.b64encode(signature).decode("ascii"),
             "chain_pem": certs.decode("ascii")}
 
 
 def signature_valid(cert: x509.Certificate, data: bytes | memoryview, signature_text: bytes | memoryview) -> bool:
-    """The manifest signature: canonical base64 of a DER ECDSA P-256 / SHA-256 signature by ``cert``."""
+    """The manifest signature: canonical base64 of a strict-DER, low-S ECDSA P-256 / SHA-256 signature by ``cert``."""
     text = bytes(signature_text)
     try:
         der = base64.b64decode(text, validate=True)
@@ -114,11 +113,17 @@ def signature_valid(cert: x509.Certificate, data: bytes | memoryview, signature_
     # Base64 leaves unused bits in its last character that decoding ignores; only one text is accepted.
     if base64.b64encode(der) != text:
         return False
-    public_key = cert.public_key()
-    if not isinstance(public_key, ec.EllipticCurvePublicKey) or not isinstance(public_key.curve, ec.SECP256R1):
-        return False
+    # Strict DER, and low-S: (r, n − s) verifies too and anyone can make it, so it is refused (``trust.ecdsa``).
+    # A format-1 manifest was signed before signing normalised s: either s of it verifies (and its
+    # bundle's identity at headquarters stays the hash of the whole file), so its reports still import.
+    rs = ecdsa.parse_der(der)
+    return rs is not None and ecdsa.verify(cert.public_key(), rs[0], rs[1], bytes(data),
+                                           low_s_only=not _is_format_1(data))
+
+
+def _is_format_1(data: bytes | memoryview) -> bool:
     try:
-        public_key.verify(der, bytes(data), ec.ECDSA(hashes.SHA256()))
-    except (InvalidSignature, ValueError):
+        manifest = json.loads(bytes(data))
+    except ValueError:
         return False
-    return True
+    return isinstance(manifest, dict) and manifest.get("format") == FORMAT_V1

@@ -22,6 +22,7 @@ from kpmonitor.report.verification import Verification
 from kpmonitor.trust import identity, pdfsign, qrseal
 
 SIGNER_CHECK = "certificate names the signer"
+CERT_VALID_CHECK = "certificate within its validity period"
 
 
 def same_certificate(a: x509.Certificate, b: x509.Certificate) -> bool:
@@ -111,17 +112,33 @@ def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x50
     if chain is None:
         v.add("issued by headquarters", False, "The signing certificate cannot be read.")
         return
-    # The chain's sentences, split by what they concern: revocation has its own check line.
-    revoked_words = [p for p in chain.problems if chain.revoked and "revoked" in p]
-    other = [p for p in chain.problems if p not in revoked_words]
-    v.add("issued by headquarters", chain.issued_by_hq and not chain.expired,
-          " ".join(other) or "The signing certificate chains to headquarters' root.")
-    if crl is not None:
-        v.add("not revoked", not chain.revoked,
-              " ".join(revoked_words) or "Not on headquarters' revocation list.")
-    else:
+    chain_checks(v, chain, crl is not None)
+    if crl is None:
         v.warnings.append("Revocation was not checked: no revocation list from headquarters was given.")
+
+
+def chain_checks(v: Verification, chain: identity.ChainResult, with_crl: bool) -> list[str]:
+    """The chain's answer as check lines, each problem failing the check it concerns; the failed checks' names.
+
+    Who issued the certificate ("issued by headquarters"), its validity period at the time judged
+    (CERT_VALID_CHECK: expired on a date, or not valid yet) and, with a revocation list, revocation
+    ("not revoked": revoked, a list not signed by the root, an expired list). The PDF's, the QR seal's and
+    the bundle's verifications all say it so.
+    """
+    issuer = chain.issuer_problems
+    lines = [
+        ("issued by headquarters", chain.issued_by_hq and not issuer,
+         " ".join(issuer) or "The signing certificate chains to headquarters' root."),
+        (CERT_VALID_CHECK, not chain.validity_problems,
+         " ".join(chain.validity_problems) or "The certificates are within their validity periods."),
+    ]
+    if with_crl:
+        lines.append(("not revoked", not chain.revoked and not chain.revocation_problems,
+                      " ".join(chain.revocation_problems) or "Not on headquarters' revocation list."))
+    for name, ok, detail in lines:
+        v.add(name, ok, detail)
     v.warnings += chain.warnings
+    return [name for name, ok, _detail in lines if not ok]
 
 
 def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any], snap_sha: str) -> None:

@@ -818,9 +818,19 @@ class ChainResult:
     revoked: bool
     expired: bool
     problems: list[str] = field(default_factory=list)
-    # Not failures, but worth saying (an out-of-date revocation list).
+    # Not failures, but worth saying.
     warnings: list[str] = field(default_factory=list)
     revoked_at: dt.datetime | None = None
+    not_yet_valid: bool = False
+    # ``problems`` split by the check each belongs to: the certificates' validity periods (leaf,
+    # intermediates, root), and revocation (revoked, a list not signed by the root, an expired list).
+    # The rest (``issuer_problems``) concern who issued the certificate and what it may do.
+    validity_problems: list[str] = field(default_factory=list)
+    revocation_problems: list[str] = field(default_factory=list)
+
+    @property
+    def issuer_problems(self) -> list[str]:
+        return [p for p in self.problems if p not in self.validity_problems and p not in self.revocation_problems]
 
 
 def _verifies(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
@@ -850,31 +860,77 @@ def _day(when: dt.datetime) -> str:
     return show_moment(_aware(when).astimezone(dt.UTC).isoformat())
 
 
+def crl_expired_problem(crl: x509.CertificateRevocationList, now: dt.datetime | None = None) -> str | None:
+    """Whether headquarters' list is past its next update at ``now`` (default: this moment): a sentence, or None.
+
+    The one place the list's freshness is judged, always at the time of verifying (never at a signing
+    time a signer states): a list past its next update may miss revocations made since, so it does not
+    vouch that a certificate is not revoked.
+    """
+    due = crl.next_update_utc
+    if due is None or _aware(now) <= due:
+        return None
+    return (f"The revocation list is out of date: its next update was due on {_day(due)}. "
+            "Ask headquarters for its latest list.")
+
+
+def crl_number(crl: x509.CertificateRevocationList) -> int | None:
+    """The list's CRL Number, or None when it carries none."""
+    try:
+        return int(crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number)
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+
+
+def crl_older_problem(new: x509.CertificateRevocationList, installed: x509.CertificateRevocationList) -> str | None:
+    """Whether ``new`` is older than the ``installed`` list: a sentence, or None.
+
+    Lists are ordered by their CRL Number when both carry one, else by their issue time (lastUpdate).
+    """
+    new_number, old_number = crl_number(new), crl_number(installed)
+    if new_number is not None and old_number is not None:
+        older = new_number < old_number
+    else:
+        older = new.last_update_utc < installed.last_update_utc
+    if not older:
+        return None
+    return (f"This revocation list (of {_day(new.last_update_utc)}) is older than the one installed "
+            f"(of {_day(installed.last_update_utc)}); it was not installed.")
+
+
 def check_chain(
     leaf: x509.Certificate,
     intermediates: list[x509.Certificate],
     root: x509.Certificate | None,
     crl: x509.CertificateRevocationList | None,
     at: dt.datetime | None,
+    *,
+    now: dt.datetime | None = None,
 ) -> ChainResult:
     """Check that ``root`` vouches for ``leaf`` at time ``at`` (default now), honouring ``crl``.
 
     Signatures are checked directly with cryptography: the chain is leaf → root, optionally through
     intermediates that are themselves CAs. ``problems`` are sentences for people; ``ok`` means issued by
-    this headquarters, in its validity period, and not revoked.
+    this headquarters, in its validity period, and not revoked. The revocation list's freshness is judged
+    at ``now`` (default: this moment), the time of verifying (``crl_expired_problem``).
     """
     when = _aware(at)
     problems: list[str] = []
     warnings: list[str] = []
+    validity: list[str] = []
+    revocation: list[str] = []
 
     self_signed = is_self_signed(leaf)
     expired = when > leaf.not_valid_after_utc
+    not_yet_valid = not expired and when < leaf.not_valid_before_utc
     if expired:
-        problems.append(f"The certificate expired on {_day(leaf.not_valid_after_utc)}.")
-    elif when < leaf.not_valid_before_utc:
-        problems.append(
-            f"The certificate is not valid before {_day(leaf.not_valid_before_utc)}; check the computer's clock."
+        validity.append(f"The certificate expired on {_day(leaf.not_valid_after_utc)}.")
+    elif not_yet_valid:
+        validity.append(
+            f"The certificate is not valid yet: it is not valid before {_day(leaf.not_valid_before_utc)}; "
+            "check the computer's clock."
         )
+    problems += validity
     try:
         leaf_ku: x509.KeyUsage | None = leaf.extensions.get_extension_for_class(x509.KeyUsage).value
     except (x509.ExtensionNotFound, ValueError):
@@ -908,43 +964,45 @@ def check_chain(
                 issuer_of_leaf = step
             pool.remove(step)
             if not (step.not_valid_before_utc <= when <= step.not_valid_after_utc):
-                problems.append(
+                validity.append(
                     f"An intermediate certificate in the chain is outside its validity period "
                     f"({_day(step.not_valid_before_utc)} to {_day(step.not_valid_after_utc)})."
                 )
+                problems.append(validity[-1])
             current = step
         # A root that is not a CA (or lacks keyCertSign) vouches for nothing.
         issued_by_hq = reached_root and _is_ca(root)
         if not issued_by_hq:
             problems.append("The certificate was issued by another authority, not this headquarters root.")
         elif not (root.not_valid_before_utc <= when <= root.not_valid_after_utc):
-            problems.append(
+            validity.append(
                 f"The headquarters root certificate is not valid on {_day(when)} "
                 f"(it is valid {_day(root.not_valid_before_utc)} to {_day(root.not_valid_after_utc)})."
             )
+            problems.append(validity[-1])
 
     revoked = False
     revoked_at: dt.datetime | None = None
     if crl is not None:
         if root is None or crl.issuer != root.subject or not crl.is_signature_valid(_crl_key(root)):
-            problems.append(
+            revocation.append(
                 "The revocation list was not signed by this headquarters root, so revocation could not be checked."
             )
         else:
-            if crl.next_update_utc is not None and when > crl.next_update_utc:
-                warnings.append(
-                    f"The revocation list is out of date: a newer one was due on {_day(crl.next_update_utc)}."
-                )
+            stale = crl_expired_problem(crl, now)
+            if stale is not None:
+                revocation.append(stale)
             # The root's CRL speaks for certificates the root issued directly (the usual leaf → root).
             if issuer_of_leaf is root:
                 entry = crl.get_revoked_certificate_by_serial_number(leaf.serial_number)
                 if entry is not None:
                     revoked = True
                     revoked_at = entry.revocation_date_utc
-                    problems.append(
+                    revocation.insert(0,
                         f"The certificate (serial {format_serial(leaf.serial_number)}) was revoked by "
                         f"headquarters on {_day(revoked_at)}."
                     )
+    problems += revocation
 
     ok = issued_by_hq and not revoked and not expired and not problems
     return ChainResult(
@@ -956,4 +1014,7 @@ def check_chain(
         problems=problems,
         warnings=warnings,
         revoked_at=revoked_at,
+        not_yet_valid=not_yet_valid,
+        validity_problems=validity,
+        revocation_problems=revocation,
     )

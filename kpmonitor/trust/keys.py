@@ -195,10 +195,22 @@ class Keyring:
         return leaf
 
     def install_crl(self, data: bytes) -> x509.CertificateRevocationList:
+        """Install headquarters' revocation list, signed by its root and no older than the one installed.
+
+        :raises KPError: when the list is not headquarters', or is older than the installed one (its CRL
+            Number, else its issue time): a replayed old list could hide a revocation.
+        """
         root = self.root()
         if root is None:
             raise KPError("Install headquarters' certificate before its revocation list.")
         crl = identity.load_crl(data, root)
+        try:
+            installed = self.crl()
+        except KPError:  # an unreadable or foreign list installed is simply replaced
+            installed = None
+        older = identity.crl_older_problem(crl, installed) if installed is not None else None
+        if older is not None:
+            raise KPError(older)
         write_atomic(self.crl_file, pem(crl))
         return crl
 

@@ -258,12 +258,12 @@ def _gap_is_exactly_contents(pdf: bytes, byte_range: list[int], contents: bytes)
     pyHanko's digest covers everything but this gap, so anything that hides in the gap escapes it:
     hex digits in the other letter case, whitespace (a PDF reader skips it inside a hex string), a
     different string syntax, or changed padding after the CMS. Only pyHanko's own output form passes:
-    ``<`` + CMS in hex + zero padding + ``>``, all one letter case.
+    ``<`` + CMS in upper-case hex (``binascii.hexlify(...).upper()``, as pyHanko writes it) + zero
+    padding + ``>``: the same signature in lower-case hex is another byte string and is refused.
     """
     start, end = byte_range[1], byte_range[2]
     gap = pdf[start:end]
-    hexed = contents.hex().encode("ascii")
-    if gap not in (b"<" + hexed + b">", b"<" + hexed.upper() + b">"):
+    if gap != b"<" + contents.hex().upper().encode("ascii") + b">":
         return False
     der_len = _der_length(contents)
     return der_len is not None and der_len <= len(contents) and not any(contents[der_len:])

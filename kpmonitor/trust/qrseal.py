@@ -29,15 +29,11 @@ import base45
 import cbor2
 import segno
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import (
-    decode_dss_signature,
-    encode_dss_signature,
-)
 
 from kpmonitor.errors import KPError
+from kpmonitor.trust import ecdsa
 from kpmonitor.trust.identity import ChainResult, check_chain, public_key_matches, signer_problem
 
 __all__ = [
@@ -206,6 +202,13 @@ def _sig_structure(protected: bytes, payload: bytes) -> bytes:
     return bytes(cbor2.dumps(["Signature1", protected, b"", payload], canonical=True))
 
 
+def _cose_sign1(protected: bytes, payload_bytes: bytes, signature: bytes) -> bytes:
+    # §4.2: COSE_Sign1 = [protected, unprotected, payload, signature], tagged 18 (tagged, as the DCC does,
+    # so a generic COSE tool recognises the structure), with an empty unprotected header. This is the one
+    # byte form of a seal's message: a reader re-encodes what it decoded and refuses any other.
+    return bytes(cbor2.dumps(cbor2.CBORTag(_COSE_SIGN1_TAG, [protected, {}, payload_bytes, signature])))
+
+
 def encode_seal(payload: dict[str, Any], key: ec.EllipticCurvePrivateKey, cert: x509.Certificate) -> str:
     """Sign ``payload`` and return the seal text (``KP1:`` + Base45) to put in the QR."""
     if not isinstance(key.curve, ec.SECP256R1):
@@ -227,14 +230,12 @@ def encode_seal(payload: dict[str, Any], key: ec.EllipticCurvePrivateKey, cert: 
             canonical=True,
         )
     )
-    der = key.sign(_sig_structure(protected, payload_bytes), ec.ECDSA(hashes.SHA256()))
+    # Low-S (``trust.ecdsa``): (r, n − s) would verify too, and verifiers refuse it.
+    r, s = ecdsa.sign(key, _sig_structure(protected, payload_bytes))
     # RFC 9053 §2.1: ECDSA signatures in COSE are r || s, each left-padded to the curve size (32 bytes
     # for P-256) — not the DER SEQUENCE that cryptography produces.
-    r, s = decode_dss_signature(der)
     signature = r.to_bytes(32, "big") + s.to_bytes(32, "big")
-    # §4.2: COSE_Sign1 = [protected, unprotected, payload, signature], tagged 18 (tagged, as the DCC does,
-    # so a generic COSE tool recognises the structure).
-    message = cbor2.dumps(cbor2.CBORTag(_COSE_SIGN1_TAG, [protected, {}, payload_bytes, signature]))
+    message = _cose_sign1(protected, payload_bytes, signature)
     deflater = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS, zdict=_ZDICT)
     compressed = deflater.compress(message) + deflater.flush()
     text: str = PREFIX + base45.b45encode(compressed).decode("ascii")
@@ -283,17 +284,26 @@ def decode_seal(text: str) -> SealContents:
         raw = inflater.decompress(bytes(compressed), _MAX_INFLATED)
         if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
             raise SealError(_DAMAGED)
-        message = cbor2.loads(raw)
+        stream = io.BytesIO(raw)
+        message = cbor2.CBORDecoder(stream).decode()
+        trailing = stream.tell() != len(raw)
     except SealError:
         raise
     except Exception as exc:  # base45/zlib/cbor2 raise assorted types on garbage; all mean the same
         raise SealError(_DAMAGED) from exc
 
+    # One byte string per seal: only the form encode_seal writes is read (tag 18, an empty unprotected
+    # header, nothing after the structure, every length in its shortest form), so no byte of the
+    # message can change while the seal still verifies.
+    if trailing:
+        raise SealError("The seal's message has bytes after its end: it was altered.")
+    if not isinstance(message, cbor2.CBORTag):
+        raise SealError("The seal's message is not a tagged COSE_Sign1 (CBOR tag 18): it was not made by kpmonitor "
+                        "or was altered.")
     try:
-        if isinstance(message, cbor2.CBORTag):
-            if message.tag != _COSE_SIGN1_TAG:
-                raise ValueError("not COSE_Sign1")
-            message = message.value
+        if message.tag != _COSE_SIGN1_TAG:
+            raise ValueError("not COSE_Sign1")
+        message = message.value
         # cbor2 decodes the array inside a tag as a tuple and maps there as frozendict.
         if not (isinstance(message, (list, tuple)) and len(message) == 4):
             raise ValueError("not a 4-element COSE_Sign1")
@@ -305,6 +315,11 @@ def decode_seal(text: str) -> SealContents:
             and isinstance(signature, bytes)
         ):
             raise ValueError("wrong element types")
+        if unprotected:
+            raise SealError("The seal's unprotected header is not empty: nothing a signature does not cover may ride "
+                            "in a seal, so it was refused.")
+        if _cose_sign1(protected, payload_bytes, signature) != bytes(raw):
+            raise SealError("The seal's message is not in the one encoding kpmonitor writes: it was altered.")
         header = cbor2.loads(protected)
         if not isinstance(header, Mapping):
             raise ValueError("protected header is not a map")
@@ -355,22 +370,15 @@ class SealCheck:
 
 
 def _signature_ok(contents: SealContents) -> bool:
-    public_key = contents.signer_cert.public_key()
-    if not isinstance(public_key, ec.EllipticCurvePublicKey) or not isinstance(public_key.curve, ec.SECP256R1):
-        return False
     if len(contents.signature) != 64:
         return False
     r = int.from_bytes(contents.signature[:32], "big")
     s = int.from_bytes(contents.signature[32:], "big")
-    try:
-        public_key.verify(
-            encode_dss_signature(r, s),
-            _sig_structure(contents.protected, contents.payload_bytes),
-            ec.ECDSA(hashes.SHA256()),
-        )
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    # Seals are signed low-S from now on (``trust.ecdsa``), but KP1 seals printed before then are high-S
+    # half the time and travel with shipments: both forms verify. Nothing keys on a seal's bytes — the
+    # twin (r, n − s) carries the very payload that was signed — so accepting it changes no answer.
+    return ecdsa.verify(contents.signer_cert.public_key(), r, s,
+                        _sig_structure(contents.protected, contents.payload_bytes), low_s_only=False)
 
 
 def verify_seal(

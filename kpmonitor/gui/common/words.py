@@ -52,6 +52,7 @@ def check_label(name: str) -> str:
         "covers the whole file": _t("Signature covers the whole file"),
         "certified, no changes permitted": _t("Certified, no changes permitted"),
         "issued by headquarters": _t("Issued by headquarters"),
+        "certificate within its validity period": _t("Certificate within its validity period"),
         "not revoked": _t("Not revoked"),
         "report snapshot attached": _t("Report snapshot attached"),
         "QR seal signature": _t("QR seal signature"),

@@ -253,12 +253,14 @@ class CertificatesDialog(QDialog):
             self.crl_text.setText(self.tr("None installed: revocations are not checked. Headquarters sends its list "
                                           "(kp-crl.pem) with its root certificate."))
             return
+        from kpmonitor.trust.identity import crl_expired_problem
+
         next_update = crl.next_update_utc
         revoked = (self.tr("1 certificate revoked") if len(crl) == 1
                    else self.tr("%n certificates revoked", "", len(crl)))
         text = self.tr("Of {date}: {revoked}.").format(date=crl.last_update_utc.date().isoformat(), revoked=revoked)
         if next_update is not None:
-            if next_update < datetime.now(UTC):
+            if crl_expired_problem(crl) is not None:
                 text += " " + self.tr("A newer list was due on {date}: ask headquarters for it.").format(
                     date=next_update.date().isoformat())
             else:
