@@ -7,6 +7,7 @@ report); an error cannot, it must be fixed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -46,6 +47,23 @@ if TYPE_CHECKING:
     from kpmonitor.rules.problems import Problem
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def acknowledge_asking(session: InspectionSession, problem: Problem,
+                       ask_note: Callable[[Problem, str], str | None], message: FeedbackLabel) -> None:
+    """Ask for the note of a warning (its current one offered) and acknowledge it through the session.
+
+    The one acknowledgement flow, for the validation panel and the sign dialog; the refusal, if any,
+    is shown in ``message``.
+    """
+    ack = session.inspection.acknowledged(problem.code, problem.field)
+    note = ask_note(problem, ack.note if ack else "")
+    if note is None:
+        return
+    if session.acknowledge(problem, note):
+        message.show_understood("")
+    else:
+        message.show_error(session.last_error or "")
 
 
 class ProblemsModel(QAbstractListModel):
@@ -223,14 +241,7 @@ class ValidationPanelWidget(QWidget):
         chosen = self.selected()
         if chosen is None or chosen[0].is_error:
             return
-        problem, ack = chosen
-        note = self.ask_note(problem, ack.note if ack else "")
-        if note is None:
-            return
-        if self.session.acknowledge(problem, note):
-            self.message.show_understood("")
-        else:
-            self.message.show_error(self.session.last_error or "")
+        acknowledge_asking(self.session, chosen[0], self.ask_note, self.message)
 
     def withdraw_selected(self) -> None:
         chosen = self.selected()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, plain_label, warning_color
 from kpmonitor.gui.common.workers import Task, core_call, run_task
-from kpmonitor.gui.editor.validation_panel import ProblemsModel
+from kpmonitor.gui.editor.validation_panel import ProblemsModel, acknowledge_asking
 
 if TYPE_CHECKING:
     from kpmonitor.gui.session import InspectionSession
@@ -301,14 +301,7 @@ class SignDialog(QDialog):
         problem = self.selected()
         if problem is None or problem.is_error or self.worker is not None:
             return
-        ack = self.session.inspection.acknowledged(problem.code, problem.field)
-        note = self.ask_note(problem, ack.note if ack else "")
-        if note is None:
-            return
-        if self.session.acknowledge(problem, note):
-            self.message.show_understood("")
-        else:
-            self.message.show_error(self.session.last_error or "")
+        acknowledge_asking(self.session, problem, self.ask_note, self.message)
 
     def _on_problem_activated(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self.model.problems):
