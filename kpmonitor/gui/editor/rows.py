@@ -6,6 +6,13 @@ parser and handed to a commit callback that writes through the store; the
 session then reloads and the model is given the stored rows back. Cells that
 a problem of the core's rules points at are coloured and carry the sentence
 as their tooltip.
+
+``RowsTableView`` is typed into from the keyboard: Tab and Shift+Tab go from
+editable cell to editable cell (a worked-out column such as the difference is
+passed over), storing the cell they leave; Enter stores it and goes down, or,
+after a row was typed across with Tab, to the next row's cell where that
+typing began. A value the core cannot read keeps its cell open with the text
+as typed, so nothing typed is lost on the way.
 """
 
 from __future__ import annotations
@@ -77,6 +84,7 @@ class RowsModel(QAbstractTableModel):
         self._problems: dict[tuple[int, str], Problem] = {}
         self.commit: Callable[[Any, str, Any], bool] | None = None
         self.read_only = False
+        self.refused: QPersistentModelIndex | None = None  # the cell whose last value was not stored
         self.error_color = QColor("#b3261e")
         self.warning_color = QColor("#8a5300")
 
@@ -175,14 +183,19 @@ class RowsModel(QAbstractTableModel):
             return False
         item = self.rows[index.row()]
         field = self.columns[index.column()].field
+        self.refused = None
         try:
             parsed = self.parse(field, value)
         except ParseError as exc:
+            self.refused = QPersistentModelIndex(index)
             self.edit_refused.emit(exc.message)
             return False
         if parsed == getattr(item, field, object()):
             return True
-        return self.commit(item, field, parsed)
+        stored = self.commit(item, field, parsed)
+        if not stored:
+            self.refused = QPersistentModelIndex(index)
+        return stored
 
 
 class ComboDelegate(QStyledItemDelegate):
@@ -210,6 +223,9 @@ class ComboDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(found)
         elif self._editable:
             editor.setEditText("" if current is None else str(current))
+        line = editor.lineEdit()
+        if line is not None:  # what is typed replaces the cell's value, as in a plain text cell
+            line.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
@@ -220,7 +236,7 @@ class ComboDelegate(QStyledItemDelegate):
 
 
 class RowsTableView(QTableView):
-    """A table for quick entry: Enter starts editing, and Enter again stores the cell and goes down a row."""
+    """A table for quick entry from the keyboard, along a row with Tab or down a column with Enter."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +250,8 @@ class RowsTableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.setTabKeyNavigation(True)
+        self._row_entry: tuple[int, int] | None = None  # (row, column) where typing across this row began
+        self._tab_target: QModelIndex | None = None     # where the Tab being handled moves to
 
     def apply_column_widths(self, columns: Sequence[Column], stretch: str | None = None) -> None:
         header = self.horizontalHeader()
@@ -257,6 +275,14 @@ class RowsTableView(QTableView):
             self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def discard_editing(self) -> None:
+        """Close the cell being typed in without storing what it holds (a scan fell into it)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+
     def select_first_if_none(self) -> None:
         """Give the table a current row, so the details beside it show something."""
         model = self.model()
@@ -264,18 +290,84 @@ class RowsTableView(QTableView):
             self.setCurrentIndex(model.index(0, 0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid()
-                and self.currentIndex().flags() & Qt.ItemFlag.ItemIsEditable):
-            self.edit(self.currentIndex())
-            return
+        current = self.currentIndex()
+        if self.state() != QAbstractItemView.State.EditingState and current.isValid():
+            editable = bool(current.flags() & Qt.ItemFlag.ItemIsEditable)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and editable:
+                self.edit(current)
+                return
+            model = self.model()
+            if (not editable and isinstance(model, RowsModel) and not model.read_only
+                    and event.text().isprintable() and event.text()
+                    and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                                 | Qt.KeyboardModifier.MetaModifier)):
+                # Not searched for, not dropped in silence: said, so the monitor moves to a cell that takes it.
+                header = model.headerData(current.column(), Qt.Orientation.Horizontal)
+                model.edit_refused.emit(self.tr("“{column}” is not typed in; what was typed there was not kept.")
+                                        .format(column=header))
+                event.accept()
+                return
         super().keyPressEvent(event)
+
+    def editable_after(self, index: QModelIndex, forward: bool) -> QModelIndex:
+        """The next (or previous) editable cell in reading order: along the row, then the next row's first."""
+        model = self.model()
+        if model is None or not index.isValid():
+            return QModelIndex()
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        cells = [(r, c) for r in range(model.rowCount()) for c in columns]
+        if not forward:
+            cells.reverse()
+        here = cells.index((index.row(), index.column())) if (index.row(), index.column()) in cells else -1
+        for row, column in cells[here + 1:]:
+            cell = model.index(row, column)
+            if cell.flags() & Qt.ItemFlag.ItemIsEditable:
+                return cell
+        return QModelIndex()  # past the last: Tab leaves the table rather than wrap round onto the first row
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        model = self.model()
+        tabbing = cursorAction in (QAbstractItemView.CursorAction.MoveNext,
+                                   QAbstractItemView.CursorAction.MovePrevious)
+        if not tabbing or model is None or not any(
+                model.flags(model.index(0, c)) & Qt.ItemFlag.ItemIsEditable for c in range(model.columnCount())):
+            return super().moveCursor(cursorAction, modifiers)  # nothing to type in: Tab visits every cell
+        current = self.currentIndex()
+        target = self.editable_after(current, cursorAction == QAbstractItemView.CursorAction.MoveNext)
+        if target.isValid():
+            if target.row() != current.row():
+                self._row_entry = (target.row(), target.column())
+            elif self._row_entry is None or self._row_entry[0] != current.row():
+                self._row_entry = (current.row(), current.column())
+            self._tab_target = target
+        return target
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        # Typing across a row is over when the cursor goes anywhere but where Tab sent it.
+        if self._tab_target is None or current != self._tab_target:
+            self._row_entry = None
+        self._tab_target = None
+        super().currentChanged(current, previous)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         current = self.currentIndex()
+        model = self.model()
+        moving = hint in (QAbstractItemDelegate.EndEditHint.EditNextItem,
+                          QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+                          QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+        if (moving and isinstance(model, RowsModel) and model.refused is not None
+                and model.refused == QPersistentModelIndex(current)):
+            # The value was refused (its sentence is shown): the cell stays open with the text as typed.
+            model.refused = None
+            return
+        entry = self._row_entry
         super().closeEditor(editor, hint)
-        # Enter in a cell (SubmitModelCache) moves down, as in a spreadsheet: weigh, type, Enter, next parcel.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and current.isValid():
-            below = current.sibling(current.row() + 1, current.column())
+            # Enter goes down, as in a spreadsheet: weigh, type, Enter, next parcel. After a row typed
+            # across with Tab, down to the next row's cell where that typing began.
+            column = entry[1] if entry is not None and entry[0] == current.row() else current.column()
+            below = current.sibling(current.row() + 1, column)
             if below.isValid():
                 self.setCurrentIndex(below)

@@ -2,10 +2,19 @@
 
 A scanner types the seal number like a keyboard and ends with Enter. The
 cursor stays in the number box: Enter adds the seal with the type, class,
-parcel, applier and witness chosen above, and clears the box for the next
-scan. A number the core refuses (malformed, already used here or on another
-inspection) stays in the box, selected, with the core's sentence under it, so
-the next scan replaces it.
+target (a parcel or the container), applier and witness chosen above, and
+clears the box for the next scan. A number the core refuses (malformed,
+already used here or on another inspection) stays in the box, selected, with
+the core's sentence under it, so the next scan replaces it.
+
+A scan made while the cursor is elsewhere in the tab (in "Applied by", in a
+cell of the list) is recognised by its speed (``scanner.ScanCatcher``): the
+field is put back as it was and the seal is added all the same, and the line
+under the box says so.
+
+The target stays what the monitor chose, scan after scan: three container
+seals scanned in a row are three container seals. It changes only when the
+monitor changes it (or its parcel is removed).
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,10 +41,11 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.domain.inspection import ISO_CLASSES, SEAL_TYPES, Seal, SealEvent, SealEventKind, parse_moment
 from kpmonitor.domain.moments import show_moment
-from kpmonitor.gui.common.fields import describe_moment
+from kpmonitor.gui.common.fields import describe_moment, tr
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, warning_color
 from kpmonitor.gui.common.words import event_label, iso_class_label, seal_type_label
 from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView, problem_cell
+from kpmonitor.gui.editor.scanner import ScanCatcher
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
@@ -50,6 +60,13 @@ def local_moment() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def target_label(parcel: str | None, *, in_sentence: bool = False) -> str:
+    """How what a seal is on reads, in the list, the drop-downs and the messages."""
+    if parcel is None:
+        return tr("SealsModel", "the container") if in_sentence else tr("SealsModel", "container")
+    return tr("SealsModel", "parcel {number}").format(number=parcel)
+
+
 class SealsModel(RowsModel):
     list_name = "seals"
     problem_columns: ClassVar[dict[str, str]] = {"events": "status"}
@@ -57,9 +74,9 @@ class SealsModel(RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([
             Column("number", self.tr("Seal number"), width=140),
+            Column("parcel", self.tr("On"), width=90),  # beside its number: what the seal is on, read at once
             Column("type", self.tr("Type"), width=80),
             Column("iso_class", self.tr("Class"), width=60),
-            Column("parcel", self.tr("Seals"), width=90),
             Column("applied_by", self.tr("Applied by"), width=140),
             Column("witness", self.tr("Witness"), width=140),
             Column("applied_at", self.tr("Applied at"), width=130),
@@ -71,8 +88,7 @@ class SealsModel(RowsModel):
     def display(self, item: Any, field: str) -> str:
         seal: Seal = item
         if field == "parcel":
-            return self.tr("container") if seal.parcel is None else self.tr("parcel {number}").format(
-                number=seal.parcel)
+            return target_label(seal.parcel)
         if field == "applied_at":
             return show_moment(seal.applied_at) if seal.applied_at else ""
         if field == "type":
@@ -83,6 +99,14 @@ class SealsModel(RowsModel):
             last = seal.events[-1]
             return event_label(last.kind) + (f" — {last.note}" if last.note else "")
         return super().display(item, field)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.FontRole and index.isValid()
+                and self.columns[index.column()].field == "parcel"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
 
     def edit_text(self, item: Any, field: str) -> Any:
         seal: Seal = item
@@ -139,63 +163,7 @@ class SealsSectionWidget(QWidget):
         super().__init__(parent)
         self.session = session
 
-        # --- the scanner line ---
-        entry = QGroupBox(self.tr("Scan or type a seal number, then Enter"), self)
-        self.number = QLineEdit(entry)
-        self.number.setObjectName("seal_number")
-        self.number.setPlaceholderText(self.tr("seal number"))
-        self.number.setMaxLength(64)
-        big = QFont(self.number.font())
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        big.setFamily("monospace")
-        big.setStyleHint(QFont.StyleHint.Monospace)
-        self.number.setFont(big)
-        self.number.returnPressed.connect(self.add_seal)
-        self.add_button = QPushButton(self.tr("Add seal"), entry)
-        self.add_button.setAutoDefault(False)
-        self.add_button.setToolTip(self.tr("Enter in the number box does the same ({key} puts the cursor there)")
-                                   .format(key=QKeySequence("Ctrl+Shift+S").toString(
-                                       QKeySequence.SequenceFormat.NativeText)))
-        self.add_button.clicked.connect(self.add_seal)
-        self.entry_message = FeedbackLabel(entry)
-        self.entry_message.setObjectName("seal_message")
-
-        self.type_choice = QComboBox(entry)
-        for kind in SEAL_TYPES:
-            self.type_choice.addItem(seal_type_label(kind), kind)
-        self.class_choice = QComboBox(entry)
-        for cls in ISO_CLASSES:
-            self.class_choice.addItem(iso_class_label(cls), cls)
-        self.class_choice.setCurrentIndex(ISO_CLASSES.index("S"))
-        self.target_choice = QComboBox(entry)
-        self.target_choice.activated.connect(self._on_target_chosen)
-        self._target_chosen = False  # the monitor picked it: keep it across reloads
-        self.manufacturer = QLineEdit(entry)
-        self.applied_by = QLineEdit(entry)
-        self.applied_by.setPlaceholderText(self.tr("e.g. MMCZ sealing officer"))
-        self.witness = QLineEdit(entry)
-
-        top = QHBoxLayout()
-        top.addWidget(self.number, 1)
-        top.addWidget(self.add_button)
-        defaults = QGridLayout()
-        defaults.setHorizontalSpacing(8)
-        pairs: list[tuple[str, QWidget]] = [
-            (self.tr("T&ype"), self.type_choice), (self.tr("C&lass"), self.class_choice),
-            (self.tr("Se&als"), self.target_choice), (self.tr("Applied &by"), self.applied_by),
-            (self.tr("&Witness"), self.witness), (self.tr("&Manufacturer"), self.manufacturer),
-        ]
-        for i, (text, widget) in enumerate(pairs):
-            label = QLabel(text, entry)
-            label.setBuddy(widget)
-            defaults.addWidget(label, i // 3, (i % 3) * 2, Qt.AlignmentFlag.AlignRight)
-            defaults.addWidget(widget, i // 3, (i % 3) * 2 + 1)
-        for col in (1, 3, 5):
-            defaults.setColumnStretch(col, 1)
-        entry_layout = QVBoxLayout(entry)
-        entry_layout.addLayout(top)
-        entry_layout.addWidget(self.entry_message)
-        entry_layout.addLayout(defaults)
+        entry = self._build_entry()
 
         # --- the seals recorded ---
         self.model = SealsModel(self)
@@ -269,22 +237,98 @@ class SealsSectionWidget(QWidget):
 
         self.refresh(session.inspection)
         session.inspection_changed.connect(self.refresh)
+        self.scans = ScanCatcher(self, self.add_scanned)
+
+    def _build_entry(self) -> QGroupBox:
+        """The scanner line: the number box, what the seal goes on, and the choices every new seal takes."""
+        entry = QGroupBox(self.tr("Scan or type a seal number, then Enter"), self)
+        self.number = QLineEdit(entry)
+        self.number.setObjectName("seal_number")
+        self.number.setPlaceholderText(self.tr("seal number"))
+        self.number.setMaxLength(64)
+        big = QFont(self.number.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setFamily("monospace")
+        big.setStyleHint(QFont.StyleHint.Monospace)
+        self.number.setFont(big)
+        self.number.returnPressed.connect(self.add_seal)
+        self.add_button = QPushButton(self.tr("Add seal"), entry)
+        self.add_button.setAutoDefault(False)
+        self.add_button.setToolTip(self.tr("Enter in the number box does the same ({key} puts the cursor there)")
+                                   .format(key=QKeySequence("Ctrl+Shift+S").toString(
+                                       QKeySequence.SequenceFormat.NativeText)))
+        self.add_button.clicked.connect(self.add_seal)
+        self.entry_message = FeedbackLabel(entry)
+        self.entry_message.setObjectName("seal_message")
+
+        self.type_choice = QComboBox(entry)
+        for kind in SEAL_TYPES:
+            self.type_choice.addItem(seal_type_label(kind), kind)
+        self.class_choice = QComboBox(entry)
+        for cls in ISO_CLASSES:
+            self.class_choice.addItem(iso_class_label(cls), cls)
+        self.class_choice.setCurrentIndex(ISO_CLASSES.index("S"))
+        # What the next seal goes on (a parcel's id, or CONTAINER): beside the box, in its large type.
+        self.target_choice = QComboBox(entry)
+        self.target_choice.setObjectName("seal_target")
+        self.target_choice.setFont(big)
+        self.target_choice.setMinimumContentsLength(12)
+        self.target_choice.setToolTip(self.tr("What the next seal scanned goes on; it stays until you change it"))
+        self.target_choice.activated.connect(self._on_target_chosen)
+        # Until the monitor chooses a target (or adds a seal on it) it is only a default, which follows the
+        # parcels as they are added; from then on it is the monitor's, and no scan moves it.
+        self._target_kept = False
+        self.manufacturer = QLineEdit(entry)
+        self.applied_by = QLineEdit(entry)
+        self.applied_by.setPlaceholderText(self.tr("e.g. MMCZ sealing officer"))
+        self.witness = QLineEdit(entry)
+
+        on_label = QLabel(self.tr("&on"), entry)
+        on_label.setFont(big)
+        on_label.setBuddy(self.target_choice)
+        top = QHBoxLayout()
+        top.addWidget(self.number, 1)
+        top.addWidget(on_label)
+        top.addWidget(self.target_choice)
+        top.addWidget(self.add_button)
+        defaults = QGridLayout()
+        defaults.setHorizontalSpacing(8)
+        pairs: list[tuple[str, QWidget]] = [
+            (self.tr("T&ype"), self.type_choice), (self.tr("C&lass"), self.class_choice),
+            (self.tr("&Manufacturer"), self.manufacturer), (self.tr("Applied &by"), self.applied_by),
+            (self.tr("&Witness"), self.witness),
+        ]
+        for i, (text, widget) in enumerate(pairs):
+            label = QLabel(text, entry)
+            label.setBuddy(widget)
+            defaults.addWidget(label, i // 3, (i % 3) * 2, Qt.AlignmentFlag.AlignRight)
+            defaults.addWidget(widget, i // 3, (i % 3) * 2 + 1)
+        for col in (1, 3, 5):
+            defaults.setColumnStretch(col, 1)
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.addLayout(top)
+        entry_layout.addWidget(self.entry_message)
+        entry_layout.addLayout(defaults)
+        return entry
 
     # --- showing -------------------------------------------------------------------------------
 
     def _targets(self) -> list[tuple[str, str]]:
-        return [(CONTAINER, self.tr("container")),
-                *[(p.number, self.tr("parcel {number}").format(number=p.number))
-                  for p in self.session.inspection.parcels if p.number]]
+        """The list's drop-down: by parcel number, as a seal records it."""
+        return [(CONTAINER, target_label(None)),
+                *[(p.number, target_label(p.number)) for p in self.session.inspection.parcels if p.number]]
 
     def refresh(self, insp: Inspection) -> None:
         read_only = self.session.read_only
-        current = self.target_choice.currentData()
+        # The target stays where the monitor put it (by the parcel's id: a renumbered parcel keeps it).
+        kept = self.target_choice.currentData() if self._target_kept and self.target_choice.count() else None
         self.target_choice.blockSignals(True)
         self.target_choice.clear()
-        for value, label in self._targets():
-            self.target_choice.addItem(label, value)
-        found = self.target_choice.findData(current) if self._target_chosen else -1
+        self.target_choice.addItem(target_label(None), CONTAINER)
+        for parcel in insp.parcels:
+            if parcel.number:
+                self.target_choice.addItem(target_label(parcel.number), parcel.id)
+        found = self.target_choice.findData(kept) if kept is not None else -1
         self.target_choice.setCurrentIndex(found if found >= 0 else self._first_unsealed_target())
         self.target_choice.blockSignals(False)
         self.model.read_only = read_only
@@ -297,16 +341,22 @@ class SealsSectionWidget(QWidget):
         self._show_events()
 
     def _first_unsealed_target(self) -> int:
-        """Parcels first, in order, then the container: the order seals are usually applied."""
-        sealed = {s.parcel for s in self.session.inspection.seals}
-        for i in range(self.target_choice.count()):
-            value = self.target_choice.itemData(i)
-            if value != CONTAINER and value not in sealed:
-                return i
+        """The default target: the first parcel without a seal, else the container."""
+        insp = self.session.inspection
+        sealed = {s.parcel for s in insp.seals}
+        for parcel in insp.parcels:
+            if parcel.number and parcel.number not in sealed:
+                return max(self.target_choice.findData(parcel.id), 0)
         return 0
 
     def _on_target_chosen(self, _index: int) -> None:
-        self._target_chosen = True
+        self._target_kept = True
+
+    def target_parcel(self) -> str | None:
+        """The number of the parcel the next seal goes on; None for the container."""
+        target = self.target_choice.currentData()
+        parcel = next((p for p in self.session.inspection.parcels if target and p.id == target), None)
+        return parcel.number if parcel is not None else None
 
     def selected_seal(self) -> Seal | None:
         row = self.table.currentIndex().row()
@@ -335,35 +385,85 @@ class SealsSectionWidget(QWidget):
 
     def add_seal(self) -> None:
         """Add the seal typed or scanned in the number box; refuse it in place with the core's sentence."""
+        self._add_from_box(scanned=False)
+
+    def _add_from_box(self, *, scanned: bool) -> None:
         self.table.commit_editing()
         text = self.number.text().strip()
         if not text:
             self.number.setFocus()
             return
-        target = self.target_choice.currentData()
-        parcel = None if target in (None, CONTAINER) else str(target)
+        stored = self._record_seal(text)
+        if stored is None:
+            self.entry_message.show_error(self.session.last_error or "")
+            self.number.setFocus()
+            self.number.selectAll()
+            return
+        self._say_added(stored, scanned=scanned)
+        self.number.clear()
+        self.number.setFocus()
+
+    def add_scanned(self, text: str, fell_into: QWidget) -> None:
+        """A scanner's burst, caught wherever it fell in the tab (already put back): add it as a seal."""
+        if fell_into is self.number:
+            self.number.setText(text)  # a scan replaces what the box held, as it does when it is selected
+            self._add_from_box(scanned=True)
+            return
+        field = self._field_name(fell_into)
+        if self.table.viewport().isAncestorOf(fell_into):
+            fell_into = self.table  # a cell being typed in: closed just below, the list keeps the focus
+        self.table.commit_editing()  # the monitor's own text in that cell (the scan taken out): stored
+        self.table_message.show_understood("")  # a "not typed in" the scan's keys may have caused
+        stored = self._record_seal(text.strip())
+        if stored is None:
+            self.entry_message.show_error(self.tr("Scanned seal {number} was not added: {why}").format(
+                number=text.strip(), why=self.session.last_error or ""))
+        else:
+            self._say_added(stored, scanned=True, fell_into=field)
+        if fell_into.isVisible() and fell_into.isEnabled():
+            fell_into.setFocus(Qt.FocusReason.OtherFocusReason)  # the monitor goes on where they were
+
+    def _record_seal(self, text: str) -> Seal | None:
+        """The one way a seal is added from the tab: the choices above, now, the site. None: refused."""
+        parcel = self.target_parcel()
         now = local_moment()
         seal = Seal(number=text, type=str(self.type_choice.currentData()),
                     iso_class=str(self.class_choice.currentData()), manufacturer=self.manufacturer.text().strip(),
                     parcel=parcel, applied_by=self.applied_by.text().strip(), witness=self.witness.text().strip(),
                     applied_at=now, applied_place=self.session.inspection.site,
                     events=[SealEvent(SealEventKind.APPLIED, at=now, by=self.session.ws.actor)])
+        # Used, the target is the monitor's: set before the write, whose reload would otherwise move the
+        # default on to the next parcel without a seal.
+        self._target_kept = True
         if not self.session.write(lambda: self.session.store.add_seal(self.session.inspection_id, seal)):
-            self.entry_message.show_error(self.session.last_error or "")
-            self.number.setFocus()
-            self.number.selectAll()
-            return
-        stored = self.session.inspection.seals[-1]
-        where = self.tr("the container") if parcel is None else self.tr("parcel {number}").format(number=parcel)
-        self.entry_message.show_understood(self.tr("Seal {number} added on {where}.").format(
-            number=stored.number, where=where))
-        self._paint_message_ok()
-        self.number.clear()
-        self.number.setFocus()
+            return None
         self.table.setCurrentIndex(self.model.index(len(self.model.rows) - 1, 0))
-        # Next scan goes on the next parcel still without a seal (then the container).
-        self._target_chosen = False
-        self.target_choice.setCurrentIndex(self._first_unsealed_target())
+        return self.session.inspection.seals[-1]
+
+    def _say_added(self, stored: Seal, *, scanned: bool, fell_into: str = "") -> None:
+        where = target_label(stored.parcel, in_sentence=True)
+        if not scanned:
+            text = self.tr("Seal {number} added to {where}.")
+        elif not fell_into:
+            text = self.tr("Scanned seal {number} added to {where}.")
+        else:
+            text = self.tr("Scanned seal {number} added to {where}; “{field}”, where the scan was typed, "
+                           "is back as it was.")
+        self.entry_message.show_understood(text.format(number=stored.number, where=where, field=fell_into))
+        self._paint_message_ok()
+
+    def _field_name(self, widget: QWidget) -> str:
+        """What the monitor calls the field a scan fell into: its label, or the list it is in."""
+        if widget is self.target_choice:
+            return self.tr("what the seal goes on")
+        for label in self.findChildren(QLabel):
+            if label.buddy() is widget:
+                return label.text().replace("&", "")
+        if widget is self.table or self.table.isAncestorOf(widget):
+            return self.tr("the list of seals")
+        if widget is self.events_view or self.events_view.isAncestorOf(widget):
+            return self.tr("the list of events")
+        return self.tr("another field")
 
     def _paint_message_ok(self) -> None:
         palette = self.entry_message.palette()
