@@ -17,7 +17,7 @@ from kpmonitor.fileio import read_regular
 from kpmonitor.report.verification import Verification
 from kpmonitor.report.verify import verify_pdf_bytes, verify_qr_text
 from kpmonitor.trust import qrseal
-from kpmonitor.trust.keys import Keyring, load_trust
+from kpmonitor.trust.keys import Keyring, load_enrolment, load_trust
 
 
 def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = None,
@@ -27,23 +27,26 @@ def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = Non
     :param trust: headquarters' root certificate; without it, a home's
         installed root is used when a keyring is given.
     :param crl: headquarters' revocation list (see ``load_trust``).
+    With the home's own root, a headquarters home's records of the keys it certified are used too
+    (``load_enrolment``): a report signed before enrolment is said to be so, as its import says it.
     :raises FileRefused: ``path`` is a link, a pipe or a device, or larger than a bundle may be.
     """
     root, crl_obj = load_trust(trust, crl, keyring)
+    enrolment = load_enrolment(root, keyring)
     try:
         data = read_regular(path, LIMITS.max_file_bytes, "file to verify")
     except OSError as exc:
         raise KPError(f"The file {path} cannot be read ({exc.strerror or exc}).") from exc
     if data.startswith(b"%PDF"):
-        return verify_pdf_bytes(data, root, crl_obj)
+        return verify_pdf_bytes(data, root, crl_obj, enrolment=enrolment)
     if data.startswith(b"PK\x03\x04"):  # a report bundle (zip)
-        return verify_bundle_data(data, root, crl_obj)
+        return verify_bundle_data(data, root, crl_obj, enrolment=enrolment)
     try:
         text = data.decode("ascii").strip()
     except UnicodeDecodeError:
         text = ""
     if text.startswith(qrseal.PREFIX):
-        return verify_qr_text(text, root, crl_obj)
+        return verify_qr_text(text, root, crl_obj, enrolment=enrolment)
     v = Verification("unknown")
     v.add("recognised", False, "The file is neither a kpmonitor report PDF nor the text of a QR seal.")
     return v

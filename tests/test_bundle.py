@@ -174,7 +174,7 @@ def test_signing_keeps_a_manifest_signed_by_the_device_key(world: dict[str, Any]
         assert ws.store.verify_audit().ok
     manifest = json.loads(row["manifest"])
     snap = json.loads(row["snapshot"])
-    assert manifest["format"] == "kpmonitor-bundle/2"
+    assert manifest["format"] == "kpmonitor-bundle/3"
     assert manifest["report"] == snap["report"]
     assert manifest["report"]["device_seq"] == 1 and manifest["report"]["audit"]["head"] == row["audit_head"]
     assert manifest["snapshot_sha256"] == row["snapshot_sha256"]
@@ -232,7 +232,7 @@ def test_the_bundle_verifies_with_every_check(world: dict[str, Any]) -> None:
     assert [c.name for c in result.verification.checks] == [
         "manifest signature", "issued by headquarters", "certificate within its validity period", "not revoked",
         "files match the manifest",
-        "snapshot schema", "snapshot matches the manifest", "certificate names the signer",
+        "snapshot schema", "snapshot matches the manifest", "certificate names the signer", "history checkpoint",
         "photos match the snapshot", "PDF signature",
         "PDF carries the snapshot", "QR seal signature", "QR seal matches the report"]
     assert result.verification.summary["certificate_number"] == "ZW 004217"

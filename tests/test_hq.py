@@ -413,13 +413,22 @@ def test_the_monitors_view_counts_the_missing_reports_the_anomalies_name(world: 
         assert device.missing == len(named) == missing
 
 
-def test_a_history_copied_and_continued_is_a_fork(world: dict[str, Any], hq: Path) -> None:
-    b = world["bundles"]
-    assert imp(hq, b["a1"], b["a2"], b["fork"])[0] == 0
+@pytest.mark.parametrize("late", [False, True])
+def test_a_history_copied_and_continued_is_refused_as_a_fork(world: dict[str, Any], hq: Path, late: bool) -> None:
+    """A copy of the device's home after report 1 goes on signing: its checkpoint does not extend the history
+    headquarters holds (report 2 after it), or is one the later report 2 does not descend from (report 2 first)."""
+    b, r = world["bundles"], world["r"]
+    code, results = imp(hq, *((b["a2"], b["fork"], b["a1"]) if late else (b["a1"], b["a2"], b["fork"])))
+    assert code == 1
+    [refused] = [x for x in results if x["outcome"] == "refused"]
+    assert refused["report_id"] == r["fork"] and "set aside for review" in refused["sentence"], refused
+    # Signed at fewer events than report 2: a history report 2 does not descend from, whichever came first.
+    assert "rolled back or restored from an old copy" in refused["sentence"], refused
+    assert [x["outcome"] for x in results].count("imported") == 2
     with ws(hq) as h:
-        forks = [a for a in anomalies(h) if a.kind == "fork"]
-    assert len(forks) == 1 and "both are report number 2" in forks[0].sentence
-    assert set(forks[0].report_ids) == {world["r"]["a2"], world["r"]["fork"]}
+        alerts = [a for a in anomalies(h) if a.kind == "history_rewritten"]
+        assert len(alerts) == 1 and alerts[0].severity == "alert" and r["fork"] in alerts[0].report_ids
+        assert r["fork"] not in {held.id for held in HQStore(h.store).held()}
 
 
 def test_a_later_report_signed_earlier_in_the_audit_chain_is_a_rollback() -> None:
@@ -473,7 +482,7 @@ def stored_and_recomputed(h: Workspace) -> tuple[list[Any], list[Any]]:
 ])
 def test_anomalies_judged_at_each_import_equal_a_recomputation(world: dict[str, Any], hq: Path,
                                                                 order: tuple[str, ...]) -> None:
-    """Forks, gaps, a missing predecessor, reused seals and certificate, value and weight findings: whatever
+    """Forked histories, gaps, a missing predecessor, reused seals and certificate, value and weight findings: whatever
     the order the bundles arrive in, the rows each import leaves are what judging everything again gives."""
     kinds: set[str] = set()
     with ws(hq) as h:
@@ -483,7 +492,7 @@ def test_anomalies_judged_at_each_import_equal_a_recomputation(world: dict[str, 
             assert stored == recomputed, name
             kinds |= {row.anomaly.kind for row in stored}
         assert anomalies(h) == [row.anomaly for row in recomputed]
-    assert {"missing_report", "fork", "value_per_carat", "weight_tolerance"} <= kinds
+    assert {"missing_report", "history_rewritten", "value_per_carat", "weight_tolerance"} <= kinds
     if "b1" in order and "a1" in order:
         assert {"seal_reused", "certificate_reused"} <= kinds
 

@@ -156,6 +156,9 @@ def modified(mp: pytest.MonkeyPatch, *, signer: dict[str, Any] | None = None,
 
             m.setattr(report_sign, "build_snapshot", old_snapshot)
             m.setattr("kpmonitor.report.manifest.FORMAT", "kpmonitor-bundle/1")
+            real_manifest = report_sign.make_manifest
+            m.setattr(report_sign, "make_manifest",
+                      lambda *args, history, **kwargs: real_manifest(*args, history=None, **kwargs))
             m.setattr("kpmonitor.report.pdf.FORMAT", "kpmonitor-report/1")
         yield
 

@@ -125,7 +125,7 @@ def test_a_self_signed_report_is_intact_but_not_vouched_for(tmp_path: Path, exam
     run(hq, "hq", "publish", "--out", str(tmp_path / "pub"))
     (tmp_path / "doc.json").write_text(json.dumps(example_doc))
     inspection_id = run(field, "new", "--from-json", str(tmp_path / "doc.json")).output.strip()
-    report_id = run(field, "sign", inspection_id).output.strip()
+    report_id = run(field, "sign", inspection_id).stdout.strip()  # stderr says it is self-signed
     run(field, "export", report_id, "--out", str(tmp_path / "usb"))
     pdf = next((tmp_path / "usb").glob("*.pdf"))
     result = run(tmp_path / "x", "verify", str(pdf), "--trust", str(tmp_path / "pub" / "kp-root.pem"))

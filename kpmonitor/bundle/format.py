@@ -42,6 +42,8 @@ from kpmonitor.fileio import size_text as size_text
 from kpmonitor.report.manifest import CERTS_NAME as CERTS_NAME
 from kpmonitor.report.manifest import FORMAT as FORMAT
 from kpmonitor.report.manifest import FORMAT_V1 as FORMAT_V1
+from kpmonitor.report.manifest import FORMAT_V2 as FORMAT_V2
+from kpmonitor.report.manifest import FORMATS as FORMATS
 from kpmonitor.report.manifest import MANIFEST_NAME as MANIFEST_NAME
 from kpmonitor.report.manifest import PDF_NAME as PDF_NAME
 from kpmonitor.report.manifest import PHOTO_DIR as PHOTO_DIR
@@ -356,6 +358,9 @@ def manifest_problems(manifest: Any) -> list[str]:
     if not (isinstance(signer, dict) and isinstance(signer.get("certificate_sha256"), str)
             and _HEX64.match(signer["certificate_sha256"])):
         out.append("The manifest does not name the signer's certificate.")
+    if (manifest.get("format") == FORMAT) != ("history" in manifest):
+        out.append("The manifest's history checkpoint is missing." if manifest.get("format") == FORMAT else
+                   "The manifest holds a history section its format does not have.")
     files = manifest.get("files")
     if not isinstance(files, list) or not files:
         out.append("The manifest lists no files.")

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor.bundle.format import (
     CERTS_NAME,
     FORMAT,
-    FORMAT_V1,
+    FORMATS,
     LIMITS,
     MANIFEST_NAME,
     PDF_NAME,
@@ -41,6 +42,7 @@ from kpmonitor.bundle.format import (
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import FileRefused, KPError
 from kpmonitor.fileio import read_regular
+from kpmonitor.history.checkpoint import CheckedHistory, check_history
 from kpmonitor.report.contents import (
     SEAL_ATTACHMENT,
     SNAPSHOT_ATTACHMENT,
@@ -54,6 +56,7 @@ from kpmonitor.report.verification import Verification
 from kpmonitor.report.verify import SIGNER_CHECK, chain_checks, same_certificate, signer_checked
 from kpmonitor.store.audit import canonical
 from kpmonitor.trust import identity, pdfsign, qrseal
+from kpmonitor.trust.note import NoteError
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,7 @@ class VerifiedBundle:
     photos: dict[str, memoryview] = field(default_factory=dict)  # sha256 → original bytes
     certs_pem: str = ""
     signer: x509.Certificate | None = None
+    history: CheckedHistory | None = None  # the device's checkpoint (format 3), checked on its own
 
     @property
     def ok(self) -> bool:
@@ -118,6 +122,7 @@ class _Run:
     signed_at: dt.datetime | None = None
     listed: dict[str, Any] = field(default_factory=dict)  # the manifest's files, by path
     snap: Any = None  # the snapshot, once it passed its checks
+    enrolment: identity.Enrolment | None = None  # headquarters' records of the keys it certified (at headquarters)
 
     @property
     def v(self) -> Verification:
@@ -136,7 +141,7 @@ class _Run:
 
 def verify_bundle(data: bytes, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
                   limits: Limits = LIMITS, stop_early: bool = False, bundle_sha256: str | None = None,
-                  now: dt.datetime | None = None) -> VerifiedBundle:
+                  now: dt.datetime | None = None, enrolment: identity.Enrolment | None = None) -> VerifiedBundle:
     """Check a bundle completely, against headquarters' ``root`` and revocation list ``crl``.
 
     The archive's form is checked first (``open_bundle``: names, links, zip
@@ -153,15 +158,18 @@ def verify_bundle(data: bytes, root: x509.Certificate | None, crl: x509.Certific
     revocation is honoured whatever the time.
 
     :param stop_early: stop at the first failed check (an import needs only one reason).
+    :param enrolment: headquarters' records of the keys it certified: with them a self-signed signer whose key
+        headquarters certified since is vouched for, signed before enrolment (``identity.enrolled_as``).
     :raises BundleError: when the archive itself is refused.
     """
     sha = bundle_sha256 or hashlib.sha256(data).hexdigest()
     result = VerifiedBundle(Verification("bundle"), sha)
-    run = _Run(result, open_bundle(data, limits), root, crl, stop_early, now)
+    run = _Run(result, open_bundle(data, limits), root, crl, stop_early, now, enrolment=enrolment)
     _read_manifest(run)
     try:
         for step in (_check_manifest_signature, _check_signing_time, _check_chain, _check_files, _check_snapshot,
-                     _check_snapshot_story, _check_signer, _check_photos, _check_pdf, _check_pdf_contents):
+                     _check_snapshot_story, _check_signer, _check_history, _check_photos, _check_pdf,
+                     _check_pdf_contents):
             step(run)
     except _Stopped:
         pass
@@ -181,9 +189,9 @@ def _read_manifest(run: _Run) -> None:
             raise ValueError("not canonical")
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleError("The bundle's manifest is damaged: it is not the JSON kpmonitor writes.") from exc
-    if isinstance(manifest, dict) and manifest.get("format") not in (FORMAT, FORMAT_V1):
+    if isinstance(manifest, dict) and manifest.get("format") not in FORMATS:
         raise BundleError(f"The bundle is of format {str(manifest.get('format'))[:40]!r}; this kpmonitor reads "
-                          f"{FORMAT} and {FORMAT_V1}. Update kpmonitor.")
+                          f"{', '.join(FORMATS)}. Update kpmonitor.")
     shape = manifest_problems(manifest)
     if shape:
         raise BundleError(shape[0])
@@ -238,7 +246,7 @@ def _check_chain(run: _Run) -> None:
         return
     try:
         chain = identity.check_chain(leaf, [c for c in run.certs if c is not leaf], run.root, run.crl,
-                                     run.signed_at, now=run.now)
+                                     run.signed_at, now=run.now, enrolment=run.enrolment)
     except Exception:  # a hostile certificate can break parsing of its extensions
         log.debug("chain check failed", exc_info=True)
         chain = None
@@ -336,6 +344,34 @@ def _check_signer(run: _Run) -> None:
         run.v.add(SIGNER_CHECK, True, detail)
     else:
         run.fail(SIGNER_CHECK, detail)
+
+
+HISTORY_CHECK = "history checkpoint"
+
+
+def _check_history(run: _Run) -> None:
+    """The device's signed checkpoint of its audit log ends at the report's audit head and proves what it
+    extends (format 3); whether it extends what headquarters holds is the import's to judge (``hq.history``)."""
+    if run.snap is None or run.leaf is None:
+        return
+    if run.manifest["format"] != FORMAT:
+        run.v.warnings.append("This report was signed before devices signed checkpoints of their history "
+                              f"({run.manifest['format']}): its history cannot be checked.")
+        return
+    public_key = run.leaf.public_key()
+    if not isinstance(public_key, ec.EllipticCurvePublicKey):
+        run.fail(HISTORY_CHECK, "The signing certificate's key is not an ECDSA P-256 key.")
+        return
+    try:
+        checked = check_history(run.manifest["history"], public_key, str(run.snap["report"]["device_id"]),
+                                run.manifest["report"]["audit"])
+    except NoteError as exc:
+        run.fail(HISTORY_CHECK, str(exc))
+        return
+    run.result.history = checked
+    run.v.add(HISTORY_CHECK, True, f"The device signed a checkpoint of its history at audit event "
+              f"{checked.checkpoint.size}, ending at the report's audit head, with {len(checked.claims)} proof"
+              f"{'' if len(checked.claims) == 1 else 's'} that it extends its earlier checkpoints.")
 
 
 def _looks_like(fmt: str, data: bytes | memoryview) -> bool:
@@ -438,11 +474,11 @@ def _check_pdf_contents(run: _Run) -> None:
 
 
 def verify_bundle_data(data: bytes, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
-                       limits: Limits = LIMITS) -> Verification:
+                       limits: Limits = LIMITS, enrolment: identity.Enrolment | None = None) -> Verification:
     """Every check of a bundle's bytes as a ``Verification`` (for ``kpmonitor verify``); never raises."""
     v = Verification("bundle")
     try:
-        return verify_bundle(data, root, crl, limits=limits).verification
+        return verify_bundle(data, root, crl, limits=limits, enrolment=enrolment).verification
     except BundleError as exc:
         v.add("readable bundle", False, exc.message)
     except Exception:  # a signed but hostile snapshot can break any step; a verifier must answer, not crash
@@ -451,11 +487,12 @@ def verify_bundle_data(data: bytes, root: x509.Certificate | None, crl: x509.Cer
     return v
 
 
-def verify_bundle_file(path: Path, root: x509.Certificate | None,
-                       crl: x509.CertificateRevocationList | None, *, limits: Limits = LIMITS) -> Verification:
+def verify_bundle_file(path: Path, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
+                       limits: Limits = LIMITS, enrolment: identity.Enrolment | None = None) -> Verification:
     """Every check of a bundle file as a ``Verification``; never raises."""
     try:
-        return verify_bundle_data(read_regular(path, limits.max_file_bytes, "bundle"), root, crl, limits=limits)
+        return verify_bundle_data(read_regular(path, limits.max_file_bytes, "bundle"), root, crl, limits=limits,
+                                  enrolment=enrolment)
     except FileRefused as exc:  # a link, a pipe, a device, or too large: not read
         problem = exc.message
     except OSError as exc:

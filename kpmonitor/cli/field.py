@@ -8,6 +8,7 @@
     kpmonitor delete ID                    a draft, kept and marked deleted (restore undoes it)
     kpmonitor restore ID                   refused, the draft staying deleted, when a seal of it is now used elsewhere
     kpmonitor edit ID --from-json FILE     replace a draft's content from a document, with the same checks as new
+    kpmonitor receipts install FILE        headquarters' signed receipt: what it holds, the history it cosigned
 """
 
 from __future__ import annotations
@@ -217,22 +218,51 @@ def audit() -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def audit_verify(ctx: click.Context, as_json: bool) -> None:
-    """Re-check the local audit chain and the tables it describes."""
+    """Re-check the audit chain, the tables it describes, the schema, the signed checkpoints and the receipts."""
+    from kpmonitor.history.verify import verify_history
+
     with _workspace(ctx) as ws:
-        report = ws.store.verify_audit()
+        report = verify_history(ws)
+    head = report.audit.head
     if as_json:
-        _json_out({"ok": report.ok, "events": report.events, "head": {"seq": report.head.seq,
-                   "hash": report.head.hash}, "problems": report.problems})
+        _json_out({"ok": report.ok, "events": report.audit.events, "head": {"seq": head.seq, "hash": head.hash},
+                   "checkpoints": report.checkpoints, "receipt": report.receipt or None,
+                   "problems": report.problems})
     elif report.ok:
-        click.echo(f"The audit chain is intact: {report.events} events, head {report.head.seq} "
-                   f"{report.head.hash[:16]}.")
+        click.echo(f"The audit chain is intact: {report.audit.events} events, head {head.seq} {head.hash[:16]}; "
+                   f"the schema and its freeze triggers are the ones kpmonitor made.")
+        click.echo(f"{report.checkpoints} checkpoint{'' if report.checkpoints == 1 else 's'} signed by this device "
+                   "match the log." + (f" Headquarters' receipt ({report.receipt}) matches it." if report.receipt
+                                       else " No receipt from headquarters is installed yet."))
     else:
-        click.echo("The audit chain is BROKEN:", err=True)
+        click.echo("The audit history is BROKEN:", err=True)
         for p in report.problems[:20]:
             _say(f"  {p}", err=True)
         if len(report.problems) > 20:
             click.echo(f"  … and {len(report.problems) - 20} more.", err=True)
     if not report.ok:
+        sys.exit(1)
+
+
+@click.group()
+def receipts() -> None:
+    """Headquarters' signed receipts: which reports it holds, and the history it cosigned."""
+
+
+@receipts.command("install")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def receipts_install(ctx: click.Context, file: Path) -> None:
+    """Install a receipt headquarters wrote (kpmonitor hq receipts) and check the local log against it."""
+    from kpmonitor.history.receipts import install_receipt
+
+    with _workspace(ctx) as ws:
+        done = install_receipt(ws, file)
+    for line in done.sentences():
+        _say(line)
+    for problem in done.problems:
+        _say(f"PROBLEM: {problem}", err=True)
+    if done.problems:
         sys.exit(1)
 
 
@@ -245,6 +275,8 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
     Refused while errors remain or warnings are not acknowledged.
     """
     from kpmonitor.report.sign import sign_inspection
+    from kpmonitor.trust.identity import self_signed_note
+    from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="field") as ws, _refusals():
         full_id = ws.store.resolve(inspection_id)
@@ -258,6 +290,10 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
                 _say(_problem_line(p), err=True)
             raise Refused("The inspection cannot be signed yet: fix the errors and acknowledge the warnings "
                           "(kpmonitor ack).")
+        # What headquarters and a customs verifier will make of a self-signed report: said before the passphrase.
+        self_signed = self_signed_note(Keyring(ws.paths).device_certificate())
+        if self_signed:
+            _say(f"kpmonitor: note: {self_signed}", err=True)
         report = sign_inspection(ws, full_id, _passphrase())
     if report.signer_note:  # on stderr: stdout stays the report id, for scripts
         _say(f"kpmonitor: note: {report.signer_note}", err=True)
@@ -375,4 +411,5 @@ def edit(ctx: click.Context, inspection_id: str, source: Path) -> None:
         click.echo(full)
 
 
-COMMANDS = (list_cmd, show, new, delete, restore, edit, photo, audit, sign, ack, amend, export, export_unsent)
+COMMANDS = (list_cmd, show, new, delete, restore, edit, photo, audit, receipts, sign, ack, amend, export,
+            export_unsent)

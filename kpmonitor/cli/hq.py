@@ -73,6 +73,21 @@ def hq_publish(ctx: click.Context, out_dir: Path) -> None:
         click.echo(str(path))
 
 
+@hq.command("receipts")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.pass_context
+def hq_receipts(ctx: click.Context, out_dir: Path) -> None:
+    """Cosign each device's latest history and write its signed receipt of the reports held."""
+    from kpmonitor.hq.receipts import write_receipts
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        written = write_receipts(ws, _passphrase(what="root CA key"), out_dir)
+    if not written:
+        click.echo("No device has sent a report with a signed history yet: there is nothing to receipt.")
+    for path in written:
+        _say(str(path))
+
+
 _OUTCOME_LABELS = {"imported": "imported", "already": "already ", "conflict": "CONFLICT", "refused": "REFUSED "}
 
 

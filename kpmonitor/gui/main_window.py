@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
         self.certificates_action = self._action(self.tr("Signing &certificate…"), self.show_certificates,
                                                 tip=self.tr("This home's signing certificate, headquarters' root "
                                                             "and revocation list"))
+        self.receipt_action = self._action(self.tr("Install headquarters' &receipt…"), self.install_receipt,
+                                           tip=self.tr("Headquarters' signed receipt: which reports it holds, and "
+                                                       "the history of this device it cosigned"))
         self.log_action = self._action(self.tr("View &log"), self.show_log)
         self.about_action = self._action(self.tr("&About kpmonitor"), self.show_about)
 
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.verify_action)
         tools.addAction(self.certificates_action)
+        tools.addAction(self.receipt_action)
         tools.addSeparator()
         tools.addAction(self.log_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
@@ -289,6 +293,7 @@ class MainWindow(QMainWindow):
         self.sign_action.setEnabled(field and writable)
         self.export_action.setEnabled(signed)
         self.amend_action.setEnabled(field and signed)
+        self.receipt_action.setEnabled(field)
         on_list = self.stack.currentWidget() is self.list
         self.delete_action.setEnabled(on_list and target is not None and not signed)
         self.list.delete_button.setEnabled(on_list and target is not None and not signed)
@@ -633,6 +638,37 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def choose_receipt_file(self) -> Path | None:
+        """The receipt file to install (on the stick from headquarters); tests replace this."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Install headquarters' receipt"), str(self.settings.value("export/last_folder", "") or ""),
+            self.tr("Headquarters' receipts (*.kpreceipt)"))
+        return Path(chosen) if chosen else None
+
+    def install_receipt(self, path: Path | None = None) -> list[str] | None:
+        """Install a receipt from headquarters and say what it holds; returns the sentences said (None: cancelled)."""
+        from kpmonitor.history.receipts import install_receipt
+
+        if not self.attached or self.ws.role != "field":
+            return None
+        path = path or self.choose_receipt_file()
+        if path is None:
+            return None
+        title = self.tr("Headquarters' receipt")
+        try:
+            done = install_receipt(self.ws, path)
+        except KPError as exc:
+            self._tell(title, exc.message)
+            return [exc.message]
+        sentences = done.sentences() + done.problems
+        if done.problems:
+            self._tell(title, "\n\n".join(sentences))
+        else:
+            self._inform(title, "\n\n".join(sentences))
+        return sentences
+
     def open_files(self, files: Iterable[Path | str]) -> None:
         """Files handed to the application: report PDFs, QR seal texts and bundles are verified.
 
@@ -649,6 +685,8 @@ class MainWindow(QMainWindow):
             if path.suffix.lower() in (".pdf", ".txt", ".kpbundle"):
                 # A monitor's home verifies a bundle as it does a PDF; a missing file is said there, in place.
                 self.show_verify(path)
+            elif path.suffix.lower() == ".kpreceipt" and self.ws.role == "field":
+                self.install_receipt(path)
             else:
                 problems.append(self.tr("kpmonitor opens report PDFs, QR seal text files and bundles; {name} is "
                                         "none of these.").format(name=path.name))
@@ -673,6 +711,11 @@ class MainWindow(QMainWindow):
         from kpmonitor.gui.common.dialogs import show_error
 
         show_error(self, title, sentence)
+
+    def _inform(self, title: str, sentence: str) -> None:
+        from kpmonitor.gui.common.dialogs import show_info
+
+        show_info(self, title, sentence)
 
     # --- light and dark ---------------------------------------------------------------------
 

@@ -21,18 +21,22 @@ when the rules' settings or tables change.
 
 Two alerts are not judged from what is held but kept from the import that raised them, as its log line
 is (``kept_alert``): a bundle refused because it supersedes another device's report, and a report set
-aside because another device's report holds its id. A rebuild keeps them.
+aside because another device's report holds its id. A rebuild keeps them. So is each refused bundle's report
+(``kept_refusal``): the device and number its manifest claims (said to be unverified when the bundle did not
+verify), so that a number whose bundle arrived and was refused is said to be refused, not "not arrived"; it is
+dropped once that very report is imported.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kpmonitor.domain.inspection import from_document
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.hq.lineage import latest, shipments, supersedes_among
 from kpmonitor.hq.store import Anomaly, Held, HQStore, StoredAnomaly
 from kpmonitor.rules.kp import RuleContext, check
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
 MISSING_REPORT, ROLLBACK, FORK = "missing_report", "rollback", "fork"
 SEAL_REUSED, CERTIFICATE_REUSED = "seal_reused", "certificate_reused"
 CROSS_DEVICE_SUPERSEDE, CROSS_DEVICE_ID = "cross_device_supersede", "cross_device_id"
+REFUSED_REPORT = "refused_report"
 VALUE_PER_CARAT, WEIGHT_TOLERANCE = "value_per_carat", "weight_tolerance"
 _RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WEIGHT_TOLERANCE}
 
@@ -52,6 +57,7 @@ _RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WE
 _SEVERITY_RANK = {"alert": 0, "warning": 1}
 _DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES, _IMPORT = range(6)
 _KEPT_SCOPE = "import:"  # the scope of an alert kept from an import (``kept_alert``): never judged again
+_REFUSED_SCOPE = ":refused"  # after the bundle's hash: its refused report (``kept_refusal``), beside its alert
 
 
 def _stored(scope: str, check_kind: int, key: str, position: int, anomaly: Anomaly) -> StoredAnomaly:
@@ -78,9 +84,10 @@ def _certificate_scope(norm: str) -> str:
 # ------------------------------------------------------------------------------------- the checks
 
 
-def missing_ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
+def missing_ranges(numbers: Iterable[int], refused: Iterable[int] = ()) -> list[tuple[int, int]]:
     """A device's report numbers that have not arrived, as runs ``(first, last)``: every number from 1 to
-    the highest held that is not held.
+    the highest held that is neither held nor ``refused`` (a number whose bundle arrived and was refused:
+    ``kept_refusal`` says so instead).
 
     The one rule behind the missing-report anomalies and the monitors' count (``missing_count``). Runs,
     not numbers: a report numbered in the billions costs nothing more than one numbered 3.
@@ -91,20 +98,25 @@ def missing_ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
         if n > expected:
             out.append((expected, n - 1))
         expected = max(expected, n + 1)
+    for r in sorted(set(refused)):  # a refused number splits the run it falls in
+        out = [part for first, last in out
+               for part in (((first, r - 1), (r + 1, last)) if first <= r <= last else ((first, last),))
+               if part[0] <= part[1]]
     return out
 
 
-def missing_count(numbers: Iterable[int]) -> int:
+def missing_count(numbers: Iterable[int], refused: Iterable[int] = ()) -> int:
     """How many of a device's report numbers have not arrived (``missing_ranges``)."""
-    return sum(last - first + 1 for first, last in missing_ranges(numbers))
+    return sum(last - first + 1 for first, last in missing_ranges(numbers, refused))
 
 
 def _device_label(h: Held) -> str:
     return f"device {h.device_id[:8]} ({h.monitor})"
 
 
-def device_anomalies(reports: list[Held]) -> list[Anomaly]:
-    """Missing report numbers, forks and rollbacks of one device's reports (in headquarters' order)."""
+def device_anomalies(reports: list[Held], refused: Collection[int] = ()) -> list[Anomaly]:
+    """Missing report numbers, forks and rollbacks of one device's reports (in headquarters' order); the numbers
+    ``refused`` at import are not missing (``missing_ranges``)."""
     first = reports[0]
     label = _device_label(first)
     out: list[Anomaly] = []
@@ -112,7 +124,7 @@ def device_anomalies(reports: list[Held]) -> list[Anomaly]:
     for h in reports:
         by_seq[h.device_seq].append(h)
     seqs = sorted(by_seq)
-    for low, high in missing_ranges(seqs):
+    for low, high in missing_ranges(seqs, refused):
         numbers = f"Report {low}" if low == high else f"Reports {low}–{high}"
         verb = "has" if low == high else "have"
         before = max((s for s in seqs if s < low), default=None)
@@ -222,6 +234,7 @@ class _Scope:
     seals: dict[str, list[Held]]        # each seal number judged: every report carrying it
     certificates: dict[str, list[Held]]  # each certificate number judged: every report carrying it
     supersedes_of: SupersedesOf
+    refused: dict[str, set[int]]        # per device judged: the numbers refused at import (``kept_refusal``)
 
     def names(self) -> set[str]:
         """The scopes judged: their stored rows are replaced, found again or not."""
@@ -232,9 +245,7 @@ class _Scope:
 def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: RuleContext) -> list[StoredAnomaly]:
     out: list[StoredAnomaly] = []
     for device_id, reports in scope.devices.items():
-        if reports:
-            out += [_stored(_device_scope(device_id), _DEVICE, device_id, i, a)
-                    for i, a in enumerate(device_anomalies(reports))]
+        out += _device_rows(device_id, reports, scope.refused.get(device_id, set()))
     for h in scope.reports:
         parent_device = scope.device_of(h.supersedes) if h.supersedes else None
         if h.supersedes and parent_device is None:
@@ -252,6 +263,37 @@ def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: Rul
     return out
 
 
+def _device_rows(device_id: str, reports: list[Held], refused: Collection[int]) -> list[StoredAnomaly]:
+    """The stored rows of one device's scope: its missing numbers, forks and rollbacks."""
+    if not reports:
+        return []
+    return [_stored(_device_scope(device_id), _DEVICE, device_id, i, a)
+            for i, a in enumerate(device_anomalies(reports, refused))]
+
+
+def _refused_key(device_id: str, device_seq: int) -> str:
+    # A refused report's place in the list, just after its device's own anomalies (the device's key, then \x1f);
+    # the number it holds is what ``_refused_numbers`` reads back: the rows keep no other column for it.
+    return f"{device_id}\x1f{device_seq:012d}"
+
+
+def _refused_numbers(rows: Iterable[StoredAnomaly]) -> dict[str, set[int]]:
+    """Per device, the report numbers of the refused reports kept (``kept_refusal``)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        parts = row.sort_key.split("\x1e")
+        device, _sep, seq = parts[2].partition("\x1f") if len(parts) == 4 else ("", "", "")
+        if device and seq.isdigit():
+            out[device].add(int(seq))
+    return dict(out)
+
+
+def refused_numbers(hqs: HQStore) -> dict[str, set[int]]:
+    """Per device, the report numbers whose bundles arrived and were refused (the monitors' view counts them
+    apart from those that have not arrived, as the anomalies say)."""
+    return _refused_numbers(hqs.stored_of_kind(REFUSED_REPORT))
+
+
 def _everything(hqs: HQStore) -> _Scope:
     held = hqs.held()
     supersedes_of = supersedes_among(held)
@@ -263,7 +305,7 @@ def _everything(hqs: HQStore) -> _Scope:
         if h.cert_number_norm:
             certificates[h.cert_number_norm].append(h)
     return _Scope(dict(devices), held, {h.id for h in latest(held, supersedes_of)}, device_of.get,
-                  hqs.seal_holders(), dict(certificates), supersedes_of)
+                  hqs.seal_holders(), dict(certificates), supersedes_of, refused_numbers(hqs))
 
 
 def _touched_by(hqs: HQStore, report: Held) -> _Scope:
@@ -276,7 +318,7 @@ def _touched_by(hqs: HQStore, report: Held) -> _Scope:
     return _Scope({report.device_id: hqs.held_of_device(report.device_id)}, shipment,
                   {h.id for h in latest(shipment, supersedes_of)}, hqs.device_of,
                   hqs.seal_holders(hqs.seal_numbers(h.id for h in shipment)), hqs.certificate_holders(norms),
-                  supersedes_of)
+                  supersedes_of, _refused_numbers(hqs.stored_of_kind(REFUSED_REPORT, report.device_id)))
 
 
 # ------------------------------------------------------------------------------------- the API
@@ -304,6 +346,43 @@ def kept_alert(hqs: HQStore, bundle_sha256: str, anomaly: Anomaly) -> None:
     hqs.replace_anomalies([scope], [_stored(scope, _IMPORT, bundle_sha256, 0, anomaly)])
 
 
+@dataclass(frozen=True)
+class RefusedClaim:
+    """What a refused bundle says of its report: its device, number and id (and its certificate's monitor)."""
+
+    device_id: str
+    device_seq: int
+    report_id: str
+    monitor: str = ""
+    verified: bool = False  # the bundle verified (it was refused for what headquarters holds): not only a claim
+
+
+def kept_refusal(hqs: HQStore, ctx: RuleContext, bundle_sha256: str, claim: RefusedClaim, at: str,
+                 reason: str) -> None:
+    """Keep, as an alert, the report a refused bundle brought (call in the transaction of its log line), and judge
+    its device's numbers again: that number arrived and was refused, it is not missing.
+
+    One per bundle, as the import log is; dropped once that very report is imported (``judge_import``).
+    """
+    if hqs.device_of(claim.report_id) is not None:
+        return  # that report is held: its number arrived, whatever this copy of it was
+    who = f"device {claim.device_id[:8]}" + (f" ({claim.monitor})" if claim.monitor else "")
+    claimed = "" if claim.verified else ", as its bundle claims (the bundle did not verify),"
+    scope = f"{_KEPT_SCOPE}{bundle_sha256}{_REFUSED_SCOPE}"
+    anomaly = Anomaly(REFUSED_REPORT, f"Report {claim.device_seq} of {who}{claimed} was refused at import "
+                      f"({show_moment(at)}: {reason})", claim.device_id, claim.monitor, (claim.report_id,),
+                      severity="alert")
+    hqs.replace_anomalies([scope], [_stored(scope, _DEVICE, _refused_key(claim.device_id, claim.device_seq), 0,
+                                            anomaly)])
+    if hqs.anomalies_judged_with() != ctx.fingerprint():
+        rebuild(hqs, ctx)
+        return
+    device = claim.device_id
+    hqs.replace_anomalies([_device_scope(device)], _device_rows(
+        device, hqs.held_of_device(device), _refused_numbers(hqs.stored_of_kind(REFUSED_REPORT, device)).get(
+            device, set())))
+
+
 def rebuild(hqs: HQStore, ctx: RuleContext) -> None:
     """Judge everything again and store it (in one transaction, or the caller's)."""
     with hqs.transaction():
@@ -316,6 +395,11 @@ def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
     report = hqs.held_report(report_id)
     if report is None:
         return
+    # A refusal of this very report is over: it is held now.
+    resolved = [row.scope for row in hqs.stored_of_kind(REFUSED_REPORT, report.device_id)
+                if row.anomaly.report_ids == (report_id,)]
+    if resolved:
+        hqs.replace_anomalies(resolved, [])
     if hqs.anomalies_judged_with() != ctx.fingerprint():
         rebuild(hqs, ctx)  # never judged (an older database), or by other rules: everything, once
         return
@@ -345,17 +429,23 @@ __all__ = [
     "CROSS_DEVICE_SUPERSEDE",
     "FORK",
     "MISSING_REPORT",
+    "REFUSED_REPORT",
     "ROLLBACK",
     "SEAL_REUSED",
     "VALUE_PER_CARAT",
     "WEIGHT_TOLERANCE",
     "Anomaly",
+    "RefusedClaim",
     "anomalies",
     "device_anomalies",
     "judge_import",
     "kept_alert",
+    "kept_refusal",
+    "missing_count",
+    "missing_ranges",
     "rebuild",
     "rebuild_anomalies",
     "recompute",
+    "refused_numbers",
     "rules_for",
 ]

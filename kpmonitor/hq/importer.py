@@ -46,7 +46,16 @@ from kpmonitor.domain.inspection import normalise_certificate_number, normalise_
 from kpmonitor.domain.quantities import parse_hundredths
 from kpmonitor.errors import FileRefused, HomeError, KPError, ParseError
 from kpmonitor.fileio import PRIVATE, read_regular, write_atomic
-from kpmonitor.hq.anomalies import CROSS_DEVICE_ID, CROSS_DEVICE_SUPERSEDE, judge_import, kept_alert, rules_for
+from kpmonitor.hq.anomalies import (
+    CROSS_DEVICE_ID,
+    CROSS_DEVICE_SUPERSEDE,
+    RefusedClaim,
+    judge_import,
+    kept_alert,
+    kept_refusal,
+    rules_for,
+)
+from kpmonitor.hq.history import HISTORY_REWRITTEN, HeldCheckpoint, history_problem
 from kpmonitor.hq.inbox import pdf_file, quarantine_dir
 from kpmonitor.hq.store import Anomaly, HQStore
 from kpmonitor.store.db import new_id, now
@@ -154,6 +163,7 @@ class Settled:
 
     result: ImportResult
     alert: Anomaly | None = None
+    claim: RefusedClaim | None = None  # a refused bundle's report (``anomalies.kept_refusal``)
 
 
 class KnownBundles(Protocol):
@@ -164,6 +174,10 @@ class KnownBundles(Protocol):
     def manifest_of(self, report_id: str) -> str | None: ...
 
     def device_of(self, report_id: str) -> str | None: ...
+
+    def checkpoints_of(self, device_id: str) -> list[HeldCheckpoint]: ...
+
+    def first_checkpointed_seq(self, device_id: str) -> int | None: ...
 
 
 class BundleChecker:
@@ -181,6 +195,8 @@ class BundleChecker:
         keyring = Keyring(paths)
         self.root: x509.Certificate | None = keyring.root()
         self.crl: x509.CertificateRevocationList | None = keyring.crl()
+        # The keys headquarters certified: a report signed self-signed before its device was enrolled is accepted.
+        self.enrolment = keyring.enrolment()
         if self.root is None:
             raise HomeError("This headquarters home has no root certificate, so no bundle can be checked.")
 
@@ -208,9 +224,10 @@ class BundleChecker:
             return self.settle(path, ALREADY, f"Report {_short(known)} was already imported from this bundle; "
                                "nothing changed.", sha, known)
         try:
-            vb = verify_bundle(data, self.root, self.crl, limits=self.limits, stop_early=True, bundle_sha256=sha)
+            vb = verify_bundle(data, self.root, self.crl, limits=self.limits, stop_early=True, bundle_sha256=sha,
+                               enrolment=self.enrolment)
             if not vb.ok:
-                return self.refuse(path, data, sha, vb.refusal, vb.report_id or None)
+                return self.refuse(path, data, sha, vb.refusal, vb.report_id or None, claim=_claim(vb))
             return self.held_against(path, data, sha, vb) or Verified(path, data, sha, vb, self._row(path, vb, sha))
         except KPError as exc:
             return self.refuse(path, data, sha, exc.message, None)
@@ -288,13 +305,33 @@ class BundleChecker:
         parent = report["supersedes"]
         parent_device = self.known.device_of(parent) if parent else None
         if parent_device is None or parent_device == report["device_id"]:
-            return None
+            return self.history_against(path, data, sha, vb)
         who = self._device_label(vb)
         sentence = (f"Report {_short(vb.report_id)} of {who} claims to supersede report {_short(parent)}, which is "
                     f"device {parent_device[:8]}'s: a report may supersede only its own device's reports. It was "
                     "refused and set aside for review.")
         return self.settle(path, REFUSED, sentence, sha, vb.report_id, quarantine=data,
-                           alert=self._alert(CROSS_DEVICE_SUPERSEDE, sentence, vb, parent))
+                           alert=self._alert(CROSS_DEVICE_SUPERSEDE, sentence, vb, parent), claim=_claim(vb))
+
+    def history_against(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle) -> Settled | None:
+        """A checkpoint that does not extend the device's history headquarters holds: refused, with an alert."""
+        device, seq = vb.manifest["report"]["device_id"], vb.manifest["report"]["device_seq"]
+        if vb.history is None:  # a report of a format before checkpoints (its verification says so)
+            first = self.known.first_checkpointed_seq(device)
+            if first is None or seq < first:
+                return None
+            sentence = (f"Report {_short(vb.report_id)} of {self._device_label(vb)} is number {seq} but of a format "
+                        f"without a signed history, and the device's report {first} already carried one: a device "
+                        "that signs its history does not go back. It was refused and set aside for review.")
+            return self.settle(path, REFUSED, sentence, sha, vb.report_id, quarantine=data,
+                               alert=self._alert(HISTORY_REWRITTEN, sentence, vb, vb.report_id), claim=_claim(vb))
+        held = self.known.checkpoints_of(device)
+        problem = history_problem(held, vb.history, vb.report_id)
+        if problem is None:
+            return None
+        other = held[-1].report_id if held else vb.report_id
+        return self.settle(path, REFUSED, problem, sha, vb.report_id, quarantine=data,
+                           alert=self._alert(HISTORY_REWRITTEN, problem, vb, other), claim=_claim(vb))
 
     def already_held(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle, manifest_sha: str) -> Settled:
         """A report whose id is held already: the same content again, or a conflict set aside (an alert when the
@@ -325,14 +362,16 @@ class BundleChecker:
         return Anomaly(kind, sentence, vb.manifest["report"]["device_id"],
                        identity.certificate_summary(vb.signer)["name"], (vb.report_id, other), severity="alert")
 
-    def refuse(self, path: Path, data: bytes, sha: str, sentence: str, report_id: str | None) -> Settled:
-        return self.settle(path, REFUSED, sentence, sha, report_id, quarantine=data)
+    def refuse(self, path: Path, data: bytes, sha: str, sentence: str, report_id: str | None, *,
+               claim: RefusedClaim | None = None) -> Settled:
+        return self.settle(path, REFUSED, sentence, sha, report_id, quarantine=data, claim=claim)
 
     def settle(self, path: Path, outcome: str, sentence: str, sha: str, report_id: str | None, *,
-               quarantine: bytes | None = None, alert: Anomaly | None = None) -> Settled:
+               quarantine: bytes | None = None, alert: Anomaly | None = None,
+               claim: RefusedClaim | None = None) -> Settled:
         """The outcome, with a copy of the bundle in quarantine when ``quarantine`` holds its bytes."""
         quarantined = self._quarantine(path, quarantine, sha, outcome, sentence) if quarantine is not None else None
-        return Settled(ImportResult(path, outcome, sentence, report_id, sha, quarantined), alert)
+        return Settled(ImportResult(path, outcome, sentence, report_id, sha, quarantined), alert, claim)
 
     def _quarantine(self, path: Path, data: bytes, sha: str, outcome: str, sentence: str) -> Path | None:
         folder = quarantine_dir(self.paths)
@@ -347,6 +386,20 @@ class BundleChecker:
             log.warning("could not quarantine %s: %s", path, exc)
             return None
         return target
+
+
+def _claim(vb: VerifiedBundle) -> RefusedClaim | None:
+    """What a refused bundle's manifest says of its report: its device and number (checked only when the bundle
+    verified); None when it names no device id kpmonitor makes."""
+    report = vb.manifest.get("report")
+    if not isinstance(report, dict) or not isinstance(report.get("device_seq"), int) or not vb.report_id:
+        return None
+    try:
+        device = identity.check_device_id(str(report.get("device_id")))
+    except KPError:
+        return None
+    return RefusedClaim(device, report["device_seq"], vb.report_id, str(vb.verification.signer.get("name") or ""),
+                        verified=vb.ok)
 
 
 def _log_row(result: ImportResult) -> dict[str, Any]:
@@ -398,17 +451,18 @@ class Importer:
             why = write_error.strerror or write_error
             return self._log(self.checker.settle(
                 path, REFUSED, f"{path.name} could not be stored on this computer ({why}); nothing was recorded, "
-                "import it again once that is fixed.", sha, vb.report_id))
+                "import it again once that is fixed.", sha, vb.report_id, claim=_claim(vb)))
         try:
             if write_error is not None:
                 raise write_error
             return self._insert(step)
         except KPError as exc:
-            return self._log(self.checker.refuse(path, data, sha, exc.message, vb.report_id))
+            return self._log(self.checker.refuse(path, data, sha, exc.message, vb.report_id, claim=_claim(vb)))
         except Exception:  # the transaction rolled back: nothing of the report is recorded
             log.exception("import of %s failed", path)
             return self._log(self.checker.refuse(path, data, sha, f"{path.name} could not be imported because of "
-                                                 "an unexpected error; the details are in the log.", vb.report_id))
+                                                 "an unexpected error; the details are in the log.", vb.report_id,
+                                                 claim=_claim(vb)))
 
     def _insert(self, step: Verified) -> ImportResult:
         path, sha, vb, row = step.path, step.sha, step.vb, step.row
@@ -432,7 +486,9 @@ class Importer:
                 sentence = (f"Imported report {_short(report_id)} v{row['version']}: certificate "
                             f"{row['cert_number'] or '—'}, monitor {row['monitor']}"
                             + (f", superseding report {_short(row['supersedes'])}" if row["supersedes"] else "")
-                            + ".")
+                            + (", signed before enrolment" if vb.verification.before_enrolment else "") + ".")
+                if vb.history is not None:
+                    self.store.insert_checkpoint(row["device_id"], report_id, sha, vb.history)
                 result = ImportResult(path, IMPORTED, sentence, report_id, sha)
                 self.store.write_log([_log_row(result)])
                 judge_import(self.store, self.rules, report_id)
@@ -448,9 +504,12 @@ class Importer:
             self._pending.append(_log_row(result))
         else:
             with self.store.transaction():
-                self.store.write_log([_log_row(result)])
+                line = _log_row(result)
+                self.store.write_log([line])
                 if step.alert is not None:  # kept with the anomalies, as the log line is kept
                     kept_alert(self.store, result.bundle_sha256, step.alert)
+                if step.claim is not None:  # its number arrived and was refused: not one that has not arrived
+                    kept_refusal(self.store, self.rules, result.bundle_sha256, step.claim, line["at"], result.sentence)
         return result
 
     def flush(self) -> None:

@@ -1,5 +1,5 @@
 """What headquarters reads of the reports it imported: the list and its search, one report's detail, the
-import log; with today's revocation badges and where the files are.
+import log; with today's badges (verified, signed before enrolment, revoked) and where the files are.
 """
 
 from __future__ import annotations
@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from cryptography import x509
+
+from kpmonitor.errors import KPError
 from kpmonitor.hq.inbox import pdf_file
 from kpmonitor.hq.store import SORT_COLUMNS, HQStore, ReportSummary
 from kpmonitor.trust import identity
@@ -22,6 +25,44 @@ def revoked_serials(ws: Workspace) -> set[str]:
     return {identity.format_serial(entry.serial_number) for entry in crl} if crl is not None else set()
 
 
+VERIFIED, BEFORE_ENROLMENT, REVOKED = "verified", "signed before enrolment", "revoked"
+
+
+class SignerBadges:
+    """Each imported report's badge, as headquarters sees its signer today.
+
+    Derived from what the import stored (the chain the bundle came with, the signer's certificate's SHA-256) and
+    this headquarters' records of the keys it certified: "signed before enrolment" when the signer's certificate
+    is self-signed (an import accepts one only when headquarters certified its key since:
+    ``identity.enrolled_as``), "revoked" when the signer's certificate, or every one headquarters issued for that
+    key, is revoked now, else "verified".
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self.keyring = Keyring(ws.paths)
+        self.revoked = revoked_serials(ws)
+        self._records: tuple[x509.Certificate | None, identity.Enrolment | None] | None = None
+
+    def __call__(self, signer_serial: str, signer_sha256: str, chain_pem: str) -> str:
+        leaf = _certificate_in(chain_pem, signer_sha256)
+        if leaf is None or not identity.is_self_signed(leaf):
+            return REVOKED if signer_serial in self.revoked else VERIFIED
+        if self._records is None:  # read once, and only when a self-signed signer is seen
+            self._records = (self.keyring.root(), self.keyring.enrolment())
+        root, enrolment = self._records
+        revoked = root is not None and enrolment is not None and identity.enrolled_as(leaf, enrolment, root).revoked
+        return REVOKED if revoked else BEFORE_ENROLMENT
+
+
+def _certificate_in(chain_pem: str, sha256: str) -> x509.Certificate | None:
+    """The certificate of this SHA-256 among a stored chain's; None when it is not there or cannot be read."""
+    try:
+        certs = identity.load_certs(chain_pem.encode("ascii"))
+    except (KPError, ValueError, UnicodeEncodeError):
+        return None
+    return next((c for c in certs if identity.fingerprint(c) == sha256), None)
+
+
 def list_reports(ws: Workspace, search: str | None = None, *, limit: int = 200, offset: int = 0,
                  order_by: str = "signed_at", descending: bool = True) -> list[ReportSummary]:
     """A page of imported reports, newest first, optionally filtered.
@@ -33,7 +74,7 @@ def list_reports(ws: Workspace, search: str | None = None, *, limit: int = 200, 
     :param order_by: one of ``SORT_COLUMNS`` (another name sorts by signing time).
     """
     return HQStore(ws.store).list_reports(search, limit=limit, offset=offset, order_by=order_by,
-                                          descending=descending, revoked=revoked_serials(ws))
+                                          descending=descending, badge=SignerBadges(ws))
 
 
 def count_reports(ws: Workspace, search: str | None = None) -> int:
@@ -53,7 +94,7 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
         "snapshot": json.loads(row["snapshot"]),
         "verification": json.loads(row["verification"]),
         "manifest": json.loads(row["manifest"]),
-        "badge": "revoked" if row["signer_serial"] in revoked_serials(ws) else "verified",
+        "badge": SignerBadges(ws)(row["signer_serial"], row["signer_sha256"], row["chain_pem"]),
         "pdf_path": str(pdf_file(ws.paths, report_id)),
         "photos": photos,
         "superseded_by": hqs.superseded_by(report_id),
@@ -67,5 +108,5 @@ def import_log(ws: Workspace, limit: int = 500) -> list[dict[str, Any]]:
     return HQStore(ws.store).import_log(limit)
 
 
-__all__ = ["SORT_COLUMNS", "ReportSummary", "count_reports", "import_log", "list_reports", "report_detail",
-           "revoked_serials"]
+__all__ = ["BEFORE_ENROLMENT", "REVOKED", "SORT_COLUMNS", "VERIFIED", "ReportSummary", "SignerBadges", "count_reports",
+           "import_log", "list_reports", "report_detail", "revoked_serials"]

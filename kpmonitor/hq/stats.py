@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kpmonitor.domain.quantities import plain, usd_per_carat
 from kpmonitor.errors import KPError
 from kpmonitor.fileio import SHARED, write_atomic
-from kpmonitor.hq.anomalies import missing_count
+from kpmonitor.hq.anomalies import missing_count, refused_numbers
 from kpmonitor.hq.lineage import latest, supersedes_among
 from kpmonitor.hq.reports import revoked_serials
 from kpmonitor.hq.store import HQStore
@@ -47,11 +47,13 @@ class MonitorSummary:
 def monitors(ws: Workspace) -> list[MonitorSummary]:
     """Every device headquarters has received reports from, most recent first."""
     revoked = revoked_serials(ws)
+    hqs = HQStore(ws.store)
+    refused = refused_numbers(hqs)  # arrived and refused: not missing
     out = []
-    for device_id, monitor, count, last_seq, numbers, last_signed, last_imported, serials in HQStore(
-            ws.store).devices():
+    for device_id, monitor, count, last_seq, numbers, last_signed, last_imported, serials in hqs.devices():
         serial_list = tuple(sorted(str(serials or "").split(",")))
-        missing = missing_count(int(n) for n in str(numbers or "").split(",") if n)  # as the anomalies say
+        missing = missing_count((int(n) for n in str(numbers or "").split(",") if n),
+                                refused.get(device_id, ()))  # as the anomalies say
         out.append(MonitorSummary(device_id, monitor, serial_list, count, last_seq, missing,
                                   last_signed, last_imported, any(s in revoked for s in serial_list)))
     return sorted(out, key=lambda m: m.last_signed_at, reverse=True)

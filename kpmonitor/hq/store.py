@@ -11,11 +11,12 @@ The row types of the reads sit here beside their queries.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,12 @@ from typing import Any
 from kpmonitor.domain.inspection import normalise_certificate_number
 from kpmonitor.domain.quantities import plain
 from kpmonitor.errors import NotFound
+from kpmonitor.history.checkpoint import CheckedHistory
+from kpmonitor.hq.history import HeldCheckpoint
 from kpmonitor.store.db import Store, new_id, now
+
+# A report's badge from its signer's serial, its certificate's SHA-256 and its chain's PEM (``hq.reports``).
+Badge = Callable[[str, str, str], str]
 
 # SQLite's default limit of host parameters is 32,766 since 3.32; chunks well below it for older builds.
 _CHUNK = 500
@@ -111,7 +117,9 @@ class ReportSummary:
     parcels: int
     photos: int
     signer_serial: str
-    badge: str  # "verified" (every check held at import) or "revoked" (its signer's certificate is, now)
+    # "verified" (every check held at import), "signed before enrolment" (self-signed, its key certified by
+    # headquarters since) or "revoked" (its signer's certificate, or the one issued since for its key, is, now)
+    badge: str
     imported_at: str
 
     def to_json(self) -> dict[str, Any]:
@@ -183,6 +191,20 @@ class _BundleLookups:
         row = self.conn.execute("SELECT device_id FROM hq_reports WHERE id = ?", [report_id]).fetchone()
         return str(row[0]) if row is not None else None
 
+    def first_checkpointed_seq(self, device_id: str) -> int | None:
+        """The lowest report number of the device's reports that carried a checkpoint, if any."""
+        row = self.conn.execute("SELECT min(r.device_seq) FROM hq_checkpoints c "
+                                "JOIN hq_reports r ON r.id = c.report_id WHERE c.device_id = ?", [device_id]).fetchone()
+        return int(row[0]) if row[0] is not None else None
+
+    def checkpoints_of(self, device_id: str) -> list[HeldCheckpoint]:
+        """The device's checkpoints headquarters accepted (``hq.history``), by size."""
+        return [HeldCheckpoint(int(size), base64.b64decode(root),
+                               {int(k): base64.b64decode(v) for k, v in json.loads(claims).items()}, str(rid))
+                for size, root, claims, rid in self.conn.execute(
+                    "SELECT size, root, claims, report_id FROM hq_checkpoints WHERE device_id = ? ORDER BY size",
+                    [device_id])]
+
 
 class HQReader(_BundleLookups):
     """A read-only connection to a headquarters database, for a thread that only checks bundles.
@@ -228,6 +250,29 @@ class HQStore(_BundleLookups):
             self.store.insert("hq_seals", {"id": new_id(), "report_id": row["id"], **seal})
         for photo in photos:
             self.store.insert("hq_photos", {"id": new_id(), "report_id": row["id"], **photo})
+
+    def insert_checkpoint(self, device_id: str, report_id: str, bundle_sha256: str, history: CheckedHistory) -> None:
+        """Keep a device checkpoint an import accepted, with the earlier roots it proved (call in a transaction)."""
+        claims = {str(k): base64.b64encode(v).decode("ascii") for k, v in sorted(history.claims.items())}
+        self.store.insert("hq_checkpoints", {
+            "id": new_id(), "device_id": device_id, "size": history.checkpoint.size,
+            "root": history.checkpoint.root_b64, "note": history.note, "claims": json.dumps(claims),
+            "report_id": report_id, "bundle_sha256": bundle_sha256, "accepted_at": now()})
+
+    def latest_checkpoints(self) -> list[dict[str, Any]]:
+        """Each device's largest accepted checkpoint, with its note: what ``hq receipts`` cosigns."""
+        cur = self.conn.execute(
+            "SELECT device_id, size, root, note, report_id FROM hq_checkpoints c WHERE size = "
+            "(SELECT max(size) FROM hq_checkpoints d WHERE d.device_id = c.device_id) GROUP BY device_id "
+            "ORDER BY device_id")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    def reports_of_device(self, device_id: str) -> list[tuple[str, int, int]]:
+        """(id, version, device report number) of every report headquarters holds from a device."""
+        return [(str(i), int(v), int(s)) for i, v, s in self.conn.execute(
+            "SELECT id, version, device_seq FROM hq_reports WHERE device_id = ? ORDER BY device_seq, id",
+            [device_id])]
 
     def write_log(self, rows: Iterable[dict[str, Any]]) -> None:
         """Import log lines (call in a transaction). Bookkeeping, not evidence: outside the audit chain."""
@@ -321,11 +366,20 @@ class HQStore(_BundleLookups):
 
     def stored_anomalies(self) -> list[StoredAnomaly]:
         """The stored rows with their scopes and places, in the list's order."""
+        return self._stored_rows("", [])
+
+    def stored_of_kind(self, kind: str, device_id: str | None = None) -> list[StoredAnomaly]:
+        """The stored rows of one kind (of one device, when ``device_id`` is given), in the list's order."""
+        if device_id is None:
+            return self._stored_rows(" WHERE kind = ?", [kind])
+        return self._stored_rows(" WHERE kind = ? AND device_id = ?", [kind, device_id])
+
+    def _stored_rows(self, where: str, params: list[Any]) -> list[StoredAnomaly]:
         return [StoredAnomaly(scope, key, Anomaly(kind, sentence, device_id, monitor, tuple(json.loads(ids)),
                                                   severity))
                 for scope, key, kind, sentence, device_id, monitor, ids, severity in self.conn.execute(
                     "SELECT scope, sort_key, kind, sentence, device_id, monitor, report_ids, severity "
-                    "FROM hq_anomalies ORDER BY sort_key, id")]
+                    f"FROM hq_anomalies{where} ORDER BY sort_key, id", params)]
 
     def replace_anomalies(self, scopes: Iterable[str] | None, rows: Iterable[StoredAnomaly]) -> None:
         """Drop the anomalies of ``scopes`` (every one when None) and store ``rows`` (call in a transaction).
@@ -357,19 +411,20 @@ class HQStore(_BundleLookups):
 
     def list_reports(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
                      order_by: str = "signed_at", descending: bool = True,
-                     revoked: Collection[str] = ()) -> list[ReportSummary]:
-        """A page of imported reports (see ``hq.reports.list_reports``); ``revoked``: serials revoked now."""
+                     badge: Badge = lambda _serial, _sha256, _chain: "verified") -> list[ReportSummary]:
+        """A page of imported reports (see ``hq.reports.list_reports``); ``badge``: each one's, from its signer's
+        serial, its certificate's SHA-256 and the chain it came with."""
         where, params = _search_sql(search)
         column = SORT_COLUMNS.get(order_by, "r.signed_at")
         direction = "DESC" if descending else "ASC"
         rows = self.conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM hq_reports r{where} ORDER BY {column} {direction}, r.id {direction} "
-            "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+            f"SELECT {_SUMMARY_COLUMNS}, r.signer_sha256, r.chain_pem FROM hq_reports r{where} "
+            f"ORDER BY {column} {direction}, r.id {direction} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
         names = [f.name for f in dataclasses.fields(ReportSummary) if f.name != "badge"]
         out = []
-        for r in rows:
+        for *r, signer_sha256, chain_pem in rows:
             values: dict[str, Any] = dict(zip(names, r, strict=True))
-            out.append(ReportSummary(**values, badge="revoked" if values["signer_serial"] in revoked else "verified"))
+            out.append(ReportSummary(**values, badge=badge(values["signer_serial"], signer_sha256, chain_pem)))
         return out
 
     def count_reports(self, search: str | None = None) -> int:

@@ -10,7 +10,8 @@ The entries of a bundle (see ``docs/formats.md``)::
 
     certs.pem           the signer's certificate, then the chain above it (PEM)
     manifest.json       what the bundle holds: report id, version, supersedes, device and sequence
-                        numbers, the audit head, and every other file's path, size and SHA-256
+                        numbers, the audit head, every other file's path, size and SHA-256, and the
+                        device's signed checkpoint of its audit log with its proofs (``history``)
     manifest.sig        ECDSA P-256 / SHA-256 signature of manifest.json by the device key (DER, base64)
     photos/<sha>.<ext>  the original photo bytes, named by their SHA-256
     report.pdf          the signed PDF (PAdES), which carries the snapshot and the QR seal text
@@ -33,11 +34,15 @@ from kpmonitor.report import snapshot
 from kpmonitor.store.audit import canonical
 from kpmonitor.trust import ecdsa, identity
 
-# Format 2: the report section carries the snapshot's ``id_nonce`` (report ids bound to their device). A
-# bundle of format 1 is still read; its snapshot must be of format 1 too, as each format's snapshot is its own.
-FORMAT = "kpmonitor-bundle/2"
+# Format 3: the manifest carries ``history``, the device's signed checkpoint of its audit log and its proofs
+# (``history.checkpoint``). Format 2: the report section carries the snapshot's ``id_nonce`` (report ids bound
+# to their device). Bundles of formats 2 and 1 are still read; a format-1 snapshot goes with a format-1
+# manifest only, as each format's snapshot is its own.
+FORMAT = "kpmonitor-bundle/3"
+FORMAT_V2 = "kpmonitor-bundle/2"
 FORMAT_V1 = "kpmonitor-bundle/1"
-SNAPSHOT_FORMAT_OF = {FORMAT: snapshot.FORMAT, FORMAT_V1: snapshot.FORMAT_V1}
+FORMATS = (FORMAT, FORMAT_V2, FORMAT_V1)
+SNAPSHOT_FORMAT_OF = {FORMAT: snapshot.FORMAT, FORMAT_V2: snapshot.FORMAT, FORMAT_V1: snapshot.FORMAT_V1}
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SNAPSHOT_NAME = "snapshot.json"
@@ -72,7 +77,8 @@ def entry_matches(item: Mapping[str, Any], data: bytes | memoryview | None) -> b
 
 
 def make_manifest(snap: dict[str, Any], snap_bytes: bytes, pdf: bytes, key: ec.EllipticCurvePrivateKey,
-                  cert: x509.Certificate, chain: list[x509.Certificate]) -> dict[str, str]:
+                  cert: x509.Certificate, chain: list[x509.Certificate], *,
+                  history: dict[str, Any] | None) -> dict[str, str]:
     """The bundle manifest of a report being signed, signed with the device key.
 
     Called by ``report.sign`` once the signed PDF exists; returns the columns
@@ -97,6 +103,8 @@ def make_manifest(snap: dict[str, Any], snap_bytes: bytes, pdf: bytes, key: ec.E
         "signer": {"certificate_sha256": identity.fingerprint(cert)},
         "files": sorted(files, key=lambda f: str(f["path"])),
     }
+    if history is not None:  # None: a manifest of the formats before checkpoints (tests make those still)
+        manifest["history"] = history
     data = canonical(manifest).encode("utf-8")
     signature = ecdsa.sign_der(key, data)  # low-S: the one signature of its manifest
     return {"manifest": data.decode("utf-8"), "manifest_sig": base64.b64encode(signature).decode("ascii"),

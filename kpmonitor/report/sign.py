@@ -4,7 +4,8 @@ Signing freezes the inspection into a canonical snapshot, seals a summary of
 it in a QR code (COSE_Sign1, ``qrseal``), renders the PDF from the snapshot
 alone (``report.pdf``), attaches the snapshot and the seal text to the PDF,
 certifies the whole with a PAdES signature (``pdfsign``), and signs the
-bundle manifest while the key is open (``report.manifest``).
+bundle manifest while the key is open (``report.manifest``), with the checkpoint
+of the audit log the snapshot names (``history.checkpoint``).
 
 It runs in three phases, so that only the thread that owns the database
 touches it (the GUI signs on a worker thread, and its SQLite connection
@@ -42,6 +43,7 @@ from cryptography.hazmat.primitives import serialization
 from kpmonitor.domain.inspection import Inspection, Status
 from kpmonitor.errors import Conflict, KPError
 from kpmonitor.fileio import write_atomic
+from kpmonitor.history.checkpoint import HistoryPlan, leaf_of, make_history
 from kpmonitor.paths import Paths
 from kpmonitor.report.contents import SEAL_ATTACHMENT, SNAPSHOT_ATTACHMENT, seal_payload
 from kpmonitor.report.manifest import make_manifest
@@ -86,6 +88,7 @@ class SigningPlan:
     supersedes_version: int | None
     device_seq: int
     audit_head: Head
+    history: HistoryPlan  # the log's leaves and earlier checkpoints: the checkpoint signed with the report
     certificate: x509.Certificate  # the signer: the report is signed as it names, with the key it certifies
     signer: SignerInfo
     signer_note: str  # "" or why the report is signed as another name or device than the home's settings say
@@ -101,6 +104,7 @@ class SignedBuild:
     plan: SigningPlan
     snapshot: dict[str, Any]
     row: dict[str, Any]  # the report's columns (``Store.record_report``)
+    checkpoint: dict[str, Any]  # the ``checkpoints`` row signed with it
     pdf: bytes
     qr_text: str
 
@@ -166,12 +170,17 @@ def prepare_signing(ws: Workspace, inspection_id: str) -> SigningPlan:
     signer = signer_info(cert)
     device_seq = ws.store.next_device_seq()
     report_id, nonce = new_report_id(signer.device_id, device_seq)
+    head = ws.store.audit_head()
+    receipts = ws.store.receipts()
+    history = HistoryPlan(head, [leaf_of(h) for h in ws.store.audit_leaves(head.seq)],
+                          ws.store.checkpoints_to_prove(),
+                          (int(receipts[-1]["size"]), str(receipts[-1]["root"])) if receipts else None)
     return SigningPlan(
         inspection_id=inspection_id, inspection=insp, problems=problems, report_id=report_id, id_nonce=nonce,
         version=(superseded["version"] + 1) if superseded else 1,
         supersedes=superseded["id"] if superseded else None,
         supersedes_version=superseded["version"] if superseded else None,
-        device_seq=device_seq, audit_head=ws.store.audit_head(), certificate=cert, signer=signer,
+        device_seq=device_seq, audit_head=head, history=history, certificate=cert, signer=signer,
         signer_note=signer_note(signer, ws.home.name, ws.home.device_id), paper=str(ws.settings.get("paper_size")),
         paths=ws.paths, vault=ws.vault)
 
@@ -210,7 +219,8 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
         attachments={SNAPSHOT_ATTACHMENT: snap_bytes, SEAL_ATTACHMENT: qr_text.encode("ascii")})
     # The bundle manifest is signed now, while the key is open, so that exporting a bundle later needs
     # no passphrase; the row keeps it (columns manifest, manifest_sig, chain_pem).
-    bundle_columns = make_manifest(snap, snap_bytes, signed, key, cert, chain)
+    made = make_history(plan.history, key, plan.signer.device_id)
+    bundle_columns = make_manifest(snap, snap_bytes, signed, key, cert, chain, history=made.section)
     row = {
         "id": plan.report_id, "version": plan.version, "supersedes": snap["report"]["supersedes"],
         "snapshot": snap_bytes.decode("utf-8"), "snapshot_sha256": snap_sha, "audit_seq": head.seq,
@@ -218,7 +228,7 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
         "pdf_sha256": hashlib.sha256(signed).hexdigest(), "pdf_size": len(signed), "qr_text": qr_text,
         "signer_cert": cert.public_bytes(serialization.Encoding.PEM).decode("ascii"), "paper": plan.paper,
         **bundle_columns}
-    return SignedBuild(plan=plan, snapshot=snap, row=row, pdf=signed, qr_text=qr_text)
+    return SignedBuild(plan=plan, snapshot=snap, row=row, checkpoint=made.row, pdf=signed, qr_text=qr_text)
 
 
 def record_signing(ws: Workspace, built: SignedBuild, *, progress: Progress | None = None) -> SignedReport:
@@ -231,7 +241,8 @@ def record_signing(ws: Workspace, built: SignedBuild, *, progress: Progress | No
     path = pdf_path(ws.paths, plan.report_id)
     write_atomic(path, built.pdf)
     step(4, "Recording the report")
-    ws.store.record_report(plan.inspection_id, built.row, expected_head=plan.audit_head)
+    ws.store.record_report(plan.inspection_id, built.row, expected_head=plan.audit_head,
+                           checkpoint=built.checkpoint)
     step(5, "Signed")
     return SignedReport(plan.report_id, plan.version, path, built.row["pdf_sha256"], built.qr_text, built.snapshot,
                         plan.signer_note)

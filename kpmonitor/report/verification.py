@@ -26,6 +26,9 @@ class Verification:
     summary: dict[str, Any] = field(default_factory=dict)
     signer: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Signed with the monitor's self-signed certificate, whose key headquarters certified afterwards (a verifier
+    # holding headquarters' own records of the keys it certified: ``trust.identity.enrolled_as``).
+    before_enrolment: bool = False
 
     @property
     def ok(self) -> bool:
@@ -33,6 +36,9 @@ class Verification:
 
     @property
     def verdict(self) -> str:
+        if self.ok and self.before_enrolment:
+            return ("GENUINE, SIGNED BEFORE ENROLMENT: signed with the monitor's self-signed certificate before "
+                    "headquarters certified the same key, and unaltered since.")
         if self.ok:
             return "GENUINE: signed by a monitor headquarters vouches for, and unaltered since."
         failed = [c for c in self.checks if not c.ok]
@@ -49,4 +55,5 @@ class Verification:
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "ok": self.ok, "verdict": self.verdict,
                 "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in self.checks],
-                "report": self.summary, "signer": self.signer, "warnings": self.warnings}
+                "report": self.summary, "signer": self.signer, "warnings": self.warnings,
+                "signed_before_enrolment": self.before_enrolment}

@@ -123,12 +123,13 @@ def chain_checks(v: Verification, chain: identity.ChainResult, with_crl: bool) -
     Who issued the certificate ("issued by headquarters"), its validity period at the time judged
     (CERT_VALID_CHECK: expired on a date, or not valid yet) and, with a revocation list, revocation
     ("not revoked": revoked, a list not signed by the root, an expired list). The PDF's, the QR seal's and
-    the bundle's verifications all say it so.
+    the bundle's verifications all say it so. A report signed before enrolment (``ChainResult.before_enrolment``)
+    says so in its "issued by headquarters" line and its verdict.
     """
     issuer = chain.issuer_problems
     lines = [
         ("issued by headquarters", chain.issued_by_hq and not issuer,
-         " ".join(issuer) or "The signing certificate chains to headquarters' root."),
+         " ".join(issuer) or chain.before_enrolment or "The signing certificate chains to headquarters' root."),
         (CERT_VALID_CHECK, not chain.validity_problems,
          " ".join(chain.validity_problems) or "The certificates are within their validity periods."),
     ]
@@ -137,6 +138,7 @@ def chain_checks(v: Verification, chain: identity.ChainResult, with_crl: bool) -
                       " ".join(chain.revocation_problems) or "Not on headquarters' revocation list."))
     for name, ok, detail in lines:
         v.add(name, ok, detail)
+    v.before_enrolment = v.before_enrolment or chain.before_enrolment is not None
     v.warnings += chain.warnings
     return [name for name, ok, _detail in lines if not ok]
 
@@ -149,10 +151,11 @@ def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any]
           "The QR seal and the report disagree on: " + ", ".join(differing) + ".")
 
 
-def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
-                     crl: x509.CertificateRevocationList | None) -> Verification:
+def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
+                     enrolment: identity.Enrolment | None = None) -> Verification:
+    """Every check of a report PDF; ``enrolment``: headquarters' records of the keys it certified (at headquarters)."""
     v = Verification("pdf")
-    check = pdfsign.verify_pdf(pdf, root, crl)
+    check = pdfsign.verify_pdf(pdf, root, crl, enrolment=enrolment)
     if check.signer_cert is None:
         v.add("signature intact", False, check.problems[0] if check.problems else "The PDF carries no signature.")
         return v
@@ -196,7 +199,7 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
     if qr_text is None:
         v.add("QR seal signature", False, "No QR seal could be read on page 1.")
         return v
-    seal = qrseal.verify_seal(qr_text, root, crl)
+    seal = qrseal.verify_seal(qr_text, root, crl, enrolment=enrolment)
     v.add("QR seal signature", seal.signature_valid,
           "The printed QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
     if seal.signer_cert is not None:
@@ -212,10 +215,11 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None,
     return v
 
 
-def verify_qr_text(text: str, root: x509.Certificate | None,
-                   crl: x509.CertificateRevocationList | None) -> Verification:
+def verify_qr_text(text: str, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
+                   enrolment: identity.Enrolment | None = None) -> Verification:
+    """Every check of a QR seal's text; ``enrolment`` as for ``verify_pdf_bytes``."""
     v = Verification("qr")
-    seal = qrseal.verify_seal(text.strip(), root, crl)
+    seal = qrseal.verify_seal(text.strip(), root, crl, enrolment=enrolment)
     if seal.payload is None:
         v.add("QR seal signature", False, " ".join(seal.problems) or "The text is not a kpmonitor QR seal.")
         return v

@@ -24,7 +24,7 @@ GENESIS = "0" * 64
 # Tables whose every row is rebuilt from the log, and the columns that are
 # bookkeeping rather than evidence (not audited, not compared).
 AUDITED_TABLES = ("inspections", "parcels", "seals", "seal_events", "findings", "acknowledgements", "photos",
-                  "reports", "hq_reports", "hq_seals", "hq_photos")
+                  "reports", "hq_reports", "hq_seals", "hq_photos", "checkpoints", "receipts", "hq_checkpoints")
 UNAUDITED_COLUMNS = {"inspections": {"updated_at"}}
 
 
@@ -48,6 +48,13 @@ class Head:
 def head(conn: sqlite3.Connection) -> Head:
     row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return Head(0, GENESIS) if row is None else Head(int(row[0]), str(row[1]))
+
+
+def event_hashes(conn: sqlite3.Connection, size: int | None = None) -> list[str]:
+    """The hashes of events 1..``size`` (all), in order: the leaves of the log's Merkle tree (``history``)."""
+    if size is None:
+        return [str(r[0]) for r in conn.execute("SELECT hash FROM audit ORDER BY seq")]
+    return [str(r[0]) for r in conn.execute("SELECT hash FROM audit WHERE seq <= ? ORDER BY seq", [size])]
 
 
 def append(conn: sqlite3.Connection, *, at: str, actor: str, entity: str, entity_id: str, op: str,

@@ -23,7 +23,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -51,7 +51,7 @@ from kpmonitor.domain.inspection import (
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, WriteFailed
 from kpmonitor.fileio import create_private
 from kpmonitor.store import audit, seals
-from kpmonitor.store.schema import migrations, migrations_pending
+from kpmonitor.store.schema import migrations, migrations_pending, schema_problems
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -159,6 +159,8 @@ def _content_columns(insp: Inspection) -> dict[str, Any]:
 def _refusal(exc: BaseException) -> KPError | None:
     """The sentence for a write SQLite refused, or None when the error is a bug to log as it is."""
     if isinstance(exc, sqlite3.IntegrityError):
+        if "history is frozen" in str(exc):
+            return FrozenError("Signed checkpoints and receipts are history: they can no longer be changed.")
         if "frozen" in str(exc):
             return FrozenError("This inspection is signed and can no longer be changed; amend it instead.")
         # A foreign key or CHECK the application should never have broken: a bug, kept in the log.
@@ -889,12 +891,14 @@ class Store:
         row = self.conn.execute("SELECT max(device_seq) FROM reports").fetchone()
         return 1 if row[0] is None else int(row[0]) + 1
 
-    def record_report(self, inspection_id: str, report: dict[str, Any], *, expected_head: audit.Head) -> None:
-        """Freeze the inspection and record its signed report, in one transaction.
+    def record_report(self, inspection_id: str, report: dict[str, Any], *, expected_head: audit.Head,
+                      checkpoint: dict[str, Any] | None = None) -> None:
+        """Freeze the inspection and record its signed report (and the checkpoint signed with it), in one transaction.
 
         :param expected_head: the audit head the snapshot was taken at; if
             anything changed since (another window, the CLI), the signature
             would not describe the stored record, so signing is refused.
+        :param checkpoint: the ``checkpoints`` row of the log's checkpoint signed with the report.
         """
         with self._tx():
             self._require_draft(inspection_id)
@@ -908,6 +912,8 @@ class Store:
                 raise Conflict("The report this draft amends already has a signed amendment; amend that one "
                                "instead.")
             self._insert("reports", {**report, "inspection_id": inspection_id})
+            if checkpoint is not None:
+                self._insert("checkpoints", {**checkpoint, "report_id": report["id"], "made_at": now()})
             self._update("inspections", inspection_id, {"status": Status.SIGNED.value})
             self._changed.add(inspection_id)  # now signed: the editor reloads it read-only
 
@@ -994,6 +1000,41 @@ class Store:
                     "gps_lat": ph.gps_lat, "gps_lon": ph.gps_lon, "added_at": ph.added_at})
             self._touch(new_id_)
         return new_id_
+
+    # --- history: the device's checkpoints and headquarters' receipts ------------------------
+
+    def audit_leaves(self, size: int | None = None) -> list[str]:
+        """The hashes of audit events 1..``size`` (all by default): the leaves of the log's Merkle tree."""
+        return audit.event_hashes(self.conn, size)
+
+    def checkpoints(self) -> list[dict[str, Any]]:
+        """Every checkpoint this device signed, by size."""
+        return self._rows("SELECT id, size, root, note, report_id, made_at FROM checkpoints ORDER BY size")
+
+    def checkpoints_to_prove(self) -> list[tuple[int, str]]:
+        """(size, root) of the checkpoints headquarters may hold as this device's latest: since the newest receipt."""
+        return [(int(r[0]), str(r[1])) for r in self.conn.execute(
+            "SELECT size, root FROM checkpoints WHERE size >= (SELECT coalesce(max(size), 0) FROM receipts) "
+            "ORDER BY size")]
+
+    def receipts(self) -> list[dict[str, Any]]:
+        """Headquarters' receipts installed here, newest (largest checkpoint) last."""
+        return self._rows("SELECT id, device_id, size, root, issued_at, reports, file_text, installed_at "
+                          "FROM receipts ORDER BY size, issued_at")
+
+    def install_receipt(self, row: dict[str, Any]) -> str:
+        """Keep a receipt headquarters signed (checked by ``history.receipts``), with its audit event."""
+        with self._tx():
+            return self._insert("receipts", {**row, "installed_at": now()})
+
+    def schema_problems(self) -> list[str]:
+        """How the tables, indexes and freeze triggers differ from what the migrations made (``schema``)."""
+        return schema_problems(self.conn)
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
 
     # --- audit -------------------------------------------------------------------------------
 

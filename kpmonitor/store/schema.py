@@ -380,9 +380,58 @@ def m007_validation_stamp(db: sqlite_utils.Database) -> None:
                "WHERE i.id = validation.inspection_id)")
 
 
+def m008_history(db: sqlite_utils.Database) -> None:
+    """The device's signed checkpoints, headquarters' receipts, and the checkpoints headquarters accepted.
+
+    ``checkpoints`` (field): the checkpoint of its audit log the device signed at each signing
+    (``history.checkpoint``). ``receipts`` (field): headquarters' signed receipts the monitor installed
+    (``history.receipts``). ``hq_checkpoints`` (headquarters): every device checkpoint an import
+    accepted, with the earlier roots its bundle proved it extends (``hq.history``). All three are
+    evidence: audited, and frozen like the reports they go with.
+    """
+    statements = [
+        """CREATE TABLE checkpoints (
+            id TEXT PRIMARY KEY,
+            size INTEGER NOT NULL UNIQUE,
+            root TEXT NOT NULL,
+            note TEXT NOT NULL,
+            report_id TEXT NOT NULL,
+            made_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE receipts (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            root TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            reports TEXT NOT NULL,
+            file_text TEXT NOT NULL,
+            installed_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE hq_checkpoints (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            root TEXT NOT NULL,
+            note TEXT NOT NULL,
+            claims TEXT NOT NULL,
+            report_id TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            accepted_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX hq_checkpoints_device ON hq_checkpoints(device_id, size)",
+    ]
+    for table in ("checkpoints", "receipts", "hq_checkpoints"):
+        for op in ("UPDATE", "DELETE"):
+            statements.append(f"CREATE TRIGGER {table}_{op.lower()}_frozen BEFORE {op} ON {table} "
+                              f"BEGIN SELECT RAISE(ABORT, 'history is frozen'); END")
+    for sql in statements:
+        db.execute(sql)
+
+
 # In the order they apply; each is recorded under its function's name (never rename one).
 MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index,
-              m006_hq_anomalies, m007_validation_stamp)
+              m006_hq_anomalies, m007_validation_stamp, m008_history)
 
 
 def migrations() -> sqlite_utils.Migrations:
@@ -405,3 +454,38 @@ def migrations_pending(conn: sqlite3.Connection) -> bool:
     return any(migration.__name__ not in applied for migration in MIGRATIONS)
 
 
+
+
+def _schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    # sqlite_stat tables appear when the planner is asked to ANALYZE: statistics, not schema.
+    return {(str(t), str(n)): " ".join(str(sql or "").split()) for t, n, sql in conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'")}
+
+
+def schema_problems(conn: sqlite3.Connection) -> list[str]:
+    """How the database's tables, indexes and triggers differ from those the migrations make, as sentences.
+
+    The expected schema is made by running every migration on an empty database in memory, so it is
+    exactly what ``MIGRATIONS`` makes: a freeze trigger dropped or changed, a table altered, or an
+    object added behind kpmonitor's back is named.
+    """
+    import sqlite_utils
+
+    fresh = sqlite3.connect(":memory:")
+    try:
+        migrations().apply(sqlite_utils.Database(fresh, execute_plugins=False))
+        expected = _schema_of(fresh)
+    finally:
+        fresh.close()
+    actual = _schema_of(conn)
+    problems = []
+    for (kind, name), sql in sorted(expected.items()):
+        if (kind, name) not in actual:
+            frozen = " (a freeze that keeps signed records from changing)" if name.endswith("_frozen") else ""
+            problems.append(f"The database lacks its {kind} {name}{frozen}: it was removed outside kpmonitor.")
+        elif actual[(kind, name)] != sql:
+            problems.append(f"The database's {kind} {name} is not the one kpmonitor made: it was changed outside "
+                            "kpmonitor.")
+    for kind, name in sorted(actual.keys() - expected.keys()):
+        problems.append(f"The database holds a {kind} {name} that kpmonitor did not make.")
+    return problems

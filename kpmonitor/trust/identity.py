@@ -34,6 +34,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature, InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.x509.oid import NameOID
@@ -49,6 +50,8 @@ __all__ = [
     "CRLError",
     "CertificateError",
     "ChainResult",
+    "Enrolled",
+    "Enrolment",
     "KdfParams",
     "KeyFileError",
     "ScryptParams",
@@ -60,6 +63,7 @@ __all__ = [
     "check_device_id",
     "check_request",
     "default_kdf",
+    "enrolled_as",
     "fingerprint",
     "format_serial",
     "generate_key",
@@ -77,7 +81,9 @@ __all__ = [
     "pem",
     "public_key_matches",
     "save_key",
+    "self_signed_note",
     "signer_problem",
+    "spki",
 ]
 
 
@@ -445,18 +451,33 @@ def signer_problem(cert: x509.Certificate, *, device_id: object = None, monitor:
     return None
 
 
+def self_signed_note(cert: x509.Certificate) -> str:
+    """What a monitor signing with ``cert`` must know when it is self-signed, else "": the sign dialog shows it before
+    signing and ``kpmonitor sign`` prints it."""
+    if not is_self_signed(cert):
+        return ""
+    name = certificate_monitor(cert) or "this monitor"
+    return (f"Signing with {name}'s self-signed certificate: headquarters will accept this report only once it has "
+            "certified this device's key (send it a certificate request: kpmonitor keys request, or Tools ▸ Signing "
+            "certificate), and will then show it as signed before enrolment. A customs verifier will see it as not "
+            "issued by headquarters.")
+
+
 def _require_p256(public_key: Any, what: str) -> ec.EllipticCurvePublicKey:
     if not isinstance(public_key, ec.EllipticCurvePublicKey) or not isinstance(public_key.curve, ec.SECP256R1):
         raise CertificateError(f"The {what} is not an ECDSA P-256 key; kpmonitor signs only with P-256.")
     return public_key
 
 
+def spki(public_key: CertificatePublicKeyTypes) -> bytes:
+    """A public key's SubjectPublicKeyInfo (DER): two certificates or requests are for the same key when theirs are
+    equal."""
+    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
 def public_key_matches(key: ec.EllipticCurvePrivateKey, cert: x509.Certificate) -> bool:
     """Whether ``cert`` certifies ``key``'s public half."""
-    spki = serialization.PublicFormat.SubjectPublicKeyInfo
-    mine = key.public_key().public_bytes(serialization.Encoding.DER, spki)
-    theirs = cert.public_key().public_bytes(serialization.Encoding.DER, spki)
-    return mine == theirs
+    return spki(key.public_key()) == spki(cert.public_key())
 
 
 def make_root_ca(
@@ -827,10 +848,80 @@ class ChainResult:
     # The rest (``issuer_problems``) concern who issued the certificate and what it may do.
     validity_problems: list[str] = field(default_factory=list)
     revocation_problems: list[str] = field(default_factory=list)
+    # The certificate headquarters issued, since, for the key of a self-signed leaf (``enrolled_as``): the report
+    # was signed before enrolment, and headquarters vouches for it through that certificate.
+    enrolment_certificate: x509.Certificate | None = None
 
     @property
     def issuer_problems(self) -> list[str]:
         return [p for p in self.problems if p not in self.validity_problems and p not in self.revocation_problems]
+
+    @property
+    def before_enrolment(self) -> str | None:
+        """The sentence saying the signer was enrolled after signing (``enrolment_certificate``); None otherwise."""
+        cert = self.enrolment_certificate
+        if cert is None:
+            return None
+        return ("Signed before enrolment: the signing certificate is self-signed, and headquarters has since "
+                "certified the same key for this device and monitor (certificate "
+                f"{format_serial(cert.serial_number)}).")
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """What headquarters knows of the keys it certified: every certificate it issued, and the serials it revoked.
+
+    Headquarters' own records (``Keyring.enrolment``). With them a verifier at headquarters tells a report a device
+    signed with its self-signed certificate before it was enrolled (``enrolled_as``); a verifier holding only the
+    root has none, and to it such a report is not issued by headquarters.
+    """
+
+    issued: tuple[x509.Certificate, ...] = ()
+    revoked: frozenset[str] = frozenset()  # serials, as ``format_serial`` writes them
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    """The answer of ``enrolled_as``: the certificate headquarters issued for the key, or why there is none."""
+
+    certificate: x509.Certificate | None
+    problem: str | None = None
+    revoked: bool = False  # the key was certified for this device and monitor, and every such certificate revoked
+
+
+def _named(cert: x509.Certificate) -> str:
+    device = certificate_device(cert)
+    return f"{certificate_monitor(cert) or 'no single monitor'}, device {device[:8] if device else '(none)'}"
+
+
+def enrolled_as(leaf: x509.Certificate, enrolment: Enrolment, root: x509.Certificate) -> Enrolled:
+    """Whether headquarters has since certified the key of the self-signed ``leaf``: the one rule for a report signed
+    before enrolment (bundle, PDF and QR seal verification through ``check_chain``, headquarters' badges).
+
+    It has when ``root`` issued (its signature holds) one of ``enrolment.issued`` for exactly ``leaf``'s public key
+    (the SubjectPublicKeyInfo, byte for byte), naming the same device and the same monitor (common name) as
+    ``leaf``, and not revoked. Not the issued certificate's validity period: the report was signed before it began.
+    A key certified for another device or monitor, or only in revoked certificates, is not: the answer says why.
+    """
+    key = spki(leaf.public_key())
+    device, monitor = certificate_device(leaf), certificate_monitor(leaf)
+    same_key = [c for c in enrolment.issued if spki(c.public_key()) == key and _verifies(c, root)]
+    named = [c for c in same_key if device is not None and monitor is not None
+             and certificate_device(c) == device and certificate_monitor(c) == monitor]
+    valid = [c for c in named if format_serial(c.serial_number) not in enrolment.revoked]
+    if valid:
+        return Enrolled(max(valid, key=lambda c: c.not_valid_before_utc))
+    if named:
+        serials = ", ".join(format_serial(c.serial_number) for c in named)
+        return Enrolled(None, "The signing certificate is self-signed, and headquarters revoked the certificate it "
+                        f"issued for the same key (serial {serials}): the report is not trusted.", revoked=True)
+    if same_key:
+        other = same_key[-1]
+        return Enrolled(None, f"The signing certificate is self-signed, in the name of {_named(leaf)}, but "
+                        f"headquarters certified its key for {_named(other)} (certificate "
+                        f"{format_serial(other.serial_number)}): it was not issued by headquarters.")
+    return Enrolled(None, "The signing certificate is self-signed, and headquarters has not certified its key: it was "
+                    "not issued by headquarters.")
 
 
 def _verifies(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
@@ -906,6 +997,7 @@ def check_chain(
     at: dt.datetime | None,
     *,
     now: dt.datetime | None = None,
+    enrolment: Enrolment | None = None,
 ) -> ChainResult:
     """Check that ``root`` vouches for ``leaf`` at time ``at`` (default now), honouring ``crl``.
 
@@ -913,6 +1005,10 @@ def check_chain(
     intermediates that are themselves CAs. ``problems`` are sentences for people; ``ok`` means issued by
     this headquarters, in its validity period, and not revoked. The revocation list's freshness is judged
     at ``now`` (default: this moment), the time of verifying (``crl_expired_problem``).
+
+    With headquarters' own records (``enrolment``), a self-signed ``leaf`` whose key headquarters has since
+    certified for its device and monitor (``enrolled_as``) is vouched for: signed before enrolment
+    (``enrolment_certificate``).
     """
     when = _aware(at)
     problems: list[str] = []
@@ -940,8 +1036,13 @@ def check_chain(
 
     issued_by_hq = False
     issuer_of_leaf: x509.Certificate | None = None
-    if self_signed:
-        problems.append("The signing certificate is self-signed: it was not issued by headquarters.")
+    enrolled = enrolled_as(leaf, enrolment, root) if self_signed and enrolment is not None and root is not None \
+        else None
+    if enrolled is not None and enrolled.certificate is not None:
+        issued_by_hq = True  # through the certificate headquarters issued since for this very key
+    elif self_signed:
+        problems.append(enrolled.problem if enrolled is not None and enrolled.problem else
+                        "The signing certificate is self-signed: it was not issued by headquarters.")
     elif root is None:
         problems.append(
             "No headquarters root certificate was given, so who issued the signing certificate cannot be checked."
@@ -981,7 +1082,7 @@ def check_chain(
             )
             problems.append(validity[-1])
 
-    revoked = False
+    revoked = enrolled is not None and enrolled.revoked
     revoked_at: dt.datetime | None = None
     if crl is not None:
         if root is None or crl.issuer != root.subject or not crl.is_signature_valid(_crl_key(root)):
@@ -1017,4 +1118,5 @@ def check_chain(
         not_yet_valid=not_yet_valid,
         validity_problems=validity,
         revocation_problems=revocation,
+        enrolment_certificate=enrolled.certificate if enrolled is not None else None,
     )

@@ -26,9 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 
 from kpmonitor.errors import HomeError, KPError
 from kpmonitor.fileio import SHARED, SHARED_DIR, ensure_dir, write_atomic
@@ -174,8 +172,8 @@ class Keyring:
             does not chain to the root that comes with it.
         """
         certs = identity.load_certs(data)
-        own_public = _spki(identity.load_cert(self.device_cert).public_key())
-        leaf = next((c for c in certs if _spki(c.public_key()) == own_public), None)
+        own_public = identity.spki(identity.load_cert(self.device_cert).public_key())
+        leaf = next((c for c in certs if identity.spki(c.public_key()) == own_public), None)
         if leaf is None:
             raise KPError("This certificate is not for this device's key: it was issued for another request.")
         problem = identity.signer_problem(leaf)
@@ -189,9 +187,12 @@ class Keyring:
         result = identity.check_chain(leaf, [c for c in others if c is not root], root, None, None)
         if not result.ok:
             raise KPError("The certificate cannot be installed: " + " ".join(result.problems))
-        write_atomic(self.device_cert, pem(leaf))
-        write_atomic(self.chain_file, pem(*others))
+        # The device certificate last, each file whole (write_atomic): a crash before it leaves the home signing
+        # with the certificate it had, a crash after it the whole new set; never a new certificate without the
+        # chain it needs.
         write_atomic(self.root_cert_file, pem(root))
+        write_atomic(self.chain_file, pem(*others))
+        write_atomic(self.device_cert, pem(leaf))
         return leaf
 
     def install_crl(self, data: bytes) -> x509.CertificateRevocationList:
@@ -235,10 +236,10 @@ class Keyring:
     def _refuse_another_devices(self, csr: x509.CertificateSigningRequest) -> None:
         """Refuse a request whose device or key belongs, in an unrevoked certificate issued here, to another."""
         _monitor, device = identity.check_request(csr)  # a request unfit to be issued is refused as such first
-        key = _spki(csr.public_key())
+        key = identity.spki(csr.public_key())
         revoked = self.revoked()
-        valid = [(identity.format_serial(c.serial_number), identity.certificate_device(c), _spki(c.public_key()))
-                 for c in self.issued()]
+        valid = [(identity.format_serial(c.serial_number), identity.certificate_device(c),
+                  identity.spki(c.public_key())) for c in self.issued()]
         valid = [(serial, d, k) for serial, d, k in valid if serial not in revoked]
         for serial, other_device, other_key in valid:
             if other_device == device and other_key != key:
@@ -268,6 +269,20 @@ class Keyring:
         if not self.issued_dir.exists():
             return []
         return [identity.load_cert(p) for p in sorted(self.issued_dir.glob("*.pem"))]
+
+    def enrolment(self) -> identity.Enrolment | None:
+        """What this headquarters certified: every certificate it issued, and the serials it revoked (its own list
+        and its revocation list); None in a home that issues none (a field device)."""
+        if not self.root_key.exists():
+            return None
+        revoked = set(self.revoked())
+        try:
+            crl = self.crl()
+        except KPError:  # an unreadable list vouches for nothing; the home's own list of revocations still counts
+            crl = None
+        if crl is not None:
+            revoked |= {identity.format_serial(entry.serial_number) for entry in crl}
+        return identity.Enrolment(tuple(self.issued()), frozenset(revoked))
 
     def revoked(self) -> dict[str, str]:
         """Serial (as formatted) → revocation time (ISO 8601)."""
@@ -315,11 +330,6 @@ class Keyring:
         return written
 
 
-def _spki(public_key: CertificatePublicKeyTypes) -> bytes:
-    """A public key's bytes, to tell whether two certificates or requests are for the same key."""
-    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
 def load_trust(trust: Path | None, crl: Path | None,
                keyring: Keyring | None) -> tuple[x509.Certificate | None, x509.CertificateRevocationList | None]:
     """Headquarters' root and revocation list to check a report against: the chosen files, or the home's.
@@ -339,3 +349,14 @@ def load_trust(trust: Path | None, crl: Path | None,
                           "root certificate too.")
         return root, identity.load_crl(crl, root)
     return root, (keyring.crl() if keyring is not None and trust is None else None)
+
+
+def load_enrolment(root: x509.Certificate | None, keyring: Keyring | None) -> identity.Enrolment | None:
+    """Headquarters' records of the keys it certified (``Keyring.enrolment``), when a report is checked against this
+    home's own root: what lets ``verify`` at headquarters say "signed before enrolment", as its import does.
+
+    None when the root is another (its records are not this home's), or the home issues no certificates.
+    """
+    if keyring is None or root is None or keyring.root() != root:
+        return None
+    return keyring.enrolment()

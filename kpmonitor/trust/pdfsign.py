@@ -37,7 +37,7 @@ from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from kpmonitor.errors import KPError
-from kpmonitor.trust.identity import ChainResult, check_chain, public_key_matches
+from kpmonitor.trust.identity import ChainResult, Enrolment, check_chain, public_key_matches
 
 __all__ = ["FIELD_NAME", "PdfCheck", "PdfSignError", "sign_pdf", "verify_pdf"]
 
@@ -320,15 +320,19 @@ def verify_pdf(
     root: x509.Certificate | None,
     crl: x509.CertificateRevocationList | None = None,
     at: dt.datetime | None = None,
+    *,
+    enrolment: Enrolment | None = None,
 ) -> PdfCheck:
     """Check a signed report PDF against headquarters' ``root`` (and ``crl``) at time ``at`` (default now).
+
+    ``enrolment``: headquarters' records of the keys it certified (``check_chain``), at headquarters only.
 
     Never raises for bad input: garbage, an unsigned PDF, or any altered byte gives a result that is
     not ``ok`` with sentences in ``problems``.
     """
     result = PdfCheck()
     try:
-        _verify_into(result, pdf_bytes, root, crl, at)
+        _verify_into(result, pdf_bytes, root, crl, at, enrolment)
     except Exception as exc:
         # pyHanko and asn1crypto raise many exception types on malformed input; for a verifier they all
         # mean the file cannot be trusted. Keep the detail in the log for a developer.
@@ -345,6 +349,7 @@ def _verify_into(
     root: x509.Certificate | None,
     crl: x509.CertificateRevocationList | None,
     at: dt.datetime | None,
+    enrolment: Enrolment | None,
 ) -> None:
     if not pdf_bytes.startswith(b"%PDF-"):
         result.problems.append(_NOT_PDF)
@@ -454,5 +459,5 @@ def _verify_into(
     # Trust: the same chain check as the QR seal and the bundle. The embedded chain supplies any
     # intermediate; the root comes only from the caller, never from the file.
     intermediates = [c for c in result.embedded_chain if c != result.signer_cert]
-    result.chain = check_chain(result.signer_cert, intermediates, root, crl, at)
+    result.chain = check_chain(result.signer_cert, intermediates, root, crl, at, enrolment=enrolment)
     result.problems.extend(result.chain.problems)

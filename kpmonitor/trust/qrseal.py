@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor.errors import KPError
 from kpmonitor.trust import ecdsa
-from kpmonitor.trust.identity import ChainResult, check_chain, public_key_matches, signer_problem
+from kpmonitor.trust.identity import ChainResult, Enrolment, check_chain, public_key_matches, signer_problem
 
 __all__ = [
     "ERROR_LEVEL",
@@ -386,9 +386,12 @@ def verify_seal(
     root: x509.Certificate | None,
     crl: x509.CertificateRevocationList | None = None,
     at: dt.datetime | None = None,
+    *,
+    enrolment: Enrolment | None = None,
 ) -> SealCheck:
     """Check a seal: its signature, that its certificate names one device and the monitor the seal names
     (``identity.signer_problem``), then that ``root`` vouches for the signer at ``at`` (default now).
+    ``enrolment``: headquarters' records of the keys it certified (``check_chain``), at headquarters only.
 
     Never raises for bad input: a damaged or forged seal is a result with sentences in ``problems``.
     """
@@ -401,7 +404,7 @@ def verify_seal(
     if not valid:
         problems.append("The seal's signature does not match its contents: the seal was forged or altered.")
     try:
-        chain = check_chain(contents.signer_cert, [], root, crl, at)
+        chain = check_chain(contents.signer_cert, [], root, crl, at, enrolment=enrolment)
     except Exception:  # a hostile certificate can break parsing of its extensions; say so, don't crash
         chain = None
         problems.append("The signing certificate in the seal cannot be read.")

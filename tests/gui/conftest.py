@@ -35,6 +35,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(dialogs, "confirm", unexpected)
     monkeypatch.setattr(dialogs, "show_error", unexpected)
+    monkeypatch.setattr(dialogs, "show_info", unexpected)
 
 
 @pytest.fixture

@@ -47,6 +47,12 @@ def show_error(parent: QWidget | None, title: str, sentence: str) -> None:
     box.exec()
 
 
+def show_info(parent: QWidget | None, title: str, sentence: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, sentence, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def about_text(data: Path) -> str:
     from kpmonitor import __version__
 

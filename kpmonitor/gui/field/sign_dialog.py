@@ -117,6 +117,7 @@ class SignDialog(QDialog):
     def _build_passphrase(self) -> None:
         """Who signs, what signing does, and the key's passphrase."""
         self.signer = plain_label("", self, wrap=True)
+        self.signer.setObjectName("sign_signer")
         self.freeze_note = plain_label(self.tr(
             "Signing freezes this inspection: nothing in it can be changed afterwards. A correction is made by "
             "amending it, which makes a new version of the report; both stay on record."), self, wrap=True)
@@ -234,7 +235,7 @@ class SignDialog(QDialog):
     def _describe_signer(self) -> bool:
         """Say which certificate will sign; False when the home has no signing key."""
         from kpmonitor.errors import KPError
-        from kpmonitor.trust.identity import certificate_summary, is_self_signed
+        from kpmonitor.trust.identity import certificate_summary, self_signed_note
         from kpmonitor.trust.keys import Keyring
 
         keyring = Keyring(self.session.ws.paths)
@@ -253,11 +254,14 @@ class SignDialog(QDialog):
             self.signer.setText(exc.message)
             return False
         summary = certificate_summary(cert)
-        if is_self_signed(cert):
-            text = self.tr(
-                "Signing with {name}'s self-signed certificate: verifiers will say the report is intact but not "
-                "vouched for by headquarters until headquarters issues a certificate (Tools → Signing "
-                "certificate).").format(name=summary["name"])
+        # Self-signed: what headquarters and a customs verifier will make of the report, in the core's words (as
+        # ``kpmonitor sign`` says them), in the warning colour, above the passphrase.
+        self_signed = self_signed_note(cert)
+        if self_signed:
+            text = self_signed
+            palette = self.signer.palette()
+            palette.setColor(self.signer.foregroundRole(), warning_color(self))
+            self.signer.setPalette(palette)
         else:
             text = self.tr("Signing with {name}'s certificate {serial}, issued by {issuer}.").format(
                 name=summary["name"], serial=summary["serial"], issuer=summary["issuer"])

@@ -172,14 +172,16 @@ class ImportLogModel(_ListModel):
 
 
 def badge_look(badge: str) -> tuple[str, QColor]:
-    """The verification badge of an imported report: a symbol and word, and its colour.
+    """The verification badge of an imported report (``hq.reports.SignerBadges``): a symbol and word, and its colour.
 
-    Only reports whose every check held are imported (a self-signed one is refused), so a report is
-    either verified or, since, its signer was revoked.
+    Only reports whose every check held are imported (a self-signed one only once headquarters certified its
+    key), so a report is verified, or signed before enrolment, or, since, its signer was revoked.
     """
     t = QApplication.translate
     if badge == "verified":
         return "✓ " + t("hq", "verified"), GREEN
+    if badge == "signed before enrolment":
+        return "✓ " + t("hq", "signed before enrolment"), AMBER
     if badge == "revoked":
         return "✗ " + t("hq", "signer revoked"), RED
     return "✗ " + badge, RED
@@ -278,10 +280,12 @@ class ReportsModel(_ListModel):
 def anomaly_kind_label(kind: str) -> str:
     t = QApplication.translate
     return {
-        "missing_report": t("hq", "Report missing"), "rollback": t("hq", "History rolled back"),
+        "missing_report": t("hq", "Report missing"), "refused_report": t("hq", "Report refused at import"),
+        "rollback": t("hq", "History rolled back"),
         "fork": t("hq", "History forked"), "seal_reused": t("hq", "Seal reused"),
         "certificate_reused": t("hq", "KP certificate reused"),
         "cross_device_supersede": t("hq", "Supersedes another device's report"),
+        "history_rewritten": t("hq", "Device history rewritten"),
         "cross_device_id": t("hq", "Another device's report id"),
         "value_per_carat": t("hq", "Value per carat"), "weight_tolerance": t("hq", "Weight off declared"),
     }.get(kind, kind)

@@ -1,0 +1,1 @@
+"""A device's history made checkable by others: signed checkpoints of its audit log, headquarters' receipts."""
