@@ -420,9 +420,8 @@ def test_headquarters_accepted_checkpoints_are_frozen_and_audited(homes: dict[st
 
     a, hq, usb = homes["a"], homes["hq"], homes["usb"]
     assert deliver(a, signed(a, 1), hq, usb)[0] == 0
-    with Workspace(Paths.for_home(hq)) as ws:
-        with pytest.raises(FrozenError, match="history"), ws.store.batch():
-            ws.store.conn.execute("UPDATE hq_checkpoints SET root = 'x'")
+    with Workspace(Paths.for_home(hq)) as ws, pytest.raises(FrozenError, match="history"), ws.store.batch():
+        ws.store.conn.execute("UPDATE hq_checkpoints SET root = 'x'")
     conn = sqlite3.connect(Paths.for_home(hq).database)
     conn.execute("DROP TRIGGER hq_checkpoints_update_frozen")
     conn.execute("UPDATE hq_checkpoints SET size = size + 1")
