@@ -138,7 +138,7 @@ def test_realistic_seal_fits_a_qr_that_scans_at_45_mm(seal_text: str) -> None:
     assert qr.mode == "alphanumeric" and qr.error in ("M", "Q", "H")
 
 
-def test_changing_any_single_character_makes_the_seal_invalid(seal_text: str, pki: Pki) -> None:
+def test_a_changed_character_fails_the_seal_or_leaves_its_signed_message(seal_text: str, pki: Pki) -> None:
     _, root, _, _ = pki
     alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
     body_start = len(PREFIX)
@@ -149,7 +149,11 @@ def test_changing_any_single_character_makes_the_seal_invalid(seal_text: str, pk
         other = alphabet[(alphabet.index(char) + 1) % len(alphabet)]
         altered = seal_text[:pos] + other + seal_text[pos + 1 :]
         check = qrseal.verify_seal(altered, root)
-        assert not check.ok, f"change at {pos} went unnoticed"
+        if check.ok:
+            # Only the transport may differ: deflate ignores the padding bits after a stored block's header, so
+            # a bit there changes the text, never the inflated message that is signed (docs/qr-seal.md).
+            assert qrseal.decode_seal(altered).raw == qrseal.decode_seal(seal_text).raw, f"change at {pos}"
+            continue
         assert check.problems
 
 
