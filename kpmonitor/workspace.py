@@ -187,6 +187,8 @@ class Workspace:
             tolerance_hundredths=int(self.settings.decimal("weight_tolerance_ct") * 100),
             tolerance_pct=self.settings.decimal("weight_tolerance_pct"),
             eu_max_validity_days=int(self.settings.get("eu_max_validity_days")),
+            photo_span_hours=int(self.settings.get("photo_span_hours")),
+            photo_distance_km=self.settings.decimal("photo_distance_km"),
             seal_used_elsewhere=lambda number: self.store.seal_used_elsewhere(number, inspection_id),
         )
 
@@ -199,8 +201,8 @@ class Workspace:
     def inspection_from_document(self, doc: Any, *, replacing: str | None = None) -> tuple[Inspection, list[Problem]]:
         """Read a JSON document (``new --from-json``, ``edit --from-json``) and check it whole.
 
-        A document describes a complete shipment: every error refuses it, warnings come back to be
-        stored and shown.
+        A document describes a complete shipment: every error refuses it, warnings (and acceptable
+        errors, ``Problem.acceptable``) come back to be stored and shown.
 
         :param replacing: the draft the document will replace: the rules then see it as that draft
             (its own seals are no reuse, nor those of the report it amends).
@@ -213,10 +215,12 @@ class Workspace:
         insp, parse_problems = from_document(doc)
         if replacing is not None:
             current = self.store.get(replacing)
-            insp.id, insp.supersedes = current.id, current.supersedes
+            insp.id, insp.supersedes, insp.amend_reason = current.id, current.supersedes, current.amend_reason
         problems = [Problem(Severity.ERROR, path, "parse", message) for path, message in parse_problems]
         problems += self.validate(insp)
-        errors = [p for p in problems if p.is_error]
+        # An acceptable error (an expired certificate) is recorded, as a warning is: a document carries no
+        # acknowledgement, so the monitor accepts it, with the reason, on the stored draft.
+        errors = [p for p in problems if p.is_error and not p.acceptable]
         if errors:
             raise ValidationError(errors)
         return insp, problems
@@ -224,18 +228,19 @@ class Workspace:
     def rules_fingerprint(self) -> str:
         """``RuleContext.fingerprint`` of this home's rules now (made again only when a setting changed)."""
         ctx = self.rule_context()
-        key = (ctx.tolerance_hundredths, str(ctx.tolerance_pct), ctx.eu_max_validity_days, id(ctx.reference))
+        key = (ctx.tolerance_hundredths, str(ctx.tolerance_pct), ctx.eu_max_validity_days, ctx.photo_span_hours,
+               str(ctx.photo_distance_km), id(ctx.reference))
         if self._fingerprint is None or self._fingerprint[0] != key:
             self._fingerprint = (key, ctx.fingerprint())
         return self._fingerprint[1]
 
     def _count(self, inspection_id: str) -> tuple[Inspection, list[Problem]]:
         """Validate one stored inspection and record the list's counts for it."""
-        from kpmonitor.rules.problems import unacknowledged
+        from kpmonitor.rules.problems import open_errors, unacknowledged
 
         insp = self.store.get(inspection_id)
         problems = self.validate(insp)
-        errors = sum(1 for p in problems if p.is_error)
+        errors = len(open_errors(problems, insp))
         self.store.set_validation(inspection_id, errors, len(unacknowledged(problems, insp)), self.rules_fingerprint())
         return insp, problems
 

@@ -101,7 +101,7 @@ def sign_doc(field: Path, doc: dict[str, Any], photos: Iterable[bytes] = (), *, 
             inspection_id = ws.store.create_inspection(insp)
         else:
             old = ws.store.report(supersedes)["inspection_id"]
-            inspection_id = ws.store.amend(old)
+            inspection_id = ws.store.amend(old, "Re-weighed at the vault: the first weighing was wrong.")
         if changes:
             ws.store.update_inspection(inspection_id, changes)
         for i, data in enumerate(photos):

@@ -175,3 +175,40 @@ def test_show_reads_amounts_and_moments_as_every_screen_does(home: Path, tmp_pat
     assert "at 2026-11-21 09:30 UTC+02:00" in text  # as recorded, its zone named
     assert "600.27 ct (+0.02)" in text and "598.75 ct (−1.50)" in text  # a real minus sign
     assert "verified intact 2026-11-21 10:40 UTC+02:00" in text and "T10:40" not in text
+
+
+def test_show_names_who_applied_each_seal_and_the_actor_of_each_event(home: Path, tmp_path: Path,
+                                                                      example_doc: dict[str, Any]) -> None:
+    run(home, "init", "--role", "field", "--name", "Jane Monitor")
+    example_doc["seals"][0]["events"] = [{"kind": "applied"},
+                                         {"kind": "verified_intact", "at": "2026-11-21T10:40:00+02:00",
+                                          "by": "Jane Monitor"}]
+    example_doc["seals"][1]["witness"] = ""
+    created = run(home, "new", "--from-json", str(write(tmp_path, example_doc)))
+    # An empty witness is a warning, named for its seal, that the monitor acknowledges as any other.
+    assert "warning seals[1].witness: Seal ZW-C-000017: no witness to its application is recorded" in created.output
+    inspection_id = created.output.strip().splitlines()[-1]
+    text = run(home, "show", inspection_id).output
+    assert "applied by MMCZ officer, witness KP monitor" in text
+    # The application is the sealing officer's, as the form says; the verification is the monitor's.
+    assert "[applied 2026-11-21 10:05 UTC+02:00 by MMCZ officer; verified intact 2026-11-21 10:40 UTC+02:00 by " \
+           "Jane Monitor]" in text
+    assert run(home, "ack", inspection_id, "seal.witness.missing", "seals[1].witness", "--note",
+               "Sealed alone at night; the ZIMRA officer saw it at dawn").exit_code == 0
+    assert "ack'd   seals[1].witness: Seal ZW-C-000017" in run(home, "show", inspection_id).output
+
+
+def test_an_expired_certificate_is_an_error_until_accepted_with_a_reason(home: Path, tmp_path: Path,
+                                                                         example_doc: dict[str, Any]) -> None:
+    run(home, "init", "--role", "field", "--name", "Jane Monitor")
+    example_doc["certificate"].update(issued_on="2026-09-01", expires_on="2026-11-01")
+    created = run(home, "new", "--from-json", str(write(tmp_path, example_doc)))
+    assert created.exit_code == 0, created.output  # recorded: the monitor accepts it on the draft, or not
+    assert "error   certificate.expires_on: The certificate expired on 2026-11-01" in created.output
+    inspection_id = created.output.strip().splitlines()[-1]
+    assert json.loads(run(home, "list", "--json").output)[0]["errors"] == 1
+    assert run(home, "ack", inspection_id, "cert.expired", "certificate.expires_on", "--note",
+               "Validity extended to 2026-11-30 by the Ministry's letter MM/114").exit_code == 0
+    listed = json.loads(run(home, "list", "--json").output)[0]
+    assert (listed["errors"], listed["warnings"]) == (0, 0)
+    assert "ack'd   certificate.expires_on" in run(home, "show", inspection_id).output

@@ -8,12 +8,14 @@ import hashlib
 import json
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
+from kpmonitor.demo.images import make_evidence_jpeg
 from kpmonitor.hq import importer
 from kpmonitor.hq.anomalies import anomalies, recompute, rules_for
 from kpmonitor.hq.anomalies import device_anomalies as _device_anomalies
@@ -69,7 +71,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     findings["parcels"][0]["weighed_carats"] = "612.00"  # beyond the weighing tolerance
     findings["parcels"][0]["declared_value_usd"] = "1.00"  # US$ 0.0017/ct: far below the band
     findings["certificate"]["value_usd"] = "18008.50"
-    r["a4"] = sign_doc(a, findings)
+    findings["site_gps"] = {"lat": -19.95, "lon": 32.33}
+    # Evidence of another shipment (a1's photo of its parcel) and of another day and place (2008, in Tuscany).
+    elsewhere = make_evidence_jpeg(seed=13, title="Parcel 13", lines=["evidence"], size=(480, 360),
+                                   taken_at=datetime(2008, 6, 14, 11, 20), gps=(43.4633, 11.2531))
+    r["a4"] = sign_doc(a, findings, [photos[0], elsewhere])
     b = make_device(base / "b", "Baraka Moyo", hq)
     r["b1"] = sign_doc(b, example())  # same certificate number and seals as a1, on another shipment
     c = make_device(base / "c", "Solo Monitor", None)
@@ -88,7 +94,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     homes = {"a1": a, "a2": a, "a3": a, "a4": a, "b1": b, "c1": c, "d1": d, "fork": base / "a-backup"}
     bundles = {name: export(homes[name], rid, base / "out" / name) for name, rid in r.items() if name in homes}
     bundles["conflict"] = export(conflict_home, r["a3"], base / "out" / "conflict")
-    return {"base": base, "hq": hq, "a": a, "r": r, "bundles": bundles, "photos": photos}
+    return {"base": base, "hq": hq, "a": a, "r": r, "bundles": bundles, "photos": photos, "elsewhere": elsewhere}
 
 
 def report_of(field: Path, report_id: str) -> dict[str, Any]:
@@ -492,9 +498,32 @@ def test_anomalies_judged_at_each_import_equal_a_recomputation(world: dict[str, 
             assert stored == recomputed, name
             kinds |= {row.anomaly.kind for row in stored}
         assert anomalies(h) == [row.anomaly for row in recomputed]
-    assert {"missing_report", "history_rewritten", "value_per_carat", "weight_tolerance"} <= kinds
+    assert {"missing_report", "history_rewritten", "value_per_carat", "weight_tolerance",
+            "photo_out_of_place", "photo_reused"} <= kinds
     if "b1" in order and "a1" in order:
         assert {"seal_reused", "certificate_reused"} <= kinds
+
+
+def test_a_photo_in_two_shipments_is_an_alert_and_one_taken_elsewhere_a_warning(world: dict[str, Any],
+                                                                                  hq: Path) -> None:
+    b, r = world["bundles"], world["r"]
+    with ws(hq) as h:
+        import_paths(h, [b["a1"], b["a2"]])  # an amendment carries its report's photos: no reuse
+        assert not [a for a in anomalies(h) if a.kind.startswith("photo_")]
+        import_paths(h, [b["a4"]])
+        found = {a.kind: a for a in anomalies(h) if a.kind.startswith("photo_")}
+        assert set(found) == {"photo_reused", "photo_out_of_place"}
+        reused, elsewhere = found["photo_reused"], found["photo_out_of_place"]
+        sha = hashlib.sha256(world["photos"][0]).hexdigest()
+        assert reused.severity == "alert" and reused.report_ids == (r["a1"], r["a4"])  # a1 and a2: one shipment
+        assert reused.sentence.startswith(f"The photo with SHA-256 {sha[:16]}… is evidence in the reports of 2 "
+                                          "shipments: certificate ZW 004217 (report")
+        assert elsewhere.severity == "warning" and elsewhere.report_ids == (r["a4"],)
+        assert "Photo 2 (IMG_0001.jpg) was taken on 2008-06-14 11:20 (local time) at 43.4633° N, 11.2531° E" \
+            in elsewhere.sentence and " km from the site and 6," in elsewhere.sentence
+        assert elsewhere.sentence.endswith("The monitor noted: “Checked on site with the exporter.”")
+        hqs = HQStore(h.store)
+        assert hqs.stored_anomalies() == recompute(hqs, rules_for(h))
 
 
 def test_an_import_that_fills_a_gap_or_a_missing_predecessor_removes_the_anomaly(world: dict[str, Any],

@@ -152,6 +152,7 @@ def modified(mp: pytest.MonkeyPatch, *, signer: dict[str, Any] | None = None,
             def old_snapshot(*args: Any, **kwargs: Any) -> dict[str, Any]:
                 snap = real_build(*args, **kwargs)
                 del snap["report"]["id_nonce"]
+                del snap["amendment"]  # format 3's, after this one
                 return {**snap, "format": "kpmonitor-report/1"}
 
             m.setattr(report_sign, "build_snapshot", old_snapshot)

@@ -157,6 +157,28 @@ def test_renders_a_demo_inspection_from_the_workspace(ws: Workspace) -> None:
     assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
 
 
+def test_a_seals_application_is_printed_with_who_the_form_says_applied_it(ws: Workspace,
+                                                                            example_doc: dict[str, Any]) -> None:
+    """Jane Monitor types the seals in; the MMCZ officer applied them, and the report says so, as corrected."""
+    from kpmonitor.domain.inspection import Seal, from_document
+
+    insp, _problems = from_document({**example_doc, "seals": []})
+    inspection_id = ws.store.create_inspection(insp)
+    seal_id = ws.store.add_seal(inspection_id, Seal(
+        number="ZW-S-000990", parcel="1", applied_by="MMCZ officr", witness="ZIMRA officer",
+        applied_at="2026-11-21T10:05:00+02:00", events=[SealEvent(SealEventKind.APPLIED)]))
+    ws.store.update_seal(seal_id, {"applied_by": "T. Moyo (MMCZ sealing officer)"})  # a typo corrected
+    insp = ws.store.get(inspection_id)
+    snapshot = build_snapshot(insp, ws.validate(insp), report_id="f" * 32, id_nonce="a" * 32, version=1,
+                              supersedes=None, supersedes_version=None, signed_at="2026-11-21T12:00:00+00:00",
+                              device_seq=1, audit_head=ws.store.audit_head(),
+                              signer=SignerInfo(name="Jane Monitor", device_id=ws.home.device_id))
+    everything = flat(" ".join(page_texts(render_report(snapshot, qr_text=seal_text(500),
+                                                        photo_jpeg=ws.vault.scaled_jpeg))))
+    assert "Applied 2026-11-21 10:05 UTC+02:00, T. Moyo (MMCZ sealing officer)" in everything
+    assert "officr" not in everything
+
+
 # --- page 1 -------------------------------------------------------------------------------------------
 
 

@@ -158,7 +158,7 @@ def test_the_qr_text_alone_verifies_and_one_changed_character_does_not(world: di
 def test_signed_inspections_refuse_edits_and_amend_names_the_old_report(world: dict[str, Any]) -> None:
     with Workspace(Paths.for_home(world["field"])) as ws, pytest.raises(FrozenError):
         ws.store.update_inspection(world["inspection_id"], {"site": "elsewhere"})
-    amended = run(world["field"], "amend", world["inspection_id"])
+    amended = run(world["field"], "amend", world["inspection_id"], "--reason", "Parcel 1 was re-weighed.")
     assert amended.exit_code == 0, amended.output
     new_id = amended.output.strip()
     with Workspace(Paths.for_home(world["field"])) as ws:

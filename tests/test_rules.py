@@ -66,7 +66,7 @@ CASES: list[tuple[str, Callable[[Doc], None], Severity, str, str, str]] = [
     ("expires the day it was issued", _set("certificate.expires_on", "2026-11-20"), Severity.ERROR,
      "cert.expiry.order", "certificate.expires_on", "on or before"),
     ("expired at inspection", (lambda d: d["certificate"].update(issued_on="2026-09-01", expires_on="2026-11-01")),
-     Severity.WARNING, "cert.expired", "certificate.expires_on", "expired on 2026-11-01"),
+     Severity.ERROR, "cert.expired", "certificate.expires_on", "expired on 2026-11-01"),
     ("destination not a participant", _set("certificate.destination", "SO"), Severity.ERROR,
      "cert.destination.participant", "certificate.destination", "not a Kimberley Process participant"),
     ("origin not a country", _set("certificate.origin", "QQ"), Severity.ERROR, "cert.origin.unknown",
@@ -105,6 +105,12 @@ CASES: list[tuple[str, Callable[[Doc], None], Severity, str, str, str]] = [
      "seals[0].parcel", "parcel 7"),
     ("no container seal", _set("seals.1.parcel", "2"), Severity.WARNING, "seal.container.none", "seals",
      "container"),
+    ("seal applied by no one", _set("seals.0.applied_by", ""), Severity.WARNING, "seal.applied_by.missing",
+     "seals[0].applied_by", "Seal ZW-S-000981: who applied it is not recorded"),
+    ("seal without a witness", _set("seals.1.witness", " "), Severity.WARNING, "seal.witness.missing",
+     "seals[1].witness", "Seal ZW-C-000017: no witness"),
+    ("empty finding", _set("findings.0.text", "  "), Severity.ERROR, "finding.text.missing", "findings[0].text",
+     "Finding 1 (sort house) has no text"),
     ("no verdict", _set("verdict", None), Severity.ERROR, "verdict.missing", "verdict", "Choose a verdict"),
 ]
 
@@ -225,3 +231,116 @@ def test_value_per_carat_reads_as_headquarters_statistics_read_it(example_doc: D
     assert "US$ 1,234.55/ct" in found[0].message
     per_carat = StatsRow("2026-11", "ZW", 1, 1, carats=1000, value_usd=1234545).usd_per_carat
     assert f"US$ {amount_text(per_carat)}/ct" in found[0].message
+
+
+# --- an expired certificate: an error until the monitor records why it is accepted --------------------------
+
+
+def test_an_expired_certificate_blocks_signing_until_the_monitor_records_why(example_doc: Doc,
+                                                                               reference: Reference) -> None:
+    from kpmonitor.domain.inspection import Acknowledgement
+    from kpmonitor.rules.problems import open_errors
+
+    example_doc["certificate"].update(issued_on="2026-09-01", expires_on="2026-11-01")
+    insp, _ = from_document(example_doc)
+    problems = check(insp, RuleContext(reference=reference))
+    expired = [p for p in problems if p.code == "cert.expired"]
+    assert len(expired) == 1 and expired[0].is_error and expired[0].acceptable and expired[0].acknowledgeable
+    assert "record why it is accepted" in expired[0].message
+    assert [p.code for p in blocking(problems, insp)] == ["cert.expired"]
+    insp.acknowledgements.append(Acknowledgement("cert.expired", "certificate.expires_on",
+                                                 "Validity extended to 2026-11-30 by the Ministry's letter MM/114"))
+    assert blocking(problems, insp) == [] and open_errors(problems, insp) == []
+
+
+def test_an_ordinary_error_is_not_settled_by_an_acknowledgement(example_doc: Doc, reference: Reference) -> None:
+    from kpmonitor.domain.inspection import Acknowledgement
+
+    example_doc["verdict"] = None
+    insp, _ = from_document(example_doc)
+    problems = check(insp, RuleContext(reference=reference))
+    insp.acknowledgements.append(Acknowledgement("verdict.missing", "verdict", "no time"))
+    assert [p.code for p in blocking(problems, insp)] == ["verdict.missing"]
+    assert not problems[0].acknowledgeable
+
+
+# --- photos: evidence of this inspection, not of another day or place --------------------------------------
+
+MARANGE = (-19.9500, 32.3300)
+TUSCANY = (43.4633, 11.2531)  # Chianti, where the photos of 2008 were taken
+
+
+def _with_photos(doc: Doc, *photos: tuple[str | None, tuple[float, float] | None]) -> Any:
+    from kpmonitor.domain.inspection import PhotoRef
+
+    doc["site_gps"] = {"lat": MARANGE[0], "lon": MARANGE[1]}
+    insp, parse_problems = from_document(doc)
+    assert parse_problems == []
+    insp.photos = [PhotoRef(id=f"p{i}", sha256=f"{i:064x}", original_name=f"IMG_{i:04d}.JPG", taken_at=taken,
+                            gps_lat=gps[0] if gps else None, gps_lon=gps[1] if gps else None)
+                   for i, (taken, gps) in enumerate(photos)]
+    return insp
+
+
+def _photo_problems(insp: Any, reference: Reference, **ctx: Any) -> list[Problem]:
+    return [p for p in check(insp, RuleContext(reference=reference, **ctx)) if p.code == "photo.out_of_place"]
+
+
+def test_a_photo_taken_years_before_and_far_away_is_a_warning_with_its_time_place_and_distance(
+        example_doc: Doc, reference: Reference) -> None:
+    # The inspection: 2026-11-21 09:30 UTC+02:00 at Marange. Photo 2: a camera's 2008 holiday in Tuscany.
+    insp = _with_photos(example_doc, ("2026-11-21T09:41:00", (-19.9512, 32.3321)), ("2008-06-14T11:20:00", TUSCANY))
+    found = _photo_problems(insp, reference)
+    assert len(found) == 1
+    problem = found[0]
+    assert (problem.severity, problem.field) == (Severity.WARNING, "photos[1]")
+    assert problem.message.startswith("Photo 2 (IMG_0001.JPG) was taken on 2008-06-14 11:20 (local time) at "
+                                      "43.4633° N, 11.2531° E, 7,")  # some 7,300 km from Marange
+    assert " km from the site and 6,734 days before the inspection (2026-11-21 09:30 UTC+02:00)" in problem.message
+    assert problem.message.endswith("within 48 hours of it and 25 km of the site.")
+    # It is acknowledgeable, as every warning is.
+    from kpmonitor.domain.inspection import Acknowledgement
+
+    insp.acknowledgements.append(Acknowledgement("photo.out_of_place", "photos[1]", "Wrong card; removed later"))
+    assert blocking(check(insp, RuleContext(reference=reference)), insp) == []
+
+
+def test_a_photo_out_of_time_only_or_out_of_place_only_is_a_warning(example_doc: Doc, reference: Reference) -> None:
+    # Three days after, at the site; then the same hour, 30 km away (the site's camera time has its zone).
+    late = _with_photos(example_doc, ("2026-11-24T09:30:00+02:00", MARANGE))
+    (problem,) = _photo_problems(late, reference)
+    assert "0 km from the site and 3 days after the inspection" in problem.message
+    away = _with_photos(example_doc, ("2026-11-21T07:40:00+00:00", (-19.68, 32.33)))
+    (problem,) = _photo_problems(away, reference)
+    assert "30 km from the site and 1 hour after the inspection" in problem.message
+
+
+def test_the_span_and_the_distance_are_settings(example_doc: Doc, reference: Reference) -> None:
+    insp = _with_photos(example_doc, ("2026-11-24T09:30:00+02:00", (-19.68, 32.33)))
+    assert len(_photo_problems(insp, reference)) == 1
+    assert _photo_problems(insp, reference, photo_span_hours=96, photo_distance_km=Decimal(40)) == []
+    assert len(_photo_problems(insp, reference, photo_span_hours=96)) == 1  # still 30 km away
+    base = RuleContext(reference=reference)
+    assert RuleContext(reference=reference, photo_span_hours=96).fingerprint() != base.fingerprint()
+    assert RuleContext(reference=reference, photo_distance_km=Decimal(40)).fingerprint() != base.fingerprint()
+
+
+def test_a_photo_near_the_site_and_time_or_without_exif_is_quiet(example_doc: Doc, reference: Reference) -> None:
+    insp = _with_photos(example_doc, ("2026-11-21T11:45:00", (-19.9, 32.4)), (None, None), (None, TUSCANY),
+                        ("2008-06-14T11:20:00", None))
+    found = _photo_problems(insp, reference)
+    # Only what can be told is judged: Tuscany without a time, 2008 without a place.
+    assert [p.field for p in found] == ["photos[2]", "photos[3]"]
+    assert "at an unknown time" in found[0].message and "at an unknown place" in found[1].message
+    insp.site_lat = insp.site_lon = None  # the site's position unknown: the place cannot be judged
+    assert [p.field for p in _photo_problems(insp, reference)] == ["photos[3]"]
+
+
+def test_the_distance_is_the_great_circle() -> None:
+    from kpmonitor.domain.places import distance_km, show_place
+
+    assert distance_km(*MARANGE, *MARANGE) == 0
+    assert distance_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(343.6, abs=0.5)  # Paris–London
+    assert distance_km(0, 0, 0, 180) == pytest.approx(20015.1, abs=1)  # half the equator
+    assert distance_km(-19.95, 32.33, -19.95, 32.33 + 1e-5) == pytest.approx(0.001045, rel=0.01)  # about a metre
+    assert show_place(*MARANGE) == "19.9500° S, 32.3300° E" and show_place(40.7, -74.0) == "40.7000° N, 74.0000° W"

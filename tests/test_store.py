@@ -272,11 +272,11 @@ def test_a_report_has_one_amendment_at_a_time_even_through_restore(ws: Workspace
     # Amend A (B), delete B, amend A again (C), restore B: two live amendments of one report.
     a = create(ws, example_doc)
     _sign_in_store(ws, a)
-    b = ws.store.amend(a)
+    b = ws.store.amend(a, "Corrected weights.")
     with pytest.raises(Conflict, match="already amended"):
-        ws.store.amend(a)
+        ws.store.amend(a, "Corrected weights.")
     ws.store.delete_inspection(b)
-    c = ws.store.amend(a)
+    c = ws.store.amend(a, "Corrected weights.")
     with pytest.raises(Conflict, match="amended again meanwhile"):
         ws.store.restore_inspection(b)
     assert {s.id for s in ws.store.summaries()} == {a, c}
@@ -291,7 +291,7 @@ def test_an_amendment_keeps_who_accepted_each_warning_and_when(ws: Workspace, ex
     before = ws.store.get(a).acknowledgements[0]
     _sign_in_store(ws, a)
     ws.store.actor = "Another Monitor"
-    amended = ws.store.get(ws.store.amend(a)).acknowledgements[0]
+    amended = ws.store.get(ws.store.amend(a, "Corrected weights.")).acknowledgements[0]
     assert (amended.by, amended.at, amended.note) == (before.by, before.at, before.note)
     assert amended.by == "Jane Monitor"
 
@@ -336,3 +336,25 @@ def test_a_change_the_database_refuses_is_a_sentence_not_a_traceback(ws: Workspa
     a = create(ws, example_doc)
     with pytest.raises(WriteFailed, match="not saved"):
         ws.store.update_inspection(a, {"certificate.carats": -5})  # a CHECK the application never breaks
+
+
+def test_a_seals_applied_event_names_who_the_form_says_applied_it(ws: Workspace, example_doc: dict[str, Any]) -> None:
+    """The event of a seal's application is the form's: filled from it when it names no one, and corrected with
+    it, each correction audited; the verification events the monitor records keep their own actor."""
+    inspection_id = create(ws, {**example_doc, "seals": []})
+    seal_id = ws.store.add_seal(inspection_id, Seal(
+        number="ZW-S-000990", applied_by="MMCZ sealing officer", witness="ZIMRA officer",
+        applied_at="2026-11-21T10:05:00+02:00",
+        events=[SealEvent(SealEventKind.APPLIED), SealEvent(SealEventKind.VERIFIED_INTACT, by="Jane Monitor")]))
+    events = ws.store.get(inspection_id).seals[0].events
+    assert [(e.kind, e.by, e.at) for e in events] == [
+        (SealEventKind.APPLIED, "MMCZ sealing officer", "2026-11-21T10:05:00+02:00"),
+        (SealEventKind.VERIFIED_INTACT, "Jane Monitor", events[1].at)]
+    head = ws.store.audit_head().seq
+    ws.store.update_seal(seal_id, {"applied_by": "T. Moyo (MMCZ)", "applied_at": "2026-11-21T10:07:00+02:00"})
+    events = ws.store.get(inspection_id).seals[0].events
+    assert (events[0].by, events[0].at) == ("T. Moyo (MMCZ)", "2026-11-21T10:07:00+02:00")
+    assert events[1].by == "Jane Monitor"
+    assert ws.store.audit_head().seq == head + 2  # the seal's change and its event's, in one transaction
+    ws.store.update_seal(seal_id, {"witness": "Insp. R. Ncube"})  # the witness is no event's actor
+    assert ws.store.get(inspection_id).seals[0].events[0].by == "T. Moyo (MMCZ)"

@@ -49,12 +49,13 @@ from kpmonitor.report.manifest import PDF_NAME as PDF_NAME
 from kpmonitor.report.manifest import PHOTO_DIR as PHOTO_DIR
 from kpmonitor.report.manifest import PHOTO_EXTENSIONS as PHOTO_EXTENSIONS
 from kpmonitor.report.manifest import SIGNATURE_NAME as SIGNATURE_NAME
-from kpmonitor.report.manifest import SNAPSHOT_FORMAT_OF as SNAPSHOT_FORMAT_OF
+from kpmonitor.report.manifest import SNAPSHOT_FORMATS_OF as SNAPSHOT_FORMATS_OF
 from kpmonitor.report.manifest import SNAPSHOT_NAME as SNAPSHOT_NAME
 from kpmonitor.report.manifest import entry_matches as entry_matches
 from kpmonitor.report.manifest import photo_entry as photo_entry
 from kpmonitor.report.snapshot import FORMAT as SNAPSHOT_FORMAT
 from kpmonitor.report.snapshot import FORMAT_V1 as SNAPSHOT_FORMAT_V1
+from kpmonitor.report.snapshot import FORMATS_READ as SNAPSHOT_FORMATS_READ
 
 log = logging.getLogger(__name__)
 
@@ -386,17 +387,33 @@ def _text_or_none(d: dict[str, Any], key: str) -> bool:
     return key in d and (d[key] is None or isinstance(d[key], str))
 
 
+def _amendment_problems(snap: dict[str, Any]) -> list[str]:
+    """Format 3: a version after the first says why it amends its report (``amendment.reason``), the first
+    says nothing; the formats before hold no such section."""
+    if snap["format"] != SNAPSHOT_FORMAT:
+        return ["The snapshot holds an amendment section its format does not have."] if "amendment" in snap else []
+    if "amendment" not in snap:
+        return ["The snapshot has no amendment section."]
+    amendment, version = snap["amendment"], snap["report"].get("version") if isinstance(snap["report"], dict) else None
+    if version == 1:
+        return [] if amendment is None else ["The snapshot's first version states an amendment."]
+    if not (isinstance(amendment, dict) and set(amendment) == {"reason"} and isinstance(amendment["reason"], str)):
+        return ["The snapshot's amendment does not give its reason."]
+    return []
+
+
 def snapshot_problems(snap: Any) -> list[str]:
     """What is wrong with a parsed snapshot's shape, as sentences (empty: it follows the schema)."""
     if not isinstance(snap, dict):
         return ["The snapshot is not a JSON object."]
-    if snap.get("format") not in (SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_V1):
+    if snap.get("format") not in SNAPSHOT_FORMATS_READ:
         return [f"The snapshot is of format {str(snap.get('format'))[:40]!r}; this kpmonitor reads "
-                f"{SNAPSHOT_FORMAT} and {SNAPSHOT_FORMAT_V1}. Update kpmonitor."]
+                f"{', '.join(SNAPSHOT_FORMATS_READ)}. Update kpmonitor."]
     missing = [k for k in _SNAPSHOT_SECTIONS if k not in snap]
     if missing:
         return [f"The snapshot has no {', '.join(missing)} section."]
     out = _report_problems(snap["report"], "The snapshot", bound=snap["format"] != SNAPSHOT_FORMAT_V1)
+    out += _amendment_problems(snap)
     monitor = snap["monitor"]
     if not (isinstance(monitor, dict) and isinstance(monitor.get("name"), str)
             and all(isinstance(monitor.get(k), str) for k in ("certificate_serial", "certificate_issuer",

@@ -26,7 +26,7 @@ from kpmonitor.bundle.format import (
     PDF_NAME,
     PHOTO_DIR,
     SIGNATURE_NAME,
-    SNAPSHOT_FORMAT_OF,
+    SNAPSHOT_FORMATS_OF,
     SNAPSHOT_NAME,
     BundleError,
     Limits,
@@ -319,7 +319,7 @@ def _check_snapshot_story(run: _Run) -> None:
         return
     differing = [k for k in ("id", "id_nonce", "version", "supersedes", "supersedes_version", "signed_at",
                              "device_id", "device_seq", "audit") if snap["report"].get(k) != report.get(k)]
-    if SNAPSHOT_FORMAT_OF[run.manifest["format"]] != snap["format"]:
+    if snap["format"] not in SNAPSHOT_FORMATS_OF[run.manifest["format"]]:
         differing.insert(0, "the format")
     if run.leaf is not None and snap["monitor"]["certificate_serial"] != identity.format_serial(
             run.leaf.serial_number):

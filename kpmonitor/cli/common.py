@@ -66,7 +66,7 @@ def _json_out(data: Any) -> None:
 
 
 def _problem_line(p: Problem, acknowledged: bool = False) -> str:
-    tag = "error  " if p.is_error else ("ack'd  " if acknowledged else "warning")
+    tag = "ack'd  " if acknowledged and p.acknowledgeable else ("error  " if p.is_error else "warning")
     return f"  {tag} {p.field}: {p.message}"
 
 

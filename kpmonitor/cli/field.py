@@ -3,7 +3,7 @@
 ::
 
     kpmonitor list / show ID / new --from-json FILE / photo add ID FILE... / audit verify
-    kpmonitor sign ID / ack ID CODE FIELD --note TEXT / amend ID / export REPORT_ID --out DIR
+    kpmonitor sign ID / ack ID CODE FIELD --note TEXT / amend ID --reason TEXT / export REPORT_ID --out DIR
     kpmonitor export-unsent --out DIR      the PDF and bundle of every report not exported yet
     kpmonitor delete ID                    a draft, kept and marked deleted (restore undoes it)
     kpmonitor restore ID                   refused, the draft staying deleted, when a seal of it is now used elsewhere
@@ -27,6 +27,7 @@ from kpmonitor.domain.quantities import format_carats, format_usd, plain, signed
 # desktop app, whose window should paint before SQLite, Pillow and the rules are loaded.
 if TYPE_CHECKING:
     from kpmonitor.rules.problems import Problem
+    from kpmonitor.store.db import InspectionSummary
 
 
 @click.command("list")
@@ -35,11 +36,16 @@ if TYPE_CHECKING:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
 def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) -> None:
-    """List inspections, newest change first."""
+    """List inspections, newest change first: each with its report's version, what it supersedes or is
+    superseded by, and whether its bundle was exported and headquarters' newest receipt lists it."""
+    from kpmonitor.history.received import received_reports
+
     with _workspace(ctx) as ws:
         if ws.role == "field":
             ws.revalidate_stale()  # counts a crash or a changed rule left behind, made again before they are shown
         rows = ws.store.summaries(search, limit=limit)
+        held = received_reports(ws)
+        received: set[str] = held.get("ids", set())
         if as_json:
             _json_out([{
                 "id": r.id, "certificate": r.cert_number, "exporter": r.exporter, "importer": r.importer,
@@ -48,6 +54,11 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
                 "value_usd": None if r.value_usd is None else plain(r.value_usd),
                 "parcel_count": r.parcel_count, "status": r.status, "verdict": r.verdict, "errors": r.errors,
                 "warnings": r.warnings, "inspected_at": r.inspected_at, "updated_at": r.updated_at,
+                "version": r.version, "report_id": r.report_id, "supersedes": r.supersedes,
+                "supersedes_version": r.supersedes_version, "amend_reason": r.amend_reason or None,
+                "superseded_by": r.superseded_by, "superseded_by_signed": r.superseded_by_signed,
+                "exported": r.exported_at is not None, "exported_at": r.exported_at,
+                "received": r.report_id in received, "receipt_issued_at": held.get("issued_at"),
             } for r in rows])
             return
         if not rows:
@@ -56,11 +67,27 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
         for r in rows:
             carats = format_carats(r.carats) if r.carats is not None else "—"
             value = format_usd(r.value_usd) if r.value_usd is not None else "—"
-            state = r.status if not r.errors else f"{r.status}, {r.errors} err"
+            state = f"{r.status} v{r.version}" if not r.errors else f"{r.status} v{r.version}, {r.errors} err"
             if r.warnings:
                 state += f", {r.warnings} warn"
+            state += "".join(f", {part}" for part in _lineage(r, received))
             _say(f"{r.id[:8]}  {r.cert_number or '(no number)':<16} {r.exporter[:28]:<28} "
                  f"{r.origin:<5} {carats:>14} {value:>18}  {state}")
+
+
+def _lineage(r: InspectionSummary, received: set[str]) -> list[str]:
+    """What the list line adds: what the version supersedes or is superseded by, and how far it travelled."""
+    parts = []
+    if r.supersedes:
+        parts.append(f"supersedes v{r.supersedes_version} ({r.supersedes[:8]})" if r.supersedes_version
+                     else f"supersedes {r.supersedes[:8]}")
+    if r.superseded_by:
+        parts.append(f"superseded by v{r.version + 1} ({r.superseded_by[:8]})" if r.superseded_by_signed
+                     else f"being amended ({r.superseded_by[:8]})")
+    if r.report_id is not None:
+        parts.append("received by headquarters" if r.report_id in received else
+                     "exported" if r.exported_at else "not exported")
+    return parts
 
 
 @click.command()
@@ -77,7 +104,7 @@ def show(ctx: click.Context, inspection_id: str, as_json: bool) -> None:
         if as_json:
             doc = to_document(insp)
             doc["problems"] = [{"severity": p.severity.value, "field": p.field, "code": p.code,
-                                "message": p.message,
+                                "message": p.message, "acceptable": p.acceptable,
                                 "acknowledged": insp.acknowledged(p.code, p.field) is not None}
                                for p in problems]
             _json_out(doc)
@@ -89,6 +116,9 @@ def _print_inspection(insp: Any, problems: list[Problem]) -> None:
     c = insp.certificate
     echo = _say  # every line holds text from the inspection: escaped
     echo(f"Inspection {insp.id}  ({insp.status.value})")
+    if insp.supersedes:
+        echo(f"  Amends        inspection {insp.supersedes[:8]}: "
+             + (insp.amend_reason or "no reason given yet (kpmonitor amend ID --reason TEXT gives it)"))
     echo(f"  Certificate   {c.number}  issued {c.issued_on or '—'} by {c.issuing_authority or '—'}, "
          f"expires {c.expires_on or '—'}")
     echo(f"  Exporter      {c.exporter.name} — {c.exporter.address}")
@@ -114,8 +144,11 @@ def _print_inspection(insp: Any, problems: list[Problem]) -> None:
         echo("  Seals")
         for s in insp.seals:
             on = f"parcel {s.parcel}" if s.parcel else "container"
-            events = "; ".join(f"{e.kind.label.lower()} {show_moment(e.at)}" for e in s.events)
-            echo(f"    {s.number:<20} {s.type:<8} class {s.iso_class}  on {on}" + (f"  [{events}]" if events else ""))
+            # Each event with its actor, as the report prints it: who applied a seal is the form's, not the monitor's.
+            events = "; ".join(f"{e.kind.label.lower()} {show_moment(e.at)}" + (f" by {e.by}" if e.by else "")
+                               for e in s.events)
+            echo(f"    {s.number:<20} {s.type:<8} class {s.iso_class}  on {on}  applied by {s.applied_by or '—'}, "
+                 f"witness {s.witness or '—'}" + (f"  [{events}]" if events else ""))
     if insp.findings:
         echo("  Findings")
         for f in insp.findings:
@@ -289,7 +322,7 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
             for p in stopping:
                 _say(_problem_line(p), err=True)
             raise Refused("The inspection cannot be signed yet: fix the errors and acknowledge the warnings "
-                          "(kpmonitor ack).")
+                          "(kpmonitor ack; an error that can be accepted with a reason says so).")
         # What headquarters and a customs verifier will make of a self-signed report: said before the passphrase.
         self_signed = self_signed_note(Keyring(ws.paths).device_certificate())
         if self_signed:
@@ -307,11 +340,12 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
 @click.option("--note", required=True, help="Why the warning is acceptable; it goes into the report.")
 @click.pass_context
 def ack(ctx: click.Context, inspection_id: str, code: str, field_path: str, note: str) -> None:
-    """Acknowledge a warning (its CODE and FIELD as `show --json` lists them) with a note."""
+    """Acknowledge a warning, or accept an acceptable error (its CODE and FIELD as `show --json` lists them), with a
+    note saying why."""
     with _workspace(ctx, role="field") as ws, _refusals():
         full_id = ws.store.resolve(inspection_id)
         insp = ws.store.get(full_id)
-        match = [p for p in ws.validate(insp) if p.code == code and p.field == field_path and not p.is_error]
+        match = [p for p in ws.validate(insp) if p.code == code and p.field == field_path and p.acknowledgeable]
         if not match:
             raise Refused(f"There is no warning {code} on {field_path} in this inspection.")
         ws.store.acknowledge(full_id, code, field_path, note)
@@ -320,11 +354,15 @@ def ack(ctx: click.Context, inspection_id: str, code: str, field_path: str, note
 
 @click.command()
 @click.argument("inspection_id")
+@click.option("--reason", required=True, help="Why the signed report is corrected; it goes into the new report.")
 @click.pass_context
-def amend(ctx: click.Context, inspection_id: str) -> None:
-    """Start a new draft that will supersede a signed inspection; prints its id."""
+def amend(ctx: click.Context, inspection_id: str, reason: str) -> None:
+    """Start a new draft that will supersede a signed inspection; prints its id.
+
+    An amendment begun without a reason (before reasons were asked) is given this one.
+    """
     with _workspace(ctx, role="field") as ws, _refusals():
-        click.echo(ws.store.amend(ws.store.resolve(inspection_id)))
+        click.echo(ws.store.amend(ws.store.resolve(inspection_id), reason))
 
 
 @click.command()

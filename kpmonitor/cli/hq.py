@@ -6,7 +6,8 @@
     hq import FILE_OR_DIR... [--json]      exit 0: every file imported or already imported; 1: any refused
     hq list [--json] [--search TEXT]
     hq show REPORT_ID [--json]
-    hq anomalies [--json] [--rebuild]
+    hq anomalies [--json] [--rebuild]      each with its reference, its latest note, whether it is resolved
+    hq note ANOMALY_REF --text TEXT [--resolved]
     hq monitors [--json]
     hq stats [--csv FILE] [--json]
     hq log [--json]
@@ -99,10 +100,12 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
     """Import report bundles: files, or folders holding *.kpbundle files.
 
     Each bundle is verified completely and imported whole or not at all; a
-    refused or conflicting one is copied to the quarantine folder. Exit status
-    0 when every file was imported or already imported, 1 otherwise.
+    refused or conflicting one is set aside: copied to the quarantine folder,
+    nothing of it recorded. Exit status 0 when every file was imported or
+    already imported, 1 otherwise.
     """
     from kpmonitor.hq.importer import ImportResult, find_bundles, import_paths
+    from kpmonitor.hq.inbox import SET_ASIDE_OUTCOMES, set_aside_explained
 
     def echo(result: ImportResult) -> None:
         _say(f"{_OUTCOME_LABELS[result.outcome]}  {result.file.name}: {result.sentence}", err=not result.ok)
@@ -112,12 +115,17 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
             raise Refused("No .kpbundle files were found there.")
         results = import_paths(ws, paths, on_result=None if as_json else echo)
     counts = Counter(r.outcome for r in results)
+    set_aside = (set_aside_explained(ctx.obj["paths"]) if any(r.outcome in SET_ASIDE_OUTCOMES for r in results)
+                 else None)
     if as_json:
         _json_out({"results": [r.to_json() for r in results],
-                   "counts": {k: counts.get(k, 0) for k in ("imported", "already", "conflict", "refused")}})
+                   "counts": {k: counts.get(k, 0) for k in ("imported", "already", "conflict", "refused")},
+                   "set_aside": set_aside})
     else:
         click.echo(f"{counts.get('imported', 0)} imported, {counts.get('already', 0)} already imported, "
                    f"{counts.get('conflict', 0)} in conflict, {counts.get('refused', 0)} refused.")
+        if set_aside:
+            _say(set_aside)
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
@@ -174,6 +182,9 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
         received = ("" if detail["supersedes_received"] else " (another device's report: not an amendment of it)"
                     if detail["supersedes_foreign"] else " (not received)")
         _say(f"  Supersedes    {r['supersedes']}{received}")
+        amendment = detail["snapshot"].get("amendment")
+        if isinstance(amendment, dict):  # format 3: why, as the monitor said when amending
+            _say(f"  Reason        {amendment.get('reason')}")
     for later in detail["superseded_by"]:
         _say(f"  Superseded by {later}")
     _say(f"  PDF           {detail['pdf_path']}")
@@ -192,11 +203,15 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
 @click.pass_context
 def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
     """What headquarters should look at: missing reports, rolled-back or forked histories, reused seals and
-    certificate numbers, value per carat and weight findings."""
-    from kpmonitor.hq.anomalies import anomalies, rebuild_anomalies
+    certificate numbers, value per carat and weight findings.
+
+    Each is listed with its reference (for ``hq note``) and its latest note; a resolved one stays listed,
+    marked, and is not counted as open.
+    """
+    from kpmonitor.hq.notes import noted_anomalies, open_count
 
     with _workspace(ctx, role="hq") as ws, _refusals():
-        found = rebuild_anomalies(ws) if rebuild else anomalies(ws)
+        found = noted_anomalies(ws, rebuild=rebuild)
     if as_json:
         _json_out([a.to_json() for a in found])
         return
@@ -204,7 +219,28 @@ def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
         click.echo("No anomalies.")
         return
     for a in found:
-        _say(f"[{a.severity}] {a.kind}: {a.sentence}")
+        _say(f"[{a.severity}] {a.kind} {a.ref}{' (resolved)' if a.resolved else ''}: {a.sentence}")
+        if a.note is not None:
+            _say(f"    note by {a.note.by}, {show_moment(a.note.at)}"
+                 f"{', resolved' if a.note.resolved else ''}: {a.note.text}")
+    alerts, warnings, resolved = open_count(found)
+    click.echo(f"{alerts + warnings} open ({alerts} alert{'' if alerts == 1 else 's'}, {warnings} "
+               f"warning{'' if warnings == 1 else 's'}), {resolved} resolved.")
+
+
+@hq.command("note")
+@click.argument("anomaly_ref")
+@click.option("--text", required=True, help="What was found, or why the anomaly is resolved.")
+@click.option("--resolved", is_flag=True, help="Mark the anomaly resolved (a later note without it opens it again).")
+@click.pass_context
+def hq_note(ctx: click.Context, anomaly_ref: str, text: str, resolved: bool) -> None:
+    """Write a note on an anomaly (its reference as ``hq anomalies`` prints it), kept audited: notes are never
+    changed, a later note supersedes an earlier one."""
+    from kpmonitor.hq.notes import add_note
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        noted = add_note(ws, anomaly_ref, text, resolved=resolved)
+    _say(f"Noted on {noted.kind} {noted.ref}{' (now resolved)' if noted.resolved else ''}: {noted.sentence}")
 
 
 @hq.command("monitors")
@@ -255,7 +291,9 @@ def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
-    """The import log: every attempt, newest first, with its outcome in a sentence."""
+    """The import log: every attempt, newest first, with its outcome in a sentence (what "set aside" means after
+    it, when a bundle was)."""
+    from kpmonitor.hq.inbox import SET_ASIDE_OUTCOMES, set_aside_explained
     from kpmonitor.hq.reports import import_log
 
     with _workspace(ctx, role="hq") as ws, _refusals():
@@ -265,7 +303,9 @@ def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
         return
     for row in rows:
         _say(f"{show_moment(row['at'], seconds=True)}  {row['outcome']:<8} {row['file_name']}: {row['sentence']}")
+    if any(row["outcome"] in SET_ASIDE_OUTCOMES for row in rows):
+        _say(set_aside_explained(ctx.obj["paths"]))
 
 
-HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_monitors, hq_stats,
-               hq_log)
+HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_note, hq_monitors,
+               hq_stats, hq_log)

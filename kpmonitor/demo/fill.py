@@ -26,6 +26,7 @@ from kpmonitor.domain.inspection import (
     SealEvent,
     SealEventKind,
     Verdict,
+    applied_event,
 )
 from kpmonitor.domain.quantities import format_carats
 from kpmonitor.workspace import Progress, Workspace
@@ -96,15 +97,16 @@ def demo_inspection(rng: random.Random, index: int, monitor: str) -> tuple[Inspe
     seals: list[Seal] = []
     for p in parcels:
         applied = inspected_at + timedelta(minutes=20 + 6 * int(p.number))
-        seals.append(Seal(number=f"ZW-S-{(index * 10 + int(p.number)) + 100000:06d}", type="bag", iso_class="S",
-                          manufacturer="TydenBrooks", parcel=p.number, applied_by="MMCZ sealing officer",
-                          witness=witness, applied_at=applied.isoformat(), applied_place=site,
-                          events=[SealEvent(SealEventKind.APPLIED, at=applied.isoformat(), by=monitor)]))
+        seal = Seal(number=f"ZW-S-{(index * 10 + int(p.number)) + 100000:06d}", type="bag", iso_class="S",
+                    manufacturer="TydenBrooks", parcel=p.number, applied_by="MMCZ sealing officer",
+                    witness=witness, applied_at=applied.isoformat(), applied_place=site)
+        seal.events.append(applied_event(seal))  # by the sealing officer, as the form says, not the monitor
+        seals.append(seal)
     container_time = inspected_at + timedelta(hours=1, minutes=30)
     container = Seal(number=f"ZW-C-{index + 5000:06d}", type="bolt", iso_class="H", manufacturer="Unisto",
                      parcel=None, applied_by="MMCZ sealing officer", witness=witness,
-                     applied_at=container_time.isoformat(), applied_place=site,
-                     events=[SealEvent(SealEventKind.APPLIED, at=container_time.isoformat(), by=monitor)])
+                     applied_at=container_time.isoformat(), applied_place=site)
+    container.events.append(applied_event(container))
     if odd["broken_seal"]:
         container.events.append(SealEvent(SealEventKind.BROKEN, at=(container_time + timedelta(minutes=5))
                                           .isoformat(), by=monitor, note="bolt shank sheared on closing; replaced"))

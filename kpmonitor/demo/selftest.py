@@ -32,8 +32,10 @@ EXAMPLE = {
     "site": "Self-test sort house", "inspected_at": "2026-11-21T09:30:00+02:00",
     "parcels": [{"number": "1", "hs_code": "7102.31", "declared_carats": "100.00", "weighed_carats": "100.00",
                  "declared_value_usd": "5000.00"}],
-    "seals": [{"number": "SELFTEST-1", "type": "bag", "iso_class": "S", "parcel": "1"},
-              {"number": "SELFTEST-C", "type": "bolt", "iso_class": "H", "parcel": None}],
+    "seals": [{"number": "SELFTEST-1", "type": "bag", "iso_class": "S", "parcel": "1",
+               "applied_by": "Self-test sealing officer", "witness": "Self-test witness"},
+              {"number": "SELFTEST-C", "type": "bolt", "iso_class": "H", "parcel": None,
+               "applied_by": "Self-test sealing officer", "witness": "Self-test witness"}],
     "verdict": "certified",
 }
 

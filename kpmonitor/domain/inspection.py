@@ -152,6 +152,12 @@ class Seal:
     id: str | None = None
 
 
+def applied_event(seal: Seal) -> SealEvent:
+    """The event of a seal's application, as its form records it: by whoever the form says applied it (a
+    sealing officer, often not the monitor who types it in), at the time the form gives."""
+    return SealEvent(SealEventKind.APPLIED, at=seal.applied_at, by=seal.applied_by)
+
+
 @dataclass
 class Finding:
     severity: FindingSeverity = FindingSeverity.INFO
@@ -212,6 +218,8 @@ class Inspection:
     created_at: str = ""
     updated_at: str = ""
     supersedes: str | None = None
+    # An amendment's reason, asked when amending: it goes into the new report; signing refuses without it.
+    amend_reason: str = ""
 
     def parcel_by_number(self, number: str) -> Parcel | None:
         return next((p for p in self.parcels if p.number == number), None)
@@ -603,6 +611,38 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
                                      text=_text(c, fd, "text", path)))
     insp.verdict = _choice(c, doc, "verdict", "", Verdict)
     return insp, c.problems
+
+
+def _finite(value: object, limit: int) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and -limit <= number <= limit else None
+
+
+def record_photos(doc: Any) -> list[PhotoRef]:
+    """The photos a record lists (``show --json``, a report's snapshot): what the rules judge of them.
+
+    A document for ``new --from-json`` attaches no photo (their bytes live in the vault), so ``from_document``
+    ignores this part; headquarters reads it here to judge a signed report's photos as the field did. Read as
+    hostile as the rest: an entry without a SHA-256 is skipped, a time that is not text, or a position that is
+    not two finite numbers in range, is taken as not recorded.
+    """
+    items = doc.get("photos") if isinstance(doc, dict) else None
+    out: list[PhotoRef] = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("sha256"), str):
+            continue
+        lat, lon = _finite(item.get("gps_lat"), 90), _finite(item.get("gps_lon"), 180)
+        out.append(PhotoRef(id=_str(item, "id"), sha256=item["sha256"], caption=_str(item, "caption"),
+                            original_name=_str(item, "original_name"), taken_at=_str(item, "taken_at") or None,
+                            gps_lat=lat if lon is not None else None, gps_lon=lon if lat is not None else None))
+    return out
+
+
+def _str(d: dict[str, Any], key: str) -> str:
+    value = d.get(key)
+    return value if isinstance(value, str) else ""
 
 
 def _opt(value: int | None) -> str | None:

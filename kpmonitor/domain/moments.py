@@ -9,7 +9,7 @@ the same words for the same moment.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 
 def parse(text: object) -> datetime | None:
@@ -20,6 +20,24 @@ def parse(text: object) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         return None
+
+
+def after(text: object, reference: object) -> timedelta | None:
+    """How long after ``reference`` the moment ``text`` is (negative: before); None unless both are moments.
+
+    A moment recorded without its zone (a camera's EXIF time, most often) is read in the other's zone: a
+    camera's clock keeps the local time of where it is, which is the inspection's. Two moments without a
+    zone compare as they read.
+    """
+    moment, base = parse(text), parse(reference)
+    if moment is None or base is None:
+        return None
+    if (moment.tzinfo is None) != (base.tzinfo is None):
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=base.tzinfo)
+        else:
+            base = base.replace(tzinfo=moment.tzinfo)
+    return moment - base
 
 
 def zone_name(moment: datetime) -> str:

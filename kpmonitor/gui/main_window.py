@@ -34,6 +34,7 @@ from kpmonitor.fileio import create_private
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
+    from kpmonitor.domain.inspection import Inspection
     from kpmonitor.gui.common.log_window import LogWindowDialog
     from kpmonitor.gui.editor.editor import InspectionEditorWidget
     from kpmonitor.gui.field.certificates_dialog import CertificatesDialog
@@ -114,8 +115,10 @@ class MainWindow(QMainWindow):
         from kpmonitor.gui.field.inspections_model import InspectionsModel
 
         self.ws = ws
+        from kpmonitor.history.received import received_reports
+
         self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name,
-                                                        parent=self)
+                                                        received=lambda: received_reports(ws), parent=self)
         self._restore_sort()
         self.list: InspectionListWidget = InspectionListWidget(self.model, self)
         self.list.open_requested.connect(self.open_inspection)
@@ -326,19 +329,21 @@ class MainWindow(QMainWindow):
         self.list_shown.emit()
 
     def new_inspection(self) -> str | None:
-        """Create an empty draft, dated now, and open it on the certificate number."""
+        """Open an empty draft, dated now, on the certificate number; returns the id it will be stored under.
+
+        The draft is stored at its first keystroke or change, not here: "New" and then Escape, going back
+        or closing the window with nothing typed leaves no empty draft behind, nor does a crash before
+        anything was typed.
+        """
         from kpmonitor.domain.inspection import Inspection
         from kpmonitor.gui.common.fields import local_now
+        from kpmonitor.store.db import new_id
 
         if self.ws.role != "field":
             return None  # the action is disabled on a headquarters home, and says why
-        try:
-            inspection_id = self.ws.store.create_inspection(Inspection(inspected_at=local_now()))
-        except KPError as exc:
-            self._tell(self.tr("New inspection"), exc.message)
+        inspection_id = new_id()
+        if not self.open_inspection(inspection_id, new=Inspection(id=inspection_id, inspected_at=local_now())):
             return None
-        log.info("new inspection %s", inspection_id)
-        self.open_inspection(inspection_id)
         if self.editor is not None:
             self.editor.show_section("certificate")
             self.editor.certificate.focus_field("certificate.number")
@@ -433,12 +438,14 @@ class MainWindow(QMainWindow):
 
     # --- the editor ------------------------------------------------------------------------
 
-    def open_inspection(self, inspection_id: str, section: int | None = None) -> bool:
+    def open_inspection(self, inspection_id: str, section: int | None = None, *, new: Inspection | None = None) -> bool:
+        """Open an inspection in the editor (``new``: one not stored yet, under that id), putting back what an
+        interruption left typed in it."""
         from kpmonitor.gui.editor.editor import InspectionEditorWidget
 
         self.close_editor()
         try:
-            editor = InspectionEditorWidget(self.ws, inspection_id, self)
+            editor = InspectionEditorWidget(self.ws, inspection_id, self, new=new)
         except KPError as exc:
             self._tell(self.tr("Open inspection"), exc.message)
             return False
@@ -463,6 +470,8 @@ class MainWindow(QMainWindow):
         self._on_editor_changed(editor.session.inspection)
         self.saved_status.setText("")
         self._update_actions()
+        if editor.recover_journal():
+            self.statusBar().showMessage(editor.recovered.text(), 15000)
         self.inspection_opened.emit(inspection_id)
         return True
 
@@ -580,14 +589,16 @@ class MainWindow(QMainWindow):
         dialog.start()
         return dialog
 
-    def confirm_amend(self, number: str) -> bool:
-        """Ask before starting an amendment; tests replace this."""
-        from kpmonitor.gui.common.dialogs import confirm
+    def confirm_amend(self, number: str) -> str | None:
+        """Ask before starting an amendment, and why: the reason (it goes into the new report), or None when the
+        monitor says no; tests replace this."""
+        from kpmonitor.gui.common.dialogs import ask_text
 
-        return confirm(self, self.tr("Amend"), self.tr(
+        answer = ask_text(self, self.tr("Amend"), self.tr(
             "Correct {number} with an amendment? A new draft is made from the signed inspection; when it is "
             "signed, its report supersedes the signed one. Both stay on record.").format(number=number),
-            yes=self.tr("Amend"))
+            self.tr("Why is the report corrected? The reason goes into the new report."), yes=self.tr("Amend"))
+        return answer[0] if answer is not None else None
 
     def amend_inspection(self) -> str | None:
         """Start the amendment of the open or selected signed inspection and open it."""
@@ -595,10 +606,11 @@ class MainWindow(QMainWindow):
         if target is None or target[1] != "signed" or self.ws.role != "field":
             return None
         inspection_id, _status, number = target
-        if not self.confirm_amend(number or self.tr("(no number)")):
+        reason = self.confirm_amend(number or self.tr("(no number)"))
+        if not reason:
             return None
         try:
-            new_id = self.ws.store.amend(inspection_id)
+            new_id = self.ws.store.amend(inspection_id, reason)
         except KPError as exc:
             self._tell(self.tr("Amend"), exc.message)
             return None
@@ -748,10 +760,25 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def restore_session(self) -> None:
-        """Reopen the inspection and section the monitor was in, if it is still there."""
+        """Reopen the inspection and section the monitor was in, if it is still there.
+
+        Else a draft whose journal an interruption left text in (closing the editor ends its journal), so
+        that text is recovered at once.
+        """
         if not self.attached:
             return
+        from kpmonitor.errors import NotFound
+
         last = str(self.settings.value("session/last_inspection", "") or "")
+        try:
+            # Quietly: an inspection that is gone (removed by hand, another home's, a new one never typed
+            # into) just leaves the list.
+            if last:
+                self.ws.store.get(last)
+        except NotFound:
+            self.settings.setValue("session/last_inspection", "")
+            last = ""
+        last = last or self.ws.store.journaled_draft() or ""
         if not last:
             return
         section = self.settings.value("editor/section", 0)
@@ -759,14 +786,6 @@ class MainWindow(QMainWindow):
             section_index = int(str(section))
         except ValueError:
             section_index = 0
-        from kpmonitor.errors import NotFound
-
-        try:
-            # Quietly: an inspection that is gone (removed by hand, another home's) just leaves the list.
-            self.ws.store.get(last)
-        except NotFound:
-            self.settings.setValue("session/last_inspection", "")
-            return
         self.open_inspection(last, section_index)
 
     def save_state(self) -> None:

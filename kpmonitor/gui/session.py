@@ -7,6 +7,17 @@ panel are refreshed from what is stored, so the screen never shows a value the
 disk does not hold.
 A refused write (a reused seal, a signed inspection) comes back as the
 core's sentence.
+
+Between a field's keystrokes and the moment it saves itself (a pause, Enter,
+leaving it) the text is journaled on every change (``journal``): a crash loses
+at most the keystroke being typed, and the editor recovers the rest through
+the fields' own writes when the draft opens again (``journaled``). A field's
+journal ends in the transaction of the write that saves it (``write(…,
+settles=…)``).
+
+A new inspection is not stored until something is written to it: its first
+keystroke or change creates it, in the same transaction, so "New" and then
+leaving without typing leaves nothing behind, even after a crash.
 """
 
 from __future__ import annotations
@@ -38,17 +49,28 @@ class InspectionSession(QObject):
     write_refused = Signal(str)          # the core refused the change (a reused seal…): its sentence
     write_failed = Signal(str)           # the change could not be written (disk full…): a sentence
 
-    def __init__(self, ws: Workspace, inspection_id: str, parent: QObject | None = None) -> None:
+    def __init__(self, ws: Workspace, inspection_id: str, parent: QObject | None = None, *,
+                 new: Inspection | None = None) -> None:
+        """The stored inspection ``inspection_id``, or (``new`` given, with that id) one stored at its first change."""
         super().__init__(parent)
         self.ws = ws
         self.inspection_id = inspection_id
-        self.inspection: Inspection = ws.store.get(inspection_id)
+        self._new = new  # not stored yet
+        self.inspection: Inspection = new if new is not None else ws.store.get(inspection_id)
         self.problems: list[Problem] = ws.validate(self.inspection)
         self.last_saved: str | None = None
         self.last_error: str | None = None
         self.writes = 0
         self._report: dict[str, Any] | None = None
         self._amended: dict[str, Any] | None = None
+        self._journaled: dict[str, str] = {}  # field → the text in the journal, for the fields it holds
+        self._journal_failed = False          # said once in the log, not on every keystroke
+        self._write_failed = False            # the last write did not reach the disk: keep the journal
+
+    @property
+    def stored(self) -> bool:
+        """Whether the inspection is in the store (a new one is, from its first change)."""
+        return self._new is None
 
     @property
     def store(self) -> Store:
@@ -78,16 +100,20 @@ class InspectionSession(QObject):
             self._amended = rows[0] if rows else None
         return self._amended
 
-    def write(self, action: Callable[[], object]) -> bool:
+    def write(self, action: Callable[[], object], *, settles: str | None = None) -> bool:
         """Run one store call; on success reload and revalidate, else emit the sentence.
 
+        :param settles: the journaled field whose value this write saves: its journal ends in the
+            same transaction.
         :returns: whether the change was stored.
         """
+        settling = settles if settles is not None and settles in self._journaled else None
         try:
-            action()
+            self._in_transaction(action, settling)
         except WriteFailed as exc:  # the disk, not the monitor: the change was not stored
             log.exception("a change could not be written")
             self.last_error = exc.message
+            self._write_failed = True
             self.write_failed.emit(self.last_error)
             return False
         except KPError as exc:
@@ -98,8 +124,12 @@ class InspectionSession(QObject):
             log.exception("a change could not be written")
             self.last_error = self.tr("The change could not be saved ({error}). Check that the disk is not full; "
                                       "the details are in the log.").format(error=exc)
+            self._write_failed = True
             self.write_failed.emit(self.last_error)
             return False
+        if settling is not None:
+            self._journaled.pop(settling, None)
+        self._write_failed = False
         self.writes += 1
         self.last_error = None
         self.last_saved = datetime.now().strftime("%H:%M:%S")
@@ -107,9 +137,85 @@ class InspectionSession(QObject):
         self.saved.emit(self.last_saved)
         return True
 
-    def update(self, changes: dict[str, Any]) -> bool:
+    def _in_transaction(self, action: Callable[[], object], settling: str | None) -> None:
+        """The action, with what goes with it in its transaction: a new inspection's creation, the end of a journal."""
+        if self._new is None and settling is None:
+            action()
+            return
+        with self.store.batch():
+            self._store_new()
+            action()
+            if settling is not None:
+                self.store.settle_journal(self.inspection_id, settling)
+        self._new = None
+
+    def _store_new(self) -> None:
+        if self._new is not None:
+            self.store.create_inspection(self._new)
+            log.info("new inspection %s, stored at its first change", self.inspection_id)
+
+    def update(self, changes: dict[str, Any], *, settles: str | None = None) -> bool:
         """Set inspection fields by domain path (``certificate.carats``: 123456)."""
-        return self.write(lambda: self.store.update_inspection(self.inspection_id, changes))
+        return self.write(lambda: self.store.update_inspection(self.inspection_id, changes), settles=settles)
+
+    # --- the journal of what is being typed ----------------------------------------------------
+
+    def journal(self, field: str, text: str) -> None:
+        """Keep what is typed in ``field`` (an inspection path, or ``list/row id/field``), on every keystroke.
+
+        The first keystroke in a new inspection stores it, in the same transaction. A journal that
+        cannot be written is said in the log once; the field's own save still says why it failed.
+        """
+        if self.read_only or self._journaled.get(field) == text:
+            return
+        try:
+            if self._new is None:
+                self.store.journal(self.inspection_id, field, text)
+            else:
+                with self.store.batch():
+                    self._store_new()
+                    self.store.journal(self.inspection_id, field, text)
+                self._new = None
+        except KPError:
+            if not self._journal_failed:
+                log.exception("what is being typed could not be journaled")
+            self._journal_failed = True
+            return
+        self._journaled[field] = text
+
+    def settle(self, field: str) -> None:
+        """End the journal of a field whose text needs no saving (it reads as stored, or the monitor let it go)."""
+        if self._journaled.pop(field, None) is None:
+            return
+        try:
+            self.store.settle_journal(self.inspection_id, field)
+        except KPError:
+            log.exception("the journal of %s could not be cleared", field)
+
+    def journaled(self) -> dict[str, str]:
+        """What an interruption left in the journal of this inspection, field → text, to recover.
+
+        A signed inspection's journal is discarded by the store (``Store.journaled``), and gives nothing.
+        """
+        if self._new is not None:
+            return {}
+        found = self.store.journaled(self.inspection_id)
+        self._journaled.update(found)
+        return found
+
+    def close(self) -> None:
+        """The editor is closing, what was typed having been saved (``flush``): the journal is done with.
+
+        Text a field refused stays out of the record, as it always did when the monitor left it; the
+        journal is kept only when the last write failed to reach the disk, so the next opening recovers it.
+        """
+        if not self._journaled or self._write_failed or self._new is not None:
+            return
+        self._journaled.clear()
+        try:
+            self.store.settle_journal(self.inspection_id)
+        except KPError:
+            log.exception("the journal of inspection %s could not be cleared", self.inspection_id)
 
     def acknowledge(self, problem: Problem, note: str) -> bool:
         """Accept a warning with the monitor's reason (it goes into the report)."""

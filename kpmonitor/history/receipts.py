@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from kpmonitor.errors import KPError
 from kpmonitor.fileio import read_regular
 from kpmonitor.history.checkpoint import device_origin, leaf_of, log_root_problem
+from kpmonitor.history.received import received_reports as received_reports
 from kpmonitor.store.audit import canonical
 from kpmonitor.store.merkle import Tree
 from kpmonitor.trust import identity, note
@@ -216,12 +217,3 @@ def _report(ws: Workspace, done: Installed) -> Installed:
     done.not_received = [(str(r["id"]), int(r["device_seq"])) for r in reversed(ws.store.reports())
                          if r["id"] not in held]
     return done
-
-
-def received_reports(ws: Workspace) -> dict[str, Any]:
-    """What the newest installed receipt says headquarters holds: ``{"issued_at", "ids"}``; empty without one."""
-    installed = ws.store.receipts()
-    if not installed:
-        return {}
-    latest = installed[-1]
-    return {"issued_at": latest["issued_at"], "ids": {r[0] for r in json.loads(latest["reports"])}}

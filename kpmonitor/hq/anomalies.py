@@ -5,15 +5,16 @@ first one received), a history rolled back (a later report signed at an earlier 
 (a report number issued twice, or two reports signed at one audit event). Per report: a report it
 supersedes that has not arrived, or that is another device's (a report may supersede only its own
 device's: one that did so before the other arrived is judged here; one that does so after is refused at
-import). Across devices: a seal number or a KP certificate number on two
-shipments (amendments of one report share them legitimately), and, on the latest version of each
-shipment, value per carat outside its band and weighed vs declared beyond tolerance, judged by the
-rules with headquarters' reference tables and settings.
+import). Across devices: a seal number, a photo (by its SHA-256: evidence reused) or a KP certificate
+number on two shipments (amendments of one report share them legitimately), and, on the latest version
+of each shipment, value per carat outside its band, weighed vs declared beyond tolerance and a photo taken
+at another time or place than the inspection, judged by the rules with headquarters' reference tables and
+settings.
 
 Judging reads snapshots, which grows with what headquarters holds; the window shows the list on every
 refresh. So an import judges, in its own transaction, only what it can change (``judge_import``): its
 device's numbers and history, its shipment's reports (their missing predecessors, the latest version's
-rule findings), and the seal and certificate numbers that shipment carries. Each stored row belongs to
+rule findings), and the seal numbers, photos and certificate numbers that shipment carries. Each stored row belongs to
 one such *scope*; the scopes an import touches are dropped and judged again. ``anomalies`` reads the
 rows. ``recompute`` judges everything from scratch (what a rebuild stores, and what a test compares the
 stored rows with); it runs once on a database imported into before anomalies were stored, and again
@@ -35,7 +36,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kpmonitor.domain.inspection import from_document
+from kpmonitor.domain.inspection import from_document, record_photos
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.hq.lineage import latest, shipments, supersedes_among
 from kpmonitor.hq.store import Anomaly, Held, HQStore, StoredAnomaly
@@ -50,12 +51,15 @@ SEAL_REUSED, CERTIFICATE_REUSED = "seal_reused", "certificate_reused"
 CROSS_DEVICE_SUPERSEDE, CROSS_DEVICE_ID = "cross_device_supersede", "cross_device_id"
 REFUSED_REPORT = "refused_report"
 VALUE_PER_CARAT, WEIGHT_TOLERANCE = "value_per_carat", "weight_tolerance"
-_RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WEIGHT_TOLERANCE}
+PHOTO_OUT_OF_PLACE, PHOTO_REUSED = "photo_out_of_place", "photo_reused"
+_RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WEIGHT_TOLERANCE,
+               "photo.out_of_place": PHOTO_OUT_OF_PLACE}
 
 # The list's order: most serious first; within a severity, by the check that found it, then by the
 # device, report or number it is about (``Held.order_key``), then as the check listed them.
 _SEVERITY_RANK = {"alert": 0, "warning": 1}
-_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES, _IMPORT = range(6)
+# (_PHOTO came last: the alerts kept from imports keep the place their rows were stored with.)
+_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES, _IMPORT, _PHOTO = range(7)
 _KEPT_SCOPE = "import:"  # the scope of an alert kept from an import (``kept_alert``): never judged again
 _REFUSED_SCOPE = ":refused"  # after the bundle's hash: its refused report (``kept_refusal``), beside its alert
 
@@ -79,6 +83,10 @@ def _seal_scope(number: str) -> str:
 
 def _certificate_scope(norm: str) -> str:
     return f"certificate:{norm}"
+
+
+def _photo_scope(sha256: str) -> str:
+    return f"photo:{sha256}"
 
 
 # ------------------------------------------------------------------------------------- the checks
@@ -187,6 +195,7 @@ def _foreign_predecessor(h: Held, parent_device: str) -> Anomaly:
 def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Anomaly]:
     # The rules themselves decide (rules.check), on the signed inspection, with this home's reference tables.
     insp, _problems = from_document(snap["inspection"])
+    insp.photos = record_photos(snap["inspection"])  # a document attaches none; the signed record lists them
     notes = {(w.get("code"), w.get("field")): w.get("note") for w in snap.get("warnings") or []}
     out: list[Anomaly] = []
     for p in check(insp, ctx):
@@ -208,6 +217,17 @@ def _seal_reused(number: str, holders: list[Held], supersedes_of: SupersedesOf) 
     return [_stored(_seal_scope(number), _SEAL, number, 0, Anomaly(
         SEAL_REUSED, f"Seal {number} was used on {len(lines)} shipments: {where}.",
         report_ids=tuple(h.id for h in lines), severity="alert"))]
+
+
+def _photo_reused(sha256: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
+    lines = shipments(holders, supersedes_of)
+    if len(lines) < 2:
+        return []
+    where = ", ".join(f"certificate {h.cert_number} (report {h.id[:8]}, {h.monitor})" for h in lines)
+    return [_stored(_photo_scope(sha256), _PHOTO, sha256, 0, Anomaly(
+        PHOTO_REUSED, f"The photo with SHA-256 {sha256[:16]}… is evidence in the reports of {len(lines)} shipments: "
+        f"{where}. One photograph cannot show two shipments.", report_ids=tuple(h.id for h in lines),
+        severity="alert"))]
 
 
 def _certificate_reused(norm: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
@@ -232,6 +252,7 @@ class _Scope:
     latest: set[str]                    # which of them are their shipment's latest version
     device_of: Callable[[str], str | None]  # a held report's device; None: not held
     seals: dict[str, list[Held]]        # each seal number judged: every report carrying it
+    photos: dict[str, list[Held]]       # each photo judged (by SHA-256): every report carrying it
     certificates: dict[str, list[Held]]  # each certificate number judged: every report carrying it
     supersedes_of: SupersedesOf
     refused: dict[str, set[int]]        # per device judged: the numbers refused at import (``kept_refusal``)
@@ -239,7 +260,8 @@ class _Scope:
     def names(self) -> set[str]:
         """The scopes judged: their stored rows are replaced, found again or not."""
         return ({_device_scope(d) for d in self.devices} | {_report_scope(h.id) for h in self.reports}
-                | {_seal_scope(n) for n in self.seals} | {_certificate_scope(c) for c in self.certificates})
+                | {_seal_scope(n) for n in self.seals} | {_photo_scope(p) for p in self.photos}
+                | {_certificate_scope(c) for c in self.certificates})
 
 
 def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: RuleContext) -> list[StoredAnomaly]:
@@ -258,6 +280,8 @@ def _judge(scope: _Scope, snapshot_of: Callable[[str], dict[str, Any]], ctx: Rul
                     for i, a in enumerate(_rule_anomalies(h, snapshot_of(h.id), ctx))]
     for number, holders in scope.seals.items():
         out += _seal_reused(number, holders, scope.supersedes_of)
+    for sha256, holders in scope.photos.items():
+        out += _photo_reused(sha256, holders, scope.supersedes_of)
     for norm, holders in scope.certificates.items():
         out += _certificate_reused(norm, holders, scope.supersedes_of)
     return out
@@ -305,7 +329,7 @@ def _everything(hqs: HQStore) -> _Scope:
         if h.cert_number_norm:
             certificates[h.cert_number_norm].append(h)
     return _Scope(dict(devices), held, {h.id for h in latest(held, supersedes_of)}, device_of.get,
-                  hqs.seal_holders(), dict(certificates), supersedes_of, refused_numbers(hqs))
+                  hqs.seal_holders(), hqs.photo_holders(), dict(certificates), supersedes_of, refused_numbers(hqs))
 
 
 def _touched_by(hqs: HQStore, report: Held) -> _Scope:
@@ -315,10 +339,12 @@ def _touched_by(hqs: HQStore, report: Held) -> _Scope:
     supersedes_of = supersedes_among((), hqs.held_report)
     shipment = hqs.held_descending_from(lineage_root(report.id, supersedes_of))
     norms = {h.cert_number_norm for h in shipment if h.cert_number_norm}
+    ids = [h.id for h in shipment]
     return _Scope({report.device_id: hqs.held_of_device(report.device_id)}, shipment,
                   {h.id for h in latest(shipment, supersedes_of)}, hqs.device_of,
-                  hqs.seal_holders(hqs.seal_numbers(h.id for h in shipment)), hqs.certificate_holders(norms),
-                  supersedes_of, _refused_numbers(hqs.stored_of_kind(REFUSED_REPORT, report.device_id)))
+                  hqs.seal_holders(hqs.seal_numbers(ids)), hqs.photo_holders(hqs.photo_hashes(ids)),
+                  hqs.certificate_holders(norms), supersedes_of,
+                  _refused_numbers(hqs.stored_of_kind(REFUSED_REPORT, report.device_id)))
 
 
 # ------------------------------------------------------------------------------------- the API
@@ -409,11 +435,17 @@ def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
 
 def anomalies(ws: Workspace) -> list[Anomaly]:
     """Everything headquarters should look at, most serious first (the stored rows; see the module)."""
+    return [row.anomaly for row in stored_rows(ws)]
+
+
+def stored_rows(ws: Workspace, *, rebuild_first: bool = False) -> list[StoredAnomaly]:
+    """The stored rows with their scopes (what an analyst's note is keyed by, ``hq.notes``), judged again first
+    when asked, never judged, or judged by other rules."""
     hqs = HQStore(ws.store)
     ctx = rules_for(ws)
-    if hqs.anomalies_judged_with() != ctx.fingerprint():
+    if rebuild_first or hqs.anomalies_judged_with() != ctx.fingerprint():
         rebuild(hqs, ctx)
-    return hqs.anomalies()
+    return hqs.stored_anomalies()
 
 
 def rebuild_anomalies(ws: Workspace) -> list[Anomaly]:
@@ -429,6 +461,8 @@ __all__ = [
     "CROSS_DEVICE_SUPERSEDE",
     "FORK",
     "MISSING_REPORT",
+    "PHOTO_OUT_OF_PLACE",
+    "PHOTO_REUSED",
     "REFUSED_REPORT",
     "ROLLBACK",
     "SEAL_REUSED",
@@ -448,4 +482,5 @@ __all__ = [
     "recompute",
     "refused_numbers",
     "rules_for",
+    "stored_rows",
 ]

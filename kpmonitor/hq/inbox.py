@@ -27,3 +27,20 @@ def quarantine_dir(paths: Paths) -> Path:
 
 def pdf_file(paths: Paths, report_id: str) -> Path:
     return reports_dir(paths) / f"{report_id}.pdf"
+
+
+# The outcomes whose bundle is set aside: copied to quarantine, nothing of it recorded.
+SET_ASIDE_OUTCOMES = ("conflict", "refused")
+
+
+def set_aside_explained(paths: Paths) -> str:
+    """What "set aside" means, for whoever reads an import's outcome (the window, ``hq import``, ``hq log``).
+
+    One sentence in one place: an analyst seeing "refused" or "conflict" must know that nothing was lost
+    and nothing was recorded, where the bundle is, and what can be done.
+    """
+    return (f"Set aside means the bundle was not imported: nothing of it was recorded (no report, seal, photo or "
+            f"audit event; only its line in the import log), and a copy of it is kept in quarantine "
+            f"({quarantine_dir(paths)}) with a .txt file saying why. Read why there or in the anomalies, write "
+            "what you find on the anomaly (kpmonitor hq note), and ask the monitor for a correct bundle; once "
+            "what stopped it is settled, import it again (importing a file twice changes nothing).")

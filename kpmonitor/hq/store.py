@@ -88,7 +88,7 @@ class Anomaly:
 class StoredAnomaly:
     """An anomaly as a row: the scope an import judges again, and its place in the list."""
 
-    scope: str     # "device:<id>", "report:<id>", "seal:<number>" or "certificate:<normalised number>"
+    scope: str     # "device:<id>", "report:<id>", "seal:<number>", "photo:<sha256>", "certificate:<normalised no.>"
     sort_key: str  # most serious first, then by kind of check and the reports it is about
     anomaly: Anomaly
 
@@ -325,27 +325,43 @@ class HQStore(_BundleLookups):
 
     def seal_numbers(self, report_ids: Iterable[str]) -> set[str]:
         """The seal numbers the reports carry."""
-        out: set[str] = set()
-        for chunk in _chunks(report_ids):
-            out.update(r[0] for r in self.conn.execute(
-                f"SELECT number FROM hq_seals WHERE report_id IN ({_marks(chunk)})", chunk))
-        return out
+        return self._carried("hq_seals", "number", report_ids)
 
     def seal_holders(self, numbers: Iterable[str] | None = None) -> dict[str, list[Held]]:
         """Seal number → the reports carrying it, in the order they were imported; every number when ``numbers``
         is None."""
+        return self._holders("hq_seals", "number", numbers)
+
+    def photo_hashes(self, report_ids: Iterable[str]) -> set[str]:
+        """The SHA-256 of the photos the reports carry."""
+        return self._carried("hq_photos", "sha256", report_ids)
+
+    def photo_holders(self, hashes: Iterable[str] | None = None) -> dict[str, list[Held]]:
+        """Photo SHA-256 → the reports carrying it, in the order they were imported; every photo when ``hashes``
+        is None."""
+        return self._holders("hq_photos", "sha256", hashes)
+
+    def _carried(self, table: str, column: str, report_ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(report_ids):
+            out.update(r[0] for r in self.conn.execute(
+                f"SELECT {column} FROM {table} WHERE report_id IN ({_marks(chunk)})", chunk))
+        return out
+
+    def _holders(self, table: str, column: str, values: Iterable[str] | None) -> dict[str, list[Held]]:
+        """``column``'s value (a seal number, a photo's SHA-256) → the reports whose ``table`` rows carry it."""
         out: dict[str, list[Held]] = defaultdict(list)
-        if numbers is None:
+        if values is None:
             held = {h.id: h for h in self.held()}
             pairs: Iterable[tuple[str, Held]] = (
-                (number, held[report_id]) for number, report_id in self.conn.execute(
-                    "SELECT number, report_id FROM hq_seals ORDER BY number, rowid"))
+                (value, held[report_id]) for value, report_id in self.conn.execute(
+                    f"SELECT {column}, report_id FROM {table} ORDER BY {column}, rowid"))
         else:
-            pairs = ((number, Held(*row)) for chunk in _chunks(numbers) for number, *row in self.conn.execute(
-                f"SELECT s.number, {_HELD_COLUMNS} FROM hq_seals s JOIN hq_reports r ON r.id = s.report_id "
-                f"WHERE s.number IN ({_marks(chunk)}) ORDER BY s.number, s.rowid", chunk))
-        for number, h in pairs:
-            holders = out[number]
+            pairs = ((value, Held(*row)) for chunk in _chunks(values) for value, *row in self.conn.execute(
+                f"SELECT s.{column}, {_HELD_COLUMNS} FROM {table} s JOIN hq_reports r ON r.id = s.report_id "
+                f"WHERE s.{column} IN ({_marks(chunk)}) ORDER BY s.{column}, s.rowid", chunk))
+        for value, h in pairs:
+            holders = out[value]
             if all(other.id != h.id for other in holders):  # a report listing one seal twice holds it once
                 holders.append(h)
         return dict(out)
@@ -406,6 +422,25 @@ class HQStore(_BundleLookups):
         """Record that every stored anomaly was judged with these rules (call in a transaction)."""
         self.conn.execute("INSERT INTO hq_anomalies_judged (id, rules, at) VALUES (1, ?, ?) ON CONFLICT(id) "
                           "DO UPDATE SET rules = excluded.rules, at = excluded.at", [rules, now()])
+
+    # --- analysts' notes on anomalies ----------------------------------------------------------
+
+    def insert_note(self, row: dict[str, Any]) -> str:
+        """Keep an analyst's note on an anomaly (``hq.notes``), with its audit event, in its own transaction.
+
+        Evidence of who said what and when: audited, and frozen (a later note supersedes it; none is changed).
+        """
+        with self.store.batch():
+            return self.store.insert("hq_anomaly_notes", {"id": new_id(), **row})
+
+    def latest_notes(self) -> dict[str, dict[str, Any]]:
+        """Each anomaly key's latest note: ``text``, ``resolved``, ``by``, ``at`` (and how many were written)."""
+        out: dict[str, dict[str, Any]] = {}
+        for key, text, resolved, by, at in self.conn.execute(
+                "SELECT anomaly_key, text, resolved, by, at FROM hq_anomaly_notes ORDER BY at, rowid"):
+            earlier = out.get(key, {}).get("notes", 0)
+            out[key] = {"text": text, "resolved": bool(resolved), "by": by, "at": at, "notes": earlier + 1}
+        return out
 
     # --- the reports list and one report ---------------------------------------------------------
 

@@ -37,12 +37,15 @@ from kpmonitor.trust import ecdsa, identity
 # Format 3: the manifest carries ``history``, the device's signed checkpoint of its audit log and its proofs
 # (``history.checkpoint``). Format 2: the report section carries the snapshot's ``id_nonce`` (report ids bound
 # to their device). Bundles of formats 2 and 1 are still read; a format-1 snapshot goes with a format-1
-# manifest only, as each format's snapshot is its own.
+# manifest only, as each format's snapshot is its own. A format-3 bundle carries a snapshot of format 3, or of
+# format 2 when it was signed before snapshots carried an amendment's reason (its manifest is the same: the
+# reason is the snapshot's, which the manifest pins by its SHA-256).
 FORMAT = "kpmonitor-bundle/3"
 FORMAT_V2 = "kpmonitor-bundle/2"
 FORMAT_V1 = "kpmonitor-bundle/1"
 FORMATS = (FORMAT, FORMAT_V2, FORMAT_V1)
-SNAPSHOT_FORMAT_OF = {FORMAT: snapshot.FORMAT, FORMAT_V2: snapshot.FORMAT, FORMAT_V1: snapshot.FORMAT_V1}
+SNAPSHOT_FORMATS_OF = {FORMAT: (snapshot.FORMAT, snapshot.FORMAT_V2), FORMAT_V2: (snapshot.FORMAT_V2,),
+                       FORMAT_V1: (snapshot.FORMAT_V1,)}
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SNAPSHOT_NAME = "snapshot.json"

@@ -66,7 +66,7 @@ from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text, hundredths_of, plain, signed
 from kpmonitor.domain.reference import Reference, resources_dir
 from kpmonitor.errors import KPError
-from kpmonitor.report.snapshot import FORMAT, snapshot_sha256
+from kpmonitor.report.snapshot import FORMAT, FORMATS_READ, snapshot_sha256
 
 __all__ = ["PAPER_SIZES", "ReportCancelled", "ReportError", "render_report"]
 
@@ -616,7 +616,12 @@ def _first_page(ctx: _Ctx, snap: dict[str, Any], qr_text: str) -> list[Flowable]
         text = (f"⚠ <b>This report supersedes report</b> <font name='{FONT_MONO}'>{_t(report.get('supersedes'))}"
                 f"</font>" + (f" <b>(version {_t(sup_version)})</b>" if sup_version is not None else "")
                 + ". Both stay on record; this one replaces it.")
-        box = Table([[_p(text, s.cell)]], colWidths=[left_width], hAlign="LEFT")
+        rows = [[_p(text, s.cell)]]
+        amendment = _d(snap.get("amendment"))
+        if amendment.get("reason"):  # format 3: why, as the monitor said when amending
+            rows.append([_p(f"<b>Amends report v{_t(sup_version)} ({_t(str(report.get('supersedes'))[:8])}):</b> "
+                            f"{_t(amendment.get('reason'))}", s.cell)])
+        box = Table(rows, colWidths=[left_width], hAlign="LEFT")
         box.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_BG), ("BOX", (0, 0), (-1, -1), 0.75, WARN_INK),
                                  ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         left += [Spacer(1, 4), box]
@@ -1045,7 +1050,8 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
     :raises ReportError: with a sentence, for a photo that cannot be included, QR text that cannot
         be encoded or an unknown paper size.
     """
-    if not isinstance(snapshot, dict) or snapshot.get("format") != FORMAT:
+    # Every format this kpmonitor reads prints: a report signed before a format changed reads as it was signed.
+    if not isinstance(snapshot, dict) or snapshot.get("format") not in FORMATS_READ:
         found = snapshot.get("format") if isinstance(snapshot, dict) else None
         raise ReportError(f"This is not a report snapshot this version can print (format {found!r}, "
                           f"expected {FORMAT!r}).")

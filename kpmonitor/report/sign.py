@@ -259,6 +259,6 @@ def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *,
     return record_signing(ws, built, progress=progress)
 
 
-def amend(ws: Workspace, inspection_id: str) -> str:
-    """Start the draft that will supersede a signed inspection."""
-    return ws.store.amend(inspection_id)
+def amend(ws: Workspace, inspection_id: str, reason: str) -> str:
+    """Start the draft that will supersede a signed inspection, with why (it goes into the new report)."""
+    return ws.store.amend(inspection_id, reason)

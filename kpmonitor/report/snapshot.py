@@ -9,7 +9,10 @@ manifest.
 A report's id belongs to its device (format 2): it is ``report_id_for`` the
 device id, the device's report number and a random nonce the snapshot carries,
 so no device can take another's report id, and nobody can guess a device's
-next one. Format 1 snapshots (ids drawn at random) are still read.
+next one. Format 3 adds the ``amendment`` section: why a version after the first
+corrects the report it supersedes, as the monitor said when amending. Format 2
+snapshots (amendments without a reason) and format 1 (ids drawn at random) are
+still read.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from kpmonitor.domain.quantities import plain
 from kpmonitor.rules.problems import Problem
 from kpmonitor.store.audit import Head, canonical
 
-FORMAT = "kpmonitor-report/2"
+FORMAT = "kpmonitor-report/3"
+FORMAT_V2 = "kpmonitor-report/2"  # before amendments carried their reason: still read
 FORMAT_V1 = "kpmonitor-report/1"  # before report ids were bound to their device: still read, with a note
-FORMATS_READ = (FORMAT, FORMAT_V1)
+FORMATS_READ = (FORMAT, FORMAT_V2, FORMAT_V1)
 UNBOUND_ID_NOTE = ("This report is of format kpmonitor-report/1, made before report ids were bound to their "
                    "device: that its id is its device's own could not be checked.")
 
@@ -81,12 +85,16 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
     """The report's content, as it will be frozen.
 
     :param problems: the rules' findings at signing time; the warnings go into
-        the report with the monitor's acknowledgement notes (errors never do:
-        signing refuses them).
+        the report with the monitor's acknowledgement notes, and so do the
+        acceptable errors the monitor accepted (other errors never do: signing
+        refuses them).
     :param report_id: ``report_id_for(signer.device_id, device_seq, id_nonce)`` (``new_report_id``).
     :param device_seq: the device's report counter (1, 2, 3…), so that
         headquarters can tell a missing report.
     :param audit_head: the audit chain's head at signing time.
+
+    A version after the first carries the ``amendment`` section, with the reason ``insp.amend_reason`` gives
+    (signing refuses an amendment without one: ``rules.kp``); the first version's is null.
     """
     doc = to_document(insp, with_record=True)
     parcels = insp.parcels
@@ -100,7 +108,7 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
     }
     acknowledged = []
     for p in problems:
-        if p.is_error:
+        if not p.acknowledgeable:
             continue
         ack = insp.acknowledged(p.code, p.field)
         acknowledged.append({"code": p.code, "field": p.field, "message": p.message,
@@ -121,6 +129,7 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
         "inspection": doc,
         "totals": totals,
         "warnings": acknowledged,
+        "amendment": {"reason": insp.amend_reason} if version > 1 else None,
     }
 
 

@@ -11,10 +11,11 @@ the store) comes in a ``RuleContext``.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from kpmonitor.domain.inspection import (
@@ -22,14 +23,17 @@ from kpmonitor.domain.inspection import (
     MIXED,
     SEAL_NUMBER_RE,
     Inspection,
+    PhotoRef,
     normalise_seal_number,
 )
+from kpmonitor.domain.moments import after, show_moment
+from kpmonitor.domain.places import distance_km, show_km, show_place
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, grouped, signed, usd_per_carat
 from kpmonitor.domain.reference import Reference
 from kpmonitor.rules.problems import Problem, Severity
 
 # Raised whenever a rule is added or changes what it finds: what was judged before is judged again, once.
-RULES_VERSION = 2
+RULES_VERSION = 3
 
 
 @dataclass
@@ -39,6 +43,9 @@ class RuleContext:
     tolerance_hundredths: int = 2
     tolerance_pct: Decimal = Decimal("0.02")
     eu_max_validity_days: int = 61
+    # A photo of the inspection is taken within this span of it and this distance of the site's position.
+    photo_span_hours: int = 48
+    photo_distance_km: Decimal = Decimal(25)
     # The store's refusal of a seal number used on another shipment (kpmonitor.store.seals decides), or None.
     seal_used_elsewhere: Callable[[str], str | None] = field(default=lambda _n: None)
 
@@ -49,7 +56,7 @@ class RuleContext:
         setting or table is noticed and everything is judged again once.
         """
         judged_by = (RULES_VERSION, self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days,
-                     self.reference.digest)
+                     self.photo_span_hours, str(self.photo_distance_km), self.reference.digest)
         return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
 
 
@@ -132,8 +139,13 @@ def _check_dates(insp: Inspection, ctx: RuleContext) -> list[Problem]:
                              f"{(cert.expires_on - cert.issued_on).days} days."))
     moment = _inspection_date(insp)
     if moment and cert.expires_on and moment > cert.expires_on:
-        out.append(_warn("certificate.expires_on", "cert.expired",
-                         f"The certificate expired on {cert.expires_on}, before the inspection on {moment}."))
+        # An error, since no shipment travels under an expired certificate; acceptable, since the monitor cannot
+        # mend it, only judge it (an extension in writing from the authority): the reason, recorded as an
+        # acknowledgement's note, goes into the report with who accepted it and when.
+        out.append(Problem(Severity.ERROR, "certificate.expires_on", "cert.expired",
+                           f"The certificate expired on {cert.expires_on}, before the inspection on {moment}: "
+                           "it cannot cover the shipment unless you record why it is accepted (acknowledge it "
+                           "with the reason).", acceptable=True))
     if moment and cert.issued_on and moment < cert.issued_on:
         out.append(_warn("certificate.issued_on", "cert.not_yet_issued",
                          f"The inspection on {moment} is before the certificate's issue date {cert.issued_on}."))
@@ -317,6 +329,12 @@ def check_seals(insp: Inspection, ctx: RuleContext) -> list[Problem]:
         if seal.iso_class not in ISO_CLASSES:
             out.append(_err(f"{path}.iso_class", "seal.class",
                             f"Seal {number}: the ISO 17712 class must be I, S or H."))
+        if not seal.applied_by.strip():
+            out.append(_warn(f"{path}.applied_by", "seal.applied_by.missing",
+                             f"Seal {number}: who applied it is not recorded (“Applied by” is empty)."))
+        if not seal.witness.strip():
+            out.append(_warn(f"{path}.witness", "seal.witness.missing",
+                             f"Seal {number}: no witness to its application is recorded (“Witness” is empty)."))
         if seal.parcel is not None and seal.parcel not in parcel_numbers:
             out.append(_err(f"{path}.parcel", "seal.parcel.unknown",
                             f"Seal {number} is on parcel {seal.parcel}, which is not recorded."))
@@ -328,6 +346,63 @@ def check_seals(insp: Inspection, ctx: RuleContext) -> list[Problem]:
     if insp.parcels and not any(s.parcel is None for s in insp.seals):
         out.append(_warn("seals", "seal.container.none", "No seal is recorded on the container."))
     return out
+
+
+# --- photos ------------------------------------------------------------------------------------
+
+
+def _hours_text(hours: int) -> str:
+    if hours < 72:
+        return f"{hours:,} hour{'s' if hours != 1 else ''}"
+    return f"{-(-hours // 24):,} days"  # rounded up, as the hours are: never a number inside the span
+
+
+def _photo_problem(i: int, photo: PhotoRef, insp: Inspection, ctx: RuleContext) -> Problem | None:
+    """Photo ``i`` when its EXIF time or position contradicts the inspection's (None when it does not, or
+    neither can be told)."""
+    gps = (photo.gps_lat, photo.gps_lon) if photo.gps_lat is not None and photo.gps_lon is not None else None
+    km = None
+    if gps is not None and insp.site_lat is not None and insp.site_lon is not None:
+        km = distance_km(insp.site_lat, insp.site_lon, *gps)
+    apart = after(photo.taken_at, insp.inspected_at)
+    hours = math.ceil(abs(apart).total_seconds() / 3600) if apart is not None else None
+    # Judged on the figures the sentence shows, so that a warning never quotes a value inside its limit.
+    far = km is not None and Decimal(str(round(km, 1))) > ctx.photo_distance_km
+    off = apart is not None and abs(apart) > timedelta(hours=ctx.photo_span_hours)
+    if not (far or off):
+        return None
+    when = f"on {show_moment(photo.taken_at)}" if photo.taken_at else "at an unknown time"
+    where = f"at {show_place(*gps)}" if gps is not None else "at an unknown place"
+    facts = []
+    if km is not None:
+        facts.append(f"{show_km(km)} from the site")
+    elif gps is not None:
+        facts.append("the site's position is not recorded")
+    if apart is not None and hours is not None:
+        facts.append(f"{_hours_text(hours)} {'before' if apart < timedelta(0) else 'after'} the inspection "
+                     f"({show_moment(insp.inspected_at)})")
+    name = photo.original_name or photo.sha256[:12]
+    return _warn(f"photos[{i}]", "photo.out_of_place",
+                 f"Photo {i + 1} ({name}) was taken {when} {where}, {' and '.join(facts)}: evidence of this "
+                 f"inspection is taken within {_hours_text(ctx.photo_span_hours)} of it and "
+                 f"{show_km(float(ctx.photo_distance_km))} of the site.")
+
+
+def check_photos(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """Each photo whose EXIF time or position contradicts the inspection it is evidence of: a warning, so that a
+    photo of another day or another place is never certified without the monitor saying why."""
+    return [p for i, photo in enumerate(insp.photos) if (p := _photo_problem(i, photo, insp, ctx)) is not None]
+
+
+# --- findings -----------------------------------------------------------------------------------
+
+
+def check_findings(insp: Inspection, _ctx: RuleContext) -> list[Problem]:
+    """A finding says what was found: one without text is refused (an error), never signed as an empty line."""
+    return [_err(f"findings[{i}].text", "finding.text.missing",
+                 f"Finding {i + 1} ({finding.section or 'general'}) has no text: write what was found, or "
+                 "remove the finding.")
+            for i, finding in enumerate(insp.findings) if not finding.text.strip()]
 
 
 # --- lengths ----------------------------------------------------------------------------------
@@ -366,6 +441,7 @@ def _text_fields(insp: Inspection) -> list[_TextField]:
     fields = _fields("certificate", "The certificate's", cert, (("number", "number", NUMBER_CHARS),
                                                                 ("issuing_authority", "issuing authority", NAME_CHARS)))
     fields.append(("site", "The site", insp.site, NAME_CHARS))
+    fields.append(("amend_reason", "The amendment's reason", insp.amend_reason, DESCRIPTION_CHARS))
     for role in ("exporter", "importer"):
         fields += _fields(f"certificate.{role}", f"The {role}'s", getattr(cert, role), _PARTY)
     for i, parcel in enumerate(insp.parcels):
@@ -402,6 +478,11 @@ def check_inspection_record(insp: Inspection, _ctx: RuleContext) -> list[Problem
     if insp.verdict is None:
         out.append(_err("verdict", "verdict.missing",
                         "Choose a verdict: certified for export, not certified, or held pending."))
+    if insp.supersedes and not insp.amend_reason.strip():
+        # The new report says why it replaces the signed one; an amendment begun before reasons were asked has none.
+        out.append(_err("amend_reason", "amend_reason.missing",
+                        "Say why this amendment corrects the signed report: amend that report again "
+                        "(Amend…, or kpmonitor amend ID --reason TEXT) to give the reason."))
     return out
 
 
@@ -409,6 +490,8 @@ RULES: tuple[Callable[[Inspection, RuleContext], list[Problem]], ...] = (
     check_certificate,
     check_parcels,
     check_seals,
+    check_photos,
+    check_findings,
     check_inspection_record,
     check_lengths,
 )

@@ -3,6 +3,10 @@
 A problem has a severity (an *error* blocks signing, a *warning* must be
 acknowledged with a note before signing), the field it concerns as a path the
 GUI can jump to (``parcels[2].weighed_carats``), a stable code, and a sentence.
+A few errors are *acceptable*: what the monitor cannot mend, only judge (a KP
+certificate that expired before the inspection). Such an error blocks signing
+like any other until the monitor records why it is accepted, in the one way a
+reason is recorded: an acknowledgement with a note, which the report prints.
 This module is a leaf of the rules: the store, the reports and both faces
 import it without loading the reference tables.
 """
@@ -31,10 +35,16 @@ class Problem:
     field: str
     code: str
     message: str
+    acceptable: bool = False  # an error the monitor may accept with a note (see the module)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def acknowledgeable(self) -> bool:
+        """Whether an acknowledgement with a note settles it: every warning, and the acceptable errors."""
+        return not self.is_error or self.acceptable
 
 
 class ValidationError(KPError):
@@ -57,6 +67,11 @@ def unacknowledged(problems: list[Problem], insp: Inspection) -> list[Problem]:
     return [p for p in problems if not p.is_error and insp.acknowledged(p.code, p.field) is None]
 
 
+def open_errors(problems: list[Problem], insp: Inspection) -> list[Problem]:
+    """Errors that still stand: every error but an acceptable one the monitor has accepted with a note."""
+    return [p for p in problems if p.is_error and not (p.acceptable and insp.acknowledged(p.code, p.field) is not None)]
+
+
 def blocking(problems: list[Problem], insp: Inspection) -> list[Problem]:
     """What stands between the inspection and its signature."""
-    return [p for p in problems if p.is_error] + unacknowledged(problems, insp)
+    return open_errors(problems, insp) + unacknowledged(problems, insp)

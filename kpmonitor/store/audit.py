@@ -24,7 +24,8 @@ GENESIS = "0" * 64
 # Tables whose every row is rebuilt from the log, and the columns that are
 # bookkeeping rather than evidence (not audited, not compared).
 AUDITED_TABLES = ("inspections", "parcels", "seals", "seal_events", "findings", "acknowledgements", "photos",
-                  "reports", "hq_reports", "hq_seals", "hq_photos", "checkpoints", "receipts", "hq_checkpoints")
+                  "reports", "hq_reports", "hq_seals", "hq_photos", "checkpoints", "receipts", "hq_checkpoints",
+                  "hq_anomaly_notes")
 UNAUDITED_COLUMNS = {"inspections": {"updated_at"}}
 
 

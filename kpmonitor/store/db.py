@@ -19,6 +19,7 @@ application shows its list without waiting for it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sqlite3
@@ -48,7 +49,7 @@ from kpmonitor.domain.inspection import (
     normalise_certificate_number,
     normalise_seal_number,
 )
-from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, WriteFailed
+from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, ParseError, WriteFailed
 from kpmonitor.fileio import create_private
 from kpmonitor.store import audit, seals
 from kpmonitor.store.schema import migrations, migrations_pending, schema_problems
@@ -118,6 +119,14 @@ class InspectionSummary:
     inspected_at: str
     updated_at: str
     supersedes: str | None = None  # an amendment: the inspection whose signed report it corrects
+    # What sets one version of a report apart from another (``Store.summaries``, read for the page only).
+    version: int = 1  # the report's (signed), or the one it will be (a draft: the amended report's + 1)
+    supersedes_version: int | None = None  # the version of the report it corrects
+    report_id: str | None = None  # its signed report
+    superseded_by: str | None = None  # the amendment (not deleted) of its report: a draft or signed
+    superseded_by_signed: bool = False  # that amendment is signed: this report is superseded
+    exported_at: str | None = None  # when its report's bundle was last written (``bundle_exports``)
+    amend_reason: str = ""  # an amendment's reason
 
 
 SUMMARY_SORT_COLUMNS = {
@@ -383,6 +392,8 @@ class Store:
                 "created_at": created, "updated_at": created, "monitor": insp.monitor or self.actor,
                 "device_id": insp.device_id or self.device_id, "supersedes": supersedes or insp.supersedes,
                 **_content_columns(insp),
+                # Only an amendment's row holds the column: every other row stays as its audit events describe it.
+                **({"amend_reason": insp.amend_reason} if insp.amend_reason else {}),
             })
             self._add_parts(inspection_id, insp)
             self._touch(inspection_id)
@@ -503,6 +514,7 @@ class Store:
             inspected_at=row["inspected_at"], verdict=Verdict(row["verdict"]) if row["verdict"] else None,
             id=row["id"], status=Status(row["status"]), monitor=row["monitor"], device_id=row["device_id"],
             created_at=row["created_at"], updated_at=row["updated_at"], supersedes=row["supersedes"],
+            amend_reason=row["amend_reason"] or "",
         )
         q = self.conn.execute
         parcel_numbers: dict[str, str] = {}
@@ -582,7 +594,40 @@ class Store:
             "i.value_usd, i.parcel_count, i.status, i.verdict, v.errors, v.warnings, i.inspected_at, "
             f"i.updated_at, i.supersedes {sql} ORDER BY {column} {direction}, i.id {direction} LIMIT ? OFFSET ?",
             [*params, limit, offset])
-        return [InspectionSummary(*r) for r in rows]
+        page = rows.fetchall()
+        return self._with_reports(page) if page else []
+
+    def _with_reports(self, page: list[tuple[Any, ...]]) -> list[InspectionSummary]:
+        """The page's rows with their versions, lineage and exports, read in one query over its ids.
+
+        Not in the page's own query: a sort no index serves (by carats, by status) computes every matching
+        row's columns before it keeps one page, so these joins would run for every match; here they run
+        for the rows shown. A draft that amends nothing has no report, no amendment and version 1: only the
+        signed rows and the amendments are looked up (none, on a page of new drafts).
+        """
+        status, supersedes = 9, 15  # their places in a page's row (``summaries``' columns)
+        ids = [r[0] for r in page if r[status] == Status.SIGNED.value or r[supersedes]]
+        found: dict[str, tuple[Any, ...]] = {}
+        for row in [] if not ids else self.conn.execute(
+                "SELECT p.id, r.id, r.version, pr.version, a.id, a.status, e.exported_at, p.amend_reason "
+                "FROM inspections p LEFT JOIN reports r ON r.inspection_id = p.id "
+                "LEFT JOIN reports pr ON pr.inspection_id = p.supersedes "
+                # The unary + keeps SQLite from reading the amendment by the index on ``deleted`` (every row).
+                "LEFT JOIN inspections a ON a.supersedes = p.id AND +a.deleted = 0 "
+                "LEFT JOIN bundle_exports e ON e.report_id = r.id "
+                f"WHERE p.id IN ({', '.join('?' for _ in ids)}) ORDER BY a.status = 'signed'", ids):
+            found[row[0]] = row  # a signed amendment, ordered last, wins over a draft one
+        out = []
+        for r in page:
+            extra = found.get(r[0])
+            if extra is None:  # positional, as the fields are declared: a page is built in well under a millisecond
+                out.append(InspectionSummary(*r))
+                continue
+            _pid, report_id, version, amended_version, later, later_status, exported, reason = extra
+            out.append(InspectionSummary(*(
+                *r, version or ((amended_version or 0) + 1 if r[supersedes] else 1), amended_version, report_id, later,
+                later_status == Status.SIGNED.value, exported, reason or "")))
+        return out
 
     def _matches(self, query: str) -> int:
         return int(self.conn.execute("SELECT count(*) FROM inspection_search WHERE inspection_search MATCH ?",
@@ -729,6 +774,9 @@ class Store:
             "applied_place": seal.applied_place,
         })
         for event in seal.events:
+            if event.kind is SealEventKind.APPLIED:
+                # The application is the form's: an event that names no one or no time takes the seal's own.
+                event = dataclasses.replace(event, by=event.by or seal.applied_by, at=event.at or seal.applied_at)
             self._add_seal_event(seal_id, event)
         return seal_id
 
@@ -759,7 +807,21 @@ class Store:
         return str(row[0])
 
     def update_seal(self, seal_id: str, changes: dict[str, Any]) -> bool:
-        return self._update_child("seals", seal_id, changes, SEAL_FIELDS)
+        """Change a seal's fields; its "applied" events follow who applied it and when, in the same transaction.
+
+        The application event says what the form says (the report prints it): a corrected "Applied by" or
+        "Applied at" corrects the event too, each change audited.
+        """
+        with self._tx():
+            changed = self._update_child("seals", seal_id, changes, SEAL_FIELDS)
+            follows = {column: changes[field] for field, column in (("applied_by", "by"), ("applied_at", "at"))
+                       if field in changes}
+            if changed and follows:
+                for (event_id,) in self.conn.execute(
+                        "SELECT id FROM seal_events WHERE seal_id = ? AND kind = ?",
+                        [seal_id, SealEventKind.APPLIED.value]).fetchall():
+                    self._update("seal_events", event_id, follows)
+        return changed
 
     def delete_seal(self, seal_id: str) -> None:
         with self._tx():
@@ -967,14 +1029,29 @@ class Store:
             "SELECT id FROM reports WHERE manifest IS NOT NULL AND id NOT IN (SELECT report_id FROM bundle_exports) "
             "ORDER BY device_seq")]
 
-    def amend(self, inspection_id: str) -> str:
-        """Start a new draft that will supersede a signed inspection: a copy, both kept on record."""
+    def amend(self, inspection_id: str, reason: str) -> str:
+        """Start a new draft that will supersede a signed inspection: a copy, both kept on record.
+
+        :param reason: why the report is corrected; it goes into the new report. An amendment begun before
+            reasons were asked (a draft without one, which cannot be signed) is given this one instead.
+        :raises ParseError: when the reason is blank.
+        """
+        reason = reason.strip()
+        if not reason:
+            raise ParseError("Say why the report is amended: the reason goes into the new report.", "amend_reason")
         with self._tx():  # the check and the copy in one transaction: two windows cannot both amend
             insp = self.get(inspection_id)
             if insp.status is not Status.SIGNED:
                 raise Conflict("Only a signed inspection can be amended; this one is still a draft.")
-            if self._live_amendment(inspection_id):
+            live = self._live_amendment(inspection_id)
+            if live and self.conn.execute("SELECT 1 FROM inspections WHERE id = ? AND status = 'draft' AND "
+                                          "coalesce(amend_reason, '') = ''", [live]).fetchone():
+                self._update("inspections", live, {"amend_reason": reason})
+                self._touch(live)
+                return live
+            if live:
                 raise Conflict("This inspection was already amended; open the amendment instead.")
+            insp.amend_reason = reason
             parcel_ids = {p.number: p.id for p in insp.parcels}
             seal_ids = {s.number: s.id for s in insp.seals}
             for p in insp.parcels:
@@ -1001,6 +1078,76 @@ class Store:
             self._touch(new_id_)
         return new_id_
 
+    # --- the draft journal: what is being typed, before it is saved --------------------------
+
+    def journal(self, inspection_id: str, field: str, text: str) -> None:
+        """Keep the text being typed in one field of a draft, on each keystroke (``schema.m009_draft_journal``).
+
+        One small upsert, committed as every write is (WAL, ``synchronous=FULL``): a crash, a kill or a
+        power cut loses at most the keystroke being typed, where the pause before a field saves itself
+        would lose the word. Bookkeeping, not evidence: not audited, not validated, the inspection's
+        time untouched; the text reaches the record only through the field's own write, which ends the
+        journal of that field in its transaction (``settle_journal``).
+        """
+        self._bookkeeping(
+            "INSERT INTO draft_journal (inspection_id, field, text, typed_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(inspection_id, field) DO UPDATE SET text = excluded.text, typed_at = excluded.typed_at",
+            [inspection_id, field, text, now()])
+
+    def settle_journal(self, inspection_id: str, field: str | None = None) -> None:
+        """Forget the journal of one field (its value was saved, or the monitor let the text go), or of a draft.
+
+        Inside a change's transaction (``batch``) it commits with the change, so the saved value and the
+        end of its journal are one step: never both, never neither.
+        """
+        if field is None:
+            self._bookkeeping("DELETE FROM draft_journal WHERE inspection_id = ?", [inspection_id])
+        else:
+            self._bookkeeping("DELETE FROM draft_journal WHERE inspection_id = ? AND field = ?",
+                              [inspection_id, field])
+
+    def journaled(self, inspection_id: str) -> dict[str, str]:
+        """What the journal holds for an inspection, field → text in the order it was typed: what to recover.
+
+        A signed inspection never takes journaled text (a signature covers what was stored, and it is
+        frozen): what the journal holds for one is discarded here, each field with a log line.
+        """
+        rows = self.conn.execute("SELECT field, text FROM draft_journal WHERE inspection_id = ? ORDER BY typed_at",
+                                 [inspection_id]).fetchall()
+        if not rows:
+            return {}
+        status = self.conn.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+        if status is not None and status[0] == Status.SIGNED.value:
+            for field, text in rows:
+                log.warning("discarded the text journaled in %s of signed inspection %s, %r: a signed inspection "
+                            "never takes recovered text", field, inspection_id, text[:200])
+            self.settle_journal(inspection_id)
+            return {}
+        return {str(field): str(text) for field, text in rows}
+
+    def journaled_draft(self) -> str | None:
+        """The live draft last typed in whose journal still holds text (an interruption left it), or None."""
+        # CROSS JOIN keeps the journal (empty, or a few rows) the outer loop: SQLite would otherwise walk every
+        # draft of the home looking each up in the journal, some 10 ms at 10,000 inspections, at every start.
+        row = self.conn.execute(
+            "SELECT j.inspection_id FROM draft_journal j CROSS JOIN inspections i ON i.id = j.inspection_id "
+            "WHERE i.status = 'draft' AND i.deleted = 0 ORDER BY j.typed_at DESC LIMIT 1").fetchone()
+        return str(row[0]) if row else None
+
+    def _bookkeeping(self, sql: str, params: list[Any]) -> None:
+        """One statement on a table that is not evidence: committed at once, or with the change under way."""
+        try:
+            if self._depth:  # inside a change's transaction (_tx): it commits, or rolls back, with it
+                self.conn.execute(sql, params)
+                return
+            with self.conn:
+                self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            refusal = _refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
+
     # --- history: the device's checkpoints and headquarters' receipts ------------------------
 
     def audit_leaves(self, size: int | None = None) -> list[str]:
@@ -1021,6 +1168,12 @@ class Store:
         """Headquarters' receipts installed here, newest (largest checkpoint) last."""
         return self._rows("SELECT id, device_id, size, root, issued_at, reports, file_text, installed_at "
                           "FROM receipts ORDER BY size, issued_at")
+
+    def latest_receipt(self) -> dict[str, Any] | None:
+        """The newest receipt installed (as ``receipts`` orders them), without its file: what it says is held."""
+        rows = self._rows("SELECT id, size, issued_at, reports FROM receipts ORDER BY size DESC, issued_at DESC "
+                          "LIMIT 1")
+        return rows[0] if rows else None
 
     def install_receipt(self, row: dict[str, Any]) -> str:
         """Keep a receipt headquarters signed (checked by ``history.receipts``), with its audit event."""

@@ -429,9 +429,69 @@ def m008_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def m009_draft_journal(db: sqlite_utils.Database) -> None:
+    """What is being typed in a draft's fields before it is saved: one row per field, written on every keystroke.
+
+    Bookkeeping, not evidence: not audited, never part of a report. A field's row goes when its value is
+    saved through the field's own audited write (in that write's transaction); what is left after a crash
+    is put back into the fields, through the same writes, when the draft is opened again (``Store.journal``).
+    ``field`` names where it was typed: an inspection field's path (``certificate.number``) or a row's cell
+    as ``list/row id/field`` (``parcels/<id>/weighed_carats``), so a row moved meanwhile is still found.
+    """
+    db.execute("""CREATE TABLE draft_journal (
+        inspection_id TEXT NOT NULL REFERENCES inspections(id),
+        field TEXT NOT NULL,
+        text TEXT NOT NULL,
+        typed_at TEXT NOT NULL,
+        PRIMARY KEY (inspection_id, field)
+    ) WITHOUT ROWID""")
+
+
+def m010_amend_reason_and_notes(db: sqlite_utils.Database) -> None:
+    """Why an amendment corrects its report (field), and headquarters' analysts' notes on anomalies (hq).
+
+    ``inspections.amend_reason`` is nullable without a default, as m003's manifest columns are: an inspection
+    made before it has none, and its audit events, which never held the column, still match its row.
+    ``hq_anomaly_notes``: each note an analyst wrote on an anomaly, and whether it marked the anomaly
+    resolved. Anomaly rows are derived and rebuilt at will, so a note is keyed by what the anomaly is about
+    (``anomaly_key``: its kind, scope and reports, ``hq.notes``), never by a row id. Evidence of who said
+    what: audited, and frozen (a later note supersedes an earlier one; none is edited or removed).
+    """
+    db.execute("ALTER TABLE inspections ADD COLUMN amend_reason TEXT")
+    statements = [
+        """CREATE TABLE hq_anomaly_notes (
+            id TEXT PRIMARY KEY,
+            anomaly_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            report_ids TEXT NOT NULL,
+            text TEXT NOT NULL,
+            resolved INTEGER NOT NULL CHECK (resolved IN (0, 1)),
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX hq_anomaly_notes_key ON hq_anomaly_notes(anomaly_key, at)",
+    ]
+    for op in ("UPDATE", "DELETE"):
+        statements.append(f"CREATE TRIGGER hq_anomaly_notes_{op.lower()}_frozen BEFORE {op} ON hq_anomaly_notes "
+                          "BEGIN SELECT RAISE(ABORT, 'anomaly notes are frozen'); END")
+    for sql in statements:
+        db.execute(sql)
+
+
+def m011_photo_hash_index(db: sqlite_utils.Database) -> None:
+    """Headquarters finds the reports holding a photo by its SHA-256 (``photo_reused``) at each import.
+
+    Without the index every import would read every photo row headquarters holds, as seal numbers once
+    would have without ``hq_seals_number``.
+    """
+    db.execute("CREATE INDEX hq_photos_sha256 ON hq_photos(sha256)")
+
+
 # In the order they apply; each is recorded under its function's name (never rename one).
-MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index,
-              m006_hq_anomalies, m007_validation_stamp, m008_history)
+MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index, m006_hq_anomalies,
+              m007_validation_stamp, m008_history, m009_draft_journal, m010_amend_reason_and_notes,
+              m011_photo_hash_index)
 
 
 def migrations() -> sqlite_utils.Migrations:

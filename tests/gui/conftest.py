@@ -94,20 +94,22 @@ def clean_inspection(number: str = "ZW 004217", seal_prefix: str = "ZW-S-") -> I
                                 carats=120050, value_usd=3601500, parcel_count=2),
         site="Mbada sort house, Marange", inspected_at=f"{today.isoformat()}T09:30:00+02:00",
         parcels=parcels,
-        seals=[Seal(number=f"{seal_prefix}000981", parcel="1"), Seal(number=f"{seal_prefix}C017", type="bolt",
-                                                                      iso_class="H")],
+        seals=[Seal(number=f"{seal_prefix}000981", parcel="1", applied_by="MMCZ officer", witness="ZIMRA officer"),
+               Seal(number=f"{seal_prefix}C017", type="bolt", iso_class="H", applied_by="MMCZ officer",
+                    witness="ZIMRA officer")],
         verdict=Verdict.CERTIFIED)
 
 
 def write_photos(folder: Path, count: int, *, start: int = 0) -> list[Path]:
-    """Camera-like JPEG files (EXIF time and GPS) in a DCIM-like folder."""
-    from datetime import datetime
+    """Camera-like JPEG files (EXIF time and GPS) in a DCIM-like folder, taken today (as the inspection is) at
+    Marange."""
+    from datetime import datetime, time
 
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for i in range(start, start + count):
         data = make_evidence_jpeg(seed=i, title=f"Parcel {i + 1}", lines=["600.25 ct"], size=(640, 480),
-                                  taken_at=datetime(2026, 11, 21, 9, 30 + i), gps=(-19.95, 32.33))
+                                  taken_at=datetime.combine(date.today(), time(9, 30 + i)), gps=(-19.95, 32.33))
         path = folder / f"IMG_{1000 + i}.JPG"
         path.write_bytes(data)
         files.append(path)

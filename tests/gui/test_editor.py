@@ -114,6 +114,49 @@ def test_a_seal_number_that_is_malformed_is_refused_in_place(
     assert len(workspace.store.get(editor.inspection_id).seals) == 2
 
 
+def test_a_scanned_seal_is_applied_by_whoever_the_form_names_and_an_empty_applier_is_a_warning(
+        qtbot: QtBot, workspace: Workspace, window: MainWindow, clean: Callable[..., Inspection]) -> None:
+    editor = open_editor(window, workspace, clean())
+    seals = editor.seals
+    seals.applied_by.setText("MMCZ sealing officer")
+    seals.witness.setText("ZIMRA officer")
+    editor.scan_seal()
+    qtbot.keyClicks(seals.number, "ZW-S-000990")
+    qtbot.keyClick(seals.number, Qt.Key.Key_Return)
+    stored = workspace.store.get(editor.inspection_id).seals[-1]
+    assert (stored.applied_by, stored.witness) == ("MMCZ sealing officer", "ZIMRA officer")
+    # The application is the sealing officer's, not the monitor's who typed it in.
+    assert [(e.kind.value, e.by, e.at) for e in stored.events] == [("applied", "MMCZ sealing officer",
+                                                                    stored.applied_at)]
+    assert workspace.actor != "MMCZ sealing officer"
+    assert editor.validation.is_clear()
+    seals.applied_by.clear()
+    qtbot.keyClicks(seals.number, "ZW-S-000991")
+    qtbot.keyClick(seals.number, Qt.Key.Key_Return)
+    messages = [p.message for p in editor.validation.model.problems]
+    assert messages == ["Seal ZW-S-000991: who applied it is not recorded (“Applied by” is empty)."]
+
+
+def test_an_expired_certificate_is_an_error_the_monitor_accepts_with_a_reason(
+        qtbot: QtBot, workspace: Workspace, window: MainWindow, clean: Callable[..., Inspection],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date, timedelta
+
+    insp = clean()
+    insp.certificate.issued_on = date.today() - timedelta(days=70)
+    insp.certificate.expires_on = date.today() - timedelta(days=10)
+    editor = open_editor(window, workspace, insp)
+    panel = editor.validation
+    assert panel.summary.text() == "1 error."
+    panel.view.setCurrentIndex(panel.model.index(0))
+    assert panel.acknowledge_button.isEnabled()  # unlike other errors: the monitor judges it, cannot mend it
+    monkeypatch.setattr(panel, "ask_note", lambda problem, note: "Validity extended in writing (MM/114)")
+    panel.acknowledge_selected()
+    assert panel.is_clear()
+    assert panel.summary.text() == "No errors; every warning acknowledged: ready to sign."
+    assert "Acknowledged: Validity extended" in panel.model.data(panel.model.index(0))
+
+
 def test_photos_dropped_from_a_card_are_imported_and_viewed(
         qtbot: QtBot, workspace: Workspace, window: MainWindow, clean: Callable[..., Inspection],
         photo_files: Callable[..., list[Path]], tmp_path: Path) -> None:

@@ -241,6 +241,46 @@ def test_a_report_that_has_not_arrived_is_an_anomaly(qtbot: QtBot, window: HqWin
     assert window.tabs.tabText(window.ANOMALIES).startswith("Anomalies (")
 
 
+def test_an_analyst_notes_and_resolves_an_anomaly_and_it_stays_listed_dimmed(qtbot: QtBot, window: HqWindow,
+                                                                           stick: Path) -> None:
+    import_and_wait(qtbot, window, stick)
+    model = window.anomalies_model
+    opened = len(model.rows)
+    assert opened and window.tabs.tabText(window.ANOMALIES) == f"Anomalies ({opened})"
+    row = [a.kind for a in model.rows].index("missing_report")
+    asked: list[str] = []
+
+    def answer(anomaly: Any) -> tuple[str, bool]:
+        asked.append(anomaly.sentence)
+        return "Report 2 was lost with a stick; the monitor resends it.", True
+
+    window.ask_anomaly_note = answer  # type: ignore[method-assign]
+    window.anomalies.setCurrentIndex(model.index(row, 0))
+    assert window.note_button.isEnabled()
+    window.note_button.click()
+    assert asked and "Report 2 of device" in asked[0]
+    row = [a.kind for a in model.rows].index("missing_report")
+    assert model.rows[row].resolved and len(model.rows) == opened  # still listed
+    assert model.data(model.index(row, model.SEVERITY)).startswith("✓ resolved")
+    assert model.data(model.index(row, model.NOTE)) == "Report 2 was lost with a stick; the monitor resends it."
+    assert model.data(model.index(row, model.SENTENCE), Qt.ItemDataRole.ForegroundRole).name() == "#757575"
+    # Not counted as open any more.
+    assert window.tabs.tabText(window.ANOMALIES) == (f"Anomalies ({opened - 1})" if opened > 1 else "Anomalies")
+    assert "1 resolved" in window.anomalies_summary.text()
+    assert "Resolved" in window.note_status.text()
+
+
+def test_a_bundle_set_aside_is_explained_in_the_inbox(qtbot: QtBot, window: HqWindow, world: dict[str, Any],
+                                                      tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.kpbundle"
+    data = bytearray(world["bundles"][0].read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    assert import_and_wait(qtbot, window, damaged) == [("damaged.kpbundle", "refused")]
+    assert "Set aside means the bundle was not imported" in window.import_status.text()
+    assert window.set_aside_label.isVisible() and "quarantine" in window.set_aside_label.text()
+
+
 # --------------------------------------------------------------------------------------- monitors
 
 

@@ -64,13 +64,14 @@ def test_ctrl_f_searches_from_anywhere(qtbot: QtBot, workspace: Workspace,
                                        make_window: Callable[[Workspace], MainWindow],
                                        clean: Callable[..., Inspection]) -> None:
     workspace.store.create_inspection(clean("ZW 000001", "A-"))
+    workspace.store.create_inspection(clean("ZW 000002", "B-"))
     window = make_window(workspace)
     window.new_inspection()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.list
     assert QApplication.focusWidget() is window.list.search
     qtbot.keyClicks(window.list.search, "A-000981")  # a seal number finds its inspection
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.search == "A-000981" and window.model.rowCount() == 1, timeout=2000)
     assert window.model.data(window.model.index(0, 0)) == "ZW 000001"
 
 

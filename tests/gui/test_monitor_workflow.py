@@ -113,6 +113,9 @@ def test_a_monitor_records_a_whole_inspection_and_finds_it_again(
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL_SHIFT)
     seals = editor.seals
     assert QApplication.focusWidget() is seals.number
+    # Who applies the seals and who witnesses it, once for the scans to come.
+    seals.applied_by.setText("MMCZ sealing officer")
+    seals.witness.setText("ZIMRA officer")
     qtbot.keyClicks(seals.number, "zw-s-000981")
     qtbot.keyClick(seals.number, Qt.Key.Key_Return)
     assert seals.number.text() == "" and QApplication.focusWidget() is seals.number
@@ -159,6 +162,8 @@ def test_a_monitor_records_a_whole_inspection_and_finds_it_again(
     qtbot.mouseClick(findings.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(findings.text, "Scale calibrated with a 500 ct reference weight.")
     qtbot.mouseClick(findings.verdict_buttons[Verdict.CERTIFIED], Qt.MouseButton.LeftButton)
+    # Stored after the typing pause: until then the new finding has no text, which the panel says.
+    qtbot.waitUntil(lambda: workspace.store.get(inspection_id).findings[0].text != "")
 
     # The validation panel is clear: nothing stands between the inspection and its signature.
     panel = editor.validation

@@ -75,7 +75,8 @@ def test_signing_refuses_a_wrong_passphrase_in_place_then_freezes_the_inspection
     assert not window.sign_action.isEnabled()
     assert window.export_action.isEnabled() and window.amend_action.isEnabled()
     window.show_list()
-    assert window.model.index(0, 6).data() == "Signed · certified"
+    # Its version, and how far its report got: not exported yet.
+    assert window.model.index(0, 6).data() == "Signed v1 · certified · not exported"
 
     # Straight on to the USB stick, from the dialog.
     monkeypatch.setattr(window, "choose_export_folder", lambda: tmp_path / "stick")
@@ -171,9 +172,9 @@ def test_amend_opens_a_new_draft_whose_banner_names_the_signed_report(
         window = make_window(ws)
         window.open_inspection(signed_template.inspection_id)
         asked: list[str] = []
-        monkeypatch.setattr(window, "confirm_amend", lambda number: asked.append(number) or False)
+        monkeypatch.setattr(window, "confirm_amend", lambda number: asked.append(number) or None)
         assert window.amend_inspection() is None and asked == ["ZW 004217"]  # said no
-        monkeypatch.setattr(window, "confirm_amend", lambda number: True)
+        monkeypatch.setattr(window, "confirm_amend", lambda number: "Parcel 1 was re-weighed.")
         with qtbot.waitSignal(window.inspection_amended) as amended:
             window.amend_action.trigger()
         new_id = amended.args[0]
@@ -186,4 +187,6 @@ def test_amend_opens_a_new_draft_whose_banner_names_the_signed_report(
         window.show_list()
         statuses = {window.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1): window.model.index(r, 6).data()
                     for r in range(window.model.rowCount())}
-        assert statuses == {new_id: "Amendment · certified", signed_template.inspection_id: "Signed · certified"}
+        # Two versions of one report, told apart: the version, the lineage, how far the report got.
+        assert statuses == {new_id: "Amendment v2 · certified · supersedes v1",
+                            signed_template.inspection_id: "Signed v1 · certified · being amended · exported"}

@@ -1,5 +1,5 @@
-"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning, a passphrase,
-about kpmonitor.
+"""Small dialogs: a confirmation, an error sentence, the note that acknowledges a warning, a passphrase, a
+text that must be given (an amendment's reason, a note on an anomaly), about kpmonitor.
 
 Every one shows its text as plain text: sentences often quote what a monitor
 typed or a file held, and that must never be read as markup.
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -95,6 +96,55 @@ class AcknowledgeDialog(QDialog):
 
     def note_text(self) -> str:
         return self.note.toPlainText().strip()
+
+
+class TextDialog(QDialog):
+    """A question that needs a written answer (why an amendment is made, a note on an anomaly): OK waits for it."""
+
+    def __init__(self, title: str, sentence: str, prompt: str, *, yes: str | None = None, text: str = "",
+                 check: str | None = None, checked: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(sentence, self, wrap=True))
+        label = plain_label(prompt, self, wrap=True)
+        layout.addWidget(label)
+        self.text = QPlainTextEdit(self)
+        self.text.setPlainText(text)
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(90)
+        label.setBuddy(self.text)
+        layout.addWidget(self.text)
+        self.check = QCheckBox(check, self) if check else None
+        if self.check is not None:
+            self.check.setChecked(checked)
+            layout.addWidget(self.check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(yes or tr("confirm", "OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.text.textChanged.connect(self._update)
+        self._update()
+        self.resize(480, 260)
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.text_value()))
+
+    def text_value(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def checked(self) -> bool:
+        return self.check is not None and self.check.isChecked()
+
+
+def ask_text(parent: QWidget | None, title: str, sentence: str, prompt: str, *, yes: str | None = None,
+             text: str = "", check: str | None = None, checked: bool = False) -> tuple[str, bool] | None:
+    """Ask for a text that must be given (and a box ticked or not): ``(text, ticked)``, or None when cancelled."""
+    dialog = TextDialog(title, sentence, prompt, yes=yes, text=text, check=check, checked=checked, parent=parent)
+    if dialog.exec() != TextDialog.DialogCode.Accepted:
+        return None
+    return dialog.text_value(), dialog.checked()
 
 
 class PassphraseDialog(QDialog):

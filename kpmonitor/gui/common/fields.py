@@ -6,7 +6,8 @@ and a JSON file. A value is committed (``committed`` signal) when the field
 loses focus, when Enter is pressed, or after a short pause in typing, so an
 edit reaches the disk while the monitor is still standing at the scale; a
 value that cannot be understood is not committed and the core's sentence is
-shown beside the field instead.
+shown beside the field instead. Every change of the text before that is said
+too (``typed``), for the session's journal of what is being typed.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ from kpmonitor.domain.moments import zone_name
 from kpmonitor.errors import ParseError
 from kpmonitor.gui.common.labels import FeedbackLabel, safe_tooltip
 
-# A pause this long in typing commits the text: short enough that a crash or a
-# kill loses at most the word being typed, long enough not to write per keystroke.
+# A pause this long in typing commits the text (an audited change, validated): short enough that the
+# record and its problems follow the typing, long enough not to make a change of every keystroke. What is
+# typed before the pause is journaled on each keystroke (``typed``), so a crash loses at most that keystroke.
 TYPING_PAUSE_MS = 400
 
 
@@ -53,6 +55,7 @@ class TextField(QWidget):
 
     committed = Signal(object)   # the parsed value, after the text was accepted
     refused = Signal(str)        # the sentence, when the text was not understood
+    typed = Signal(str)          # the text, at each change the monitor makes (not yet committed)
 
     def __init__(self, parse: Callable[[str], Any] = str.strip, *, to_text: Callable[[Any], str] = str,
                  understood: Callable[[Any], str] | None = None, empty: Any = "", placeholder: str = "",
@@ -141,8 +144,15 @@ class TextField(QWidget):
         self.feedback.setVisible(True)
         self.feedback.show_understood("" if value is None or value == self._empty else self._understood(value))
 
-    def _on_text_edited(self, _text: str) -> None:
+    def _on_text_edited(self, text: str) -> None:
         self._timer.start()
+        self.typed.emit(text)
+
+    def recover(self, text: str) -> None:
+        """Put back text an interruption left unsaved, and commit it as if typed (``typed``, then ``commit``)."""
+        self.edit.setText(text)
+        self.typed.emit(text)
+        self.commit()
 
     def _on_return_pressed(self) -> None:
         # Enter accepts the field and moves on, as on a paper form filled in a hurry.
@@ -230,6 +240,7 @@ class CodeField(QWidget):
 
     committed = Signal(object)
     refused = Signal(str)
+    typed = Signal(str)  # the text, at each change the monitor makes (not yet committed)
 
     def __init__(self, items: Sequence[tuple[str, str]], parse: Callable[[str], str],
                  parent: QWidget | None = None) -> None:
@@ -263,6 +274,7 @@ class CodeField(QWidget):
         line.setPlaceholderText(tr("CodeField", "type a code or a name"))
         line.editingFinished.connect(self.commit)
         line.returnPressed.connect(self._on_return_pressed)
+        line.textEdited.connect(self.typed)
         self.combo.activated.connect(self._on_activated)
 
     def is_editing(self) -> bool:
@@ -281,6 +293,15 @@ class CodeField(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.combo.setEnabled(not read_only)
+
+    def text(self) -> str:
+        return self.combo.currentText()
+
+    def recover(self, text: str) -> None:
+        """Put back text an interruption left unsaved, and commit it as if typed."""
+        self.combo.setEditText(text)
+        self.typed.emit(text)
+        self.commit()
 
     def value(self) -> str:
         """The code for what is typed; raises ``ParseError``."""

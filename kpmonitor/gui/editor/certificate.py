@@ -94,6 +94,7 @@ class CertificateSectionWidget(QScrollArea):
         grid.setHorizontalSpacing(16)
 
         self.fields: dict[str, Field] = {}
+        self.names: dict[str, str] = {}  # path → the field's label, to name it in a sentence
         certificate = QGroupBox(self.tr("KP certificate"), body)
         form = self._form(certificate)
         self._text(form, "certificate.number", self.tr("Certificate &number"),
@@ -103,7 +104,7 @@ class CertificateSectionWidget(QScrollArea):
         self._date(form, "certificate.expires_on", self.tr("Date of e&xpiry"))
         in_scheme = [(hs.code, hs.description) for hs in ref.hs_codes.values() if hs.in_scheme]
         hs = HsCodesField(in_scheme, certificate)
-        self._bind("certificate.hs_codes", hs)
+        self._bind("certificate.hs_codes", hs, self.tr("HS code(s)"))
         form.addRow(self.tr("HS code(s)"), hs)
         self._amount(form, "certificate.carats", self.tr("&Carats"), parse_carats,
                      lambda v: "= " + format_carats(v), self.tr("e.g. 1 234.56"))
@@ -112,7 +113,7 @@ class CertificateSectionWidget(QScrollArea):
         count = TextField(parse_count, to_text=str, understood=None, empty=None, placeholder="",
                           parent=certificate)
         count.set_edit_width(80)
-        self._bind("certificate.parcel_count", count)
+        self._bind("certificate.parcel_count", count, self.tr("Number of &parcels"))
         form.addRow(self.tr("Number of &parcels"), count)
 
         parties = QGroupBox(self.tr("Exporter and importer"), body)
@@ -136,7 +137,7 @@ class CertificateSectionWidget(QScrollArea):
         self._text(form, "site", self.tr("&Site"), placeholder=self.tr("e.g. Mbada sort house, Marange"))
         gps = TextField(parse_position, to_text=lambda p: f"{p[0]:.5f}, {p[1]:.5f}", understood=None, empty=None,
                         placeholder=self.tr("latitude, longitude"), parent=place)
-        self._bind("site_gps", gps)
+        self._bind("site_gps", gps, self.tr("Site &GPS"))
         form.addRow(self.tr("Site &GPS"), gps)
         when = TextField(lambda t: parse_moment(t, "inspection time"), understood=describe_moment,
                          placeholder="2026-11-21T09:30+02:00", parent=place)
@@ -145,7 +146,7 @@ class CertificateSectionWidget(QScrollArea):
         now_button.setToolTip(self.tr("Set to the current time"))
         now_button.clicked.connect(self._on_now_clicked)
         when.insert_widget(now_button)
-        self._bind("inspected_at", when)
+        self._bind("inspected_at", when, self.tr("Inspected &at"))
         form.addRow(self.tr("Inspected &at"), when)
 
         grid.addWidget(certificate, 0, 0, 2, 1)
@@ -167,20 +168,23 @@ class CertificateSectionWidget(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return form
 
-    def _bind(self, path: str, field: Field) -> None:
+    def _bind(self, path: str, field: Field, label: str) -> None:
         self.fields[path] = field
+        self.names[path] = label.replace("&", "")
         field.committed.connect(lambda value, p=path: self._on_field_committed(p, value))
+        if not isinstance(field, HsCodesField):  # a box ticked is a change at once, never a text being typed
+            field.typed.connect(lambda text, p=path: self.session.journal(p, text))
 
     def _text(self, form: QFormLayout, path: str, label: str, placeholder: str = "") -> TextField:
         field = TextField(placeholder=placeholder)
-        self._bind(path, field)
+        self._bind(path, field, label)
         form.addRow(label, field)
         return field
 
     def _date(self, form: QFormLayout, path: str, label: str) -> DateField:
         what = self.tr("date of issue") if path.endswith("issued_on") else self.tr("date of expiry")
         field = DateField(lambda text: parse_date(text, what))
-        self._bind(path, field)
+        self._bind(path, field, label)
         form.addRow(label, field)
         return field
 
@@ -188,13 +192,13 @@ class CertificateSectionWidget(QScrollArea):
                 placeholder: str) -> TextField:
         field = TextField(parse, to_text=grouped, understood=understood, empty=None, placeholder=placeholder)
         field.set_edit_width(130)
-        self._bind(path, field)
+        self._bind(path, field, label)
         form.addRow(label, field)
         return field
 
     def _code(self, form: QFormLayout, path: str, label: str, items: list[tuple[str, str]], what: str) -> None:
         field = CodeField(items, lambda text: parse_code(text, what))
-        self._bind(path, field)
+        self._bind(path, field, label)
         form.addRow(label, field)
 
     # --- reading and writing ---------------------------------------------------------------
@@ -224,13 +228,32 @@ class CertificateSectionWidget(QScrollArea):
     def _on_field_committed(self, path: str, value: Any) -> None:
         if path == "site_gps":
             lat, lon = value if value is not None else (None, None)
-            stored = self.session.update({"site_lat": lat, "site_lon": lon})
+            stored = self.session.update({"site_lat": lat, "site_lon": lon}, settles=path)
         else:
-            stored = self.session.update({path: value})
+            stored = self.session.update({path: value}, settles=path)
         field = self.fields[path]
         if not stored and not isinstance(field, HsCodesField):
             field.feedback.setVisible(True)
             field.feedback.show_error(self.session.last_error or "")
+
+    def recover(self, path: str, text: str) -> str | None:
+        """Put back what an interruption left typed in a field, saved through the field as if typed now.
+
+        :returns: how the monitor is told what was recovered, or None when the field already holds it.
+        """
+        field = self.fields.get(path)
+        if field is None or isinstance(field, HsCodesField) or text == field.text():
+            self.session.settle(path)
+            return None
+        head = self.session.store.audit_head()
+        field.recover(text)
+        name = self.names[path]
+        if field.feedback.is_error:  # kept in the box as typed, its sentence beside it: the monitor decides
+            return self.tr("“{field}” as typed (“{text}”), not saved").format(field=name, text=text)
+        if self.session.store.audit_head() == head:
+            self.session.settle(path)  # it means what is stored
+            return None
+        return self.tr("“{field}” ({text})").format(field=name, text=field.text())
 
     def _on_now_clicked(self) -> None:
         field = self.fields["inspected_at"]

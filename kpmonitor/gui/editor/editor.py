@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,8 +34,15 @@ if TYPE_CHECKING:
     from kpmonitor.rules.problems import Problem
     from kpmonitor.workspace import Workspace
 
+log = logging.getLogger(__name__)
+
+
 class _Section(Protocol):
     def focus_field(self, path: str) -> bool: ...
+
+
+class _Recovering(Protocol):
+    def recover(self, key: str, text: str) -> str | None: ...
 
 
 SECTIONS = ("certificate", "parcels", "seals", "photos", "findings")
@@ -53,9 +61,11 @@ class InspectionEditorWidget(QWidget):
     back_requested = Signal()
     inspection_changed = Signal(object)  # Inspection, as stored
 
-    def __init__(self, ws: Workspace, inspection_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, inspection_id: str, parent: QWidget | None = None, *,
+                 new: Inspection | None = None) -> None:
+        """The editor of a stored inspection, or of ``new`` (with that id), stored at its first change."""
         super().__init__(parent)
-        self.session = InspectionSession(ws, inspection_id, self)
+        self.session = InspectionSession(ws, inspection_id, self, new=new)
 
         self.back_button = QToolButton(self)
         self.back_button.setText(self.tr("← Inspections"))
@@ -79,6 +89,12 @@ class InspectionEditorWidget(QWidget):
         self.banner.setMargin(6)
         bold(self.banner)
         self.banner.setVisible(False)
+        # What was put back after an interruption (a crash, a kill, a power cut), said once it is stored.
+        self.recovered = plain_label("", self, wrap=True)
+        self.recovered.setObjectName("recovered")
+        self.recovered.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recovered.setMargin(6)
+        self.recovered.setVisible(False)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
@@ -107,6 +123,7 @@ class InspectionEditorWidget(QWidget):
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.recovered)
         layout.addWidget(self.splitter, 1)
 
         style = self.style()
@@ -167,9 +184,11 @@ class InspectionEditorWidget(QWidget):
         worst: dict[str, str] = {}
         for p in problems:
             section = section_of(p.field)
+            if p.acknowledgeable and insp.acknowledged(p.code, p.field) is not None:
+                continue  # settled: an acknowledged warning, or an error accepted with its reason
             if p.is_error:
                 worst[section] = "error"
-            elif insp.acknowledged(p.code, p.field) is None:
+            else:
                 worst.setdefault(section, "warning")
         for i, section in enumerate(SECTIONS):
             self.tabs.setTabText(i, labels[section])
@@ -235,6 +254,42 @@ class InspectionEditorWidget(QWidget):
         self.show_section("photos")
         self.photos.choose_and_add_files()
 
+    # --- after an interruption ------------------------------------------------------------
+
+    def recover_journal(self) -> list[str]:
+        """Put back what the journal holds that the store does not, through each field's own save, and say so.
+
+        A signed inspection takes nothing (its journal is discarded: ``Store.journaled``).
+
+        :returns: what was recovered, each as the monitor is told it.
+        """
+        sections: dict[str, _Recovering] = {"parcels": self.parcels, "seals": self.seals,
+                                            "findings": self.findings, "photos": self.photos}
+        said: list[str] = []
+        for key, text in self.session.journaled().items():
+            list_name, slash, _rest = key.partition("/")
+            section = sections.get(list_name) if slash else self.certificate
+            if section is None:
+                log.warning("dropped journaled text for %s: no field of the editor is called so", key)
+                self.session.settle(key)
+                continue
+            told = section.recover(key, text)
+            if told:
+                said.append(told)
+        if said:
+            log.info("recovered after an interruption in inspection %s: %s", self.inspection_id, "; ".join(said))
+            self.recovered.setText(self.tr("Recovered after an interruption: {what}.").format(what=and_list(said)))
+            self.recovered.setVisible(True)
+        return said
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape on a new inspection nothing was typed into: the monitor changed their mind, and nothing
+        # was stored (the draft is made at its first change). Once something is, Escape is the fields' own.
+        if event.key() == Qt.Key.Key_Escape and not self.session.stored:
+            self.back_requested.emit()
+            return
+        super().keyPressEvent(event)
+
     # --- leaving ---------------------------------------------------------------------------
 
     def flush(self) -> None:
@@ -249,6 +304,17 @@ class InspectionEditorWidget(QWidget):
 
     def shutdown(self) -> None:
         self.flush()
+        self.session.close()
         self.photos.shutdown()
         if self.photos.viewer is not None:
             self.photos.viewer.close()
+
+
+def and_list(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: parts said in one sentence."""
+    from PySide6.QtCore import QCoreApplication
+
+    if len(parts) < 2:
+        return "".join(parts)
+    return QCoreApplication.translate("InspectionEditorWidget", "{first} and {last}").format(
+        first=", ".join(parts[:-1]), last=parts[-1])

@@ -74,6 +74,27 @@ class FindingsModel(RowsModel):
             return FindingSeverity(text)
         return text
 
+    def row_name(self, item: Any) -> str:
+        finding: Finding = item
+        if finding.text.strip():
+            return self.tr("the finding ‘{text}’").format(text=opening(finding.text))
+        return self.tr("finding {number}").format(number=self.rows.index(item) + 1 if item in self.rows else "?")
+
+    def cell_name(self, item: Any, field: str) -> str:
+        if field == "text":
+            return self.row_name(item)
+        column = self.columns[self.column_of(field)]
+        return self.tr("the {column} of {finding}").format(column=column.name, finding=self.row_name(item))
+
+
+def opening(text: str, limit: int = 16) -> str:
+    """The first words of a text, to name it in a sentence: ``Seal intact on…``."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
 
 class FindingsSectionWidget(QWidget):
     """The verdict on top; findings below, the selected one's text in a box big enough to write in."""
@@ -101,6 +122,7 @@ class FindingsSectionWidget(QWidget):
         self.model.error_color = error_color(self)
         self.model.warning_color = warning_color(self)
         self.model.commit = self._commit
+        self.model.journal = session
         self.model.edit_refused.connect(self._on_edit_refused)
         self.table = RowsTableView(findings_box)
         self.table.setModel(self.model)
@@ -195,9 +217,15 @@ class FindingsSectionWidget(QWidget):
         self.text.setEnabled(finding is not None)
         self._loading_text = False
 
+    def _text_key(self) -> str | None:
+        return f"findings/{self._text_finding_id}/text" if self._text_finding_id is not None else None
+
     def _on_text_changed(self) -> None:
         if not self._loading_text:
             self._text_timer.start()
+            key = self._text_key()
+            if key is not None:
+                self.session.journal(key, self.text.toPlainText())
 
     def commit_text(self) -> None:
         self._text_timer.stop()
@@ -206,13 +234,33 @@ class FindingsSectionWidget(QWidget):
         if finding is None or finding_id is None:
             return
         text = self.text.toPlainText().strip()
+        key = self._text_key()
         if text != finding.text:
-            self.session.write(lambda: self.session.store.update_finding(finding_id, {"text": text}))
+            self.session.write(lambda: self.session.store.update_finding(finding_id, {"text": text}), settles=key)
+        elif key is not None:
+            self.session.settle(key)
 
     def _commit(self, finding: Finding, field: str, value: Any) -> bool:
         assert finding.id is not None
         finding_id = finding.id
-        return self.session.write(lambda: self.session.store.update_finding(finding_id, {field: value}))
+        return self.session.write(lambda: self.session.store.update_finding(finding_id, {field: value}),
+                                  settles=self.model.journal_key(finding, field))
+
+    def recover(self, key: str, text: str) -> str | None:
+        """Put back what an interruption left typed in a finding's text (the box below) or one of its cells."""
+        index = self.model.index_of(key)
+        if not index.isValid() or self.model.columns[index.column()].field != "text":
+            return self.table.recover(key, text)
+        finding = self.model.rows[index.row()]
+        if text.strip() == finding.text:
+            self.session.settle(key)
+            return None
+        self.table.setCurrentIndex(self.model.index(index.row(), 0))  # the box shows this finding's text
+        self._loading_text = True
+        self.text.setPlainText(text)
+        self._loading_text = False
+        self.commit_text()
+        return self.model.row_name(next((f for f in self.model.rows if f.id == finding.id), finding))
 
     def add_finding(self) -> None:
         self.table.commit_editing()

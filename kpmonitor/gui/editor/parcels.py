@@ -56,15 +56,21 @@ class ParcelsModel(RowsModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([
-            Column("number", self.tr("Parcel"), width=60),
-            Column("hs_code", self.tr("HS code"), width=80),
-            Column("declared_carats", self.tr("Declared ct"), right=True, width=110),
-            Column("weighed_carats", self.tr("Weighed ct"), right=True, width=110),
+            Column("number", self.tr("Parcel"), width=60, spoken=self.tr("number")),
+            Column("hs_code", self.tr("HS code"), width=80, spoken=self.tr("HS code")),
+            Column("declared_carats", self.tr("Declared ct"), right=True, width=110,
+                   spoken=self.tr("declared carats")),
+            Column("weighed_carats", self.tr("Weighed ct"), right=True, width=110, spoken=self.tr("weighed carats")),
             Column("difference", self.tr("Difference"), right=True, editable=False, width=90),
             Column("stones", self.tr("Stones"), right=True, width=70),
-            Column("declared_value_usd", self.tr("Declared US$"), right=True, width=120),
+            Column("declared_value_usd", self.tr("Declared US$"), right=True, width=120,
+                   spoken=self.tr("declared value (US$)")),
             Column("description", self.tr("Description"), width=200),
         ], parent)
+
+    def row_name(self, item: Any) -> str:
+        parcel: Parcel = item
+        return self.tr("parcel {number}").format(number=parcel.number or "?")
 
     def display(self, item: Any, field: str) -> str:
         value = item.difference if field == "difference" else getattr(item, field)
@@ -183,6 +189,7 @@ class ParcelsSectionWidget(QWidget):
         self.model.error_color = error_color(self)
         self.model.warning_color = warning_color(self)
         self.model.commit = self._commit
+        self.model.journal = session
         self.model.edit_refused.connect(self._on_edit_refused)
 
         self.add_button = QPushButton(self.tr("&Add parcel"), self)
@@ -274,7 +281,8 @@ class ParcelsSectionWidget(QWidget):
         assert parcel.id is not None
         parcel_id = parcel.id
         self.message.show_understood("")
-        return self.session.write(lambda: self.session.store.update_parcel(parcel_id, {field: value}))
+        return self.session.write(lambda: self.session.store.update_parcel(parcel_id, {field: value}),
+                                  settles=self.model.journal_key(parcel, field))
 
     def _on_edit_refused(self, sentence: str) -> None:
         self.message.show_error(sentence)
@@ -341,6 +349,10 @@ class ParcelsSectionWidget(QWidget):
         self.remove_button.setEnabled(has)
         self.up_button.setEnabled(has and current.row() > 0)
         self.down_button.setEnabled(has and current.row() < self.model.rowCount() - 1)
+
+    def recover(self, key: str, text: str) -> str | None:
+        """Put back what an interruption left typed in a cell (``RowsTableView.recover``)."""
+        return self.table.recover(key, text)
 
     def focus_field(self, path: str) -> bool:
         from kpmonitor.gui.editor.rows import problem_cell

@@ -194,6 +194,7 @@ class PhotosSectionWidget(QWidget):
         details = QGroupBox(self.tr("Selected photo"), self)
         self.caption = TextField(placeholder=self.tr("what the photo shows"), parent=details)
         self.caption.committed.connect(self._on_caption_committed)
+        self.caption.typed.connect(self._on_caption_typed)
         self.link = QComboBox(details)
         self.link.activated.connect(self._on_link_chosen)
         self.file_label = plain_label("", details, wrap=True)
@@ -326,11 +327,30 @@ class PhotosSectionWidget(QWidget):
 
     # --- editing ---------------------------------------------------------------------------
 
+    def _on_caption_typed(self, text: str) -> None:
+        photo = self.selected_photo()
+        if photo is not None:
+            self.session.journal(f"photos/{photo.id}/caption", text)
+
     def _on_caption_committed(self, caption: str) -> None:
         photo = self.selected_photo()
         if photo is not None:
             photo_id = photo.id
-            self.session.write(lambda: self.session.store.update_photo(photo_id, {"caption": caption}))
+            self.session.write(lambda: self.session.store.update_photo(photo_id, {"caption": caption}),
+                               settles=f"photos/{photo_id}/caption")
+
+    def recover(self, key: str, text: str) -> str | None:
+        """Put back a caption an interruption left typed, saved as if typed now; None when there is nothing to."""
+        _photos, photo_id, _field = key.split("/", 2)
+        photo = next((p for p in self.session.inspection.photos if p.id == photo_id), None)
+        caption = text.strip()
+        if photo is None or caption == photo.caption:
+            self.session.settle(key)
+            return None
+        if not self.session.write(lambda: self.session.store.update_photo(photo_id, {"caption": caption}),
+                                  settles=key):
+            return None
+        return self.tr("the caption of photo {name} ({caption})").format(name=photo.original_name, caption=caption)
 
     def _on_link_chosen(self, _index: int) -> None:
         photo = self.selected_photo()

@@ -13,6 +13,12 @@ passed over), storing the cell they leave; Enter stores it and goes down, or,
 after a row was typed across with Tab, to the next row's cell where that
 typing began. A value the core cannot read keeps its cell open with the text
 as typed, so nothing typed is lost on the way.
+
+A cell's editor journals its text on every change (``JournalDelegate``, through
+the model's ``journal``, the session), keyed by the row's id and the field, so
+a crash while a cell is being typed in loses at most the keystroke; the cell's
+save, or Escape, ends that journal. ``RowsTableView.recover`` puts what an
+interruption left back into its cell.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -37,6 +43,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -59,6 +66,19 @@ class Column:
     right: bool = False
     editable: bool = True
     width: int = 100
+    spoken: str = ""    # how a sentence names it ("weighed carats"); the header, in lower case, by default
+
+    @property
+    def name(self) -> str:
+        return self.spoken or self.header[:1].lower() + self.header[1:]
+
+
+class Journal(Protocol):
+    """Where the text typed in a cell goes before the cell is stored (``InspectionSession``)."""
+
+    def journal(self, field: str, text: str) -> None: ...
+
+    def settle(self, field: str) -> None: ...
 
 
 def problem_cell(path: str, list_name: str) -> tuple[int, str] | None:
@@ -85,6 +105,7 @@ class RowsModel(QAbstractTableModel):
         self.commit: Callable[[Any, str, Any], bool] | None = None
         self.read_only = False
         self.refused: QPersistentModelIndex | None = None  # the cell whose last value was not stored
+        self.journal: Journal | None = None
         self.error_color = QColor("#b3261e")
         self.warning_color = QColor("#8a5300")
 
@@ -111,6 +132,42 @@ class RowsModel(QAbstractTableModel):
 
     def column_of(self, field: str) -> int:
         return next((i for i, c in enumerate(self.columns) if c.field == field), 0)
+
+    # --- the journal: a cell's key, and finding the cell of a key --------------------------------
+
+    def journal_key(self, item: Any, field: str) -> str:
+        """``parcels/<row id>/weighed_carats``: by id, so the cell is found again after rows moved."""
+        return f"{self.list_name}/{getattr(item, 'id', '')}/{field}"
+
+    def key_of(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        return self.journal_key(self.rows[index.row()], self.columns[index.column()].field)
+
+    def index_of(self, key: str) -> QModelIndex:
+        """The cell a journal key names; invalid when its row or column is gone."""
+        list_name, _, rest = key.partition("/")
+        row_id, _, field = rest.partition("/")
+        if list_name != self.list_name:
+            return QModelIndex()
+        column = next((i for i, c in enumerate(self.columns) if c.field == field and c.editable), None)
+        row = next((i for i, r in enumerate(self.rows) if getattr(r, "id", None) == row_id), None)
+        return QModelIndex() if column is None or row is None else self.index(row, column)
+
+    def settle(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """The cell's text needs no saving (it means what is stored, or the monitor let it go)."""
+        key = self.key_of(index)
+        if key is not None and self.journal is not None:
+            self.journal.settle(key)
+
+    def row_name(self, item: Any) -> str:
+        """How a sentence names a row ("parcel 2")."""
+        return self.tr("row {number}").format(number=self.rows.index(item) + 1 if item in self.rows else "?")
+
+    def cell_name(self, item: Any, field: str) -> str:
+        """How a sentence names a cell ("parcel 2's weighed carats")."""
+        column = self.columns[self.column_of(field)]
+        return self.tr("{row}'s {column}").format(row=self.row_name(item), column=column.name)
 
     # --- for subclasses --------------------------------------------------------------------
 
@@ -191,6 +248,7 @@ class RowsModel(QAbstractTableModel):
             self.edit_refused.emit(exc.message)
             return False
         if parsed == getattr(item, field, object()):
+            self.settle(index)
             return True
         stored = self.commit(item, field, parsed)
         if not stored:
@@ -198,7 +256,28 @@ class RowsModel(QAbstractTableModel):
         return stored
 
 
-class ComboDelegate(QStyledItemDelegate):
+class JournalDelegate(QStyledItemDelegate):
+    """A cell's editor whose text is journaled at each change the monitor makes (the model's ``journal``)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        self.journal_edits(editor, index)
+        return editor
+
+    @staticmethod
+    def journal_edits(editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        key = model.key_of(index) if isinstance(model, RowsModel) else None
+        if key is None or not isinstance(model, RowsModel) or model.journal is None:
+            return
+        line = editor if isinstance(editor, QLineEdit) else editor.lineEdit() if isinstance(editor, QComboBox) else None
+        if line is not None:  # a drop-down without text to type is a choice, stored when it is made
+            journal = model.journal
+            line.textEdited.connect(lambda text: journal.journal(key, text))
+
+
+class ComboDelegate(JournalDelegate):
     """A drop-down editor for one column: ``choices`` are ``(stored value, label)``."""
 
     def __init__(self, choices: Callable[[], Sequence[tuple[Any, str]]], *, editable: bool = False,
@@ -213,6 +292,7 @@ class ComboDelegate(QStyledItemDelegate):
         combo.setEditable(self._editable)
         for value, label in self._choices():
             combo.addItem(label, value)
+        self.journal_edits(combo, index)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -250,6 +330,7 @@ class RowsTableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.setTabKeyNavigation(True)
+        self.setItemDelegate(JournalDelegate(self))
         self._row_entry: tuple[int, int] | None = None  # (row, column) where typing across this row began
         self._tab_target: QModelIndex | None = None     # where the Tab being handled moves to
 
@@ -282,6 +363,39 @@ class RowsTableView(QTableView):
         editor = self.indexWidget(self.currentIndex())
         if editor is not None:
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+
+    def recover(self, key: str, text: str) -> str | None:
+        """Put back what an interruption left typed in a cell, stored through the cell as if typed now.
+
+        A text the core cannot read is left in the cell's open editor, as typed, with its sentence.
+
+        :returns: how the monitor is told what was recovered; None when the cell is gone or holds it already.
+        """
+        model = self.model()
+        if not isinstance(model, RowsModel):
+            return None
+        index = model.index_of(key)
+        if not index.isValid() or text == str(model.data(index, Qt.ItemDataRole.EditRole) or ""):
+            if model.journal is not None:
+                model.journal.settle(key)
+            return None
+        row_id, field = getattr(model.rows[index.row()], "id", None), model.columns[index.column()].field
+        before = getattr(model.rows[index.row()], field, None)
+        if model.setData(index, text):
+            index = model.index_of(key)
+            item = model.rows[index.row()] if index.isValid() else None
+            if item is None or getattr(item, "id", None) != row_id or getattr(item, field, None) == before:
+                return None  # it meant what was stored
+            return self.tr("{cell} ({value})").format(cell=model.cell_name(item, field),
+                                                      value=model.display(item, field))
+        self.setCurrentIndex(index)
+        self.edit(index)
+        editor = self.indexWidget(index)
+        line = editor if isinstance(editor, QLineEdit) else editor.lineEdit() if isinstance(editor, QComboBox) else None
+        if line is not None:
+            line.setText(text)
+        return self.tr("{cell} as typed (“{text}”), not saved").format(
+            cell=model.cell_name(model.rows[index.row()], field), text=text)
 
     def select_first_if_none(self) -> None:
         """Give the table a current row, so the details beside it show something."""
@@ -362,6 +476,8 @@ class RowsTableView(QTableView):
             # The value was refused (its sentence is shown): the cell stays open with the text as typed.
             model.refused = None
             return
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache and isinstance(model, RowsModel):
+            model.settle(current)  # Escape, or a scan that fell into the cell: what was typed is let go
         entry = self._row_entry
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and current.isValid():

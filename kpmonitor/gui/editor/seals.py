@@ -39,7 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpmonitor.domain.inspection import ISO_CLASSES, SEAL_TYPES, Seal, SealEvent, SealEventKind, parse_moment
+from kpmonitor.domain.inspection import (
+    ISO_CLASSES,
+    SEAL_TYPES,
+    Seal,
+    SealEvent,
+    SealEventKind,
+    applied_event,
+    parse_moment,
+)
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.gui.common.fields import describe_moment, tr
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, warning_color
@@ -84,6 +92,10 @@ class SealsModel(RowsModel):
             Column("applied_place", self.tr("Place"), width=140),
             Column("status", self.tr("Last event"), editable=False, width=160),
         ], parent)
+
+    def row_name(self, item: Any) -> str:
+        seal: Seal = item
+        return self.tr("seal {number}").format(number=seal.number)
 
     def display(self, item: Any, field: str) -> str:
         seal: Seal = item
@@ -170,6 +182,7 @@ class SealsSectionWidget(QWidget):
         self.model.error_color = error_color(self)
         self.model.warning_color = warning_color(self)
         self.model.commit = self._commit
+        self.model.journal = session
         self.model.edit_refused.connect(self._on_edit_refused)
         self.table = RowsTableView(self)
         self.table.setModel(self.model)
@@ -424,14 +437,17 @@ class SealsSectionWidget(QWidget):
             fell_into.setFocus(Qt.FocusReason.OtherFocusReason)  # the monitor goes on where they were
 
     def _record_seal(self, text: str) -> Seal | None:
-        """The one way a seal is added from the tab: the choices above, now, the site. None: refused."""
+        """The one way a seal is added from the tab: the choices above, now, the site. None: refused.
+
+        Its "applied" event names whoever the form says applied it (an MMCZ officer, say), not the monitor
+        typing it in: the report prints that event.
+        """
         parcel = self.target_parcel()
-        now = local_moment()
         seal = Seal(number=text, type=str(self.type_choice.currentData()),
                     iso_class=str(self.class_choice.currentData()), manufacturer=self.manufacturer.text().strip(),
                     parcel=parcel, applied_by=self.applied_by.text().strip(), witness=self.witness.text().strip(),
-                    applied_at=now, applied_place=self.session.inspection.site,
-                    events=[SealEvent(SealEventKind.APPLIED, at=now, by=self.session.ws.actor)])
+                    applied_at=local_moment(), applied_place=self.session.inspection.site)
+        seal.events.append(applied_event(seal))
         # Used, the target is the monitor's: set before the write, whose reload would otherwise move the
         # default on to the next parcel without a seal.
         self._target_kept = True
@@ -481,7 +497,8 @@ class SealsSectionWidget(QWidget):
             changes: dict[str, Any] = {"parcel_id": parcel.id if parcel else None}
         else:
             changes = {field: value}
-        ok = self.session.write(lambda: self.session.store.update_seal(seal_id, changes))
+        ok = self.session.write(lambda: self.session.store.update_seal(seal_id, changes),
+                                settles=self.model.journal_key(seal, field))
         if not ok:
             self.table_message.show_error(self.session.last_error or "")
         return ok
@@ -550,6 +567,10 @@ class SealsSectionWidget(QWidget):
         event_id = self.events.rows[row].id
         if event_id is not None and self.session.write(lambda: self.session.store.delete_seal_event(event_id)):
             self._show_events()
+
+    def recover(self, key: str, text: str) -> str | None:
+        """Put back what an interruption left typed in a cell (``RowsTableView.recover``)."""
+        return self.table.recover(key, text)
 
     def focus_field(self, path: str) -> bool:
         if path == "seals":

@@ -92,12 +92,12 @@ class ProblemsModel(QAbstractListModel):
     def set_problems(self, problems: list[Problem], insp: Inspection) -> None:
         self.beginResetModel()
         self.problems = list(problems)
-        self.acks = [None if p.is_error else insp.acknowledged(p.code, p.field) for p in problems]
+        self.acks = [insp.acknowledged(p.code, p.field) if p.acknowledgeable else None for p in problems]
         self.endResetModel()
 
     def counts(self) -> tuple[int, int, int]:
-        """(errors, warnings still to acknowledge, acknowledged warnings)."""
-        errors = sum(1 for p in self.problems if p.is_error)
+        """(errors still standing, warnings still to acknowledge, acknowledged warnings and accepted errors)."""
+        errors = sum(1 for p, a in zip(self.problems, self.acks, strict=True) if p.is_error and a is None)
         acked = sum(1 for a in self.acks if a is not None)
         return errors, len(self.problems) - errors - acked, acked
 
@@ -219,7 +219,7 @@ class ValidationPanelWidget(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected()
         writable = not self.session.read_only
-        self.acknowledge_button.setEnabled(writable and chosen is not None and not chosen[0].is_error)
+        self.acknowledge_button.setEnabled(writable and chosen is not None and chosen[0].acknowledgeable)
         self.withdraw_button.setEnabled(writable and chosen is not None and chosen[1] is not None)
 
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
@@ -239,7 +239,7 @@ class ValidationPanelWidget(QWidget):
 
     def acknowledge_selected(self) -> None:
         chosen = self.selected()
-        if chosen is None or chosen[0].is_error:
+        if chosen is None or not chosen[0].acknowledgeable:
             return
         acknowledge_asking(self.session, chosen[0], self.ask_note, self.message)
 

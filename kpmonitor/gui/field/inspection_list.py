@@ -20,7 +20,9 @@ from kpmonitor.gui.field.inspections_model import ID_ROLE, InspectionsModel
 
 SEARCH_PAUSE_MS = 150
 # The last column shows a moment with its zone named ("2026-12-01 22:03 UTC+02:00").
-LIST_WIDTHS = (150, 260, 60, 110, 120, 60, 170, 150, 190)
+# The status says the version, its lineage and how far its report got ("Signed v1 · certified · superseded by v2 ·
+# received by HQ"): the widest.
+LIST_WIDTHS = (150, 260, 60, 110, 120, 60, 330, 150, 190)
 
 
 class InspectionListWidget(QWidget):

@@ -6,6 +6,11 @@ seen, for the page of rows around it (``summaries`` with limit and offset):
 one query per page, never one per cell. Only a few pages are kept; sorting
 and searching are done by the store's own query (``order_by``, ``search``),
 so nothing is sorted or filtered in Python.
+
+Two versions of one report look alike but for what the Status column adds: the
+version, what it supersedes or is superseded by, and how far its report got
+(not exported, exported, received by headquarters, as the newest receipt says:
+read once per reload, never per row).
 """
 
 from __future__ import annotations
@@ -50,11 +55,17 @@ class InspectionsModel(QAbstractTableModel):
     page_loaded = Signal(int, int)  # offset, rows: for the status bar and for tests
 
     def __init__(self, source: SummarySource, *, country_name: Callable[[str], str | None] | None = None,
-                 page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
-        """Rows of ``source``, a page at a time."""
+                 received: Callable[[], dict[str, Any]] | None = None, page_size: int = PAGE_SIZE,
+                 parent: QObject | None = None) -> None:
+        """Rows of ``source``, a page at a time.
+
+        :param received: what headquarters' newest receipt holds (``history.received.received_reports``).
+        """
         super().__init__(parent)
         self._source = source
         self._country_name = country_name
+        self._received_source = received
+        self._received: dict[str, Any] | None = None
         self._page_size = page_size
         self._pages: OrderedDict[int, list[InspectionSummary]] = OrderedDict()
         self._count: int | None = None
@@ -63,6 +74,7 @@ class InspectionsModel(QAbstractTableModel):
         self._descending = True
         self.error_color = QColor("#b3261e")
         self.warning_color = QColor("#8a5300")
+        self.superseded_color = QColor("#6b6b6b")
 
     # --- what the list shows -------------------------------------------------------------------
 
@@ -106,6 +118,16 @@ class InspectionsModel(QAbstractTableModel):
     def _forget(self) -> None:
         self._pages.clear()
         self._count = None
+        self._received = None
+
+    def received(self) -> dict[str, Any]:
+        """``{"issued_at", "ids"}`` of the newest receipt (empty without one), read once per reload."""
+        if self._received is None:
+            self._received = self._received_source() if self._received_source is not None else {}
+        return self._received
+
+    def is_received(self, s: InspectionSummary) -> bool:
+        return s.report_id is not None and s.report_id in self.received().get("ids", ())
 
     def summary(self, row: int) -> InspectionSummary | None:
         """The row's summary, loading its page if needed."""
@@ -186,6 +208,8 @@ class InspectionsModel(QAbstractTableModel):
                     return self.error_color
                 if s.warnings:
                     return self.warning_color
+            if s.superseded_by_signed:
+                return self.superseded_color  # a version that is no longer the report: dimmed
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return safe_tooltip(self._tooltip(s, key))
@@ -205,18 +229,53 @@ class InspectionsModel(QAbstractTableModel):
         if key == "parcel_count":
             return "" if s.parcel_count is None else str(s.parcel_count)
         if key == "status":
-            if s.status == "signed":
-                status = self.tr("Signed")
-            elif self.is_amendment(s):
-                status = self.tr("Amendment")
-            else:
-                status = self.tr("Draft")
-            return status if not s.verdict else f"{status} · {self._verdict(s.verdict)}"
+            return self._status(s)
         if key == "warnings":
             return self._problems(s)
         if key == "updated_at":
             return show_moment(s.updated_at)
         return ""
+
+    def _status(self, s: InspectionSummary) -> str:
+        """"Signed v1 · certified · superseded by v2 · received by HQ": the version and where it stands."""
+        if s.status == "signed":
+            parts = [self.tr("Signed v{version}").format(version=s.version)]
+        elif self.is_amendment(s):
+            parts = [self.tr("Amendment v{version}").format(version=s.version)]
+        else:
+            parts = [self.tr("Draft")]
+        if s.verdict:
+            parts.append(self._verdict(s.verdict))
+        if s.supersedes:
+            parts.append(self.tr("supersedes v{version}").format(version=s.supersedes_version)
+                         if s.supersedes_version else self.tr("supersedes an earlier report"))
+        if s.superseded_by:
+            parts.append(self.tr("superseded by v{version}").format(version=s.version + 1)
+                         if s.superseded_by_signed else self.tr("being amended"))
+        if s.report_id is not None:
+            parts.append(self.tr("received by HQ") if self.is_received(s) else
+                         self.tr("exported") if s.exported_at else self.tr("not exported"))
+        return " · ".join(parts)
+
+    def _status_tooltip(self, s: InspectionSummary) -> str | None:
+        lines = []
+        if s.report_id is not None:
+            lines.append(self.tr("Report {report}, version {version}.").format(report=s.report_id[:8],
+                                                                               version=s.version))
+        if s.supersedes:
+            lines.append(self.tr("Amends report version {version}: {reason}").format(
+                version=s.supersedes_version or "?", reason=s.amend_reason or self.tr("(no reason given yet)")))
+        if s.superseded_by:
+            lines.append(self.tr("Superseded by version {version}.").format(version=s.version + 1)
+                         if s.superseded_by_signed else
+                         self.tr("An amendment (version {version}) is being drafted.").format(version=s.version + 1))
+        if s.report_id is not None:
+            lines.append(self.tr("Exported {when}.").format(when=show_moment(s.exported_at)) if s.exported_at
+                         else self.tr("Not exported yet."))
+            if self.is_received(s):
+                lines.append(self.tr("Received by headquarters (its receipt of {when}).").format(
+                    when=show_moment(self.received().get("issued_at"))))
+        return "\n".join(lines) or None
 
     def is_amendment(self, s: InspectionSummary) -> bool:
         """A draft that will supersede a signed report."""
@@ -243,4 +302,6 @@ class InspectionsModel(QAbstractTableModel):
             return f"{s.exporter}\n→ {s.importer}" if s.importer else s.exporter or None
         if key == "cert_number":
             return s.site or None
+        if key == "status":
+            return self._status_tooltip(s)
         return None

@@ -279,7 +279,7 @@ class SignDialog(QDialog):
         busy = self.worker is not None
         done = self.report is not None
         chosen = self.selected()
-        self.acknowledge_button.setEnabled(not busy and not done and chosen is not None and not chosen.is_error)
+        self.acknowledge_button.setEnabled(not busy and not done and chosen is not None and chosen.acknowledgeable)
         self.go_button.setEnabled(not busy and not done and chosen is not None)
         stopping = self.blocking()
         self.passphrase.setEnabled(not busy and not done and self.has_key)
@@ -303,7 +303,7 @@ class SignDialog(QDialog):
     def acknowledge_selected(self) -> None:
         """Acknowledge the selected warning through the editor's session (the one write path)."""
         problem = self.selected()
-        if problem is None or problem.is_error or self.worker is not None:
+        if problem is None or not problem.acknowledgeable or self.worker is not None:
             return
         acknowledge_asking(self.session, problem, self.ask_note, self.message)
 

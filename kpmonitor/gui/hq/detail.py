@@ -175,6 +175,10 @@ class ReportDetailDialog(QDialog):
             button.clicked.connect(lambda _checked=False, target=str(later): self.report_requested.emit(target))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             self.superseded_buttons.append(button)
+        amendment = self.detail["snapshot"].get("amendment")
+        if isinstance(amendment, dict):  # format 3: why, as the monitor said when amending
+            self.status.show_understood(self.tr("Why it amends report {id}: {reason}").format(
+                id=str(row.get("supersedes"))[:8], reason=str(amendment.get("reason"))))
         if self.detail["superseded_by"]:
             self.status.show_error(self.tr("A later version of this report was received: this one is kept as "
                                            "evidence, but the later one counts."))

@@ -24,8 +24,9 @@ from kpmonitor.gui.common.words import verdict_label
 
 if TYPE_CHECKING:
     from kpmonitor.hq.importer import ImportResult
+    from kpmonitor.hq.notes import NotedAnomaly
     from kpmonitor.hq.stats import MonitorSummary, StatsRow
-    from kpmonitor.hq.store import Anomaly, ReportSummary
+    from kpmonitor.hq.store import ReportSummary
     from kpmonitor.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -288,29 +289,44 @@ def anomaly_kind_label(kind: str) -> str:
         "history_rewritten": t("hq", "Device history rewritten"),
         "cross_device_id": t("hq", "Another device's report id"),
         "value_per_carat": t("hq", "Value per carat"), "weight_tolerance": t("hq", "Weight off declared"),
+        "photo_out_of_place": t("hq", "Photo out of time or place"), "photo_reused": t("hq", "Photo reused"),
     }.get(kind, kind)
 
 
 class AnomaliesModel(_ListModel):
-    """``hq.anomalies.anomalies``: the stored rows, most serious first (the core's order)."""
+    """``hq.notes.noted_anomalies``: the stored rows, most serious first (the core's order), each with its analysts'
+    latest note; a resolved one stays listed, dimmed and marked."""
 
-    SEVERITY, KIND, MONITOR, REPORTS, SENTENCE = range(5)
+    SEVERITY, KIND, MONITOR, REPORTS, SENTENCE, NOTE = range(6)
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Severity"), self.tr("Kind"), self.tr("Device / monitor"), self.tr("Reports"),
-                self.tr("What headquarters should look at"))
+                self.tr("What headquarters should look at"), self.tr("Analyst's note"))
 
-    def cell(self, a: Anomaly, column: int, role: int) -> Any:
+    def cell(self, a: NotedAnomaly, column: int, role: int) -> Any:
         alert = a.severity == "alert"
         if role == DISPLAY:
             who = f"{a.device_id[:8]} · {a.monitor}" if a.device_id else a.monitor
-            return ("✗ " + self.tr("alert") if alert else "⚠ " + self.tr("warning"), anomaly_kind_label(a.kind),
-                    who, ", ".join(r[:8] for r in a.report_ids), a.sentence)[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.SEVERITY:
-            return RED if alert else AMBER
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.SENTENCE:
-            return safe_tooltip(a.sentence)
+            severity = "✗ " + self.tr("alert") if alert else "⚠ " + self.tr("warning")
+            if a.resolved:
+                severity = "✓ " + self.tr("resolved") + f" ({severity[2:]})"
+            return (severity, anomaly_kind_label(a.kind), who, ", ".join(r[:8] for r in a.report_ids), a.sentence,
+                    self._note(a))[column]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if a.resolved:
+                return GREY  # stays listed, not counted as open
+            return (RED if alert else AMBER) if column == self.SEVERITY else None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.SENTENCE, self.NOTE):
+            return safe_tooltip(a.sentence if column == self.SENTENCE else self._note(a, long=True))
         return None
+
+    def _note(self, a: NotedAnomaly, *, long: bool = False) -> str:
+        if a.note is None:
+            return ""
+        if not long:
+            return a.note.text
+        return self.tr("{text}\n— {by}, {when} (reference {ref})").format(
+            text=a.note.text, by=a.note.by, when=show_moment(a.note.at), ref=a.ref)
 
 
 # ---------------------------------------------------------------------------------- monitors

@@ -53,6 +53,7 @@ from kpmonitor.gui.hq.models import (
 )
 from kpmonitor.gui.hq.workers import ImportWorker, issue_to_file, publish, revoke
 from kpmonitor.hq.importer import Importer, ImportResult
+from kpmonitor.hq.notes import NotedAnomaly
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 
@@ -310,6 +311,10 @@ class HqWindow(QMainWindow):
         self.log_view = table(bottom)
         self.log_view.setModel(self.log_model)
         bottom_layout.addWidget(self.log_view)
+        # What "set aside" means, under the history whenever a bundle in it was (``hq.inbox.set_aside_explained``).
+        self.set_aside_label = plain_label("", bottom, wrap=True)
+        self.set_aside_label.hide()
+        bottom_layout.addWidget(self.set_aside_label)
         split.addWidget(top)
         split.addWidget(bottom)
         split.setSizes([300, 300])
@@ -467,6 +472,8 @@ class HqWindow(QMainWindow):
                                                  refused=counts.get("refused", 0))
         if cancelled:
             summary = self.tr("Import stopped.") + " " + summary
+        if counts.get("conflict", 0) + counts.get("refused", 0):
+            summary += " " + self._set_aside_text()
         self.import_status.setText(summary)
         self.import_finished.emit(cancelled)
         if self._queued:
@@ -478,6 +485,11 @@ class HqWindow(QMainWindow):
         self._queued = []
         self.import_status.setText(sentence)
         self.import_failed.emit(sentence)
+
+    def _set_aside_text(self) -> str:
+        from kpmonitor.hq.inbox import set_aside_explained
+
+        return set_aside_explained(self.paths)
 
     def _update_buttons(self) -> None:
         busy = self.import_worker is not None
@@ -573,12 +585,58 @@ class HqWindow(QMainWindow):
         self.anomalies.setWordWrap(True)
         self.anomalies.doubleClicked.connect(self._on_anomaly_activated)
         layout.addWidget(self.anomalies, 1)
+        row = QHBoxLayout()
+        self.note_button = QPushButton(self.tr("Note or resolve…"), page)
+        self.note_button.setToolTip(self.tr("Write what you found on the selected anomaly, and mark it resolved if "
+                                            "it is: kept on record, a later note supersedes it"))
+        self.note_button.clicked.connect(self._on_note_clicked)
+        self.note_status = FeedbackLabel(page)
+        row.addWidget(self.note_button)
+        row.addWidget(self.note_status, 1)
+        layout.addLayout(row)
+        self.anomalies.selectionModel().currentRowChanged.connect(self._update_note_button)
+        self._update_note_button()
         return page
 
     def _on_anomaly_activated(self, index: QModelIndex) -> None:
         anomaly = self.anomalies_model.row_at(index.row())
         if anomaly is not None and anomaly.report_ids:
             self.open_report(anomaly.report_ids[-1])
+
+    def _update_note_button(self, *_args: object) -> None:
+        self.note_button.setEnabled(self.anomalies.currentIndex().isValid())
+
+    def _on_note_clicked(self) -> None:
+        self.note_anomaly(self.anomalies.currentIndex().row())
+
+    def ask_anomaly_note(self, anomaly: NotedAnomaly) -> tuple[str, bool] | None:
+        """The note and whether it resolves the anomaly, or None (cancelled); tests replace this."""
+        note = anomaly.note
+        return dialogs.ask_text(
+            self, self.tr("Note on an anomaly"), anomaly.sentence,
+            self.tr("What did you find? The note is kept on record with your name; a later note supersedes it."),
+            yes=self.tr("Keep the note"), text=note.text if note is not None else "",
+            check=self.tr("Resolved: nothing more to look at"), checked=note is not None and note.resolved)
+
+    def note_anomaly(self, row: int) -> bool:
+        """Ask for a note on the anomaly of ``row`` and keep it (audited); the list is read again."""
+        from kpmonitor.hq.notes import add_note
+
+        anomaly = self.anomalies_model.row_at(row)
+        if anomaly is None:
+            return False
+        answer = self.ask_anomaly_note(anomaly)
+        if answer is None:
+            return False
+        try:
+            noted = add_note(self.ws, anomaly.key, answer[0], resolved=answer[1])
+        except KPError as exc:
+            self.note_status.show_error(exc.message)
+            return False
+        self.refresh()
+        self.note_status.show_understood(
+            self.tr("Resolved, with your note.") if noted.resolved else self.tr("Your note is kept."))
+        return True
 
     # =============================================================================== monitors
 
@@ -786,23 +844,33 @@ class HqWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read everything again (after an import, a revocation)."""
-        from kpmonitor.hq.anomalies import anomalies
+        from kpmonitor.hq.inbox import SET_ASIDE_OUTCOMES
+        from kpmonitor.hq.notes import noted_anomalies, open_count
         from kpmonitor.hq.reports import import_log
         from kpmonitor.hq.stats import monitors, stats
 
-        self.log_model.set_rows(import_log(self.ws, limit=500))
+        log_rows = import_log(self.ws, limit=500)
+        self.log_model.set_rows(log_rows)
+        set_aside = any(row["outcome"] in SET_ASIDE_OUTCOMES for row in log_rows)
+        self.set_aside_label.setText(self._set_aside_text() if set_aside else "")
+        self.set_aside_label.setVisible(set_aside)
         self.reports_model.reload()
         self._show_reports_count()
-        found = anomalies(self.ws)
+        found = noted_anomalies(self.ws)
         self.anomalies_model.set_rows(found)
-        alerts = sum(1 for a in found if a.severity == "alert")
-        self.anomalies_summary.setText(
-            self.tr("Nothing to look at: every report has arrived, and none repeats a seal or a certificate.")
-            if not found else self.tr("{alerts} alert(s) and {warnings} warning(s), most serious first. "
-                                      "Double-click one to open its report.").format(
-                                          alerts=alerts, warnings=len(found) - alerts))
-        self.tabs.setTabText(self.ANOMALIES, self.tr("Anomalies ({count})").format(count=len(found))
-                             if found else self.tr("Anomalies"))
+        alerts, warnings, resolved = open_count(found)
+        opened = alerts + warnings
+        summary = (self.tr("Nothing to look at: every report has arrived, and none repeats a seal or a certificate.")
+                   if not found else
+                   self.tr("{alerts} alert(s) and {warnings} warning(s) open, most serious first. Double-click one "
+                           "to open its report; select one to note or resolve it.").format(alerts=alerts,
+                                                                                           warnings=warnings))
+        if resolved:
+            summary += " " + self.tr("{resolved} resolved (listed, dimmed).").format(resolved=resolved)
+        self.anomalies_summary.setText(summary)
+        # Resolved ones are not counted as open.
+        self.tabs.setTabText(self.ANOMALIES, self.tr("Anomalies ({count})").format(count=opened)
+                             if opened else self.tr("Anomalies"))
         self.issued_model.set_rows(self._issued_rows())
         self.monitors_model.set_rows(monitors(self.ws))
         self.stats_model.set_rows(stats(self.ws))
