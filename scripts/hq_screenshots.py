@@ -1,6 +1,6 @@
 """Screenshots of headquarters' window for the user guide, made offscreen at a laptop's 1366 × 768.
 
-    .venv/bin/python scripts/hq_screenshots.py [OUT_DIR]     (default: docs/screenshots)
+    .venv/bin/python scripts/hq_screenshots.py [OUT_DIR] [--small]     (default: docs/screenshots)
 
 A temporary headquarters certifies two demo field devices; each signs some of
 its demo inspections (one of them amended) and exports the bundles, as a
@@ -11,14 +11,13 @@ a bundle shows how a refusal reads in the inbox.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 # The same settling, shooting and dialog-over-window drawing as the monitor's screenshots.
-from screenshots import SCREEN, settle, shoot, shoot_over
+from screenshots import SCREEN, SMALL, offscreen, settle, shoot, shoot_over
 
 NAMES = ("hq_inbox.png", "hq_reports.png", "hq_report_detail.png", "hq_anomalies.png", "hq_monitors.png",
          "hq_statistics.png")
@@ -70,25 +69,25 @@ def _sign_and_export(paths: object, out: Path, *, limit: int, skip: int = 0,
             report_id = sign(inspection_id)
             written.append(export_bundle(ws, report_id, out))
             if amend_first and len(written) == 1:
-                amended = store.amend(inspection_id)
+                amended = store.amend(inspection_id, "Parcel 1 re-weighed at the exporter's request.")
                 store.update_inspection(amended, {"site": (store.get(amended).site or "") + " (re-weighed)"})
                 written.append(export_bundle(ws, sign(amended), out))
     return written
 
 
-def make_hq_screenshots(out_dir: Path) -> list[Path]:
+def make_hq_screenshots(out_dir: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
     """Build a demo headquarters and grab each of its screens into ``out_dir``; returns the files written."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kpmonitor.gui.app import DEMO_PASSPHRASE, make_application
     from kpmonitor.gui.hq.window import HqWindow
     from kpmonitor.paths import Paths
     from kpmonitor.workspace import Workspace, init_home
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    app = make_application()
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        offscreen(size, tmp)
+        app = make_application()
         hq = Paths.for_home(tmp / "hq")
         init_home(hq, "hq", "KP Monitoring Working Group", DEMO_PASSPHRASE)
         tendai = _certified_device(tmp, "Tendai Moyo", hq, 8, 2009)
@@ -111,7 +110,7 @@ def make_hq_screenshots(out_dir: Path) -> list[Path]:
 
         with Workspace(hq) as ws:
             window = HqWindow(hq, ws)
-            window.resize(*SCREEN)
+            window.resize(*size)
             window.show()
             window.import_files([stick])
             settle()
@@ -128,7 +127,7 @@ def make_hq_screenshots(out_dir: Path) -> list[Path]:
                                and r.supersedes)
             dialog = window.open_report(with_photos.id)
             assert dialog is not None
-            dialog.resize(1180, 640)
+            dialog.resize(min(1180, size[0] - 16), min(640, size[1] - 64))
             settle()
             made.append(shoot_over(window, dialog, out_dir / NAMES[2]))
             dialog.close()
@@ -145,4 +144,6 @@ def make_hq_screenshots(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    make_hq_screenshots(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
+    folders = [a for a in sys.argv[1:] if a != "--small"]
+    make_hq_screenshots(Path(folders[0]) if folders else Path("docs/screenshots"),
+                        SMALL if "--small" in sys.argv[1:] else SCREEN)

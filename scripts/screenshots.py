@@ -1,6 +1,9 @@
 """Screenshots for the user guide, made offscreen at a laptop's 1366 × 768 from demo data.
 
-    .venv/bin/python scripts/screenshots.py [OUT_DIR]     (default: docs/screenshots)
+    .venv/bin/python scripts/screenshots.py [OUT_DIR] [--small]     (default: docs/screenshots)
+
+``--small`` makes them at a field laptop's 1024 × 600 instead, to see that every screen is usable there.
+The offscreen screen is given that size, so that dialogs fit it as they would a real one.
 
 A temporary home is filled with the demo inspections; one of them is put in
 the state of an inspection under way (a parcel off its declared weight, one
@@ -13,6 +16,7 @@ show them.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -24,6 +28,16 @@ if TYPE_CHECKING:
     from kpmonitor.workspace import Workspace
 
 SCREEN = (1366, 768)
+SMALL = (1024, 600)
+
+
+def offscreen(size: tuple[int, int], folder: Path) -> None:
+    """Draw offscreen on a screen of ``size`` (before the application is made), unless a platform is chosen."""
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screenshots", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}), encoding="utf-8")
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
 
 
 def settle() -> None:
@@ -99,8 +113,7 @@ def _wait_for(done: object) -> None:
         time.sleep(0.01)
 
 
-def make_screenshots(out: Path) -> list[Path]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def make_screenshots(out: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
     from PySide6.QtCore import QSettings
 
     from kpmonitor.demo.fill import fill_demo
@@ -112,9 +125,10 @@ def make_screenshots(out: Path) -> list[Path]:
     from kpmonitor.workspace import Workspace, init_home
 
     out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
+        offscreen(size, Path(tmp))
+        app = make_application()
         paths = Paths.for_home(Path(tmp) / "home")
         info = init_home(paths, "field", "Tendai Moyo", DEMO_PASSPHRASE)
         # Headquarters issues the monitor's certificate: the reports verify as genuine.
@@ -129,7 +143,7 @@ def make_screenshots(out: Path) -> list[Path]:
             fill_demo(ws, count=12, photos=True)
             settings = QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat)
             window = MainWindow(ws, settings)
-            window.resize(*SCREEN)
+            window.resize(*size)
             window.show()
 
             # An inspection under way: the rules have something to say.
@@ -162,7 +176,7 @@ def make_screenshots(out: Path) -> list[Path]:
 
             editor.show_section("photos")
             viewer = editor.photos.open_viewer(0)
-            viewer.resize(*SCREEN)
+            viewer.resize(*size)
             made.append(out / "photo_viewer.png")
             shoot(viewer, made[-1])
             viewer.close()
@@ -260,8 +274,10 @@ def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else Path("docs/screenshots")
-    make_screenshots(out)
+    small = "--small" in args
+    folders = [a for a in args if a != "--small"]
+    out = Path(folders[0]) if folders else Path("docs/screenshots")
+    make_screenshots(out, SMALL if small else SCREEN)
     return 0
 
 

@@ -109,13 +109,15 @@ def show(ctx: click.Context, inspection_id: str, as_json: bool) -> None:
                                for p in problems]
             _json_out(doc)
             return
-        _print_inspection(insp, problems)
+        _print_inspection(insp, problems, ws.store.reports(insp.id))
 
 
-def _print_inspection(insp: Any, problems: list[Problem]) -> None:
+def _print_inspection(insp: Any, problems: list[Problem], reports: list[dict[str, Any]]) -> None:
     c = insp.certificate
     echo = _say  # every line holds text from the inspection: escaped
     echo(f"Inspection {insp.id}  ({insp.status.value})")
+    for report in reports:  # a signed inspection: when, as the desktop's banner and headquarters say it
+        echo(f"  Report        {str(report['id'])[:8]} v{report['version']}, signed {show_moment(report['signed_at'])}")
     if insp.supersedes:
         echo(f"  Amends        inspection {insp.supersedes[:8]}: "
              + (insp.amend_reason or "no reason given yet (kpmonitor amend ID --reason TEXT gives it)"))
@@ -265,7 +267,7 @@ def audit_verify(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"The audit chain is intact: {report.audit.events} events, head {head.seq} {head.hash[:16]}; "
                    f"the schema and its freeze triggers are the ones kpmonitor made.")
         click.echo(f"{report.checkpoints} checkpoint{'' if report.checkpoints == 1 else 's'} signed by this device "
-                   "match the log." + (f" Headquarters' receipt ({report.receipt}) matches it." if report.receipt
+                   "match the log." + (f" Headquarters' receipt ({report.receipt_shown}) matches it." if report.receipt
                                        else " No receipt from headquarters is installed yet."))
     else:
         click.echo("The audit history is BROKEN:", err=True)

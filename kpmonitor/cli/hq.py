@@ -178,6 +178,7 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
     _say(f"  Verdict       {r['verdict'] or '—'}   inspected {show_moment(r['inspected_at']) or '—'}")
     _say(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
          f"certificate {r['signer_serial']}")
+    _say(f"  Signed        {show_moment(r['signed_at'])}   imported {show_moment(r['imported_at'])}")
     if r["supersedes"]:
         received = ("" if detail["supersedes_received"] else " (another device's report: not an amendment of it)"
                     if detail["supersedes_foreign"] else " (not received)")

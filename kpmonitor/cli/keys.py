@@ -13,6 +13,9 @@ from typing import Any
 import click
 
 from kpmonitor.cli.common import _json_out, _passphrase, _refusals, _say, _workspace
+from kpmonitor.domain.moments import show_moment
+
+MOMENTS = ("not_before", "not_after")  # shown as people read a moment; the JSON keeps them ISO 8601
 
 
 @click.group()
@@ -90,4 +93,4 @@ def keys_show(ctx: click.Context, as_json: bool) -> None:
     for label, data in info.items():
         click.echo(label.replace("_", " ").capitalize())
         for k, v in data.items():
-            _say(f"  {k:<12} {v}")  # a certificate's names are whatever its maker wrote
+            _say(f"  {k:<12} {show_moment(v) if k in MOMENTS else v}")  # its names are whatever its maker wrote

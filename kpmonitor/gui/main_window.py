@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.certificates_dialog: CertificatesDialog | None = None
         self.deleted: list[tuple[str, str]] = []  # (id, certificate number), for undo
         self.setWindowTitle("kpmonitor")
-        self.setMinimumSize(900, 600)
+        # What a field laptop's 1024 × 600 leaves a window once its title bar and a panel are drawn.
+        self.setMinimumSize(800, 540)
 
         self.stack = QStackedWidget(self)
         # Our own words (not a user's), so a little markup to centre them is safe.
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.list.open_button.clicked.connect(self.open_selected)
         self.list.delete_button.clicked.connect(self.delete_selected)
         self.list.undo_button.clicked.connect(self.undo_delete)
+        self.list.begin_text = self._begin_text
+        self.list.show_empty()
         self.list.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
         self.list.table.selectionModel().currentRowChanged.connect(self._on_list_row_changed)
         # Open, delete, export and amend are also the rows' right-click menu.
@@ -150,17 +153,20 @@ class MainWindow(QMainWindow):
 
     # --- actions and menus -----------------------------------------------------------------
 
-    def _action(self, text: str, slot: Any = None, shortcut: str | QKeySequence.StandardKey | None = None,
-                tip: str = "") -> QAction:
+    def _action(self, text: str, slot: Any = None,
+                shortcut: str | tuple[str, ...] | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         # setShortcuts, not setShortcut: PySide's overloads of the latter build the whole Qt namespace
         # (some 30 ms) before the first paint. A standard key brings all of the platform's bindings.
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
         elif shortcut is not None:
-            action.setShortcuts([QKeySequence(shortcut)])
+            several = [shortcut] if isinstance(shortcut, str) else shortcut
+            action.setShortcuts([QKeySequence(keys) for keys in several])
         if tip:
-            action.setToolTip(tip)
+            # The menus show an action's keys; its tool tip (the toolbar's) says them too.
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
@@ -177,7 +183,9 @@ class MainWindow(QMainWindow):
         # Delete belongs to the list alone (attach_workspace gives it to the table): in the editor the key
         # belongs to what is being typed.
         self.removeAction(self.delete_action)
-        self.undo_action = self._action(self.tr("&Undo delete"), self.undo_delete, QKeySequence.StandardKey.Undo)
+        # Ctrl+Z: the editor's last change while it is shown (``undo``), else the list's last deleted draft.
+        self.undo_action = self._action(self.tr("&Undo delete"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(self.tr("&Find…"), self.start_search, QKeySequence.StandardKey.Find,
                                         self.tr("Search the inspections"))
@@ -191,12 +199,16 @@ class MainWindow(QMainWindow):
                                               self.tr("Add a parcel and type its declared carats"))
         self.add_seal_action = self._action(self.tr("Add &seal"), self.scan_seal, "Ctrl+Shift+S",
                                             self.tr("Put the cursor in the seal number box, ready for the scanner"))
-        self.add_photos_action = self._action(self.tr("Add p&hotos…"), self.add_photos, "Ctrl+Shift+H")
+        # A for "attach": photos are attached from the camera's card (Ctrl+Shift+P and S are parcels and seals).
+        self.add_photos_action = self._action(self.tr("Add p&hotos…"), self.add_photos, "Ctrl+Shift+A",
+                                              self.tr("Attach photos from the camera's card or a folder"))
         self.next_problem_action = self._action(self.tr("&Next problem"), lambda: self._go_to_problem(+1), "F8",
                                                 self.tr("Go to the field of the next problem"))
         self.previous_problem_action = self._action(self.tr("P&revious problem"), lambda: self._go_to_problem(-1),
                                                     "Shift+F8")
+        # Ctrl+Shift+Enter: the inspection's own "done", as Ctrl+Enter is every dialog's (and Enter a field's).
         self.sign_action = self._action(self.tr("&Sign…"), self.sign_inspection,
+                                        ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"),
                                         tip=self.tr("Freeze and sign the open inspection: a draft with no errors "
                                                     "and every warning acknowledged"))
         self.export_action = self._action(self.tr("&Export report…"), self.export_report, "Ctrl+E",
@@ -227,6 +239,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         edit_menu.addAction(self.find_action)
         self.inspection_menu = bar.addMenu(self.tr("&Inspection"))
         self.inspection_menu.addAction(self.back_action)
@@ -300,11 +313,30 @@ class MainWindow(QMainWindow):
         on_list = self.stack.currentWidget() is self.list
         self.delete_action.setEnabled(on_list and target is not None and not signed)
         self.list.delete_button.setEnabled(on_list and target is not None and not signed)
-        self.undo_action.setEnabled(bool(self.deleted))
-        self.undo_action.setText(self.tr("&Undo delete of {number}").format(number=self.deleted[-1][1])
-                                 if self.deleted else self.tr("&Undo delete"))
+        if editing and self.editor is not None:  # the editor's undo: what it would undo, or nothing (signed)
+            for action, undoing, text in ((self.undo_action, True, self.tr("&Undo {what}")),
+                                          (self.redo_action, False, self.tr("&Redo {what}"))):
+                what = self.editor.undo_text(undoing=undoing)
+                action.setEnabled(what is not None)
+                # A name's own "&" ("Smith & Sons") is no menu shortcut.
+                action.setText(text.format(what=what.replace("&", "&&")) if what else text.format(what="").strip())
+        else:
+            self.redo_action.setEnabled(False)
+            self.redo_action.setText(self.tr("&Redo"))
+            self.undo_action.setEnabled(bool(self.deleted))
+            self.undo_action.setText(self.tr("&Undo delete of {number}").format(number=self.deleted[-1][1])
+                                     if self.deleted else self.tr("&Undo delete"))
 
     # --- the list --------------------------------------------------------------------------
+
+    def _begin_text(self) -> str:
+        """What the empty list says: how to begin, in the first-run dialog's words."""
+        from kpmonitor.gui.common.first_run import is_enrolled, next_steps, numbered
+
+        if self.ws.role != "field":
+            return self.tr("No inspections: they are recorded on a monitor's (field) home.")
+        steps = next_steps("field", enrolled=is_enrolled(self.paths))
+        return self.tr("No inspections yet. To begin:") + "\n\n" + numbered(steps)
 
     def start_search(self) -> None:
         from PySide6.QtCore import Qt
@@ -387,6 +419,16 @@ class MainWindow(QMainWindow):
         self.list.undo_button.show()
         self._update_actions()
 
+    def undo(self) -> None:
+        if self.editor is not None and self.stack.currentWidget() is self.editor:
+            self.editor.undo()
+        else:
+            self.undo_delete()
+
+    def redo(self) -> None:
+        if self.editor is not None and self.stack.currentWidget() is self.editor:
+            self.editor.redo()
+
     def undo_delete(self) -> None:
         if not self.deleted:
             return
@@ -455,6 +497,8 @@ class MainWindow(QMainWindow):
         editor.session.saved.connect(self._on_saved)
         editor.session.write_failed.connect(self._on_write_failed)
         editor.session.write_refused.connect(self._on_write_failed)
+        editor.session.told.connect(self._on_write_failed)  # what an undo did, a row removed: on the status line
+        editor.session.history_changed.connect(self._update_actions)
         self.statusBar().clearMessage()
         editor.tabs.currentChanged.connect(self._on_section_changed)
         sizes = self.settings.value("editor/splitter")

@@ -18,21 +18,47 @@ settles=…)``).
 A new inspection is not stored until something is written to it: its first
 keystroke or change creates it, in the same transaction, so "New" and then
 leaving without typing leaves nothing behind, even after a crash.
+
+Each edit is made through a method that says what it changes (``update``,
+``update_row``, ``add_row``, ``remove_row``, ``move_row``, ``acknowledge``),
+and is kept in the editor's undo history (``gui.editor.history``): ``undo`` and
+``redo`` write its inverse, or the change again, through the store like any
+edit, and say on the status line (``told``) what they did, or why the store
+refused.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from kpmonitor.errors import KPError, WriteFailed
+from kpmonitor.gui.editor.history import (
+    Acknowledge,
+    AddRow,
+    Change,
+    History,
+    Kind,
+    MoveRow,
+    RemoveRow,
+    RowCopy,
+    RowKind,
+    Said,
+    SetValues,
+    Where,
+    add,
+    rows_of,
+    short,
+    values_of,
+)
 
 if TYPE_CHECKING:
-    from kpmonitor.domain.inspection import Inspection
+    from kpmonitor.domain.inspection import Finding, Inspection, Parcel, Seal, SealEvent
     from kpmonitor.rules.problems import Problem
     from kpmonitor.store.db import Store
     from kpmonitor.workspace import Workspace
@@ -48,6 +74,8 @@ class InspectionSession(QObject):
     saved = Signal(str)                  # local time of the write, HH:MM:SS
     write_refused = Signal(str)          # the core refused the change (a reused seal…): its sentence
     write_failed = Signal(str)           # the change could not be written (disk full…): a sentence
+    history_changed = Signal()           # what undo and redo would do changed
+    told = Signal(str)                   # a sentence for the status line: what was undone, removed…
 
     def __init__(self, ws: Workspace, inspection_id: str, parent: QObject | None = None, *,
                  new: Inspection | None = None) -> None:
@@ -66,6 +94,7 @@ class InspectionSession(QObject):
         self._journaled: dict[str, str] = {}  # field → the text in the journal, for the fields it holds
         self._journal_failed = False          # said once in the log, not on every keystroke
         self._write_failed = False            # the last write did not reach the disk: keep the journal
+        self.history = History()              # every change since the editor opened, to undo
 
     @property
     def stored(self) -> bool:
@@ -100,11 +129,12 @@ class InspectionSession(QObject):
             self._amended = rows[0] if rows else None
         return self._amended
 
-    def write(self, action: Callable[[], object], *, settles: str | None = None) -> bool:
+    def write(self, action: Callable[[], object], *, settles: str | None = None, change: Change | None = None) -> bool:
         """Run one store call; on success reload and revalidate, else emit the sentence.
 
         :param settles: the journaled field whose value this write saves: its journal ends in the
             same transaction.
+        :param change: what the call changes, kept in the undo history once it is stored.
         :returns: whether the change was stored.
         """
         settling = settles if settles is not None and settles in self._journaled else None
@@ -133,8 +163,12 @@ class InspectionSession(QObject):
         self.writes += 1
         self.last_error = None
         self.last_saved = datetime.now().strftime("%H:%M:%S")
+        if change is not None:
+            self.history.record(change)
         self.reload()
         self.saved.emit(self.last_saved)
+        if change is not None:
+            self.history_changed.emit()
         return True
 
     def _in_transaction(self, action: Callable[[], object], settling: str | None) -> None:
@@ -154,9 +188,93 @@ class InspectionSession(QObject):
             self.store.create_inspection(self._new)
             log.info("new inspection %s, stored at its first change", self.inspection_id)
 
-    def update(self, changes: dict[str, Any], *, settles: str | None = None) -> bool:
+    # --- the edits, each kept to be undone ---------------------------------------------------
+
+    def update(self, changes: dict[str, Any], *, said: Said, where: Where, settles: str | None = None) -> bool:
         """Set inspection fields by domain path (``certificate.carats``: 123456)."""
-        return self.write(lambda: self.store.update_inspection(self.inspection_id, changes), settles=settles)
+        return self._set("inspection", self.inspection_id, changes, said=said, where=where, settles=settles)
+
+    def update_row(self, kind: RowKind, row_id: str, changes: dict[str, Any], *, said: Said, where: Where,
+                   settles: str | None = None) -> bool:
+        """Set fields of a parcel, seal, finding or photo, by the store's names (a seal's ``parcel_id``)."""
+        return self._set(kind, row_id, changes, said=said, where=where, settles=settles)
+
+    def _set(self, kind: Kind, row_id: str, changes: dict[str, Any], *, said: Said, where: Where,
+             settles: str | None) -> bool:
+        try:
+            before = values_of(self, kind, row_id, list(changes))
+        except KPError as exc:  # the row is gone (removed by another window or the command line)
+            return self._refuse(exc)
+        change = SetValues(said=said, where=where, kind=kind, row_id=row_id, before=before, after=dict(changes))
+        return self.write(lambda: change.redo(self), settles=settles, change=change)
+
+    def _refuse(self, exc: KPError) -> bool:
+        self.last_error = exc.message
+        self.write_refused.emit(exc.message)
+        return False
+
+    def add_row(self, kind: RowKind, row: Parcel | Seal | Finding | SealEvent, *, said: Said, where: Where,
+                seal_id: str | None = None) -> bool:
+        """Add a parcel, seal, finding or (to ``seal_id``) seal event; it is given its id here, so that redo brings
+        back the same row (and ``where``, naming no row, the row added)."""
+        from kpmonitor.store.db import new_id
+
+        if row.id is None:
+            row.id = new_id()
+        change = AddRow(said=said, where=where if where.row else replace(where, row=row.id), kind=kind,
+                        row_id=row.id)
+        return self.write(lambda: add(self, kind, row, seal_id=seal_id), change=change)
+
+    def remove_row(self, kind: RowKind, row_id: str, *, said: Said, where: Where) -> bool:
+        """Remove a row, kept whole (its events, what is linked to it, its place) for undo to bring back."""
+        try:
+            taken = RowCopy.take(self, kind, row_id)
+        except KPError as exc:
+            return self._refuse(exc)
+        change = RemoveRow(said=said, where=where, taken=taken)
+        return self.write(lambda: change.redo(self), change=change)
+
+    def move_row(self, kind: RowKind, row_id: str, to: int, *, said: Said, where: Where) -> bool:
+        """Move a parcel, seal or finding to place ``to`` of its list."""
+        assert kind in ("parcels", "seals", "findings")
+        before = next((i for i, r in enumerate(rows_of(self.inspection, kind)) if r.id == row_id), to)
+        change = MoveRow(said=said, where=where, kind=kind, row_id=row_id, before=before, after=to)
+        return self.write(lambda: change.redo(self), change=change)
+
+    # --- undo and redo -----------------------------------------------------------------------
+
+    def tell(self, sentence: str) -> None:
+        """Say something on the status line (what a key did)."""
+        self.told.emit(sentence)
+
+    def undo(self) -> Change | None:
+        """Undo the last change since the editor opened, through the store; None when none was (said why)."""
+        return self._step(undoing=True)
+
+    def redo(self) -> Change | None:
+        """Make again the change last undone; None when none was (said why)."""
+        return self._step(undoing=False)
+
+    def _step(self, *, undoing: bool) -> Change | None:
+        change = self.history.to_undo if undoing else self.history.to_redo
+        if change is None or self.read_only:
+            self.tell(self.tr("Nothing to undo.") if undoing else self.tr("Nothing to redo."))
+            return None
+        what = change.said.told(undoing=undoing)
+        step = change.undo if undoing else change.redo
+        if not self.write(lambda: step(self)):
+            # Nothing was changed and the change stays where it is: the history never skips a step.
+            sentence = (self.tr("Not undone: {what}. {why} It stays the next to undo.") if undoing
+                        else self.tr("Not redone: {what}. {why} It stays the next to redo."))
+            self.tell(sentence.format(what=what, why=self.last_error or ""))
+            return None
+        if undoing:
+            self.history.undone()
+        else:
+            self.history.redone()
+        self.history_changed.emit()
+        self.tell((self.tr("Undone: {what}.") if undoing else self.tr("Redone: {what}.")).format(what=what))
+        return change
 
     # --- the journal of what is being typed ----------------------------------------------------
 
@@ -209,6 +327,8 @@ class InspectionSession(QObject):
         Text a field refused stays out of the record, as it always did when the monitor left it; the
         journal is kept only when the last write failed to reach the disk, so the next opening recovers it.
         """
+        if self.history.clear():  # the history ends with the editor
+            self.history_changed.emit()
         if not self._journaled or self._write_failed or self._new is not None:
             return
         self._journaled.clear()
@@ -219,12 +339,20 @@ class InspectionSession(QObject):
 
     def acknowledge(self, problem: Problem, note: str) -> bool:
         """Accept a warning with the monitor's reason (it goes into the report)."""
-        return self.write(lambda: self.store.acknowledge(self.inspection_id, problem.code, problem.field, note))
+        return self._acknowledgement(problem, note.strip(), self.tr("accept “{problem}”"))
 
     def withdraw_acknowledgement(self, problem: Problem) -> bool:
-        return self.write(lambda: self.store.unacknowledge(self.inspection_id, problem.code, problem.field))
+        return self._acknowledgement(problem, None, self.tr("withdraw the acceptance of “{problem}”"))
+
+    def _acknowledgement(self, problem: Problem, note: str | None, what: str) -> bool:
+        earlier = self.inspection.acknowledged(problem.code, problem.field)
+        change = Acknowledge(said=Said(what.format(problem=short(problem.message))), where=Where(""), code=problem.code,
+                             field=problem.field, before=earlier.note if earlier else None, after=note)
+        return self.write(lambda: change.redo(self), change=change)
 
     def reload(self) -> None:
         self.inspection, self.problems = self.ws.checked(self.inspection_id)
+        if self.read_only and self.history.clear():  # signed: nothing is undone on it any more
+            self.history_changed.emit()
         self.inspection_changed.emit(self.inspection)
         self.problems_changed.emit(self.problems)

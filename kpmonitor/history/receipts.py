@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import KPError
 from kpmonitor.fileio import read_regular
 from kpmonitor.history.checkpoint import device_origin, leaf_of, log_root_problem
@@ -170,7 +171,7 @@ class Installed:
         """What installing it says, for the command line and the desktop alike (problems are ``problems``)."""
         receipt = self.receipt
         count = len(receipt.reports)
-        out = [f"Headquarters' receipt of {receipt.issued_text} "
+        out = [f"Headquarters' receipt of {show_moment(receipt.issued_text)} "
                f"{'was already installed' if self.already else 'installed'}: it holds {count} report"
                f"{'' if count == 1 else 's'} of this device, and cosigned its history up to audit event "
                f"{receipt.checkpoint.size}."]
@@ -200,8 +201,9 @@ def install_receipt(ws: Workspace, path: Path) -> Installed:
     if latest is not None and latest["file_text"] == text:
         return _report(ws, Installed(receipt, already=True))
     if latest is not None and (receipt.checkpoint.size, receipt.issued_text) < (latest["size"], latest["issued_at"]):
-        raise KPError(f"This receipt (audit event {receipt.checkpoint.size}, {receipt.issued_text}) is older than the "
-                      f"one installed (event {latest['size']}, {latest['issued_at']}); it was not installed.")
+        raise KPError(f"This receipt (audit event {receipt.checkpoint.size}, {show_moment(receipt.issued_text)}) is "
+                      f"older than the one installed (event {latest['size']}, {show_moment(latest['issued_at'])}); it "
+                      "was not installed.")
     ws.store.install_receipt({
         "device_id": receipt.device_id, "size": receipt.checkpoint.size, "root": receipt.checkpoint.root_b64,
         "issued_at": receipt.issued_text, "file_text": text,

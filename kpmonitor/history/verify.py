@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import KPError
 from kpmonitor.history.checkpoint import device_origin, leaf_of
 from kpmonitor.history.receipts import log_problem, read_receipt
@@ -33,7 +34,8 @@ class HistoryReport:
     audit: AuditReport
     problems: list[str] = field(default_factory=list)  # the chain's, the schema's, the checkpoints', the receipts'
     checkpoints: int = 0  # checked and holding
-    receipt: str = ""  # the newest receipt that holds: "event N, <time>"
+    receipt: str = ""  # the newest receipt that holds: "event N, <time>" (ISO 8601, for JSON)
+    receipt_shown: str = ""  # the same, its time as people read it (``show_moment``)
 
     @property
     def ok(self) -> bool:
@@ -64,14 +66,16 @@ def verify_history(ws: Workspace) -> HistoryReport:
         try:
             receipt = read_receipt(str(row["file_text"]).encode("utf-8"), root, device)
         except KPError as exc:
-            report.problems.append(f"The receipt of {row['issued_at']} no longer verifies: {exc.message}")
+            report.problems.append(f"The receipt of {show_moment(row['issued_at'])} no longer verifies: "
+                                   f"{exc.message}")
             continue
         problem = log_problem(ws, receipt.checkpoint, tree)
         if problem is not None:
-            report.problems.append(f"Headquarters' receipt of {receipt.issued_text} does not match the log: "
-                                   + problem)
+            report.problems.append(f"Headquarters' receipt of {show_moment(receipt.issued_text)} does not match "
+                                   "the log: " + problem)
         else:
             report.receipt = f"event {receipt.checkpoint.size}, {receipt.issued_text}"
+            report.receipt_shown = f"event {receipt.checkpoint.size}, {show_moment(receipt.issued_text)}"
     return report
 
 

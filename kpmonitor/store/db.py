@@ -129,6 +129,15 @@ class InspectionSummary:
     amend_reason: str = ""  # an amendment's reason
 
 
+@dataclass(frozen=True)
+class Links:
+    """An inspection's links by id (``Store.links``): row id → the parcel or seal it is linked to, or None."""
+
+    seal_parcel: dict[str, str | None]   # seal → the parcel it is on (None: the container)
+    photo_parcel: dict[str, str | None]  # photo → the parcel it shows
+    photo_seal: dict[str, str | None]    # photo → the seal it shows
+
+
 SUMMARY_SORT_COLUMNS = {
     "cert_number": "i.cert_number", "exporter": "i.exporter_name", "origin": "i.origin", "carats": "i.carats",
     "value_usd": "i.value_usd", "parcel_count": "i.parcel_count", "status": "i.status",
@@ -916,12 +925,16 @@ class Store:
 
     def add_photo(self, inspection_id: str, *, sha256: str, original_name: str, format: str, width: int,
                   height: int, size: int, taken_at: str | None, gps_lat: float | None, gps_lon: float | None,
-                  caption: str = "", parcel_id: str | None = None, seal_id: str | None = None) -> tuple[str, bool]:
+                  caption: str = "", parcel_id: str | None = None, seal_id: str | None = None,
+                  photo_id: str | None = None, added_at: str | None = None) -> tuple[str, bool]:
         """Record a photo whose bytes are already in the vault.
 
         Adding the same bytes to the same inspection again is not an error
         (a retried import): the existing row is returned. Returns
         ``(photo id, created)``.
+
+        :param photo_id: the id, and ``added_at`` the time, of a photo detached and brought back (the editor's
+            undo): the row returns as it was, in its place among the photos, under the id later changes name.
         """
         with self._tx():
             self._require_draft(inspection_id)
@@ -930,10 +943,10 @@ class Store:
             if existing:
                 return str(existing[0]), False
             photo_id = self._insert("photos", {
-                "inspection_id": inspection_id, "sha256": sha256, "parcel_id": parcel_id, "seal_id": seal_id,
-                "caption": caption, "original_name": original_name, "format": format, "width": width,
-                "height": height, "size": size, "taken_at": taken_at, "gps_lat": gps_lat, "gps_lon": gps_lon,
-                "added_at": now()})
+                "id": photo_id or new_id(), "inspection_id": inspection_id, "sha256": sha256,
+                "parcel_id": parcel_id, "seal_id": seal_id, "caption": caption, "original_name": original_name,
+                "format": format, "width": width, "height": height, "size": size, "taken_at": taken_at,
+                "gps_lat": gps_lat, "gps_lon": gps_lon, "added_at": added_at or now()})
             self._touch(inspection_id)
         return photo_id, True
 
@@ -943,6 +956,18 @@ class Store:
     def delete_photo(self, photo_id: str) -> None:
         """Detach a photo from its inspection (the original bytes stay in the vault)."""
         self._delete_child("photos", photo_id)
+
+    def links(self, inspection_id: str) -> Links:
+        """What each seal is on and what each photo shows, by id (the domain names them by number, which two
+        rows may share): what a removed parcel or seal takes with it, and gets back when it is restored."""
+        seal_parcel = {str(sid): pid for sid, pid in self.conn.execute(
+            "SELECT id, parcel_id FROM seals WHERE inspection_id = ?", [inspection_id])}
+        photo_parcel: dict[str, str | None] = {}
+        photo_seal: dict[str, str | None] = {}
+        for phid, pid, sid in self.conn.execute("SELECT id, parcel_id, seal_id FROM photos WHERE inspection_id = ?",
+                                                [inspection_id]):
+            photo_parcel[str(phid)], photo_seal[str(phid)] = pid, sid
+        return Links(seal_parcel, photo_parcel, photo_seal)
 
     def photo_hashes_in_use(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT sha256 FROM photos")}

@@ -2,15 +2,20 @@
 text that must be given (an amendment's reason, a note on an anomaly), about kpmonitor.
 
 Every one shows its text as plain text: sentences often quote what a monitor
-typed or a file held, and that must never be read as markup.
+typed or a file held, and that must never be read as markup. Every dialog of
+kpmonitor is answered with Ctrl+Enter (``accept_on_ctrl_enter``) and fits the
+screen it opens on (``fit_to_screen``): a field laptop may have 1024 × 600.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +35,44 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kpmonitor.rules.problems import Problem
+
+
+# What a window manager takes from a screen for a window's title bar and frame, and a panel or task bar.
+FRAME = (16, 64)
+
+
+def accept_on_ctrl_enter(dialog: QWidget, button: QAbstractButton | Callable[[], QAbstractButton | None]) -> None:
+    """Ctrl+Enter (Return, or the keypad's Enter) presses the dialog's answer, wherever the cursor is.
+
+    Enter alone belongs to what has the focus (a new line in a note, the next field), so the one key that
+    says "done" in every dialog is Ctrl+Enter, as in mail and chat programs. It presses ``button`` (or the one
+    ``button()`` names now, for a dialog whose answer changes), so it does exactly what a click does: nothing
+    while the button is disabled or hidden.
+    """
+    def press() -> None:
+        target = button if isinstance(button, QAbstractButton) else button()
+        if target is not None and target.isEnabled() and target.isVisible():
+            target.click()
+
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), dialog)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(press)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width`` × ``height``, or to what its screen leaves room for, if less.
+
+    A window larger than its screen has its buttons below the screen's edge, where a monitor cannot reach
+    them; its layout shrinks it to its minimum at most (each dialog keeps that within 1024 × 600).
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - FRAME[0])
+        height = min(height, room.height() - FRAME[1])
+    minimum = window.minimumSizeHint()
+    window.resize(max(width, minimum.width()), max(height, minimum.height()))
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, yes: str | None = None) -> bool:
@@ -71,10 +114,16 @@ def show_about(parent: QWidget, data: Path) -> QMessageBox:
 
 
 class AcknowledgeDialog(QDialog):
-    """Accept a warning, saying why: the note goes into the report."""
+    """Accept a warning, saying why: the note goes into the report.
 
-    def __init__(self, warning: str, note: str = "", parent: QWidget | None = None) -> None:
+    With ``submit`` (the note → None once it is stored, else the refusal's sentence), OK stores the note from
+    here: a refusal is said in the dialog, which stays open with what was typed, to be put right.
+    """
+
+    def __init__(self, warning: str, note: str = "", parent: QWidget | None = None, *,
+                 submit: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent)
+        self.submit = submit
         self.setWindowTitle(self.tr("Acknowledge warning"))
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(warning, self, wrap=True))
@@ -92,10 +141,20 @@ class AcknowledgeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(480, 240)
+        accept_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Ok))
+        fit_to_screen(self, 480, 240)
 
     def note_text(self) -> str:
         return self.note.toPlainText().strip()
+
+    def accept(self) -> None:
+        if self.submit is not None:
+            refusal = self.submit(self.note_text())
+            if refusal is not None:
+                self.error.show_error(refusal)
+                self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        super().accept()
 
 
 class TextDialog(QDialog):
@@ -126,7 +185,8 @@ class TextDialog(QDialog):
         layout.addWidget(buttons)
         self.text.textChanged.connect(self._update)
         self._update()
-        self.resize(480, 260)
+        accept_on_ctrl_enter(self, self.ok)
+        fit_to_screen(self, 480, 260)
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self.text_value()))
@@ -176,8 +236,9 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        accept_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.passphrase.setFocus()
-        self.resize(440, 200 if new else 160)
+        fit_to_screen(self, 440, 200 if new else 160)
 
     def _secret(self) -> QLineEdit:
         edit = QLineEdit(self)
@@ -208,9 +269,13 @@ class PassphraseDialog(QDialog):
         return self.passphrase.text()
 
 
-def ask_acknowledgement(parent: QWidget, problem: Problem, note: str) -> tuple[AcknowledgeDialog, str | None]:
-    """Ask why a warning is acceptable; the dialog (kept by the caller, for tests) and the note, or None."""
-    dialog = AcknowledgeDialog(problem.message, note, parent)
+def ask_acknowledgement(parent: QWidget, problem: Problem, note: str,
+                        submit: Callable[[str], str | None] | None = None) -> tuple[AcknowledgeDialog, str | None]:
+    """Ask why a warning is acceptable; the dialog (kept by the caller, for tests) and the note, or None.
+
+    :param submit: stores the note from the dialog (``AcknowledgeDialog``), so a refusal is said in it.
+    """
+    dialog = AcknowledgeDialog(problem.message, note, parent, submit=submit)
     if dialog.exec() != AcknowledgeDialog.DialogCode.Accepted:
         return dialog, None
     return dialog, dialog.note_text()

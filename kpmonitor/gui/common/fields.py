@@ -66,6 +66,7 @@ class TextField(QWidget):
         self._understood = understood
         self._empty = empty
         self._committed_text = ""
+        self._committed_value: Any = empty
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(False)
@@ -99,9 +100,28 @@ class TextField(QWidget):
         """Whether the monitor is typing here, so a reload must not overwrite the box."""
         return self.edit.hasFocus() or self._timer.isActive() or self.feedback.is_error
 
+    def holds_typing(self) -> bool:
+        """Whether the box holds typing that is not stored yet (not understood, or not saved)."""
+        return self.edit.text() != self._committed_text or self.feedback.is_error
+
+    def show_stored(self, value: Any) -> None:
+        """Show a stored value, never over typing not stored yet.
+
+        The box the cursor is in keeps its own writing of the value it stored ("1234.5" for 1,234.50 ct), and
+        with it Qt's undo of its typing; a value that differs from it (the editor's undo) replaces it.
+        """
+        if self.holds_typing() or (self.edit.hasFocus() and value == self._committed_value):
+            return
+        self.set_value(value)
+
+    def text_for(self, value: Any) -> str:
+        """How the box writes a value."""
+        return "" if value is None or value == self._empty else self._to_text(value)
+
     def set_value(self, value: Any) -> None:
-        text = "" if value is None or value == self._empty else self._to_text(value)
+        text = self.text_for(value)
         self._committed_text = text
+        self._committed_value = value
         if self.edit.text() != text:
             self.edit.setText(text)
         self._show_understood(value)
@@ -133,8 +153,24 @@ class TextField(QWidget):
             self.refused.emit(exc.message)
             return
         self._committed_text = text
+        self._committed_value = value
+        self._forget_typing()
         self._show_understood(value)
         self.committed.emit(value)
+
+    def _forget_typing(self) -> None:
+        """End Qt's undo of the box at the text being saved: past it, Ctrl+Z is the editor's (``editor.undo_keys``)."""
+        edit = self.edit
+        if not (edit.isUndoAvailable() or edit.isRedoAvailable()):
+            return
+        cursor, start, length = edit.cursorPosition(), edit.selectionStart(), edit.selectionLength()
+        edit.setText(edit.text())  # the one way to empty a line edit's undo; the cursor is put back
+        if start < 0:
+            edit.setCursorPosition(cursor)
+        elif cursor == start:  # selected leftwards
+            edit.setSelection(start + length, -length)
+        else:
+            edit.setSelection(start, length)
 
     def _show_understood(self, value: Any) -> None:
         if self._understood is None:
@@ -248,6 +284,7 @@ class CodeField(QWidget):
         self._items = list(items)
         self._parse = parse
         self._committed = ""
+        self._shown = ""  # the text set_value put in the box: anything else in it is typing
         self.combo = QComboBox(self)
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -280,6 +317,20 @@ class CodeField(QWidget):
     def is_editing(self) -> bool:
         return self.combo.hasFocus() or self.feedback.is_error
 
+    def holds_typing(self) -> bool:
+        """Whether the box holds typing that is not stored yet."""
+        return self.combo.currentText() != self._shown or self.feedback.is_error
+
+    def show_stored(self, code: str) -> None:
+        """Show a stored code, never over typing not stored yet; the box the cursor is in keeps the code it stored."""
+        if self.holds_typing() or (self.combo.hasFocus() and code == self._committed):
+            return
+        self.set_value(code)
+
+    def text_for(self, code: str) -> str:
+        index = self.combo.findData(code)
+        return self.combo.itemText(index) if index >= 0 else code
+
     def set_value(self, code: str) -> None:
         self._committed = code
         index = self.combo.findData(code)
@@ -288,6 +339,7 @@ class CodeField(QWidget):
         else:
             self.combo.setCurrentIndex(-1)
             self.combo.setEditText(code)
+        self._shown = self.combo.currentText()
         self.feedback.setVisible(False)
         self.feedback.show_understood("")
 
@@ -371,6 +423,12 @@ class HsCodesField(QWidget):
 
     def is_editing(self) -> bool:
         return False
+
+    def show_stored(self, codes: list[str]) -> None:
+        self.set_value(codes)
+
+    def text_for(self, codes: list[str]) -> str:
+        return ", ".join(codes)
 
     def set_value(self, codes: list[str]) -> None:
         for code in codes:

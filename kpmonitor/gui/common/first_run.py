@@ -2,13 +2,17 @@
 
 A field home gets its signing key (self-signed until headquarters issues a
 certificate), headquarters its certificate authority; either is protected by
-the passphrase chosen here.
+the passphrase chosen here. Once it is made, the dialog says what to do next
+(``next_steps``: enrol with headquarters, start an inspection), in the words
+the empty list of inspections says them again.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -17,16 +21,59 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QRadioButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kpmonitor.errors import KPError
+from kpmonitor.gui.common.dialogs import accept_on_ctrl_enter, fit_to_screen
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 
 if TYPE_CHECKING:
     from kpmonitor.paths import Paths
     from kpmonitor.workspace import HomeInfo
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FirstRunDialog", text)
+
+
+def is_enrolled(paths: Paths) -> bool:
+    """Whether headquarters issued this home's signing certificate (until then it is self-signed)."""
+    from kpmonitor.trust.identity import is_self_signed
+    from kpmonitor.trust.keys import Keyring
+
+    keyring = Keyring(paths)
+    try:
+        return keyring.has_signing_key() and not is_self_signed(keyring.device_certificate())
+    except KPError:
+        return False  # a certificate that cannot be read is no enrolment; the certificates dialog says why
+
+
+def next_steps(role: str, *, enrolled: bool) -> list[str]:
+    """What a new home's user does next, one step a sentence: the first-run dialog and the empty list say them."""
+    if role == "hq":
+        return [
+            _tr("Issue each monitor's certificate from the request they send you (Monitors → Issue certificate "
+                "from request…), and send it back to them."),
+            _tr("Publish the trust list and revocation list (Monitors → Publish…) for the monitors' laptops and "
+                "for verifiers."),
+            _tr("Import the report bundles monitors bring you: drop a USB stick's folder on the Inbox."),
+        ]
+    new = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
+    steps = [] if enrolled else [
+        _tr("Enrol with headquarters, so that your reports verify as genuine: Tools → Signing certificate… → Write "
+            "certificate request…, send the file to headquarters, then install the certificate it sends back "
+            "(Install certificate from headquarters…)."),
+    ]
+    steps.append(_tr("Start an inspection: New inspection ({keys}), then type the KP certificate's number. Every "
+                     "change is saved as you make it.").format(keys=new))
+    return steps
+
+
+def numbered(steps: list[str]) -> str:
+    return "\n\n".join(f"{i}. {step}" for i, step in enumerate(steps, 1))
 
 
 class FirstRunDialog(QDialog):
@@ -59,6 +106,8 @@ class FirstRunDialog(QDialog):
                                        "it if it is forgotten."), self, wrap=True)
         key_note.setEnabled(False)
         self.error = FeedbackLabel(self)
+        self.next_label = plain_label("", self, wrap=True)  # once the home is made: what next
+        self.next_label.setObjectName("first_run_next")
         form = QFormLayout()
         form.addRow(self.tr("Role"), self.field_role)
         form.addRow("", self.hq_role)
@@ -66,29 +115,43 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Passphrase"), self.passphrase)
         form.addRow(self.tr("&Repeat it"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Create"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.create_home)
         buttons.rejected.connect(self.reject)
+        asking = QWidget(self)
+        page = QVBoxLayout(asking)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(intro)
+        page.addWidget(where)
+        page.addLayout(form)
+        page.addWidget(key_note)
+        page.addWidget(self.error)
+        page.addStretch(1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(asking)
+        self.pages.addWidget(self.next_label)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(where)
-        layout.addLayout(form)
-        layout.addWidget(key_note)
-        layout.addWidget(self.error)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
+        accept_on_ctrl_enter(self, self.ok_button)
         self.name.setFocus()
-        self.resize(480, 340)
+        fit_to_screen(self, 520, 380)
 
     def role(self) -> str:
         return "hq" if self.hq_role.isChecked() else "field"
 
     def create_home(self) -> None:
+        """Make the home from what was typed; once it is made, say what to do next (OK then closes the dialog)."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
         from kpmonitor.workspace import init_home
 
+        if self.info is not None:
+            self.accept()
+            return
         if not self.name.text().strip():
             self.error.show_error(self.tr("Give the monitor's name (field) or the office's name (hq)."))
             return
@@ -109,4 +172,21 @@ class FirstRunDialog(QDialog):
             return
         finally:
             busy.close()
-        self.accept()
+        self.show_next_steps(self.info)
+
+    def show_next_steps(self, info: HomeInfo) -> None:
+        who = (self.tr("Headquarters' home for {name} is ready.") if info.role == "hq"
+               else self.tr("Your home is ready, {name}.")).format(name=info.name)
+        self.next_label.setText(who + "\n\n" + self.tr("What to do next:") + "\n\n"
+                          + numbered(next_steps(info.role, enrolled=False)))
+        self.pages.setCurrentWidget(self.next_label)
+        self.ok_button.setText(self.tr("Start"))
+        self.ok_button.setFocus()
+        self.cancel_button.hide()
+
+    def reject(self) -> None:
+        # Once the home is made there is nothing to cancel: closing the dialog starts the application on it.
+        if self.info is not None:
+            self.accept()
+            return
+        super().reject()

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -27,6 +28,7 @@ from kpmonitor.gui.common.fields import (
     local_now,
     tr,
 )
+from kpmonitor.gui.editor.history import Said, Where
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from kpmonitor.gui.session import InspectionSession
 
 Field = TextField | CodeField | HsCodesField
+NAME_ROOM = 220       # pixels more than its minimum for a name box: "Zimbabwe Consolidated Diamond Company" reads whole
+SCROLL_BAR_ROOM = 20  # the vertical scroll bar the form may need
 
 
 def parse_count(text: str) -> int:
@@ -76,6 +80,24 @@ def participant_country_items(ref: Reference) -> list[tuple[str, str]]:
         if participant.code not in participant.members:
             items.append((participant.code, participant.name))
     return sorted(items, key=lambda item: item[1])
+
+
+def stored_values(insp: Inspection) -> dict[str, Any]:
+    """What each field of the section shows of an inspection, by the field's path."""
+    cert = insp.certificate
+    return {
+        "certificate.number": cert.number, "certificate.issuing_authority": cert.issuing_authority,
+        "certificate.issued_on": cert.issued_on, "certificate.expires_on": cert.expires_on,
+        "certificate.hs_codes": list(cert.hs_codes), "certificate.carats": cert.carats,
+        "certificate.value_usd": cert.value_usd, "certificate.parcel_count": cert.parcel_count,
+        "certificate.exporter.name": cert.exporter.name, "certificate.exporter.address": cert.exporter.address,
+        "certificate.importer.name": cert.importer.name, "certificate.importer.address": cert.importer.address,
+        "certificate.origin": cert.origin, "certificate.provenance": cert.provenance,
+        "certificate.destination": cert.destination, "site": insp.site,
+        "site_gps": (insp.site_lat, insp.site_lon) if insp.site_lat is not None and insp.site_lon is not None
+        else None,
+        "inspected_at": insp.inspected_at,
+    }
 
 
 class CertificateSectionWidget(QScrollArea):
@@ -149,15 +171,55 @@ class CertificateSectionWidget(QScrollArea):
         self._bind("inspected_at", when, self.tr("Inspected &at"))
         form.addRow(self.tr("Inspected &at"), when)
 
-        grid.addWidget(certificate, 0, 0, 2, 1)
-        grid.addWidget(parties, 0, 1)
-        grid.addWidget(countries, 1, 1)
-        grid.addWidget(place, 2, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        self._grid = grid
+        self._groups = (certificate, parties, countries, place)
+        self._two_columns: bool | None = None
+        self._arrange(two_columns=True)
         self.refresh(session.inspection)
         session.inspection_changed.connect(self.refresh)
+
+    # --- two columns, or one on a small screen -------------------------------------------------
+
+    def two_columns_width(self) -> int:
+        """The width the two columns need: the certificate's boxes as they are, the names with room to read them."""
+        certificate, parties, countries, _place = self._groups
+        margins = self._grid.contentsMargins()
+        return (certificate.sizeHint().width() + max(parties.minimumSizeHint().width() + NAME_ROOM,
+                                                     countries.sizeHint().width())
+                + self._grid.horizontalSpacing() + margins.left() + margins.right())
+
+    def _arrange(self, *, two_columns: bool) -> None:
+        """The certificate beside the parties and countries, the inspection under them; else all in one column.
+
+        One column on a narrow screen (or beside the unfolded problems): the form scrolls down, never sideways,
+        and the exporter and importer keep their width.
+        """
+        if two_columns == self._two_columns:
+            return
+        self._two_columns = two_columns
+        grid = self._grid
+        certificate, parties, countries, place = self._groups
+        for group in self._groups:
+            grid.removeWidget(group)
+        if two_columns:
+            grid.addWidget(certificate, 0, 0, 2, 1)
+            grid.addWidget(parties, 0, 1)
+            grid.addWidget(countries, 1, 1)
+            grid.addWidget(place, 2, 0, 1, 2)
+        else:
+            for row, group in enumerate(self._groups):
+                grid.addWidget(group, row, 0)
+        # The names (exporter, importer) take more of the width than the certificate's short boxes need.
+        grid.setColumnStretch(0, 2 if two_columns else 1)
+        grid.setColumnStretch(1, 3 if two_columns else 0)
+        for row in range(5):
+            grid.setRowStretch(row, 0)
+        grid.setRowStretch(3 if two_columns else 4, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The area's own width (not its viewport's, which a scroll bar narrows) decides: no back and forth.
+        self._arrange(two_columns=self.width() - SCROLL_BAR_ROOM >= self.two_columns_width())
+        super().resizeEvent(event)
 
     # --- building --------------------------------------------------------------------------
 
@@ -204,34 +266,23 @@ class CertificateSectionWidget(QScrollArea):
     # --- reading and writing ---------------------------------------------------------------
 
     def refresh(self, insp: Inspection) -> None:
-        """Show what is stored, except in a field the monitor is typing in."""
-        cert = insp.certificate
-        values: dict[str, Any] = {
-            "certificate.number": cert.number, "certificate.issuing_authority": cert.issuing_authority,
-            "certificate.issued_on": cert.issued_on, "certificate.expires_on": cert.expires_on,
-            "certificate.hs_codes": list(cert.hs_codes), "certificate.carats": cert.carats,
-            "certificate.value_usd": cert.value_usd, "certificate.parcel_count": cert.parcel_count,
-            "certificate.exporter.name": cert.exporter.name, "certificate.exporter.address": cert.exporter.address,
-            "certificate.importer.name": cert.importer.name, "certificate.importer.address": cert.importer.address,
-            "certificate.origin": cert.origin, "certificate.provenance": cert.provenance,
-            "certificate.destination": cert.destination, "site": insp.site,
-            "site_gps": (insp.site_lat, insp.site_lon) if insp.site_lat is not None and insp.site_lon is not None
-            else None,
-            "inspected_at": insp.inspected_at,
-        }
+        """Show what is stored, except in a field the monitor is typing in (``show_stored``)."""
+        values = stored_values(insp)
         read_only = self.session.read_only
         for path, field in self.fields.items():
             field.set_read_only(read_only)
-            if not field.is_editing():
-                field.set_value(values[path])
+            field.show_stored(values[path])
 
     def _on_field_committed(self, path: str, value: Any) -> None:
+        field = self.fields[path]
+        before = stored_values(self.session.inspection)[path]
+        said = Said(self.names[path], field.text_for(before), field.text_for(value))
+        where = Where("certificate", field=path)
         if path == "site_gps":
             lat, lon = value if value is not None else (None, None)
-            stored = self.session.update({"site_lat": lat, "site_lon": lon}, settles=path)
+            stored = self.session.update({"site_lat": lat, "site_lon": lon}, said=said, where=where, settles=path)
         else:
-            stored = self.session.update({path: value}, settles=path)
-        field = self.fields[path]
+            stored = self.session.update({path: value}, said=said, where=where, settles=path)
         if not stored and not isinstance(field, HsCodesField):
             field.feedback.setVisible(True)
             field.feedback.show_error(self.session.last_error or "")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QSplitter,
@@ -19,18 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpmonitor.gui.common.fields import TextField, bold
+from kpmonitor.gui.common.fields import CodeField, TextField, bold
 from kpmonitor.gui.common.labels import FeedbackLabel, ok_color, plain_label
 from kpmonitor.gui.editor.certificate import CertificateSectionWidget
 from kpmonitor.gui.editor.findings import FindingsSectionWidget
 from kpmonitor.gui.editor.parcels import ParcelsSectionWidget
 from kpmonitor.gui.editor.photo_gallery import PhotosSectionWidget
 from kpmonitor.gui.editor.seals import SealsSectionWidget
+from kpmonitor.gui.editor.undo_keys import UndoKeys, box_keeps, box_step
 from kpmonitor.gui.editor.validation_panel import ValidationPanelWidget
 from kpmonitor.gui.session import InspectionSession
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
+    from kpmonitor.gui.editor.history import Where
     from kpmonitor.rules.problems import Problem
     from kpmonitor.workspace import Workspace
 
@@ -118,6 +123,7 @@ class InspectionEditorWidget(QWidget):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([1000, 330])
+        self.validation.follow_width(self.splitter)  # a bar on a small screen: the form keeps its width
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -134,6 +140,16 @@ class InspectionEditorWidget(QWidget):
         self.session.write_failed.connect(self._on_write_failed)
         self._on_inspection_changed(self.session.inspection)
         self.saved_label.show_understood(self.tr("Every change is saved as you make it."))
+        # Ctrl+Z in a box: its own typing until that is saved, then the editor's undo (``undo_keys``).
+        self._typing: dict[QWidget, Callable[[], bool]] = {self.findings.text: self.findings.holds_typing,
+                                                           self.photos.caption.edit: self.photos.caption.holds_typing}
+        for field in self.certificate.fields.values():
+            if isinstance(field, TextField):
+                self._typing[field.edit] = field.holds_typing
+            elif isinstance(field, CodeField):
+                self._typing[field.combo] = field.holds_typing
+        self.undo_keys = UndoKeys(self, self.box_keeps, lambda undoing: self._step(undoing=undoing))
+        self.undo_keys.watch(self)
 
     @property
     def inspection_id(self) -> str:
@@ -253,6 +269,55 @@ class InspectionEditorWidget(QWidget):
     def add_photos(self) -> None:
         self.show_section("photos")
         self.photos.choose_and_add_files()
+
+    # --- undo and redo ---------------------------------------------------------------------
+
+    def box_keeps(self, box: QWidget, undoing: bool) -> bool:
+        """Whether Ctrl+Z (or Ctrl+Shift+Z) in ``box`` is the box's own typing rather than the editor's change."""
+        return box_keeps(box, undoing=undoing, typing=self._typing.get(box))
+
+    def undo(self) -> None:
+        """Edit > Undo, Ctrl+Z: what is typed and not saved in the box with the cursor, else the last change saved."""
+        self._step(undoing=True)
+
+    def redo(self) -> None:
+        self._step(undoing=False)
+
+    def _step(self, *, undoing: bool) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and self.box_keeps(focus, undoing):
+            box_step(focus, undoing=undoing)
+            return
+        if any(t.state() == QAbstractItemView.State.EditingState
+               for t in (self.parcels.table, self.seals.table, self.findings.table)):
+            self.session.tell(self.tr("A cell is being typed in: Enter stores it, Escape lets it go; then Ctrl+Z "
+                                      "undoes the changes saved."))
+            return
+        change = self.session.undo() if undoing else self.session.redo()
+        if change is not None:
+            self._show_change(change.where)
+
+    def _show_change(self, where: Where) -> None:
+        """Show what was undone or redone: its section, and there its row."""
+        if where.section in SECTIONS:
+            self.show_section(where.section)
+        tables: dict[str, ParcelsSectionWidget | SealsSectionWidget | FindingsSectionWidget] = {
+            "parcels": self.parcels, "seals": self.seals, "findings": self.findings}
+        section = tables.get(where.section)
+        if section is None or where.row is None:
+            return
+        model = section.model
+        row = next((i for i, r in enumerate(model.rows) if r.id == where.row), None)
+        if row is not None:
+            field = where.field if any(c.field == where.field for c in model.columns) else ""
+            column = model.column_of(field) if field else max(section.table.currentIndex().column(), 0)
+            section.table.setCurrentIndex(model.index(row, column))
+
+    def undo_text(self, *, undoing: bool) -> str | None:
+        """What Edit > Undo (or Redo) would do ("remove seal ZW-S-000981"), or None when there is nothing."""
+        history = self.session.history
+        change = history.to_undo if undoing else history.to_redo
+        return None if change is None or self.session.read_only else change.said.told(undoing=undoing)
 
     # --- after an interruption ------------------------------------------------------------
 

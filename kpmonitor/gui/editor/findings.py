@@ -23,7 +23,15 @@ from kpmonitor.domain.inspection import SECTIONS, Finding, FindingSeverity, Verd
 from kpmonitor.gui.common.fields import TYPING_PAUSE_MS
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, warning_color
 from kpmonitor.gui.common.words import severity_label
-from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView, problem_cell
+from kpmonitor.gui.editor.history import Said, Where
+from kpmonitor.gui.editor.rows import (
+    Column,
+    ComboDelegate,
+    RowsModel,
+    RowsTableView,
+    problem_cell,
+    removed_sentence,
+)
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
@@ -132,6 +140,7 @@ class FindingsSectionWidget(QWidget):
         self.table.setItemDelegateForColumn(
             1, ComboDelegate(lambda: [(s, s) for s in SECTIONS], editable=True, parent=self))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.remove_requested.connect(lambda: self.remove_finding(ask=False))
 
         self.add_button = QPushButton(self.tr("&Add finding"), findings_box)
         self.add_button.clicked.connect(self.add_finding)
@@ -156,6 +165,7 @@ class FindingsSectionWidget(QWidget):
         self.text.textChanged.connect(self._on_text_changed)
         self._loading_text = False
         self._text_finding_id: str | None = None
+        self._text_saved = ""  # the box's text as last loaded or stored: what it holds beyond that is typing
 
         buttons = QHBoxLayout()
         for push in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -192,8 +202,13 @@ class FindingsSectionWidget(QWidget):
         self._load_text()
 
     def _on_verdict_toggled(self, verdict: Verdict, checked: bool) -> None:
-        if checked and self.session.inspection.verdict is not verdict:
-            self.session.update({"verdict": verdict})
+        earlier = self.session.inspection.verdict
+        if checked and earlier is not verdict:
+            def named(v: Verdict | None) -> str:
+                return self.verdict_buttons[v].text().replace("&", "") if v is not None else ""
+
+            self.session.update({"verdict": verdict}, said=Said(self.tr("the verdict"), named(earlier), named(verdict)),
+                                where=Where("findings", field="verdict"))
 
     def _on_edit_refused(self, sentence: str) -> None:
         self.message.show_error(sentence)
@@ -206,14 +221,19 @@ class FindingsSectionWidget(QWidget):
         self.commit_text()
         self._load_text()
 
+    def holds_typing(self) -> bool:
+        """Whether the text box holds typing not stored yet (Ctrl+Z there is the box's own, ``box_keeps``)."""
+        return self.text.toPlainText().strip() != self._text_saved.strip()
+
     def _load_text(self) -> None:
         finding = self.selected_finding()
-        writing = self.text.hasFocus() or self._text_timer.isActive()
-        if writing and finding is not None and finding.id == self._text_finding_id:
-            return  # the monitor is writing it
+        if finding is not None and finding.id == self._text_finding_id and (
+                self.holds_typing() or (self.text.hasFocus() and finding.text == self._text_saved)):
+            return  # the monitor is writing it, or it is what is stored: the box keeps its cursor and its undo
         self._loading_text = True
         self._text_finding_id = finding.id if finding else None
-        self.text.setPlainText(finding.text if finding else "")
+        self._text_saved = finding.text if finding else ""
+        self.text.setPlainText(self._text_saved)
         self.text.setEnabled(finding is not None)
         self._loading_text = False
 
@@ -236,15 +256,25 @@ class FindingsSectionWidget(QWidget):
         text = self.text.toPlainText().strip()
         key = self._text_key()
         if text != finding.text:
-            self.session.write(lambda: self.session.store.update_finding(finding_id, {"text": text}), settles=key)
-        elif key is not None:
-            self.session.settle(key)
+            said = Said(self.tr("the text of {finding}").format(finding=self.model.row_name(finding)), finding.text,
+                        text)
+            if self.session.update_row("findings", finding_id, {"text": text}, said=said,
+                                       where=Where("findings", finding_id, "text"), settles=key):
+                self._text_saved = text
+                # Qt's undo of the box ends at the text saved: past it, Ctrl+Z is the editor's (``undo_keys``).
+                self.text.document().clearUndoRedoStacks()
+        else:
+            self._text_saved = text
+            if key is not None:
+                self.session.settle(key)
 
     def _commit(self, finding: Finding, field: str, value: Any) -> bool:
         assert finding.id is not None
         finding_id = finding.id
-        return self.session.write(lambda: self.session.store.update_finding(finding_id, {field: value}),
-                                  settles=self.model.journal_key(finding, field))
+        return self.session.update_row("findings", finding_id, {field: value},
+                                       said=self.model.change_said(finding, field, value),
+                                       where=Where("findings", finding_id, field),
+                                       settles=self.model.journal_key(finding, field))
 
     def recover(self, key: str, text: str) -> str | None:
         """Put back what an interruption left typed in a finding's text (the box below) or one of its cells."""
@@ -265,7 +295,7 @@ class FindingsSectionWidget(QWidget):
     def add_finding(self) -> None:
         self.table.commit_editing()
         self.commit_text()
-        if self.session.write(lambda: self.session.store.add_finding(self.session.inspection_id, Finding())):
+        if self.session.add_row("findings", Finding(), said=Said(self.tr("add a finding")), where=Where("findings")):
             self.table.setCurrentIndex(self.model.index(len(self.model.rows) - 1, 0))
             self.text.setFocus()
 
@@ -275,13 +305,21 @@ class FindingsSectionWidget(QWidget):
         return confirm(self, self.tr("Remove finding"), self.tr("Remove this finding?\n\n{text}").format(
             text=finding.text[:300]))
 
-    def remove_finding(self) -> None:
+    def remove_finding(self, *, ask: bool = True) -> None:
+        """Remove the selected finding: asked first from the button; at once with Delete, Ctrl+Z being the safety."""
         self.table.commit_editing()
+        self.commit_text()
         finding = self.selected_finding()
-        if finding is None or finding.id is None or not self.confirm_remove(finding):
+        if (finding is None or finding.id is None or self.session.read_only
+                or (ask and not self.confirm_remove(finding))):
             return
-        finding_id = finding.id
-        self.session.write(lambda: self.session.store.delete_finding(finding_id))
+        name = self.model.row_name(finding)
+        if not self.session.remove_row("findings", finding.id, said=Said(self.tr("remove {row}").format(row=name)),
+                                       where=Where("findings", finding.id)):
+            self.message.show_error(self.session.last_error or "")
+            return
+        self.message.show_understood(removed_sentence(name))
+        self.session.tell(removed_sentence(name))
 
     def move_finding(self, step: int) -> None:
         self.table.commit_editing()
@@ -289,8 +327,10 @@ class FindingsSectionWidget(QWidget):
         row = self.table.currentIndex().row()
         if finding is None or finding.id is None or not 0 <= row + step < len(self.model.rows):
             return
-        finding_id = finding.id
-        if self.session.write(lambda: self.session.store.move("findings", finding_id, row + step)):
+        what = (self.tr("move {row} up") if step < 0 else self.tr("move {row} down")).format(
+            row=self.model.row_name(finding))
+        if self.session.move_row("findings", finding.id, row + step, said=Said(what),
+                                 where=Where("findings", finding.id)):
             self.table.setCurrentIndex(self.model.index(row + step, 0))
 
     def flush(self) -> None:

@@ -28,7 +28,8 @@ from kpmonitor.domain.quantities import grouped, parse_carats, parse_usd
 from kpmonitor.errors import ParseError
 from kpmonitor.gui.common.fields import tr
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, safe_tooltip, warning_color
-from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView
+from kpmonitor.gui.editor.history import Said, Where
+from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView, removed_sentence
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
@@ -220,6 +221,7 @@ class ParcelsSectionWidget(QWidget):
         self.table.setItemDelegateForColumn(self.model.column_of("hs_code"),
                                             ComboDelegate(lambda: in_scheme, editable=True, parent=self))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.remove_requested.connect(lambda: self.remove_parcel(ask=False))
 
         self.totals = TotalsModel(self.model.columns, self)
         self.totals.error_color = self.model.error_color
@@ -281,8 +283,10 @@ class ParcelsSectionWidget(QWidget):
         assert parcel.id is not None
         parcel_id = parcel.id
         self.message.show_understood("")
-        return self.session.write(lambda: self.session.store.update_parcel(parcel_id, {field: value}),
-                                  settles=self.model.journal_key(parcel, field))
+        return self.session.update_row("parcels", parcel_id, {field: value},
+                                       said=self.model.change_said(parcel, field, value),
+                                       where=Where("parcels", parcel_id, field),
+                                       settles=self.model.journal_key(parcel, field))
 
     def _on_edit_refused(self, sentence: str) -> None:
         self.message.show_error(sentence)
@@ -295,8 +299,9 @@ class ParcelsSectionWidget(QWidget):
         number = str(max(numbers, default=len(insp.parcels)) + 1)
         # The certificate's HS code when it has only one: what nearly every parcel carries.
         hs = insp.certificate.hs_codes[0] if len(insp.certificate.hs_codes) == 1 else ""
-        if not self.session.write(lambda: self.session.store.add_parcel(self.session.inspection_id,
-                                                                        Parcel(number=number, hs_code=hs))):
+        parcel = Parcel(number=number, hs_code=hs)
+        said = Said(self.tr("add parcel {number}").format(number=number))
+        if not self.session.add_row("parcels", parcel, said=said, where=Where("parcels")):
             self.message.show_error(self.session.last_error or "")
             return
         row = len(self.session.inspection.parcels) - 1
@@ -317,15 +322,22 @@ class ParcelsSectionWidget(QWidget):
                        self.tr("Remove parcel {number}? Seals and photos linked to it stay, linked to nothing.")
                        .format(number=parcel.number or "?"))
 
-    def remove_parcel(self) -> None:
+    def remove_parcel(self, *, ask: bool = True) -> None:
+        """Remove the selected parcel: asked first from the button; at once with Delete, Ctrl+Z being the safety."""
         self.table.commit_editing()
         parcel = self.selected_parcel()
-        if parcel is None or parcel.id is None or not self.confirm_remove(parcel):
+        if (parcel is None or parcel.id is None or self.session.read_only
+                or (ask and not self.confirm_remove(parcel))):
             return
         row = self.table.currentIndex().row()
-        parcel_id = parcel.id
-        if self.session.write(lambda: self.session.store.delete_parcel(parcel_id)):
-            self._select_row(min(row, len(self.model.rows) - 1))
+        name = self.model.row_name(parcel)
+        if not self.session.remove_row("parcels", parcel.id, said=Said(self.tr("remove {row}").format(row=name)),
+                                       where=Where("parcels", parcel.id)):
+            self.message.show_error(self.session.last_error or "")
+            return
+        self._select_row(min(row, len(self.model.rows) - 1))
+        self.message.show_understood(removed_sentence(name))
+        self.session.tell(removed_sentence(name))
 
     def move_parcel(self, step: int) -> None:
         self.table.commit_editing()
@@ -336,8 +348,9 @@ class ParcelsSectionWidget(QWidget):
         target = row + step
         if not 0 <= target < len(self.model.rows):
             return
-        parcel_id = parcel.id
-        if self.session.write(lambda: self.session.store.move("parcels", parcel_id, target)):
+        what = (self.tr("move {row} up") if step < 0 else self.tr("move {row} down")).format(
+            row=self.model.row_name(parcel))
+        if self.session.move_row("parcels", parcel.id, target, said=Said(what), where=Where("parcels", parcel.id)):
             self._select_row(target, self.table.currentIndex().column())
 
     def _select_row(self, row: int, column: int = 0) -> None:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from kpmonitor.gui.common.fields import TextField, describe_moment
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
 from kpmonitor.gui.common.workers import PhotoIngestWorker, ThumbnailWorker, start
+from kpmonitor.gui.editor.history import Said, Where
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection, PhotoRef
@@ -197,6 +198,7 @@ class PhotosSectionWidget(QWidget):
         self.caption.typed.connect(self._on_caption_typed)
         self.link = QComboBox(details)
         self.link.activated.connect(self._on_link_chosen)
+        self._link_shown = ""
         self.file_label = plain_label("", details, wrap=True)
         self.taken_label = plain_label("", details, wrap=True)
         self.gps_label = plain_label("", details, wrap=True)
@@ -306,8 +308,7 @@ class PhotosSectionWidget(QWidget):
             for label in (self.file_label, self.taken_label, self.gps_label, self.size_label, self.sha_label):
                 label.setText("")
             return
-        if not self.caption.is_editing():
-            self.caption.set_value(photo.caption)
+        self.caption.show_stored(photo.caption)
         link = ""
         if photo.parcel is not None:
             parcel = insp.parcel_by_number(photo.parcel)
@@ -316,6 +317,7 @@ class PhotosSectionWidget(QWidget):
             seal = next((s for s in insp.seals if s.number == photo.seal), None)
             link = f"seal:{seal.id}" if seal else ""
         self.link.setCurrentIndex(max(0, self.link.findData(link)))
+        self._link_shown = str(self.link.currentData() or "")  # what the photo shows as stored, to name a change
         self.file_label.setText(f"{photo.original_name} ({photo.format}, {photo.width} × {photo.height})")
         self.taken_label.setText(describe_moment(photo.taken_at).removeprefix("= ") if photo.taken_at
                                  else self.tr("no time in the photo's EXIF data"))
@@ -335,9 +337,12 @@ class PhotosSectionWidget(QWidget):
     def _on_caption_committed(self, caption: str) -> None:
         photo = self.selected_photo()
         if photo is not None:
-            photo_id = photo.id
-            self.session.write(lambda: self.session.store.update_photo(photo_id, {"caption": caption}),
-                               settles=f"photos/{photo_id}/caption")
+            self._set_caption(photo, caption, settles=f"photos/{photo.id}/caption")
+
+    def _set_caption(self, photo: PhotoRef, caption: str, *, settles: str) -> bool:
+        said = Said(self.tr("the caption of photo {name}").format(name=photo.original_name), photo.caption, caption)
+        return self.session.update_row("photos", photo.id, {"caption": caption}, said=said,
+                                       where=Where("photos", photo.id, "caption"), settles=settles)
 
     def recover(self, key: str, text: str) -> str | None:
         """Put back a caption an interruption left typed, saved as if typed now; None when there is nothing to."""
@@ -347,8 +352,7 @@ class PhotosSectionWidget(QWidget):
         if photo is None or caption == photo.caption:
             self.session.settle(key)
             return None
-        if not self.session.write(lambda: self.session.store.update_photo(photo_id, {"caption": caption}),
-                                  settles=key):
+        if not self._set_caption(photo, caption, settles=key):
             return None
         return self.tr("the caption of photo {name} ({caption})").format(name=photo.original_name, caption=caption)
 
@@ -359,8 +363,11 @@ class PhotosSectionWidget(QWidget):
         value = str(self.link.currentData() or "")
         kind, _, row_id = value.partition(":")
         changes = {"parcel_id": row_id if kind == "parcel" else None, "seal_id": row_id if kind == "seal" else None}
-        photo_id = photo.id
-        self.session.write(lambda: self.session.store.update_photo(photo_id, changes))
+        shown = self.link.currentText()
+        before = next((self.link.itemText(i) for i in range(self.link.count())
+                       if self.link.itemData(i) == self._link_shown), "")
+        said = Said(self.tr("what photo {name} shows").format(name=photo.original_name), before, shown)
+        self.session.update_row("photos", photo.id, changes, said=said, where=Where("photos", photo.id, "link"))
 
     def confirm_remove(self, photo: PhotoRef) -> bool:
         from kpmonitor.gui.common.dialogs import confirm
@@ -373,8 +380,8 @@ class PhotosSectionWidget(QWidget):
         photo = self.selected_photo()
         if photo is None or self.session.read_only or not self.confirm_remove(photo):
             return
-        photo_id = photo.id
-        self.session.write(lambda: self.session.store.delete_photo(photo_id))
+        said = Said(self.tr("detach photo {name}").format(name=photo.original_name))
+        self.session.remove_row("photos", photo.id, said=said, where=Where("photos", photo.id))
 
     def view_selected(self) -> None:
         row = self.gallery.currentIndex().row()

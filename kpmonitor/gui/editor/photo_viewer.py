@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import KPError
-from kpmonitor.gui.common.fields import describe_moment
+from kpmonitor.gui.common.dialogs import fit_to_screen
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class PhotoViewerDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
 
     def show_photos(self, photos: list[PhotoRef], row: int) -> None:
         self.photos = list(photos)
@@ -164,7 +165,7 @@ class PhotoViewerDialog(QDialog):
         self.caption.setText(photo.caption or photo.original_name)
         parts = [f"{photo.original_name}, {photo.width} × {photo.height}"]
         if photo.taken_at:
-            parts.append(self.tr("taken {when}").format(when=describe_moment(photo.taken_at).removeprefix("= ")))
+            parts.append(self.tr("taken {when}").format(when=show_moment(photo.taken_at)))
         if photo.gps_lat is not None and photo.gps_lon is not None:
             parts.append(self.tr("at {lat:.5f}, {lon:.5f}").format(lat=photo.gps_lat, lon=photo.gps_lon))
         if photo.parcel:

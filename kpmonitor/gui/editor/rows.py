@@ -19,10 +19,16 @@ the model's ``journal``, the session), keyed by the row's id and the field, so
 a crash while a cell is being typed in loses at most the keystroke; the cell's
 save, or Escape, ends that journal. ``RowsTableView.recover`` puts what an
 interruption left back into its cell.
+
+Delete on a selected row (not while a cell is being typed in) asks its
+section to remove the row at once (``remove_requested``): no question is
+asked, undo (Ctrl+Z) being the safety, and the section says what went and
+that Ctrl+Z brings it back (``removed_sentence``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -37,7 +43,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -52,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.errors import ParseError
 from kpmonitor.gui.common.labels import safe_tooltip
+from kpmonitor.gui.editor.history import Said
 
 if TYPE_CHECKING:
     from kpmonitor.rules.problems import Problem
@@ -168,6 +175,11 @@ class RowsModel(QAbstractTableModel):
         """How a sentence names a cell ("parcel 2's weighed carats")."""
         column = self.columns[self.column_of(field)]
         return self.tr("{row}'s {column}").format(row=self.row_name(item), column=column.name)
+
+    def change_said(self, item: Any, field: str, value: Any) -> Said:
+        """How the change of a cell is told: the cell, and its value as it reads before and after the change."""
+        return Said(self.cell_name(item, field), self.display(item, field),
+                    self.display(dataclasses.replace(item, **{field: value}), field))
 
     # --- for subclasses --------------------------------------------------------------------
 
@@ -315,8 +327,18 @@ class ComboDelegate(JournalDelegate):
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
 
+def removed_sentence(row: str) -> str:
+    """What the monitor is told when a row is removed: what went, and how it comes back."""
+    from PySide6.QtCore import QCoreApplication
+
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+    return QCoreApplication.translate("RowsModel", "Removed {row}; {key} brings it back.").format(row=row, key=undo)
+
+
 class RowsTableView(QTableView):
     """A table for quick entry from the keyboard, along a row with Tab or down a column with Enter."""
+
+    remove_requested = Signal()  # Delete on a selected row, no cell being typed in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -406,11 +428,17 @@ class RowsTableView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
         if self.state() != QAbstractItemView.State.EditingState and current.isValid():
+            model = self.model()
+            if (event.key() == Qt.Key.Key_Delete and isinstance(model, RowsModel) and not model.read_only
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+                # Not a cell's text to delete (no cell is being typed in): the row, which undo brings back.
+                self.remove_requested.emit()
+                event.accept()
+                return
             editable = bool(current.flags() & Qt.ItemFlag.ItemIsEditable)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and editable:
                 self.edit(current)
                 return
-            model = self.model()
             if (not editable and isinstance(model, RowsModel) and not model.read_only
                     and event.text().isprintable() and event.text()
                     and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier

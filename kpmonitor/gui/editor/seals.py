@@ -46,13 +46,22 @@ from kpmonitor.domain.inspection import (
     SealEvent,
     SealEventKind,
     applied_event,
+    normalise_seal_number,
     parse_moment,
 )
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.gui.common.fields import describe_moment, tr
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, warning_color
 from kpmonitor.gui.common.words import event_label, iso_class_label, seal_type_label
-from kpmonitor.gui.editor.rows import Column, ComboDelegate, RowsModel, RowsTableView, problem_cell
+from kpmonitor.gui.editor.history import Said, Where
+from kpmonitor.gui.editor.rows import (
+    Column,
+    ComboDelegate,
+    RowsModel,
+    RowsTableView,
+    problem_cell,
+    removed_sentence,
+)
 from kpmonitor.gui.editor.scanner import ScanCatcher
 
 if TYPE_CHECKING:
@@ -87,7 +96,7 @@ class SealsModel(RowsModel):
             Column("iso_class", self.tr("Class"), width=60),
             Column("applied_by", self.tr("Applied by"), width=140),
             Column("witness", self.tr("Witness"), width=140),
-            Column("applied_at", self.tr("Applied at"), width=130),
+            Column("applied_at", self.tr("Applied at"), width=190),  # a moment and its zone, whole
             Column("manufacturer", self.tr("Manufacturer"), width=100),
             Column("applied_place", self.tr("Place"), width=140),
             Column("status", self.tr("Last event"), editable=False, width=160),
@@ -154,7 +163,7 @@ class EventsModel(RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([
             Column("kind", self.tr("Event"), editable=False, width=130),
-            Column("at", self.tr("When"), editable=False, width=130),
+            Column("at", self.tr("When"), editable=False, width=190),
             Column("by", self.tr("By"), editable=False, width=140),
             Column("note", self.tr("Note"), editable=False, width=200),
         ], parent)
@@ -194,6 +203,7 @@ class SealsSectionWidget(QWidget):
         self.table.setItemDelegateForColumn(self.model.column_of("parcel"),
                                             ComboDelegate(self._targets, parent=self))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.remove_requested.connect(lambda: self.remove_seal(ask=False))
         # What became of a seal, recorded from its row: right-click (or the menu key) on it.
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu_requested)
@@ -216,6 +226,7 @@ class SealsSectionWidget(QWidget):
         self.events_view = RowsTableView(self.events_box)
         self.events_view.setModel(self.events)
         self.events_view.apply_column_widths(self.events.columns, stretch="note")
+        self.events_view.remove_requested.connect(self.remove_event)
         self.event_note = QLineEdit(self.events_box)
         self.event_note.setPlaceholderText(self.tr("note (what was seen)"))
         self.event_buttons: dict[SealEventKind, QPushButton] = {}
@@ -451,7 +462,8 @@ class SealsSectionWidget(QWidget):
         # Used, the target is the monitor's: set before the write, whose reload would otherwise move the
         # default on to the next parcel without a seal.
         self._target_kept = True
-        if not self.session.write(lambda: self.session.store.add_seal(self.session.inspection_id, seal)):
+        said = Said(self.tr("add seal {number}").format(number=normalise_seal_number(text)))
+        if not self.session.add_row("seals", seal, said=said, where=Where("seals")):
             return None
         self.table.setCurrentIndex(self.model.index(len(self.model.rows) - 1, 0))
         return self.session.inspection.seals[-1]
@@ -497,8 +509,8 @@ class SealsSectionWidget(QWidget):
             changes: dict[str, Any] = {"parcel_id": parcel.id if parcel else None}
         else:
             changes = {field: value}
-        ok = self.session.write(lambda: self.session.store.update_seal(seal_id, changes),
-                                settles=self.model.journal_key(seal, field))
+        ok = self.session.update_row("seals", seal_id, changes, said=self.model.change_said(seal, field, value),
+                                     where=Where("seals", seal_id, field), settles=self.model.journal_key(seal, field))
         if not ok:
             self.table_message.show_error(self.session.last_error or "")
         return ok
@@ -513,17 +525,24 @@ class SealsSectionWidget(QWidget):
                        self.tr("Remove seal {number} and its events from this inspection?").format(
                            number=seal.number))
 
-    def remove_seal(self) -> None:
+    def remove_seal(self, *, ask: bool = True) -> None:
+        """Remove the selected seal and its events: asked first from the button or the menu; at once with Delete,
+        Ctrl+Z being the safety."""
         self.table.commit_editing()
         seal = self.selected_seal()
-        if seal is None or seal.id is None or not self.confirm_remove(seal):
+        if seal is None or seal.id is None or self.session.read_only or (ask and not self.confirm_remove(seal)):
             return
-        seal_id = seal.id
         row = self.table.currentIndex().row()
-        if self.session.write(lambda: self.session.store.delete_seal(seal_id)):
-            if self.model.rowCount():
-                self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
-            self._show_events()
+        name = self.model.row_name(seal)
+        if not self.session.remove_row("seals", seal.id, said=Said(self.tr("remove {row}").format(row=name)),
+                                       where=Where("seals", seal.id)):
+            self.table_message.show_error(self.session.last_error or "")
+            return
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self._show_events()
+        self.table_message.show_understood(removed_sentence(name))
+        self.session.tell(removed_sentence(name))
 
     # --- events ----------------------------------------------------------------------------
 
@@ -551,7 +570,8 @@ class SealsSectionWidget(QWidget):
         seal_id = seal.id
         event = SealEvent(kind, at=local_moment(), by=self.session.ws.actor, note=self.event_note.text().strip())
         row = self.table.currentIndex().row()
-        if self.session.write(lambda: self.session.store.add_seal_event(seal_id, event)):
+        said = Said(self.tr("record “{event}” on seal {number}").format(event=event_label(kind), number=seal.number))
+        if self.session.add_row("events", event, seal_id=seal_id, said=said, where=Where("seals", seal_id, "status")):
             self.event_note.clear()
             self.table.setCurrentIndex(self.model.index(row, self.model.column_of("status")))
             self._show_events()
@@ -564,9 +584,16 @@ class SealsSectionWidget(QWidget):
             row = len(self.events.rows) - 1
         if row < 0:
             return
-        event_id = self.events.rows[row].id
-        if event_id is not None and self.session.write(lambda: self.session.store.delete_seal_event(event_id)):
+        seal = self.selected_seal()
+        event = self.events.rows[row]
+        if seal is None or seal.id is None or event.id is None or self.session.read_only:
+            return
+        said = Said(self.tr("remove the event “{event}” of seal {number}").format(event=event_label(event.kind),
+                                                                                  number=seal.number))
+        if self.session.remove_row("events", event.id, said=said, where=Where("seals", seal.id, "status")):
             self._show_events()
+        else:
+            self.table_message.show_error(self.session.last_error or "")
 
     def recover(self, key: str, text: str) -> str | None:
         """Put back what an interruption left typed in a cell (``RowsTableView.recover``)."""

@@ -3,6 +3,10 @@
 Clicking a problem takes the monitor to its field. A warning can be
 acknowledged with a note saying why it is acceptable (the note goes into the
 report); an error cannot, it must be fixed.
+
+On a small screen (a field laptop's 1024 × 600) the panel folds to a narrow
+bar that still says what stands, so that the form beside it keeps its width;
+the bar, or F9, unfolds it (``follow_width``).
 """
 
 from __future__ import annotations
@@ -12,20 +16,29 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QListView,
     QPushButton,
+    QSizePolicy,
+    QSplitter,
     QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,23 +60,89 @@ if TYPE_CHECKING:
     from kpmonitor.rules.problems import Problem
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+# Below this width of the editor the panel folds to its bar: the certificate form needs some 800 pixels for its
+# two columns, the panel 330 beside them.
+FOLD_BELOW = 1180
+PANEL_WIDTH = 330
+TOGGLE_KEY = "F9"  # beside F8 and Shift+F8, which go from problem to problem
+
+
+def acknowledged_with(session: InspectionSession, problem: Problem, note: str) -> str | None:
+    """Acknowledge ``problem`` with ``note`` through the session: None once it stands so, else the refusal's sentence.
+
+    A warning already acknowledged with these very words is left as it is: no second audited write.
+    """
+    ack = session.inspection.acknowledged(problem.code, problem.field)
+    if ack is not None and ack.note == note.strip():
+        return None
+    if session.acknowledge(problem, note):
+        return None
+    return session.last_error or ""
 
 
 def acknowledge_asking(session: InspectionSession, problem: Problem,
                        ask_note: Callable[[Problem, str], str | None], message: FeedbackLabel) -> None:
     """Ask for the note of a warning (its current one offered) and acknowledge it through the session.
 
-    The one acknowledgement flow, for the validation panel and the sign dialog; the refusal, if any,
-    is shown in ``message``.
+    The one acknowledgement flow, for the validation panel and the sign dialog. The dialog stores the note
+    itself (``acknowledged_with``), so that a refusal is said inside it and what was typed stays there; the
+    note it hands back is already stored. A refusal of a note given otherwise is shown in ``message``.
     """
     ack = session.inspection.acknowledged(problem.code, problem.field)
     note = ask_note(problem, ack.note if ack else "")
     if note is None:
         return
-    if session.acknowledge(problem, note):
+    refusal = acknowledged_with(session, problem, note)
+    if refusal is None:
         message.show_understood("")
     else:
-        message.show_error(session.last_error or "")
+        message.show_error(refusal)
+
+
+class ProblemsBar(QAbstractButton):
+    """The folded panel: a narrow bar with the worst problem's icon and the summary, read top to bottom.
+
+    Clicking it unfolds the panel. Drawn as a button, so that it looks like something to press.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems_bar")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.color = QColor()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.height() + 14, self.iconSize().height() + metrics.horizontalAdvance(self.text()) + 32)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().height() + 14, self.iconSize().height() + 40)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        option.initFrom(self)
+        if self.isDown():
+            option.state |= QStyle.StateFlag.State_Sunken
+        painter.drawControl(QStyle.ControlElement.CE_PushButtonBevel, option)
+        icon_size = self.iconSize()
+        top = 8
+        if not self.icon().isNull():
+            self.icon().paint(painter, QRect((self.width() - icon_size.width()) // 2, top, icon_size.width(),
+                                             icon_size.height()))
+            top += icon_size.height() + 6
+        painter.save()
+        painter.translate(self.width(), top)
+        painter.rotate(90)  # the text runs down the bar, read with the head tilted right, as on a book's spine
+        if self.color.isValid():
+            painter.setPen(self.color)
+        length = self.height() - top - 8
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, length)
+        painter.drawText(QRect(0, 0, length, self.width()), int(Qt.AlignmentFlag.AlignLeft
+                                                                 | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
 
 
 class ProblemsModel(QAbstractListModel):
@@ -163,20 +242,83 @@ class ValidationPanelWidget(QWidget):
         buttons.addWidget(self.acknowledge_button)
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        self.body = QWidget(self)  # all of the panel but its bar
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(4, 8, 8, 8)
-        title = plain_label(self.tr("Problems"), self)
+        title = plain_label(self.tr("Problems"), self.body)
         title_font = title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         title_font.setBold(True)
         title.setFont(title_font)
-        layout.addWidget(title)
+        self.fold_button = QToolButton(self.body)
+        self.fold_button.setObjectName("fold_problems")
+        self.fold_button.setText("»")
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.setToolTip(self.tr("Fold the problems to a bar, giving the form the room ({key})").format(
+            key=TOGGLE_KEY))
+        self.fold_button.clicked.connect(lambda: self.set_folded(True))
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addWidget(self.fold_button)
+        layout.addLayout(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.bar = ProblemsBar(self)
+        self.bar.clicked.connect(lambda: self.set_folded(False))
+        self.bar.hide()
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.bar)
+        outer.addWidget(self.body)
+        self.folded = False
+        toggle = QShortcut(QKeySequence(TOGGLE_KEY), self)
+        toggle.setContext(Qt.ShortcutContext.WindowShortcut)
+        toggle.activated.connect(lambda: self.set_folded(not self.folded))
+        self._splitter: QSplitter | None = None
+        self._fold_below = FOLD_BELOW
+        self._narrow: bool | None = None  # the splitter's width against ``FOLD_BELOW``, once known
         self.refresh(session.problems)
         session.problems_changed.connect(self.refresh)
+
+    # --- folding on a small screen -------------------------------------------------------------
+
+    def follow_width(self, splitter: QSplitter, below: int = FOLD_BELOW) -> None:
+        """Fold to the bar whenever ``splitter`` (the panel's, beside the form) is narrower than ``below`` pixels,
+        and unfold when it is wider again; in between the monitor folds and unfolds it (the bar, F9)."""
+        self._splitter = splitter
+        self._fold_below = below
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._splitter and event.type() == QEvent.Type.Resize:
+            narrow = self._splitter.width() < self._fold_below
+            if narrow != self._narrow:
+                self._narrow = narrow
+                self.set_folded(narrow)
+        return False
+
+    def set_folded(self, folded: bool) -> None:
+        """Show the bar alone, or the whole panel (at least ``PANEL_WIDTH`` wide, beside the form)."""
+        focus = QApplication.focusWidget()
+        had_focus = folded and focus is not None and self.body.isAncestorOf(focus)
+        self.folded = folded
+        self.bar.setVisible(folded)
+        self.body.setVisible(not folded)
+        splitter = self._splitter if self._splitter is not None and self._splitter.count() == 2 else None
+        total = sum(splitter.sizes()) if splitter is not None else 0
+        if folded:
+            width = self.bar.sizeHint().width()
+            self.setMaximumWidth(width)
+            if splitter is not None:
+                splitter.setSizes([max(total - width, 0), width])  # the room goes to the form
+            if had_focus:
+                self.bar.setFocus(Qt.FocusReason.OtherFocusReason)  # the focus does not vanish with the panel
+            return
+        self.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX
+        if splitter is not None and splitter.sizes()[1] < self.body.minimumSizeHint().width():
+            splitter.setSizes([max(total - PANEL_WIDTH, 0), PANEL_WIDTH])
 
     def refresh(self, problems: list[Problem]) -> None:
         self.model.set_problems(problems, self.session.inspection)
@@ -203,7 +345,26 @@ class ValidationPanelWidget(QWidget):
         palette.setColor(self.summary.foregroundRole(), color)
         self.summary.setPalette(palette)
         self.summary.setText(text)
+        self._update_bar(text, color, (errors, to_ack, acked))
         self._update_buttons()
+
+    def _update_bar(self, text: str, color: QColor, counts: tuple[int, int, int]) -> None:
+        """The folded bar: what stands, in the summary's colour, with the worst problem's icon."""
+        errors, to_ack, acked = counts
+        if errors or to_ack:
+            said = text.rstrip(".")
+        elif self.session.read_only:
+            said = self.tr("signed") if not acked else self.tr("signed, %n acknowledged", "", acked)
+        else:
+            said = self.tr("none, ready to sign")
+        self.bar.setText(self.tr("Problems: {summary}").format(summary=said))
+        self.bar.color = color
+        self.bar.setIcon(self.model.icons.get("error" if errors else "warning" if to_ack else "ack", QIcon()))
+        self.bar.setToolTip(self.tr("{summary} Click or press {key} to show the problems.").format(
+            summary=text, key=TOGGLE_KEY))
+        self.bar.setAccessibleName(self.bar.text())
+        self.bar.updateGeometry()
+        self.bar.update()
 
     def is_clear(self) -> bool:
         """No error and no warning left unacknowledged."""
@@ -231,10 +392,12 @@ class ValidationPanelWidget(QWidget):
             self.problem_activated.emit(problem.field)
 
     def ask_note(self, problem: Problem, note: str) -> str | None:
-        """The monitor's reason for accepting a warning, or None if they cancel; tests replace this."""
+        """The monitor's reason for accepting a warning (stored from the dialog), or None if they cancel; tests
+        replace this."""
         from kpmonitor.gui.common.dialogs import ask_acknowledgement
 
-        self.acknowledge_dialog, text = ask_acknowledgement(self, problem, note)
+        self.acknowledge_dialog, text = ask_acknowledgement(
+            self, problem, note, lambda typed: acknowledged_with(self.session, problem, typed))
         return text
 
     def acknowledge_selected(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpmonitor.errors import KPError
+from kpmonitor.gui.common.dialogs import accept_on_ctrl_enter, fit_to_screen
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, plain_label, warning_color
 from kpmonitor.gui.common.workers import Progress, Task, run_task
 
@@ -122,6 +123,7 @@ class CertificatesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        accept_on_ctrl_enter(self, self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -135,7 +137,7 @@ class CertificatesDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
         height = layout.totalHeightForWidth(760)  # the wrapped sentences' height at that width
-        self.resize(760, max(height, 300) + 10)
+        fit_to_screen(self, 760, max(height, 300) + 10)
 
     def _form(self, *rows: tuple[str, str]) -> tuple[QFormLayout, dict[str, QLabel]]:
         form = QFormLayout()

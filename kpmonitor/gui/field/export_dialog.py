@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpmonitor.errors import KPError
+from kpmonitor.gui.common.dialogs import accept_on_ctrl_enter, fit_to_screen
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 from kpmonitor.gui.common.workers import Task, core_call, run_task
 
@@ -76,7 +77,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(640, 240)
+        accept_on_ctrl_enter(self, self.close_button)  # once the files are written and checked
+        fit_to_screen(self, 640, 240)
 
     def start(self) -> None:
         from kpmonitor.bundle.export import prepare_export, write_export

@@ -1,8 +1,14 @@
-"""The inspections list: a search box over the paged table of ``InspectionsModel``."""
+"""The inspections list: a search box over the paged table of ``InspectionsModel``.
+
+An empty list says how to begin (``begin_text``, given by the window); a search that finds nothing says so.
+Enter in the search box opens the one inspection found, or goes to the first of several.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpmonitor.gui.common.columns import ColumnFit
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 from kpmonitor.gui.field.inspections_model import ID_ROLE, InspectionsModel
 
@@ -23,6 +30,9 @@ SEARCH_PAUSE_MS = 150
 # The status says the version, its lineage and how far its report got ("Signed v1 · certified · superseded by v2 ·
 # received by HQ"): the widest.
 LIST_WIDTHS = (150, 260, 60, 110, 120, 60, 330, 150, 190)
+# On a small screen, on rows of two lines: "2026-12-01 22:03" over "UTC+02:00", every digit of an amount kept.
+COMPACT_WIDTHS = (95, 140, 50, 95, 100, 60, 175, 100, 135)
+EXPORTER = 1  # the column that stretches
 
 
 class InspectionListWidget(QWidget):
@@ -62,9 +72,8 @@ class InspectionListWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
-        for i, width in enumerate(LIST_WIDTHS):
-            header.resizeSection(i, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFit(self.table, EXPORTER, LIST_WIDTHS, COMPACT_WIDTHS)
         header.setSortIndicator(model.sort_column(), model.sort_order())
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._on_activated)
@@ -75,6 +84,14 @@ class InspectionListWidget(QWidget):
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._on_search_edited)
         self.search.returnPressed.connect(self._on_search_return)
+        # Said over the empty table: how to begin, or that the search found nothing.
+        self.begin_text: Callable[[], str] = lambda: self.tr("No inspections yet.")
+        self.empty = plain_label("", self.table.viewport(), wrap=True)
+        self.empty.setObjectName("empty_list")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty.hide()
+        self.table.viewport().installEventFilter(self)
 
         top = QHBoxLayout()
         top.addWidget(self.search_label)
@@ -104,8 +121,12 @@ class InspectionListWidget(QWidget):
         self.model.set_search(self.search.text())
 
     def _on_search_return(self) -> None:
+        """Enter: the one inspection found opens; of several, the first is selected to go on with the arrows."""
         self.apply_search()
-        if self.model.rowCount():
+        if self.model.rowCount() == 1 and self.model.search:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self._on_activated(self.model.index(0, 0))
+        elif self.model.rowCount():
             self.table.setFocus()
             self.table.setCurrentIndex(self.model.index(0, 0))
 
@@ -117,6 +138,30 @@ class InspectionListWidget(QWidget):
         else:
             text = self.tr("1 inspection") if n == 1 else self.tr("{count} inspections").format(count=count)
         self.count_label.setText(text)
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        """Over an empty table, what to do: begin (``begin_text``), or search for something else."""
+        if self.model.rowCount():
+            self.empty.hide()
+            return
+        if self.model.search:
+            self.empty.setText(self.tr("No inspection matches “{search}”. Search for a certificate number, an "
+                                       "exporter, an importer, a site or a seal number, or clear the search to see "
+                                       "every inspection.").format(search=self.model.search))
+        else:
+            self.empty.setText(self.begin_text())
+        self._place_empty()
+        self.empty.show()
+
+    def _place_empty(self) -> None:
+        area = self.table.viewport().rect()
+        self.empty.setGeometry(area.adjusted(32, 24, -32, -24))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_empty()
+        return False
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from kpmonitor.errors import KPError
+from kpmonitor.gui.common.dialogs import accept_on_ctrl_enter, fit_to_screen
 from kpmonitor.gui.common.labels import FeedbackLabel, error_color, ok_color, plain_label, warning_color
 from kpmonitor.gui.common.workers import Task, core_call, run_task
-from kpmonitor.gui.editor.validation_panel import ProblemsModel, acknowledge_asking
+from kpmonitor.gui.editor.validation_panel import ProblemsModel, acknowledge_asking, acknowledged_with
 
 if TYPE_CHECKING:
     from kpmonitor.gui.session import InspectionSession
@@ -71,7 +72,9 @@ class SignDialog(QDialog):
         self.has_key = self._describe_signer()
         session.problems_changed.connect(self._on_problems_changed)
         self._on_problems_changed(session.problems)
-        self.resize(660, self.sizeHint().height() + 20)
+        # Ctrl+Enter signs, and once signed goes on to the export.
+        accept_on_ctrl_enter(self, lambda: self.export_button if self.report is not None else self.sign_button)
+        fit_to_screen(self, 660, self.sizeHint().height() + 20)
         self.passphrase.setFocus()
 
     def _build_heading(self) -> QLabel:
@@ -294,10 +297,12 @@ class SignDialog(QDialog):
         self.close_button.setEnabled(not busy)
 
     def ask_note(self, problem: Problem, note: str) -> str | None:
-        """The monitor's reason for accepting a warning, or None if they cancel; tests replace this."""
+        """The monitor's reason for accepting a warning (stored from the dialog), or None if they cancel; tests
+        replace this."""
         from kpmonitor.gui.common.dialogs import ask_acknowledgement
 
-        self.acknowledge_dialog, text = ask_acknowledgement(self, problem, note)
+        self.acknowledge_dialog, text = ask_acknowledgement(
+            self, problem, note, lambda typed: acknowledged_with(self.session, problem, typed))
         return text
 
     def acknowledge_selected(self) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,7 @@ from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
 from kpmonitor.domain.text import printable
 from kpmonitor.errors import KPError
+from kpmonitor.gui.common.dialogs import accept_on_ctrl_enter, fit_to_screen
 from kpmonitor.gui.common.labels import (
     FeedbackLabel,
     cell_text,
@@ -184,6 +186,7 @@ class VerifyDialog(QDialog):
         self._lay_out_answer()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        accept_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Close))
         layout = QVBoxLayout(self)
         layout.addLayout(source)
         layout.addWidget(trust_box)
@@ -194,7 +197,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.answer, 1)
         layout.addStretch(0)
         layout.addWidget(buttons)
-        self.resize(1000, 700)
+        fit_to_screen(self, 1000, 700)
         self.checks_model.ok_color = ok_color(self)
         self.checks_model.error_color = error_color(self)
         self._describe_trust()
@@ -335,13 +338,21 @@ class VerifyDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.checks, 1)
         left.addWidget(self.notes)
-        right = QVBoxLayout()
+        # What the report states scrolls on its own on a low screen, so that the dialog keeps within 600 pixels.
+        states = QWidget(self)
+        right = QVBoxLayout(states)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.report_box)
         right.addWidget(self.signer_box)
         right.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(states)
         answer = QHBoxLayout()
         answer.addLayout(left, 3)
-        answer.addLayout(right, 2)
+        answer.addWidget(scroll, 2)
         self.answer = QWidget(self)
         self.answer.setLayout(answer)
         answer.setContentsMargins(0, 0, 0, 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QImage, QPixmap
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
 from kpmonitor.domain.text import printable
+from kpmonitor.gui.common.dialogs import accept_on_ctrl_enter, fit_to_screen
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
 from kpmonitor.gui.common.workers import ThumbnailWorker, start
@@ -136,6 +137,7 @@ class ReportDetailDialog(QDialog):
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.photos.setMovement(QListWidget.Movement.Static)
         self.photos.setWordWrap(True)
+        self.photos.setMinimumHeight(THUMB.height() + 56)  # a whole row, caption and all, on a low screen
         self._photo_items: dict[str, list[QListWidgetItem]] = {}
         for photo in self.detail["photos"]:
             caption = str(photo.get("caption") or photo.get("original_name") or "")
@@ -184,7 +186,13 @@ class ReportDetailDialog(QDialog):
                                            "evidence, but the later one counts."))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1100, 680)
+        # Escape closes it whatever has the focus in it (a selected field, the photos): it is a window of its
+        # own beside the list, and an analyst goes through several in a row.
+        close = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self)
+        close.setContext(Qt.ShortcutContext.WindowShortcut)
+        close.activated.connect(self.reject)
+        accept_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Close))
+        fit_to_screen(self, 1100, 680)
         self._load_thumbnails()
 
     # --- photos -----------------------------------------------------------------------------

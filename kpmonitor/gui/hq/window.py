@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from kpmonitor.errors import KPError
 from kpmonitor.gui.common import dialogs
+from kpmonitor.gui.common.columns import ColumnFit
 from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 from kpmonitor.gui.common.workers import Progress, Task, pool, run_task, start
 from kpmonitor.gui.hq.models import (
@@ -79,20 +80,34 @@ def table(parent: QWidget) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, stretch: int) -> None:
-    """Size the columns to their content once rows are in, and let ``stretch`` take the rest."""
+def fit_columns(view: QTableView, stretch: int, *, within: bool = True) -> None:
+    """Size the columns to their content once rows are in, and let ``stretch`` take the rest.
+
+    :param within: keep them within the table's width (``ColumnFit``: on a small screen they narrow and
+        their text wraps on two lines); a table whose rows already wrap to their content does without.
+    """
     header = view.horizontalHeader()
     model = view.model()
     if model is None:
         return
     header.setStretchLastSection(False)
+    widths = []
     for column in range(model.columnCount()):
         if column == stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            widths.append(0)
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             view.resizeColumnToContents(column)
-            header.resizeSection(column, min(header.sectionSize(column), 320))
+            widths.append(min(header.sectionSize(column), 320))
+            header.resizeSection(column, widths[-1])
+    if not within or stretch < 0:
+        return
+    fit = view.findChild(ColumnFit)
+    if fit is None:
+        ColumnFit(view, stretch, widths)
+    else:
+        fit.set_widths(widths)
 
 
 def heading(text: str, parent: QWidget) -> QLabel:
@@ -114,7 +129,7 @@ class DropZoneWidget(QFrame):
         self.setAcceptDrops(True)
         self.setObjectName("drop_zone")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumHeight(96)
+        self.setMinimumHeight(64)  # on a screen 600 pixels high the import history needs the room more
         self._set_hover(False)
         layout = QVBoxLayout(self)
         self.label = QLabel(self.tr("Drop report bundles (.kpbundle) or a folder here — a USB stick's folder is "
@@ -512,7 +527,7 @@ class HqWindow(QMainWindow):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self._on_search_due)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self._on_search_due)
+        self.search.returnPressed.connect(self._on_search_return)
         search_label = QLabel(self.tr("&Find"), page)
         search_label.setBuddy(self.search)
         row.addWidget(search_label)
@@ -542,6 +557,16 @@ class HqWindow(QMainWindow):
         self.reports_model.set_search(self.search.text())
         self._show_reports_count()
 
+    def _on_search_return(self) -> None:
+        """Enter: the one report found opens, as in the monitor's list; of several, the first is selected."""
+        self._search_timer.stop()
+        self._on_search_due()
+        if self.reports_model.total == 1 and self.search.text().strip():
+            self._on_report_activated(self.reports_model.index(0, 0))
+        elif self.reports_model.rowCount():
+            self.reports.setFocus()
+            self.reports.setCurrentIndex(self.reports_model.index(0, 0))
+
     def _show_reports_count(self) -> None:
         total = self.reports_model.total
         self.reports_count.setText(self.tr("%n report(s)", "", total))
@@ -569,6 +594,8 @@ class HqWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its thumbnails' worker is kept by ``start``
         self.detail_dialog = dialog
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # the keyboard goes to it: Escape closes it, the arrows go through it
         self.report_opened.emit(dialog.report_id)
         return dialog
 
@@ -892,7 +919,7 @@ class HqWindow(QMainWindow):
         fit_columns(self.results, ImportResultsModel.SENTENCE)
         fit_columns(self.log_view, ImportLogModel.SENTENCE)
         fit_columns(self.reports, ReportsModel.IMPORTER)
-        fit_columns(self.anomalies, AnomaliesModel.SENTENCE)
+        fit_columns(self.anomalies, AnomaliesModel.SENTENCE, within=False)
         self.anomalies.resizeRowsToContents()
         fit_columns(self.issued, IssuedModel.STATE)
         fit_columns(self.monitors, MonitorsModel.LAST_IMPORTED)
