@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,16 @@ from kpmonitor.paths import Paths  # noqa: E402
 from kpmonitor.workspace import Workspace, init_home  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "inspection.json"
+
+
+def fresh_copies(homes: dict[str, Path], into: Path) -> dict[str, Path]:
+    """Copies of homes made once for a module (headquarters, devices), for one test to change; and a stick."""
+    out = {}
+    for name, home in homes.items():
+        out[name] = into / name
+        shutil.copytree(home, out[name])
+    out["usb"] = into / "usb"
+    return out
 
 
 def in_threads(work: Callable[[], object], count: int = 8) -> list[BaseException]:

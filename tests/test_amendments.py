@@ -10,7 +10,6 @@ audited and never edited, survives the anomalies being judged again.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from kpmonitor.report import sign as report_sign
 from kpmonitor.report.sign import sign_inspection
 from kpmonitor.rules.problems import ValidationError
 from kpmonitor.workspace import Workspace
-from tests.conftest import TEST_PASSPHRASE
+from tests.conftest import TEST_PASSPHRASE, fresh_copies
 from tests.test_bundle import example, make_device, make_hq, run, sign_doc
 from tests.test_history import receipt_for
 from tests.test_hq import imp, other_doc
@@ -43,12 +42,7 @@ def enrolled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def homes(enrolled: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
-    out = {}
-    for name, home in enrolled.items():
-        out[name] = tmp_path / name
-        shutil.copytree(home, out[name])
-    out["usb"] = tmp_path / "usb"
-    return out
+    return fresh_copies(enrolled, tmp_path)
 
 
 def listed(home: Path) -> dict[str, dict[str, Any]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 from kpmonitor.paths import Paths
 from kpmonitor.trust import identity, keys
 from kpmonitor.trust.keys import Keyring
-from tests.conftest import TEST_PASSPHRASE
+from tests.conftest import TEST_PASSPHRASE, fresh_copies
 from tests.test_bundle import entries_of, example, make_device, make_hq, rezip, run, sign_doc
 from tests.test_hq import imp, other_doc, state
 from tests.test_insiders import anomalies, device_of, draft, exported, held_ids, stored_equal_recomputed, verified
@@ -38,11 +37,7 @@ def unenrolled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def homes(unenrolled: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
     """Fresh copies of them, and a stick."""
-    out = {}
-    for name, home in unenrolled.items():
-        out[name] = tmp_path / name
-        shutil.copytree(home, out[name])
-    out["usb"] = tmp_path / "usb"
+    out = fresh_copies(unenrolled, tmp_path)
     out["usb"].mkdir()
     return out
 

@@ -26,7 +26,7 @@ from kpmonitor.trust import identity, note
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.trust.note import NoteError
 from kpmonitor.workspace import Workspace
-from tests.conftest import TEST_PASSPHRASE
+from tests.conftest import TEST_PASSPHRASE, fresh_copies
 from tests.test_bundle import make_device, make_hq, run, sign_doc
 from tests.test_hq import imp, other_doc
 from tests.test_insiders import anomalies, exported
@@ -42,12 +42,7 @@ def enrolled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def homes(enrolled: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
-    out = {}
-    for name, home in enrolled.items():
-        out[name] = tmp_path / name
-        shutil.copytree(home, out[name])
-    out["usb"] = tmp_path / "usb"
-    return out
+    return fresh_copies(enrolled, tmp_path)
 
 
 def signed(field: Path, n: int) -> str:

@@ -33,7 +33,7 @@ from kpmonitor.report.snapshot import SignerInfo
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace, read_home
-from tests.conftest import TEST_PASSPHRASE
+from tests.conftest import TEST_PASSPHRASE, fresh_copies
 from tests.test_bundle import example, make_device, make_hq, run, sign_doc
 from tests.test_hq import imp, other_doc, state
 
@@ -49,12 +49,7 @@ def enrolled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def homes(enrolled: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
     """Fresh copies of headquarters and the two devices, before any report."""
-    out = {}
-    for name, home in enrolled.items():
-        out[name] = tmp_path / name
-        shutil.copytree(home, out[name])
-    out["usb"] = tmp_path / "usb"
-    return out
+    return fresh_copies(enrolled, tmp_path)
 
 
 def device_of(home: Path) -> str:
