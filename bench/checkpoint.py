@@ -53,7 +53,7 @@ def main() -> None:
         floor(raw, key)
         base.append(time.perf_counter() - started)
         started = time.perf_counter()
-        plan = HistoryPlan(Head(args.events, hashes[-1]), [leaf_of(h) for h in hashes], earlier)
+        plan = HistoryPlan(Head(args.events, hashes[-1]), hashes, earlier)
         made = make_history(plan, key, "0" * 32)
         ours.append(time.perf_counter() - started)
     size = len(str(made.section))

@@ -64,10 +64,10 @@ def log_root_problem(tree: Tree, size: int, root: bytes) -> str | None:
 
 @dataclass(frozen=True)
 class HistoryPlan:
-    """What signing reads from the store for the checkpoint: the log's leaves and the checkpoints to prove from."""
+    """What signing reads from the store for the checkpoint: the event hashes and the checkpoints to prove from."""
 
     head: Head
-    leaves: Sequence[bytes]  # leaf hashes of events 1..head.seq
+    event_hashes: Sequence[str]  # the chain hashes of events 1..head.seq (hashed into leaves off the caller's thread)
     earlier: Sequence[tuple[int, str]]  # (size, base64 root) of checkpoints headquarters may hold as its latest
     receipted: tuple[int, str] | None = None  # (size, base64 root) headquarters cosigned in the newest receipt
 
@@ -84,7 +84,7 @@ def make_history(plan: HistoryPlan, key: ec.EllipticCurvePrivateKey, device_id: 
     :raises KPError: when an earlier checkpoint of this device is not a prefix of the log (the log was
         rewritten since it was signed): the device refuses to sign on a history it contradicts.
     """
-    tree = Tree(plan.leaves)
+    tree = Tree([leaf_of(h) for h in plan.event_hashes])
     size = plan.head.seq
     checkpoint = Checkpoint(device_origin(device_id), size, tree.root(size))
     signed = note.sign(checkpoint.text(), checkpoint.origin, key)

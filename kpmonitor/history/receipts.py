@@ -156,7 +156,7 @@ def read_receipt(data: bytes, root: x509.Certificate, device: x509.Certificate) 
 def log_problem(ws: Workspace, checkpoint: Checkpoint, tree: Tree | None = None) -> str | None:
     """Whether the home's audit log has the root a checkpoint states at its size (``log_root_problem``)."""
     if tree is None:
-        tree = Tree([leaf_of(h) for h in ws.store.audit_leaves(checkpoint.size)])
+        tree = Tree([leaf_of(h) for h in ws.store.audit_hashes(checkpoint.size)])
     return log_root_problem(tree, checkpoint.size, checkpoint.root)
 
 

@@ -46,7 +46,7 @@ def verify_history(ws: Workspace) -> HistoryReport:
     """Check the home's audit log, schema, signed checkpoints and installed receipts."""
     audit = ws.store.verify_audit()
     report = HistoryReport(audit, list(audit.problems) + ws.store.schema_problems())
-    tree = Tree([leaf_of(h) for h in ws.store.audit_leaves()])
+    tree = Tree([leaf_of(h) for h in ws.store.audit_hashes()])
     keyring = Keyring(ws.paths)
     device = keyring.device_certificate() if keyring.has_signing_key() else None
     public_key = device.public_key() if device is not None else None

@@ -209,11 +209,16 @@ def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Ano
     return out
 
 
+def _where(lines: list[Held]) -> str:
+    """The shipments a seal or a photo appears on, as the sentence lists them."""
+    return ", ".join(f"certificate {h.cert_number} (report {h.id[:8]}, {h.monitor})" for h in lines)
+
+
 def _seal_reused(number: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
     lines = shipments(holders, supersedes_of)
     if len(lines) < 2:
         return []
-    where = ", ".join(f"certificate {h.cert_number} (report {h.id[:8]}, {h.monitor})" for h in lines)
+    where = _where(lines)
     return [_stored(_seal_scope(number), _SEAL, number, 0, Anomaly(
         SEAL_REUSED, f"Seal {number} was used on {len(lines)} shipments: {where}.",
         report_ids=tuple(h.id for h in lines), severity="alert"))]
@@ -223,7 +228,7 @@ def _photo_reused(sha256: str, holders: list[Held], supersedes_of: SupersedesOf)
     lines = shipments(holders, supersedes_of)
     if len(lines) < 2:
         return []
-    where = ", ".join(f"certificate {h.cert_number} (report {h.id[:8]}, {h.monitor})" for h in lines)
+    where = _where(lines)
     return [_stored(_photo_scope(sha256), _PHOTO, sha256, 0, Anomaly(
         PHOTO_REUSED, f"The photo with SHA-256 {sha256[:16]}… is evidence in the reports of {len(lines)} shipments: "
         f"{where}. One photograph cannot show two shipments.", report_ids=tuple(h.id for h in lines),

@@ -1175,7 +1175,7 @@ class Store:
 
     # --- history: the device's checkpoints and headquarters' receipts ------------------------
 
-    def audit_leaves(self, size: int | None = None) -> list[str]:
+    def audit_hashes(self, size: int | None = None) -> list[str]:
         """The hashes of audit events 1..``size`` (all by default): the leaves of the log's Merkle tree."""
         return audit.event_hashes(self.conn, size)
 
