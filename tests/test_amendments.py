@@ -132,7 +132,7 @@ def test_amend_asks_for_the_reason_and_the_new_report_carries_it(homes: dict[str
         snap = json.loads(ws.store.report(report.report_id)["snapshot"])
         pdf = report.pdf_path.read_bytes()
         assert ws.store.verify_audit().ok
-    assert snap["format"] == "kpmonitor-report/3" and snap["report"]["version"] == 2
+    assert snap["format"] == "kpmonitor-report/4" and snap["report"]["version"] == 2
     assert snap["amendment"] == {"reason": REASON} and snap["report"]["supersedes"] == r1
     assert f"Amends report v1 ({r1[:8]}): {REASON}" in flat(page_texts(pdf)[0])
     with Workspace(Paths.for_home(a)) as ws:  # the first version states no amendment
@@ -176,7 +176,7 @@ def test_a_format_2_report_still_verifies_and_imports(homes: dict[str, Path], mo
         r1 = sign_doc(a, example())
         r2 = sign_doc(a, {}, supersedes=r1, changes={"site": "Mbada sort house (re-weighed)"})
     r3 = sign_doc(a, other_doc("ZW 009301", ["ZW-C-009301"]))  # this kpmonitor's own, after them
-    for rid, fmt in ((r1, "kpmonitor-report/2"), (r2, "kpmonitor-report/2"), (r3, "kpmonitor-report/3")):
+    for rid, fmt in ((r1, "kpmonitor-report/2"), (r2, "kpmonitor-report/2"), (r3, "kpmonitor-report/4")):
         files = exported(a, rid, usb / rid[:8])
         with Workspace(Paths.for_home(a)) as ws:
             snap = json.loads(ws.store.report(rid)["snapshot"])

@@ -188,6 +188,14 @@ def test_the_schema_lists_the_fields_the_parser_knows() -> None:
     assert fields(props["seals"]["items"]) == inspection.SEAL_FIELDS
     assert fields(props["seals"]["items"]["properties"]["events"]["items"]) == inspection.EVENT_FIELDS
     assert fields(props["findings"]["items"]) == inspection.FINDING_FIELDS
+    assert fields(props["certificate"]["properties"]["lines"]["items"]) == inspection.LINE_FIELDS
+    assert fields(props["validation"]) == inspection.VALIDATION_FIELDS
+    assert fields(props["shipment"]) == inspection.SHIPMENT_FIELDS
+    assert fields(props["production"]) == inspection.PRODUCTION_FIELDS
+    assert fields(props["valuation"]) == inspection.VALUATION_FIELDS
+    assert fields(props["valuation"]["properties"]["assortment"]["items"]) == inspection.LOT_FIELDS
+    assert fields(props["present"]["items"]) == inspection.PERSON_FIELDS
+    assert fields(props["documents"]["items"]) == inspection.RECEIVED_FIELDS
 
 
 # --- through the command line: a sentence naming the field, exit 1, nothing stored --------------------------------

@@ -55,7 +55,9 @@ from kpmonitor.report.manifest import entry_matches as entry_matches
 from kpmonitor.report.manifest import photo_entry as photo_entry
 from kpmonitor.report.snapshot import FORMAT as SNAPSHOT_FORMAT
 from kpmonitor.report.snapshot import FORMAT_V1 as SNAPSHOT_FORMAT_V1
+from kpmonitor.report.snapshot import FORMAT_V3 as SNAPSHOT_FORMAT_V3
 from kpmonitor.report.snapshot import FORMATS_READ as SNAPSHOT_FORMATS_READ
+from kpmonitor.report.snapshot import RECORD_PARTS as SNAPSHOT_RECORD_PARTS
 
 log = logging.getLogger(__name__)
 
@@ -388,9 +390,9 @@ def _text_or_none(d: dict[str, Any], key: str) -> bool:
 
 
 def _amendment_problems(snap: dict[str, Any]) -> list[str]:
-    """Format 3: a version after the first says why it amends its report (``amendment.reason``), the first
-    says nothing; the formats before hold no such section."""
-    if snap["format"] != SNAPSHOT_FORMAT:
+    """Formats 3 and 4: a version after the first says why it amends its report (``amendment.reason``), the
+    first says nothing; the formats before hold no such section."""
+    if snap["format"] not in (SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_V3):
         return ["The snapshot holds an amendment section its format does not have."] if "amendment" in snap else []
     if "amendment" not in snap:
         return ["The snapshot has no amendment section."]
@@ -435,6 +437,9 @@ def snapshot_problems(snap: Any) -> list[str]:
     if not (isinstance(insp.get("site"), str) and _text_or_none(insp, "inspected_at")
             and _text_or_none(insp, "verdict")):
         out.append("The snapshot's site, time or verdict is malformed.")
+    if snap["format"] == SNAPSHOT_FORMAT:
+        out += [f"The snapshot's inspection has no {key} section of its kind." for key, kind in
+                SNAPSHOT_RECORD_PARTS.items() if not isinstance(insp.get(key), kind)]
     for key, kind in (("parcels", list), ("seals", list), ("findings", list), ("photos", list),
                       ("acknowledgements", list)):
         if not isinstance(insp.get(key), kind):

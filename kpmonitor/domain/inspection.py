@@ -22,11 +22,12 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from kpmonitor.domain.quantities import parse_carats, parse_usd, plain
+from kpmonitor.domain.moments import after
+from kpmonitor.domain.quantities import parse_carats, parse_hundredths, parse_usd, plain
 from kpmonitor.errors import ParseError
 
 
@@ -69,9 +70,15 @@ ISO_CLASSES = ("I", "S", "H")  # ISO 17712: indicative, security, high security
 ISO_CLASS_LABELS = {"I": "I — indicative", "S": "S — security", "H": "H — high security"}
 SEAL_TYPES = ("bag", "tape", "bolt", "cable", "wire", "padlock", "label", "strap", "other")
 MIXED = "mixed"
-# Report sections used by KP monitoring teams; free text is allowed too.
-SECTIONS = ("general", "location", "production", "sort house", "vault", "security", "workflow",
-            "parcels", "seals", "documents")
+# Report sections, in the order the verification reports written under the 2009 Joint Work Plan were organised
+# (location, geology, production, mining, processing plant, sort plant, vault, security, sort-house workflow,
+# relocation), then valuation and export; "general" for what belongs to none. Free text is allowed too, and a
+# finding's section of an earlier version ("sort house", "workflow", "documents"…) is kept as it was written.
+SECTIONS = ("general", "location", "geology", "production", "mining", "processing plant", "sort plant", "vault",
+            "security", "sort-house workflow", "relocation", "valuation", "export", "parcels", "seals")
+# How the parcels were valued (the KP's and the EU's practice: a government valuator's tender or auction, or a
+# price book); "other" with the detail in a finding.
+VALUATION_METHODS = ("tender", "auction", "price book", "negotiated sale", "other")
 
 SEAL_NUMBER_RE = re.compile(r"^[A-Z0-9/-]{1,35}$")
 
@@ -93,6 +100,15 @@ class Party:
 
 
 @dataclass
+class CertificateLine:
+    """One line of the certificate: carats and value of one HS code (Annex I lists them per code)."""
+
+    hs_code: str = ""
+    carats: int | None = None     # hundredths of a carat
+    value_usd: int | None = None  # cents
+
+
+@dataclass
 class Certificate:
     number: str = ""
     issuing_authority: str = ""
@@ -107,6 +123,88 @@ class Certificate:
     carats: int | None = None   # hundredths of a carat
     value_usd: int | None = None  # cents
     parcel_count: int | None = None
+    lines: list[CertificateLine] = field(default_factory=list)
+
+
+@dataclass
+class Validation:
+    """The exporting authority's validation of the certificate (an Annex I minimum element).
+
+    EU regulation 2368/2002, Art. 12(2): a certificate is validated only after the contents were verified and
+    the container sealed, so its time is checked against the container seal's.
+    """
+
+    authority: str = ""
+    officer: str = ""
+    number: str = ""
+    at: str = ""  # ISO 8601, as typed
+
+    @property
+    def recorded(self) -> bool:
+        return bool(self.authority or self.officer or self.number or self.at)
+
+
+@dataclass
+class Shipment:
+    """What identifies the shipment the certificate travels with."""
+
+    container: str = ""
+    gross_weight: int | None = None   # hundredths of a kilogram
+    carrier: str = ""
+    airway_bill: str = ""
+    export_declaration: str = ""
+    port_of_exit: str = ""
+    certificate_number_on_container: bool | None = None  # an Annex I optional element
+
+
+@dataclass
+class Production:
+    """Where the goods were produced, and the record they were checked against."""
+
+    operator: str = ""
+    mine: str = ""
+    period: str = ""   # YYYY-MM, YYYY-MM-DD, or a range of either with "/"
+    stockpile: bool | None = None  # True: from a stockpile; False: current production
+    register: str = ""
+
+
+@dataclass
+class AssortmentLot:
+    """One lot of the valuator's assortment."""
+
+    sieve: str = ""
+    colour: str = ""
+    quality: str = ""
+    carats: int | None = None
+
+
+@dataclass
+class Valuation:
+    """Who valued the goods, how, and at what figure (compared with the declared value)."""
+
+    valuator: str = ""
+    organisation: str = ""
+    method: str = ""
+    value_usd: int | None = None
+    assortment: list[AssortmentLot] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    """Somebody present at the inspection (ministry, MMCZ, customs, police, company, valuator, buyer)."""
+
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+
+
+@dataclass
+class DocumentReceived:
+    """A document the monitor received (the report's annex), with the photo of it when one was taken."""
+
+    title: str = ""
+    reference: str = ""
+    photo: str | None = None  # the SHA-256 of an attached photo
 
 
 @dataclass
@@ -210,6 +308,12 @@ class Inspection:
     verdict: Verdict | None = None
     acknowledgements: list[Acknowledgement] = field(default_factory=list)
     photos: list[PhotoRef] = field(default_factory=list)
+    validation: Validation = field(default_factory=Validation)
+    shipment: Shipment = field(default_factory=Shipment)
+    production: Production = field(default_factory=Production)
+    valuation: Valuation = field(default_factory=Valuation)
+    present: list[Person] = field(default_factory=list)
+    documents: list[DocumentReceived] = field(default_factory=list)
     # Set by the store.
     id: str | None = None
     status: Status = Status.DRAFT
@@ -226,6 +330,23 @@ class Inspection:
 
     def acknowledged(self, code: str, field_path: str) -> Acknowledgement | None:
         return next((a for a in self.acknowledgements if a.code == code and a.field == field_path), None)
+
+    def container_seals(self) -> list[Seal]:
+        """The seals on the container (not on a parcel), in the order recorded."""
+        return [s for s in self.seals if s.parcel is None]
+
+    def container_sealed_at(self) -> str:
+        """When the container was sealed: the latest application time of its seals ("" when none is recorded).
+
+        The latest, because the container is sealed when its last seal is on; moments compare as instants
+        (``moments.after``), so one typed in another zone is still ordered right.
+        """
+        latest = ""
+        for seal in self.container_seals():
+            later = after(seal.applied_at, latest) if latest else None
+            if seal.applied_at and (not latest or (later is not None and later > timedelta(0))):
+                latest = seal.applied_at
+        return latest
 
 
 # --- parsing what people type ------------------------------------------------------------------
@@ -256,18 +377,69 @@ def parse_code(text: str, what: str) -> str:
     return code.upper()
 
 
+_PERIOD_PART = r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?"
+
+
+def parse_period(text: str) -> str:
+    """A production period: a month (``2026-10``), a day, or a range of either (``2026-09/2026-10``)."""
+    period = text.strip()
+    parts = period.split("/")
+    ok = 1 <= len(parts) <= 2 and all(re.fullmatch(_PERIOD_PART, part) for part in parts)
+    if ok:
+        try:
+            starts = [date.fromisoformat(part if len(part) == 10 else part + "-01") for part in parts]
+        except ValueError:
+            ok = False
+        else:
+            ok = starts == sorted(starts)
+    if not ok:
+        raise ParseError(f"“{_shown(period)}” is not a production period; write a month as 2026-10, a day as "
+                         "2026-10-14, or a range as 2026-09/2026-10.")
+    return period
+
+
+def parse_weight_kg(text: str) -> int:
+    """Typed kilograms → integer hundredths of a kilogram."""
+    return parse_hundredths(text, what="gross weight in kg", unit="kg", maximum=MAX_GROSS_WEIGHT)
+
+
+def parse_method(text: str) -> str:
+    method = " ".join(text.strip().lower().split())
+    if method not in VALUATION_METHODS:
+        raise ParseError(f"“{_shown(text.strip())}” is not a valuation method; write one of "
+                         + ", ".join(VALUATION_METHODS) + ".")
+    return method
+
+
+def parse_sha256(text: str) -> str:
+    digest = text.strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", digest):
+        raise ParseError(f"“{_shown(text.strip())}” is not a photo's SHA-256 (64 hexadecimal digits).")
+    return digest
+
+
 # --- the JSON document -------------------------------------------------------------------------
 
 # The fields of each object of the document, as docs/inspection.schema.json lists them. Any other key is refused,
 # named: a misspelt "weighed_carat" would otherwise leave the parcel unweighed without a word.
 DOCUMENT_FIELDS = frozenset({"certificate", "site", "site_gps", "inspected_at", "parcels", "seals", "findings",
-                             "verdict"})
+                             "verdict", "validation", "shipment", "production", "valuation", "present",
+                             "documents"})
 # What the store adds (``show --json``, a report's snapshot): known, and ignored when read back.
 RECORD_FIELDS = frozenset({"id", "status", "monitor", "device_id", "created_at", "updated_at", "supersedes",
                            "acknowledgements", "photos", "problems"})
 CERTIFICATE_FIELDS = frozenset({"number", "issuing_authority", "issued_on", "expires_on", "exporter", "importer",
                                 "origin", "provenance", "destination", "hs_codes", "carats", "value_usd",
-                                "parcel_count"})
+                                "parcel_count", "lines"})
+LINE_FIELDS = frozenset({"hs_code", "carats", "value_usd"})
+VALIDATION_FIELDS = frozenset({"authority", "officer", "number", "at"})
+SHIPMENT_FIELDS = frozenset({"container", "gross_weight_kg", "carrier", "airway_bill", "export_declaration",
+                             "port_of_exit", "certificate_number_on_container"})
+PRODUCTION_FIELDS = frozenset({"operator", "mine", "period", "stockpile", "register"})
+VALUATION_FIELDS = frozenset({"valuator", "organisation", "method", "value_usd", "assortment"})
+LOT_FIELDS = frozenset({"sieve", "colour", "quality", "carats"})
+PERSON_FIELDS = frozenset({"name", "role", "organisation"})
+RECEIVED_FIELDS = frozenset({"title", "reference", "photo"})
 PARTY_FIELDS = frozenset({"name", "address"})
 GPS_FIELDS = frozenset({"lat", "lon"})
 PARCEL_FIELDS = frozenset({"number", "hs_code", "declared_carats", "weighed_carats", "stones", "declared_value_usd",
@@ -283,6 +455,7 @@ MAX_DEPTH = 8
 MAX_DOCUMENT_BYTES = 5 * 2**20
 MAX_STONES = 100_000_000   # in one parcel: melee runs to hundreds of thousands
 MAX_PARCEL_COUNT = 100_000
+MAX_GROSS_WEIGHT = 100_000_00  # hundredths of a kg: 100 tonnes, more than any air-freighted box of diamonds
 _MAX_DIGITS = 40           # a JSON integer longer than this is no field's (SQLite's INTEGER has 19 digits)
 _MAX_SHOWN = 40            # characters of a key or a value quoted back
 
@@ -544,7 +717,59 @@ def _certificate(c: _Collector, doc: dict[str, Any]) -> Certificate:
     cert.carats = _amount(c, cert_doc, "carats", path, parse_carats)
     cert.value_usd = _amount(c, cert_doc, "value_usd", path, parse_usd)
     cert.parcel_count = _whole(c, cert_doc, "parcel_count", path, MAX_PARCEL_COUNT)
+    for lpath, ld in c.objects(cert_doc, "lines", path, LINE_FIELDS, "a certificate line"):
+        cert.lines.append(CertificateLine(hs_code=_text(c, ld, "hs_code", lpath),
+                                          carats=_amount(c, ld, "carats", lpath, parse_carats),
+                                          value_usd=_amount(c, ld, "value_usd", lpath, parse_usd)))
     return cert
+
+
+def _flag(c: _Collector, d: dict[str, Any], key: str, path: str) -> bool | None:
+    """A yes or no (JSON true or false); None when missing or null: not recorded."""
+    value = d.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    c.add(_at(path, key), "must be true or false (or null when not recorded).")
+    return None
+
+
+def _record_parts(c: _Collector, doc: dict[str, Any], insp: Inspection) -> None:
+    """The validation, shipment, production, valuation, people present and documents received."""
+    vd = c.section(doc, "validation", "", VALIDATION_FIELDS, "the validation") or {}
+    insp.validation = Validation(
+        authority=_text(c, vd, "authority", "validation"), officer=_text(c, vd, "officer", "validation"),
+        number=_text(c, vd, "number", "validation"),
+        at=_parsed(c, vd, "at", "validation", parse_moment, "time of the validation") or "")
+    sd = c.section(doc, "shipment", "", SHIPMENT_FIELDS, "the shipment") or {}
+    insp.shipment = Shipment(
+        container=_text(c, sd, "container", "shipment"),
+        gross_weight=_amount(c, sd, "gross_weight_kg", "shipment", parse_weight_kg),
+        carrier=_text(c, sd, "carrier", "shipment"), airway_bill=_text(c, sd, "airway_bill", "shipment"),
+        export_declaration=_text(c, sd, "export_declaration", "shipment"),
+        port_of_exit=_text(c, sd, "port_of_exit", "shipment").upper(),
+        certificate_number_on_container=_flag(c, sd, "certificate_number_on_container", "shipment"))
+    pd = c.section(doc, "production", "", PRODUCTION_FIELDS, "the production") or {}
+    insp.production = Production(
+        operator=_text(c, pd, "operator", "production"), mine=_text(c, pd, "mine", "production"),
+        period=_parsed(c, pd, "period", "production", parse_period) or "",
+        stockpile=_flag(c, pd, "stockpile", "production"), register=_text(c, pd, "register", "production"))
+    vald = c.section(doc, "valuation", "", VALUATION_FIELDS, "the valuation") or {}
+    insp.valuation = Valuation(
+        valuator=_text(c, vald, "valuator", "valuation"),
+        organisation=_text(c, vald, "organisation", "valuation"),
+        method=_parsed(c, vald, "method", "valuation", parse_method) or "",
+        value_usd=_amount(c, vald, "value_usd", "valuation", parse_usd))
+    for lpath, ld in c.objects(vald, "assortment", "valuation", LOT_FIELDS, "a lot of the assortment"):
+        insp.valuation.assortment.append(AssortmentLot(
+            sieve=_text(c, ld, "sieve", lpath), colour=_text(c, ld, "colour", lpath),
+            quality=_text(c, ld, "quality", lpath), carats=_amount(c, ld, "carats", lpath, parse_carats)))
+    for ppath, prd in c.objects(doc, "present", "", PERSON_FIELDS, "a person present"):
+        insp.present.append(Person(name=_text(c, prd, "name", ppath), role=_text(c, prd, "role", ppath),
+                                   organisation=_text(c, prd, "organisation", ppath)))
+    for dpath, dd in c.objects(doc, "documents", "", RECEIVED_FIELDS, "a document received"):
+        insp.documents.append(DocumentReceived(title=_text(c, dd, "title", dpath),
+                                               reference=_text(c, dd, "reference", dpath),
+                                               photo=_parsed(c, dd, "photo", dpath, parse_sha256)))
 
 
 def _seal(c: _Collector, path: str, sd: dict[str, Any]) -> Seal:
@@ -610,6 +835,7 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
                                      section=_text(c, fd, "section", path) or "general",
                                      text=_text(c, fd, "text", path)))
     insp.verdict = _choice(c, doc, "verdict", "", Verdict)
+    _record_parts(c, doc, insp)
     return insp, c.problems
 
 
@@ -649,6 +875,27 @@ def _opt(value: int | None) -> str | None:
     return plain(value) if value is not None else None
 
 
+def record_parts_document(insp: Inspection) -> dict[str, Any]:
+    """The validation, shipment, production, valuation, people present and documents received, as JSON."""
+    val, ship, prod, valn = insp.validation, insp.shipment, insp.production, insp.valuation
+    return {
+        "validation": {"authority": val.authority, "officer": val.officer, "number": val.number,
+                       "at": val.at or None},
+        "shipment": {"container": ship.container, "gross_weight_kg": _opt(ship.gross_weight),
+                     "carrier": ship.carrier, "airway_bill": ship.airway_bill,
+                     "export_declaration": ship.export_declaration, "port_of_exit": ship.port_of_exit,
+                     "certificate_number_on_container": ship.certificate_number_on_container},
+        "production": {"operator": prod.operator, "mine": prod.mine, "period": prod.period or None,
+                       "stockpile": prod.stockpile, "register": prod.register},
+        "valuation": {"valuator": valn.valuator, "organisation": valn.organisation, "method": valn.method or None,
+                      "value_usd": _opt(valn.value_usd),
+                      "assortment": [{"sieve": lot.sieve, "colour": lot.colour, "quality": lot.quality,
+                                      "carats": _opt(lot.carats)} for lot in valn.assortment]},
+        "present": [{"name": p.name, "role": p.role, "organisation": p.organisation} for p in insp.present],
+        "documents": [{"title": d.title, "reference": d.reference, "photo": d.photo} for d in insp.documents],
+    }
+
+
 def to_document(insp: Inspection, *, with_record: bool = True) -> dict[str, Any]:
     """The inspection as the JSON document (amounts as exact strings).
 
@@ -671,6 +918,8 @@ def to_document(insp: Inspection, *, with_record: bool = True) -> dict[str, Any]
             "carats": _opt(cert.carats),
             "value_usd": _opt(cert.value_usd),
             "parcel_count": cert.parcel_count,
+            "lines": [{"hs_code": line.hs_code, "carats": _opt(line.carats), "value_usd": _opt(line.value_usd)}
+                      for line in cert.lines],
         },
         "site": insp.site,
         "site_gps": {"lat": insp.site_lat, "lon": insp.site_lon} if insp.site_lat is not None else None,
@@ -692,6 +941,7 @@ def to_document(insp: Inspection, *, with_record: bool = True) -> dict[str, Any]
         "findings": [{"severity": f.severity.value, "section": f.section, "text": f.text}
                      for f in insp.findings],
         "verdict": insp.verdict.value if insp.verdict else None,
+        **record_parts_document(insp),
     }
     if with_record:
         doc = {

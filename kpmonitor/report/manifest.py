@@ -39,13 +39,14 @@ from kpmonitor.trust import ecdsa, identity
 # to their device). Bundles of formats 2 and 1 are still read; a format-1 snapshot goes with a format-1
 # manifest only, as each format's snapshot is its own. A format-3 bundle carries a snapshot of format 3, or of
 # format 2 when it was signed before snapshots carried an amendment's reason (its manifest is the same: the
-# reason is the snapshot's, which the manifest pins by its SHA-256).
+# reason is the snapshot's, which the manifest pins by its SHA-256); so is format 4's record (validation,
+# shipment, production…), carried in a format-3 bundle too.
 FORMAT = "kpmonitor-bundle/3"
 FORMAT_V2 = "kpmonitor-bundle/2"
 FORMAT_V1 = "kpmonitor-bundle/1"
 FORMATS = (FORMAT, FORMAT_V2, FORMAT_V1)
-SNAPSHOT_FORMATS_OF = {FORMAT: (snapshot.FORMAT, snapshot.FORMAT_V2), FORMAT_V2: (snapshot.FORMAT_V2,),
-                       FORMAT_V1: (snapshot.FORMAT_V1,)}
+SNAPSHOT_FORMATS_OF = {FORMAT: (snapshot.FORMAT, snapshot.FORMAT_V3, snapshot.FORMAT_V2),
+                       FORMAT_V2: (snapshot.FORMAT_V2,), FORMAT_V1: (snapshot.FORMAT_V1,)}
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SNAPSHOT_NAME = "snapshot.json"

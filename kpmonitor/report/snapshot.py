@@ -10,9 +10,13 @@ A report's id belongs to its device (format 2): it is ``report_id_for`` the
 device id, the device's report number and a random nonce the snapshot carries,
 so no device can take another's report id, and nobody can guess a device's
 next one. Format 3 adds the ``amendment`` section: why a version after the first
-corrects the report it supersedes, as the monitor said when amending. Format 2
-snapshots (amendments without a reason) and format 1 (ids drawn at random) are
-still read.
+corrects the report it supersedes, as the monitor said when amending. Format 4's
+inspection adds the record the Kimberley Process asks for besides the
+certificate's figures: the exporting authority's validation, the shipment, the
+production, the valuation, who was present, the documents received and the
+certificate's lines per HS code. Formats 3 and 2 (amendments without a reason)
+and format 1 (ids drawn at random) are still read: their inspection reads with
+those parts empty.
 """
 
 from __future__ import annotations
@@ -27,10 +31,14 @@ from kpmonitor.domain.quantities import plain
 from kpmonitor.rules.problems import Problem
 from kpmonitor.store.audit import Head, canonical
 
-FORMAT = "kpmonitor-report/3"
+FORMAT = "kpmonitor-report/4"
+FORMAT_V3 = "kpmonitor-report/3"  # before the validation, shipment, production, valuation…: still read
 FORMAT_V2 = "kpmonitor-report/2"  # before amendments carried their reason: still read
 FORMAT_V1 = "kpmonitor-report/1"  # before report ids were bound to their device: still read, with a note
-FORMATS_READ = (FORMAT, FORMAT_V2, FORMAT_V1)
+FORMATS_READ = (FORMAT, FORMAT_V3, FORMAT_V2, FORMAT_V1)
+# The parts of a format-4 inspection that earlier formats lack (``to_document``'s ``record_parts_document``).
+RECORD_PARTS = {"validation": dict, "shipment": dict, "production": dict, "valuation": dict, "present": list,
+                "documents": list}
 UNBOUND_ID_NOTE = ("This report is of format kpmonitor-report/1, made before report ids were bound to their "
                    "device: that its id is its device's own could not be checked.")
 

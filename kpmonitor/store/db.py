@@ -30,21 +30,29 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kpmonitor.domain.inspection import (
     Acknowledgement,
+    AssortmentLot,
     Certificate,
+    CertificateLine,
+    DocumentReceived,
     Finding,
     FindingSeverity,
     Inspection,
     Parcel,
     Party,
+    Person,
     PhotoRef,
+    Production,
     Seal,
     SealEvent,
     SealEventKind,
+    Shipment,
     Status,
+    Validation,
+    Valuation,
     Verdict,
     normalise_certificate_number,
     normalise_seal_number,
@@ -56,6 +64,8 @@ from kpmonitor.store.schema import migrations, migrations_pending, schema_proble
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+_Row = TypeVar("_Row", CertificateLine, AssortmentLot, Person, DocumentReceived)
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +88,18 @@ INSPECTION_FIELDS: dict[str, str] = {
     "certificate.origin": "origin", "certificate.provenance": "provenance",
     "certificate.destination": "destination", "certificate.hs_codes": "hs_codes",
     "certificate.carats": "carats", "certificate.value_usd": "value_usd",
-    "certificate.parcel_count": "parcel_count",
+    "certificate.parcel_count": "parcel_count", "certificate.lines": "cert_lines",
+    "validation.authority": "validation_authority", "validation.officer": "validation_officer",
+    "validation.number": "validation_number", "validation.at": "validated_at",
+    "shipment.container": "container", "shipment.gross_weight": "gross_weight", "shipment.carrier": "carrier",
+    "shipment.airway_bill": "airway_bill", "shipment.export_declaration": "export_declaration",
+    "shipment.port_of_exit": "port_of_exit", "shipment.certificate_number_on_container": "cert_on_container",
+    "production.operator": "production_operator", "production.mine": "production_mine",
+    "production.period": "production_period", "production.stockpile": "production_stockpile",
+    "production.register": "production_register",
+    "valuation.valuator": "valuator", "valuation.organisation": "valuation_organisation",
+    "valuation.method": "valuation_method", "valuation.value_usd": "valuation_value_usd",
+    "valuation.assortment": "assortment", "present": "present", "documents": "documents_received",
 }
 PARCEL_FIELDS = ("number", "hs_code", "declared_carats", "weighed_carats", "stones", "declared_value_usd",
                  "description")
@@ -94,9 +115,24 @@ def _column_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (Verdict, FindingSeverity, SealEventKind, Status)):
         return value.value
+    if isinstance(value, bool):
+        return int(value)
     if isinstance(value, list):
-        return json.dumps(value)
+        # A list of rows (certificate lines, people present…) is kept as JSON objects, amounts as integers.
+        return json.dumps([dataclasses.asdict(item) if dataclasses.is_dataclass(item)
+                           and not isinstance(item, type) else item for item in value])
     return value
+
+
+def _rows_of(text: str | None, kind: type[_Row]) -> list[_Row]:
+    """A JSON column of rows back into its dataclasses; keys no field has are ignored (a later version's)."""
+    names = {f.name for f in dataclasses.fields(kind)}
+    return [kind(**{k: v for k, v in item.items() if k in names})
+            for item in json.loads(text or "[]") if isinstance(item, dict)]
+
+
+def _flag_of(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
 
 
 @dataclass(frozen=True)
@@ -171,7 +207,44 @@ def _content_columns(insp: Inspection) -> dict[str, Any]:
         "importer_address": cert.importer.address, "origin": cert.origin,
         "provenance": cert.provenance, "destination": cert.destination, "hs_codes": cert.hs_codes,
         "carats": cert.carats, "value_usd": cert.value_usd, "parcel_count": cert.parcel_count,
+        **_record_columns(insp),
     }
+
+
+def _record_columns(insp: Inspection) -> dict[str, Any]:
+    """The columns of m012: validation, shipment, production, valuation, people, documents, certificate lines."""
+    val, ship, prod, valn = insp.validation, insp.shipment, insp.production, insp.valuation
+    return {
+        "validation_authority": val.authority, "validation_officer": val.officer,
+        "validation_number": val.number, "validated_at": val.at,
+        "container": ship.container, "gross_weight": ship.gross_weight, "carrier": ship.carrier,
+        "airway_bill": ship.airway_bill, "export_declaration": ship.export_declaration,
+        "port_of_exit": ship.port_of_exit, "cert_on_container": ship.certificate_number_on_container,
+        "production_operator": prod.operator, "production_mine": prod.mine, "production_period": prod.period,
+        "production_stockpile": prod.stockpile, "production_register": prod.register,
+        "valuator": valn.valuator, "valuation_organisation": valn.organisation,
+        "valuation_method": valn.method, "valuation_value_usd": valn.value_usd,
+        "cert_lines": insp.certificate.lines, "assortment": valn.assortment, "present": insp.present,
+        "documents_received": insp.documents,
+    }
+
+
+def _record_parts(row: dict[str, Any], insp: Inspection) -> None:
+    """``_record_columns`` read back into ``insp`` (a row made before m012 holds NULLs: empty parts)."""
+    def text(column: str) -> str:
+        return str(row[column] or "")
+
+    insp.certificate.lines = _rows_of(row["cert_lines"], CertificateLine)
+    insp.validation = Validation(text("validation_authority"), text("validation_officer"), text("validation_number"),
+                                 text("validated_at"))
+    insp.shipment = Shipment(text("container"), row["gross_weight"], text("carrier"), text("airway_bill"),
+                             text("export_declaration"), text("port_of_exit"), _flag_of(row["cert_on_container"]))
+    insp.production = Production(text("production_operator"), text("production_mine"), text("production_period"),
+                                 _flag_of(row["production_stockpile"]), text("production_register"))
+    insp.valuation = Valuation(text("valuator"), text("valuation_organisation"), text("valuation_method"),
+                               row["valuation_value_usd"], _rows_of(row["assortment"], AssortmentLot))
+    insp.present = _rows_of(row["present"], Person)
+    insp.documents = _rows_of(row["documents_received"], DocumentReceived)
 
 
 def _refusal(exc: BaseException) -> KPError | None:
@@ -346,7 +419,8 @@ class Store:
         # The index row shares the inspection's rowid: FTS5 finds rows by rowid at once, while a
         # lookup on an UNINDEXED column would scan the whole index on every keystroke.
         row = self.conn.execute(
-            "SELECT rowid, cert_number, cert_number_norm, exporter_name, importer_name, site, origin, destination "
+            "SELECT rowid, cert_number, cert_number_norm, exporter_name, importer_name, site, origin, destination, "
+            "coalesce(container, ''), coalesce(airway_bill, '') "
             "FROM inspections WHERE id = ?", [inspection_id]).fetchone()
         if row is None:
             return
@@ -525,6 +599,7 @@ class Store:
             created_at=row["created_at"], updated_at=row["updated_at"], supersedes=row["supersedes"],
             amend_reason=row["amend_reason"] or "",
         )
+        _record_parts(row, insp)
         q = self.conn.execute
         parcel_numbers: dict[str, str] = {}
         for pid, number, hs, dc, wc, st, dv, desc in q(

@@ -488,10 +488,38 @@ def m011_photo_hash_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX hq_photos_sha256 ON hq_photos(sha256)")
 
 
+# The record the Kimberley Process asks for besides the certificate's figures (m012): column → SQL type.
+RECORD_COLUMNS = (
+    ("validation_authority", "TEXT"), ("validation_officer", "TEXT"), ("validation_number", "TEXT"),
+    ("validated_at", "TEXT"),
+    ("container", "TEXT"), ("gross_weight", "INTEGER CHECK (gross_weight >= 0)"), ("carrier", "TEXT"),
+    ("airway_bill", "TEXT"), ("export_declaration", "TEXT"), ("port_of_exit", "TEXT"),
+    ("cert_on_container", "INTEGER CHECK (cert_on_container IN (0, 1))"),
+    ("production_operator", "TEXT"), ("production_mine", "TEXT"), ("production_period", "TEXT"),
+    ("production_stockpile", "INTEGER CHECK (production_stockpile IN (0, 1))"), ("production_register", "TEXT"),
+    ("valuator", "TEXT"), ("valuation_organisation", "TEXT"), ("valuation_method", "TEXT"),
+    ("valuation_value_usd", "INTEGER CHECK (valuation_value_usd >= 0)"),
+    ("cert_lines", "TEXT"), ("assortment", "TEXT"), ("present", "TEXT"), ("documents_received", "TEXT"),
+)
+
+
+def m012_kp_record(db: sqlite_utils.Database) -> None:
+    """The exporting authority's validation, the shipment, the production, the valuation, who was present,
+    the documents received, and the certificate's lines per HS code (the KPCS's Annex I and II).
+
+    Columns of the inspection, nullable without a default as m010's is: a row made before holds none, and its
+    audit events, which never held them, still match it. The four lists (certificate lines, the valuator's
+    assortment, people present, documents received) are JSON arrays in one column each, as ``hs_codes`` is:
+    small, edited and frozen with the inspection, never queried across inspections in the field.
+    """
+    for column, kind in RECORD_COLUMNS:
+        db.execute(f"ALTER TABLE inspections ADD COLUMN {column} {kind}")
+
+
 # In the order they apply; each is recorded under its function's name (never rename one).
 MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index, m006_hq_anomalies,
               m007_validation_stamp, m008_history, m009_draft_journal, m010_amend_reason_and_notes,
-              m011_photo_hash_index)
+              m011_photo_hash_index, m012_kp_record)
 
 
 def migrations() -> sqlite_utils.Migrations:
