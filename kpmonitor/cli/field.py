@@ -21,7 +21,7 @@ import click
 
 from kpmonitor.cli.common import Refused, _json_out, _passphrase, _problem_line, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
-from kpmonitor.domain.quantities import format_carats, format_usd, plain, signed
+from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain, signed
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
 # desktop app, whose window should paint before SQLite, Pillow and the rules are loaded.
@@ -131,8 +131,12 @@ def _print_inspection(insp: Any, problems: list[Problem], reports: list[dict[str
     echo(f"  Declared      {format_carats(c.carats) if c.carats is not None else '—'}   "
          f"{format_usd(c.value_usd) if c.value_usd is not None else '—'}   "
          f"{c.parcel_count if c.parcel_count is not None else '—'} parcels")
+    for line in c.lines:
+        echo(f"    line {line.hs_code or '—':<8} {amount_text(line.carats, 'ct') or '—':>16}  "
+             f"{format_usd(line.value_usd) if line.value_usd is not None else '—'}")
     echo(f"  Site          {insp.site or '—'}   at {show_moment(insp.inspected_at) or '—'}")
     echo(f"  Verdict       {insp.verdict.label if insp.verdict else '—'}")
+    _print_record_parts(insp, echo)
     if insp.parcels:
         echo("  Parcels")
         for p in insp.parcels:
@@ -167,6 +171,38 @@ def _print_inspection(insp: Any, problems: list[Problem], reports: list[dict[str
             echo(_problem_line(p, insp.acknowledged(p.code, p.field) is not None))
     else:
         echo("  No problems: ready to sign.")
+
+
+def _yes_no(flag: bool | None) -> str:
+    return "not recorded" if flag is None else ("yes" if flag else "no")
+
+
+def _print_record_parts(insp: Any, echo: Any) -> None:
+    """The validation, shipment, production, valuation, people present and documents received."""
+    v, s, p, val = insp.validation, insp.shipment, insp.production, insp.valuation
+    echo(f"  Validated     {v.number or '—'} by {v.officer or '—'}, {v.authority or '—'}, "
+         f"at {show_moment(v.at) or '—'}")
+    echo(f"  Container     {s.container or '—'}   sealed {show_moment(insp.container_sealed_at()) or '—'}   "
+         f"gross {amount_text(s.gross_weight, 'kg') or '—'}   certificate number marked on it: "
+         f"{_yes_no(s.certificate_number_on_container)}")
+    echo(f"  Carrier       {s.carrier or '—'}   airway bill {s.airway_bill or '—'}   port of exit "
+         f"{s.port_of_exit or '—'}   export declaration {s.export_declaration or '—'}")
+    source = "—" if p.stockpile is None else ("stockpile" if p.stockpile else "current production")
+    echo(f"  Production    {p.operator or '—'}, {p.mine or '—'}, {p.period or '—'} ({source}); "
+         f"checked against {p.register or '—'}")
+    echo(f"  Valuation     {val.valuator or '—'} ({val.organisation or '—'}) by {val.method or '—'}: "
+         f"{format_usd(val.value_usd) if val.value_usd is not None else '—'}")
+    for lot in val.assortment:
+        echo(f"    lot {lot.sieve or '—'} {lot.colour or '—'} {lot.quality or '—'}  "
+             f"{amount_text(lot.carats, 'ct') or '—'}")
+    if insp.present:
+        echo("  Present")
+        for person in insp.present:
+            echo(f"    {person.name}  {person.role or '—'}  {person.organisation or '—'}")
+    if insp.documents:
+        echo("  Documents received")
+        for d in insp.documents:
+            echo(f"    {d.title}  {d.reference or '—'}" + (f"  photo {d.photo[:12]}" if d.photo else ""))
 
 
 def _read_document(source: Path) -> Any:
