@@ -282,7 +282,8 @@ def test_files_for_other_people_are_readable_by_them_and_the_homes_own_are_not(w
     assert mode(world["bundle"]) == 0o644
     assert mode(export_pdf(world, tmp_path / "usb")) == 0o644
     assert run(world["hq"], "hq", "publish", "--out", str(tmp_path / "pub")).exit_code == 0
-    assert {p.name: mode(p) for p in (tmp_path / "pub").iterdir()} == {"kp-root.pem": 0o644, "kp-crl.pem": 0o644}
+    assert {p.name: mode(p) for p in (tmp_path / "pub").iterdir()} == {
+        "kp-root.pem": 0o644, "kp-crl.pem": 0o644, "kp-trust-list.json": 0o644, "kp-verify.html": 0o644}
     assert run(world["hq"], "hq", "stats", "--csv", str(tmp_path / "stats.csv")).exit_code == 0
     assert mode(tmp_path / "stats.csv") == 0o644
     own = [p for home in (world["field"], world["hq"]) for p in (home / "keys").rglob("*") if p.is_file()]

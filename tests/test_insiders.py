@@ -259,7 +259,9 @@ def test_a_report_claiming_another_device_is_refused_by_every_verifier(homes: di
     assert state(hq) == before and not [x for x in anomalies(hq) if x["kind"] in ("fork", "rollback")]
     for kind in ("bundle", "pdf") + (("qr",) if certificate == "naming no device" else ()):
         code_, output = verified(hq, files[kind])
-        assert code_ == 1 and "[FAIL] certificate names the signer" in output, (kind, output)
+        # A KP2 seal names its signer by key id alone: headquarters' records say that key was never certified.
+        expected = "never certified" if kind == "qr" else "[FAIL] certificate names the signer"
+        assert code_ == 1 and expected in output, (kind, output)
 
 
 # ------------------------------------------------------------------------ I4: the signer is the certificate
@@ -297,10 +299,13 @@ def test_a_report_or_seal_naming_another_monitor_than_its_certificate_is_refused
     assert code == 1 and results[0]["outcome"] == "refused"
     assert "names its monitor “Amélie Ndlovu”, but the signing certificate is Baraka Moyo's" in results[0]["sentence"]
     assert state(hq) == before
-    for kind in ("bundle", "pdf", "qr"):
+    for kind in ("bundle", "pdf"):
         code, output = verified(hq, files[kind])
         assert code == 1 and "[FAIL] certificate names the signer" in output, (kind, output)
         assert "monitor Baraka Moyo" in output  # what is shown as the signer is the certificate's
+    # A KP2 seal names no monitor: its monitor is its signer, so the seal alone claims nobody else, and is Baraka's.
+    code, output = verified(hq, files["qr"])
+    assert code == 0 and "monitor Baraka Moyo" in output and "Amélie" not in output, output
 
 
 # ---------------------------------------------------------------- I1: a lineage belongs to one device

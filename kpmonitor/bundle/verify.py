@@ -455,7 +455,9 @@ def _check_pdf_contents(run: _Run) -> None:
     # signature; `kpmonitor verify` on the PDF also scans the printed code. Rendering every page to scan it
     # would multiply the cost of an import several times over for no stronger guarantee.
     seal_text = attached.get(SEAL_ATTACHMENT, b"").decode("ascii", "replace")
-    seal = qrseal.verify_seal(seal_text, run.root, run.crl, run.signed_at)
+    # The manifest's certificate is the seal's signer: a KP2 seal names it by key id only, and this is the
+    # certificate it must name (``certificate=``); a KP1 seal still carries its own, compared below.
+    seal = qrseal.verify_seal(seal_text, run.root, run.crl, run.signed_at, certificate=run.leaf)
     if not seal.signature_valid or seal.signer_cert is None or seal.payload is None:
         run.fail("QR seal signature", " ".join(seal.problems[:1]) or "The PDF carries no QR seal.")
     elif run.leaf is not None and not same_certificate(seal.signer_cert, run.leaf):
@@ -464,7 +466,7 @@ def _check_pdf_contents(run: _Run) -> None:
         run.fail("QR seal signature", seal.signer_problem)
     else:
         run.v.add("QR seal signature", True, "The QR seal's signature is valid.")
-        differing = seal_differences(seal.payload, snap, run.manifest["snapshot_sha256"])
+        differing = seal_differences(seal.payload, snap, run.manifest["snapshot_sha256"], signer=seal.signer_name)
         if differing:
             run.fail("QR seal matches the report", "The QR seal and the report disagree on: "
                      + ", ".join(differing) + ".")

@@ -2,7 +2,8 @@
 
 ::
 
-    kpmonitor keys init / keys request --out CSR.pem / keys install CERT.pem / keys show [--json]
+    kpmonitor keys init / keys request --out CSR.pem / keys show [--json]
+    kpmonitor keys install CERT.pem | kp-crl.pem | kp-trust-list.json
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ def keys_request(ctx: click.Context, out: Path) -> None:
 @click.argument("cert_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def keys_install(ctx: click.Context, cert_file: Path) -> None:
-    """Install the certificate headquarters issued (or its revocation list)."""
+    """Install the certificate headquarters issued (or its revocation list, or its trust list)."""
     from kpmonitor.trust.identity import read_pem_file
     from kpmonitor.trust.keys import Keyring
+    from kpmonitor.trust.trustlist import day
 
     with _workspace(ctx) as ws, _refusals():
         keyring = Keyring(ws.paths)
@@ -61,6 +63,11 @@ def keys_install(ctx: click.Context, cert_file: Path) -> None:
         if b"X509 CRL" in data:
             keyring.install_crl(data)
             click.echo("Installed headquarters' revocation list.")
+            return
+        if data.lstrip().startswith(b"{"):  # kp-trust-list.json (JSON); certificates are PEM or DER
+            listed = keyring.install_trust_list(data)
+            click.echo(f"Installed headquarters' trust list of {day(listed.published_at)} ({len(listed.signers)} "
+                       f"certificates; the next is due by {day(listed.next_update)}).")
             return
         cert = keyring.install(data)
     from kpmonitor.trust.identity import certificate_summary

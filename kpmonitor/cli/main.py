@@ -123,14 +123,20 @@ def demo(ctx: click.Context, count: int, photos: bool, seed: int) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--trust", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Headquarters' root certificate (PEM). Default: the one installed in this home, if any.")
+@click.option("--trust", type=click.Path(exists=True, path_type=Path),
+              help="Headquarters' root certificate (PEM), or the folder hq publish wrote (root, revocation list, "
+                   "trust list). Default: the one installed in this home, if any.")
 @click.option("--crl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Headquarters' revocation list. Default: the one installed in this home, if any.")
+@click.option("--trust-list", "trust_list", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Headquarters' trust list (kp-trust-list.json), which a KP2 seal needs. Default: the published "
+                   "folder's, or the one installed in this home, if any.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None, as_json: bool) -> None:
-    """Verify a signed report PDF, a bundle, or a text file holding a QR seal's text."""
+def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None, trust_list: Path | None,
+           as_json: bool) -> None:
+    """Verify a signed report PDF, a bundle, a text file holding a QR seal's text, or a photo or scan of page 1
+    (JPEG, PNG, HEIC, TIFF, or a scanner's PDF)."""
     from kpmonitor.trust.keys import Keyring
     from kpmonitor.verifying import verify_file
     from kpmonitor.workspace import read_home
@@ -138,7 +144,7 @@ def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None,
     paths: Paths = ctx.obj["paths"]
     with _refusals():
         keyring = Keyring(paths) if read_home(paths) is not None else None
-        result = verify_file(file, trust=trust, crl=crl, keyring=keyring)
+        result = verify_file(file, trust=trust, crl=crl, keyring=keyring, trust_list=trust_list)
     if as_json:
         _json_out({"file": str(file), **result.to_json()})
     else:
@@ -155,7 +161,9 @@ def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None,
             _say(f"  {said} {str(s.get('report_id'))[:8]} v{s.get('report_version')}: certificate "
                  f"{s.get('certificate_number')}, {amount_text(s.get('carats'), 'ct')}, "
                  f"US$ {amount_text(s.get('value_usd'))}, "
-                 f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}")
+                 f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}"
+                 + (f", date {s.get('date')}, container {s.get('container') or '(none)'}, validation "
+                    f"{s.get('validation_number') or '(none)'}" if "container" in s else ""))
     sys.exit(0 if result.ok else 1)
 
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from kpmonitor.domain.inspection import Inspection, Status
 from kpmonitor.errors import Conflict, KPError
@@ -151,6 +152,16 @@ def _stepper(progress: Progress | None) -> Callable[[int, str], None]:
     return step
 
 
+def make_seal(snap: dict[str, Any], snap_sha: str, key: ec.EllipticCurvePrivateKey, cert: x509.Certificate) -> str:
+    """The QR seal's text for a snapshot: KP2 when headquarters issued ``cert`` (its key id is on headquarters'
+    trust list, so the seal need not carry the certificate), else KP1 (a self-signed certificate is on no list:
+    it rides in the seal, so the signature can still be checked, and every verifier says it is not vouched for).
+    """
+    if identity.is_self_signed(cert):
+        return qrseal.encode_seal(seal_payload(snap, snap_sha), key, cert)
+    return qrseal.encode_seal_kp2(seal_payload(snap, snap_sha, kp2=True), key, cert)
+
+
 def prepare_signing(ws: Workspace, inspection_id: str) -> SigningPlan:
     """Read what signing needs from the store (the caller's thread).
 
@@ -209,7 +220,7 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
     snap_bytes = snapshot_bytes(snap)
     snap_sha = hashlib.sha256(snap_bytes).hexdigest()
     step(1, "Sealing the summary")
-    qr_text = qrseal.encode_seal(seal_payload(snap, snap_sha), key, cert)
+    qr_text = make_seal(snap, snap_sha, key, cert)
     step(2, "Rendering the report")
     pdf = render_report(snap, qr_text=qr_text, photo_jpeg=plan.vault.scaled_jpeg, paper=plan.paper)
     step(3, "Signing the PDF")

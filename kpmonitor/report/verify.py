@@ -20,6 +20,7 @@ from kpmonitor.report.contents import SNAPSHOT_ATTACHMENT, embedded_files, repor
 from kpmonitor.report.snapshot import FORMAT_V1, UNBOUND_ID_NOTE, report_id_problem
 from kpmonitor.report.verification import Verification
 from kpmonitor.trust import identity, pdfsign, qrseal
+from kpmonitor.trust.trustlist import TrustList, key_id
 
 SIGNER_CHECK = "certificate names the signer"
 CERT_VALID_CHECK = "certificate within its validity period"
@@ -97,9 +98,15 @@ def read_qr_from_pdf(pdf: bytes, dpi: int = 150) -> str | None:
         return None
     finally:
         doc.close()
+    return seal_text_of(barcodes)
+
+
+def seal_text_of(barcodes: Any) -> str | None:
+    """The first decoded barcode's text that is a kpmonitor seal's (KP1 or KP2), or None."""
     for barcode in barcodes:
-        if barcode.text.startswith(qrseal.PREFIX):
-            return str(barcode.text)
+        text = str(barcode.text)
+        if text.startswith((qrseal.PREFIX, qrseal.PREFIX_KP2)):
+            return text
     return None
 
 
@@ -143,8 +150,9 @@ def chain_checks(v: Verification, chain: identity.ChainResult, with_crl: bool) -
     return [name for name, ok, _detail in lines if not ok]
 
 
-def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any], snap_sha: str) -> None:
-    differing = seal_differences(payload, snap, snap_sha)
+def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any], snap_sha: str,
+                  signer: str | None) -> None:
+    differing = seal_differences(payload, snap, snap_sha, signer=signer)
     v.add("QR seal matches the report", not differing,
           "The QR seal states the same certificate, carats, value, parcels, seals, verdict, monitor, date and "
           "report as the signed report." if not differing else
@@ -152,8 +160,12 @@ def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any]
 
 
 def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
-                     enrolment: identity.Enrolment | None = None) -> Verification:
-    """Every check of a report PDF; ``enrolment``: headquarters' records of the keys it certified (at headquarters)."""
+                     enrolment: identity.Enrolment | None = None, trust_list: TrustList | None = None) -> Verification:
+    """Every check of a report PDF; ``enrolment``: headquarters' records of the keys it certified (at headquarters).
+
+    A KP2 seal names its signer by key id: it is checked with ``trust_list`` when the list names the key, else
+    with the PDF's own signing certificate (which chains to the root), so the root alone still verifies a PDF.
+    """
     v = Verification("pdf")
     check = pdfsign.verify_pdf(pdf, root, crl, enrolment=enrolment)
     if check.signer_cert is None:
@@ -199,40 +211,91 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.Certif
     if qr_text is None:
         v.add("QR seal signature", False, "No QR seal could be read on page 1.")
         return v
-    seal = qrseal.verify_seal(qr_text, root, crl, enrolment=enrolment)
+    seal = qrseal.verify_seal(qr_text, root, crl, enrolment=enrolment, trust_list=trust_list,
+                              certificate=check.signer_cert)
     v.add("QR seal signature", seal.signature_valid,
           "The printed QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
-    if seal.signer_cert is not None:
+    if seal.format == 2:
+        same = seal.kid == key_id(check.signer_cert)
+        v.add("QR seal and PDF signed by the same monitor", same,
+              "The QR seal's key id is the PDF's signing certificate's." if same
+              else "The QR seal was signed by a different key than the PDF.")
+        if seal.signature_valid and seal.signer_entry is not None:  # else the PDF's own chain said it above
+            v.add("QR seal vouched for", seal.ok, seal.sentence)
+    elif seal.signer_cert is not None:
         same = same_certificate(seal.signer_cert, check.signer_cert)
         v.add("QR seal and PDF signed by the same monitor", same,
               "The same certificate signed the QR seal and the PDF." if same
               else "The QR seal was signed by a different certificate than the PDF.")
     if snap is not None and seal.payload is not None:
         snap_sha = hashlib.sha256(snap_bytes or b"").hexdigest()
-        _compare_seal(v, seal.payload, snap, snap_sha)
+        _compare_seal(v, seal.payload, snap, snap_sha, seal.signer_name)
         v.summary = report_summary(snap, v.signer.get("name"))
         v.summary["snapshot_sha256"] = snap_sha
     return v
 
 
 def verify_qr_text(text: str, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
-                   enrolment: identity.Enrolment | None = None) -> Verification:
-    """Every check of a QR seal's text; ``enrolment`` as for ``verify_pdf_bytes``."""
-    v = Verification("qr")
-    seal = qrseal.verify_seal(text.strip(), root, crl, enrolment=enrolment)
+                   enrolment: identity.Enrolment | None = None, trust_list: TrustList | None = None,
+                   kind: str = "qr") -> Verification:
+    """Every check of a QR seal's text; ``enrolment`` as for ``verify_pdf_bytes``; ``trust_list``: headquarters'
+    (a KP2 seal needs it; with it, a KP1 seal's certificate is looked up there too).
+
+    ``summary["seal"]`` holds the seal's format, verdict word and sentence (``qrseal.SealCheck``).
+    """
+    v = Verification(kind)
+    seal = qrseal.verify_seal(text.strip(), root, crl, enrolment=enrolment, trust_list=trust_list)
     if seal.payload is None:
         v.add("QR seal signature", False, " ".join(seal.problems) or "The text is not a kpmonitor QR seal.")
         return v
-    v.add("QR seal signature", seal.signature_valid,
-          "The QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
-    if seal.signer_cert is not None:
-        v.signer = identity.certificate_summary(seal.signer_cert)
-        v.add(SIGNER_CHECK, seal.signer_problem is None, seal.signer_problem or
-              f"The certificate names one device and {v.signer['name']}, the monitor the seal names.")
-    _chain_checks(v, seal.chain, root, crl)
+    if seal.format == 2 and seal.signer_cert is None:
+        _kp2_checks(v, seal, crl)
+    else:
+        v.add("QR seal signature", seal.signature_valid,
+              "The QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
+        if seal.signer_cert is not None:
+            v.signer = identity.certificate_summary(seal.signer_cert)
+            v.add(SIGNER_CHECK, seal.signer_problem is None, seal.signer_problem or
+                  f"The certificate names one device and {v.signer['name']}, the monitor the seal names.")
+        _chain_checks(v, seal.chain, root, crl)
+        if seal.signer_entry is not None and seal.signature_valid and seal.chain is not None and seal.chain.ok:
+            v.add("on headquarters' trust list", seal.ok, seal.sentence)
     p = seal.payload
     v.summary = {"certificate_number": p.get("cn"), "carats": p.get("ct"), "value_usd": p.get("usd"),
                  "parcels": p.get("np"), "seals": p.get("sl"), "verdict": p.get("vd"),
-                 "monitor": v.signer.get("name") or p.get("mn"), "date": p.get("dt"), "report_id": p.get("id"),
-                 "report_version": p.get("rv")}
+                 "monitor": seal.signer_name or v.signer.get("name") or p.get("mn"), "date": p.get("dt"),
+                 "report_id": p.get("id"), "report_version": p.get("rv"),
+                 "seal": {"format": f"KP{seal.format}", "verdict": seal.verdict, "sentence": seal.sentence}}
+    if seal.format == 2:
+        v.summary.update(container=p.get("co"), validation_number=p.get("vn"))
     return v
+
+
+def _kp2_checks(v: Verification, seal: qrseal.SealCheck, crl: x509.CertificateRevocationList | None) -> None:
+    """A KP2 seal checked against headquarters' trust list, as check lines (``Verification.verdict`` reads them:
+    a list past its next update fails only "issued by headquarters", so the seal reads as not vouched for).
+
+    A revocation list given too is honoured as for a certificate: the signer's serial on it, or the list past its
+    next update, fails "not revoked".
+    """
+    entry = seal.signer_entry
+    if entry is None or not seal.signature_valid:
+        v.add("QR seal signature", False, seal.sentence)
+        return
+    v.signer = {"name": entry.cn, "device_id": entry.device_id, "issuer": seal.trust_list.issuer
+                if seal.trust_list is not None else "", "serial": entry.serial,
+                "not_before": entry.not_before.isoformat(), "not_after": entry.not_after.isoformat(),
+                "sha256": entry.certificate_sha256}
+    v.add("QR seal signature", True, "The QR seal's signature is valid, by a key on headquarters' trust list.")
+    if seal.ok or seal.verdict == "unvouched":  # genuine, or a trust list past its next update
+        v.add("issued by headquarters", seal.ok, seal.sentence)
+    else:
+        v.add("QR seal vouched for", False, seal.sentence)
+    if crl is not None:
+        stale = identity.crl_expired_problem(crl)
+        listed = crl.get_revoked_certificate_by_serial_number(int(entry.serial, 16))
+        v.add("not revoked", stale is None and listed is None, stale or (
+            f"The certificate (serial {entry.serial}) is on headquarters' revocation list." if listed is not None
+            else "Not on headquarters' revocation list."))
+    else:
+        v.warnings.append("Revocation was checked on headquarters' trust list only: no revocation list was given.")

@@ -14,6 +14,7 @@ File layout under ``<home>/keys``::
     root-key.json        hq: the root CA key, sealed with the passphrase
     root-cert.pem        both: headquarters' root (on a field device, the trust anchor installed with the cert)
     crl.pem              both: the latest revocation list
+    trust-list.json      field: headquarters' latest trust list (kp-trust-list.json), once installed
     issued/<serial>.pem  hq: every certificate issued
     revoked.json         hq: serial → revocation time
 """
@@ -31,8 +32,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from kpmonitor.errors import HomeError, KPError
 from kpmonitor.fileio import SHARED, SHARED_DIR, ensure_dir, write_atomic
 from kpmonitor.paths import Paths
-from kpmonitor.trust import identity
+from kpmonitor.trust import identity, trustlist, verifier_page
 from kpmonitor.trust.identity import pem
+from kpmonitor.trust.trustlist import TrustList
 
 MIN_PASSPHRASE = 8
 _NO_SIGNING_KEY = ("This home has no signing key yet: make one first (kpmonitor keys init, or Tools ▸ Signing "
@@ -77,6 +79,10 @@ class Keyring:
     @property
     def crl_file(self) -> Path:
         return self.dir / "crl.pem"
+
+    @property
+    def trust_list_file(self) -> Path:
+        return self.dir / "trust-list.json"
 
     @property
     def issued_dir(self) -> Path:
@@ -147,6 +153,13 @@ class Keyring:
             return None
         return identity.load_crl(self.crl_file, root)
 
+    def trust_list(self) -> TrustList | None:
+        """Headquarters' trust list installed here (``install_trust_list``), checked against the installed root."""
+        root = self.root()
+        if root is None or not self.trust_list_file.exists():
+            return None
+        return trustlist.read_trust_list_file(self.trust_list_file, root)
+
     # --- field: request and install --------------------------------------------------------
 
     def request(self, passphrase: str, monitor_name: str, device_id: str) -> x509.CertificateSigningRequest:
@@ -214,6 +227,26 @@ class Keyring:
             raise KPError(older)
         write_atomic(self.crl_file, pem(crl))
         return crl
+
+    def install_trust_list(self, data: bytes) -> TrustList:
+        """Install headquarters' trust list, signed by its root and no older than the one installed.
+
+        :raises KPError: when the list is not headquarters', or was published before the installed one: a
+            replayed old list could hide a revocation (as ``install_crl``).
+        """
+        root = self.root()
+        if root is None:
+            raise KPError("Install headquarters' certificate before its trust list.")
+        new = trustlist.read_trust_list(data, root)
+        try:
+            installed = self.trust_list()
+        except KPError:  # an unreadable or foreign list installed is simply replaced
+            installed = None
+        older = trustlist.trust_list_older_problem(new, installed) if installed is not None else None
+        if older is not None:
+            raise KPError(older)
+        write_atomic(self.trust_list_file, new.data)
+        return new
 
     # --- hq: issue, revoke, publish --------------------------------------------------------
 
@@ -318,16 +351,23 @@ class Keyring:
         return crl
 
     def publish(self, out_dir: Path, passphrase: str) -> list[Path]:
-        """Write the root certificate and a freshly signed revocation list for field devices and verifiers."""
+        """Write the root certificate, a freshly signed revocation list and trust list (every certificate issued
+        here, with its status: ``trustlist.publish_trust_list``) for field devices and verifiers, and the verifier
+        page a customs officer opens offline, with that trust list inside (``verifier_page``)."""
         key = self.load_root_key(passphrase)
-        crl = self._resign_crl(key, self.revoked())
+        revoked = self.revoked()
+        crl = self._resign_crl(key, revoked)
         root = self.root()
         assert root is not None
         ensure_dir(out_dir, SHARED_DIR)  # for field devices and verifiers
         written = [out_dir / "kp-root.pem", out_dir / "kp-crl.pem"]
         write_atomic(written[0], pem(root), mode=SHARED)
         write_atomic(written[1], pem(crl), mode=SHARED)
-        return written
+        listed = trustlist.publish_trust_list(out_dir / trustlist.FILE_NAME, key, root, self.issued(), revoked,
+                                              crl=crl, now=crl.last_update_utc)
+        page = out_dir / verifier_page.PAGE_NAME
+        write_atomic(page, verifier_page.build_verifier_page(listed.read_bytes(), root).encode("utf-8"), mode=SHARED)
+        return [*written, listed, page]
 
 
 def load_trust(trust: Path | None, crl: Path | None,
@@ -340,8 +380,14 @@ def load_trust(trust: Path | None, crl: Path | None,
     brings no revocation list unless one is chosen too: the home's list belongs
     to the home's root.
 
+    :param trust: headquarters' root certificate, or a folder ``hq publish`` wrote (its ``kp-root.pem``, and its
+        ``kp-crl.pem`` unless ``crl`` is chosen).
     :raises KPError: when a revocation list is chosen without any root to check it against.
     """
+    if trust is not None and trust.is_dir():  # a folder hq publish wrote: its root, and its list unless one is chosen
+        published = trust / "kp-crl.pem"
+        crl = crl if crl is not None or not published.is_file() else published
+        trust = trust / "kp-root.pem"
     root = identity.load_cert(trust) if trust is not None else (keyring.root() if keyring is not None else None)
     if crl is not None:
         if root is None:
@@ -360,3 +406,29 @@ def load_enrolment(root: x509.Certificate | None, keyring: Keyring | None) -> id
     if keyring is None or root is None or keyring.root() != root:
         return None
     return keyring.enrolment()
+
+
+def load_trust_list(chosen: Path | None, trust: Path | None, root: x509.Certificate | None,
+                    keyring: Keyring | None) -> TrustList | None:
+    """Headquarters' trust list to check a KP2 seal against: the chosen file, else the ``kp-trust-list.json`` of a
+    published folder given as ``trust`` (the folder, or its ``kp-root.pem``), else the home's installed list (when
+    ``root`` is the home's root).
+
+    :raises KPError: when a list is chosen without a root to check it against, or is not that root's.
+    """
+    # The folder hq publish wrote, given as itself or by its root file: the list beside the root is that root's
+    # (it is checked against it), as the revocation list beside it is.
+    beside = (trust if trust.is_dir() else trust.parent) / trustlist.FILE_NAME if trust is not None else None
+    if chosen is None and beside is not None and beside.is_file():
+        chosen = beside
+    if chosen is not None:
+        if root is None:
+            raise KPError("A trust list can only be checked against headquarters' root certificate; give the root "
+                          "certificate too.")
+        return trustlist.read_trust_list_file(chosen, root)
+    if keyring is None or root is None or keyring.root() != root:
+        return None
+    try:
+        return keyring.trust_list()
+    except KPError:  # an installed list that no longer reads vouches for nothing; the seal says a list is missing
+        return None

@@ -77,8 +77,10 @@ def test_scanned_qr_text_is_verified_when_the_scanner_presses_enter(
     assert verified.args[0].kind == "qr"
     assert dialog.state == GENUINE and dialog.verdict.text()
     assert dialog.report_fields["certificate_number"].text() == "ZW 004217"
-    # The revocation list was not given: the screen says so, in its own words.
-    assert dialog.notes.text() == "Revocation was not checked: choose headquarters' revocation list to check it."
+    # The revocation list was not given: the screen says what revocation was checked on, in its own words (a KP2
+    # seal's signer is found on headquarters' trust list, which gives each certificate's status).
+    assert dialog.notes.text() == ("Revocation was checked on headquarters' trust list only: no revocation list was "
+                                   "given.")
 
 
 def test_without_headquarters_root_a_report_is_intact_but_not_vouched_for(

@@ -90,13 +90,15 @@ def check_report(keyring: Keyring, trust: Path | None, crl: Path | None, *, path
                  text: str = "") -> Verification:
     """Verify a report PDF, a bundle or a QR text file (``path``), else QR text itself (any thread: no database)."""
     from kpmonitor.report.verify import verify_qr_text
-    from kpmonitor.trust.keys import load_enrolment, load_trust
+    from kpmonitor.trust.keys import load_enrolment, load_trust, load_trust_list
     from kpmonitor.verifying import verify_file
 
     if path is not None:  # a file that cannot be read, or is a link or a pipe, is a KPError with a sentence
         return verify_file(path, trust=trust, crl=crl, keyring=keyring)
     root, crl_obj = load_trust(trust, crl, keyring)
-    return verify_qr_text(text, root, crl_obj, enrolment=load_enrolment(root, keyring))
+    # A KP2 seal names its signer by key id: the trust list beside the chosen root, or the home's, says who.
+    return verify_qr_text(text, root, crl_obj, enrolment=load_enrolment(root, keyring),
+                          trust_list=load_trust_list(None, trust, root, keyring))
 
 
 def verdict_state(v: Verification) -> str:
