@@ -6,7 +6,9 @@ A temporary headquarters certifies two demo field devices; each signs some of
 its demo inspections (one of them amended) and exports the bundles, as a
 monitor does before sending them. One report of the first device is never
 sent, so the anomalies screen has a missing report to show; a damaged copy of
-a bundle shows how a refusal reads in the inbox.
+a bundle shows how a refusal reads in the inbox. The dashboard is shot, and
+again at 1024 × 600 scrolled to its end, and the quarterly report for the demo's quarter is
+rendered to pictures of its first two pages (hq_quarterly-1.png, -2.png).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 from screenshots import SCREEN, SMALL, offscreen, settle, shoot, shoot_over
 
 NAMES = ("hq_inbox.png", "hq_reports.png", "hq_report_detail.png", "hq_anomalies.png", "hq_monitors.png",
-         "hq_statistics.png")
+         "hq_statistics.png", "hq_dashboard.png", "hq_dashboard-2.png")
+QUARTERLY_PAGES = ("hq_quarterly-1.png", "hq_quarterly-2.png")
 ACKNOWLEDGED = "Checked with the exporter's representative; recorded on the MMCZ form."
 
 
@@ -73,6 +76,38 @@ def _sign_and_export(paths: object, out: Path, *, limit: int, skip: int = 0,
                 store.update_inspection(amended, {"site": (store.get(amended).site or "") + " (re-weighed)"})
                 written.append(export_bundle(ws, sign(amended), out))
     return written
+
+
+def _dashboard(window: object, out_dir: Path, tmp: Path) -> list[Path]:
+    """The Dashboard tab at its top and at its end, and the first two pages of the quarterly report."""
+    import pypdfium2 as pdfium
+
+    from kpmonitor.gui.hq.window import HqWindow
+
+    assert isinstance(window, HqWindow)
+    window.tabs.setCurrentIndex(window.DASHBOARD)
+    settle()
+    tab = window.dashboard
+    assert tab is not None and tab.figures is not None
+    made = [shoot(window, out_dir / NAMES[6])]
+    size = window.size()
+    window.resize(1024, 600)  # a small laptop's screen: the charts scroll down, never sideways
+    settle()
+    bar = tab.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    made.append(shoot(window, out_dir / NAMES[7]))
+    bar.setValue(0)
+    window.resize(size)
+    pdf = tmp / "quarterly.pdf"
+    tab.write_quarterly(tab.quarter(), pdf)
+    settle()
+    doc = pdfium.PdfDocument(pdf.read_bytes())
+    for page, name in zip(doc, QUARTERLY_PAGES, strict=False):
+        path = out_dir / name
+        page.render(scale=110 / 72).to_pil().save(path)  # 110 dpi: an A4 page as a screen shows it
+        print(path)
+        made.append(path)
+    return made
 
 
 def make_hq_screenshots(out_dir: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
@@ -137,6 +172,7 @@ def make_hq_screenshots(out_dir: Path, size: tuple[int, int] = SCREEN) -> list[P
                 window.tabs.setCurrentIndex(index)
                 settle()
                 made.append(shoot(window, out_dir / name))
+            made += _dashboard(window, out_dir, tmp)
             window.close()
             settle()
     app.processEvents()

@@ -1,0 +1,136 @@
+"""Which language kpmonitor speaks: English, French or Portuguese.
+
+``chosen_language`` decides, in this order:
+
+1. ``KPMONITOR_LANG`` (``en``, ``fr`` or ``pt``), for scripts and tests;
+2. the ``language`` setting of the home (``""``, the default, means automatic);
+3. the system's language: the desktop's list of preferred languages when the
+   GUI passes it (``system``, from Qt), then the environment as gettext reads
+   it (``LANGUAGE``, then the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``),
+   then ``locale.getlocale()`` (Windows names it ``French_France``);
+4. English.
+
+A system locale kpmonitor has no translation for (``de_DE``) means English;
+so do ``C`` and ``POSIX``. A language name is taken with its region or
+encoding (``fr_CA.UTF-8``, ``pt-AO``, ``Portuguese_Brazil``): the region does
+not matter, every French speaker gets the French catalogue and every
+Portuguese speaker the Portuguese one (written as in Portugal and Angola).
+
+An unknown ``KPMONITOR_LANG`` is refused with a sentence (``UnknownLanguage``):
+whoever set it wants to know. An unknown setting (a hand-edited file, a newer
+version's language) is said in the log and the language chosen automatically,
+so that a settings file never stops a monitor from working.
+
+No Qt here: the GUI installs its translators from what this says
+(``kpmonitor.gui.translations``), and the core's sentences will follow it too.
+"""
+
+from __future__ import annotations
+
+import locale
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping
+
+from kpmonitor.errors import KPError
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "fr", "pt")
+DEFAULT = "en"
+ENV = "KPMONITOR_LANG"
+SETTING = "language"
+# Each language's own name, as a menu of languages shows it (never translated).
+NAMES = {"en": "English", "fr": "Français", "pt": "Português"}
+# Windows' locale names (locale.getlocale() there: "French_France", "Portuguese_Brazil").
+_WINDOWS_NAMES = {"english": "en", "french": "fr", "portuguese": "pt"}
+_NO_LOCALE = {"c", "posix"}
+
+
+class UnknownLanguage(KPError):
+    """A language kpmonitor does not speak was asked for."""
+
+
+def _base(value: str) -> str:
+    """``"fr_CA.UTF-8"`` → ``"fr"``; ``"French_France"`` → ``"french"``."""
+    return re.split(r"[_\-.@]", value.strip().lower(), maxsplit=1)[0]
+
+
+def _is_c(value: str) -> bool:
+    return bool(value.strip()) and _base(value) in _NO_LOCALE
+
+
+def language_of(value: str) -> str | None:
+    """The kpmonitor language of a locale name, None if it has none.
+
+    ``"fr"``, ``"fr_FR.UTF-8"``, ``"fr-CA"``, ``"French_France"`` → ``"fr"``; ``"C"`` → ``"en"``;
+    ``"de_DE"`` → None.
+    """
+    base = _base(value)
+    if not base:
+        return None
+    if base in _NO_LOCALE:
+        return DEFAULT
+    if base in LANGUAGES:
+        return base
+    return _WINDOWS_NAMES.get(base)
+
+
+def _unknown(value: str, where: str) -> str:
+    return (f"{where} is “{value}”, a language kpmonitor does not speak: it speaks "
+            f"{', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]} ({', '.join(NAMES[k] for k in LANGUAGES)}); "
+            "leave it empty to follow the system's language.")
+
+
+def check_language(value: str, where: str = "The language") -> str:
+    """``value`` as one of LANGUAGES (``"FR"``, ``"pt_PT"`` are taken too); ``UnknownLanguage`` otherwise."""
+    found = None if _is_c(value) else language_of(value)
+    if found is None:
+        raise UnknownLanguage(_unknown(value, where))
+    return found
+
+
+def system_language(system: Iterable[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The system's language, English when it is one kpmonitor does not speak (see the module's doc)."""
+    env = os.environ if environ is None else environ
+    for name in system or ():
+        found = language_of(name)
+        if found is not None:
+            return found
+    # As gettext: the first of LC_ALL, LC_MESSAGES, LANG decides; LANGUAGE, a list of preferences, comes
+    # before it unless the locale is C.
+    decided = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k, "").strip()), "")
+    if not _is_c(decided):
+        for name in env.get("LANGUAGE", "").split(":"):
+            found = language_of(name)
+            if found is not None and not _is_c(name):
+                return found
+    if decided:
+        return language_of(decided) or DEFAULT
+    try:
+        current = locale.getlocale()[0]
+    except ValueError:  # a locale name Python cannot parse
+        current = None
+    return (language_of(current) if current else None) or DEFAULT
+
+
+def chosen_language(setting: str | None = None, *, system: Iterable[str] | None = None,
+                    environ: Mapping[str, str] | None = None) -> str:
+    """The language to speak: ``KPMONITOR_LANG``, else the setting (``""``/None: automatic), else the system's.
+
+    :param system: the desktop's preferred languages, best first (the GUI passes
+        ``QLocale.system().uiLanguages()``); the environment and the C library's
+        locale come after them.
+    :raises UnknownLanguage: ``KPMONITOR_LANG`` names a language kpmonitor does not speak.
+    """
+    env = os.environ if environ is None else environ
+    forced = env.get(ENV, "").strip()
+    if forced:
+        return check_language(forced, ENV)
+    if setting and str(setting).strip():
+        try:
+            return check_language(str(setting), f"The setting {SETTING}")
+        except UnknownLanguage as exc:
+            log.warning("%s The system's language is used.", exc.message)
+    return system_language(system, env)
