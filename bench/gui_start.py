@@ -92,10 +92,12 @@ class FirstPaint:
     def report(self, what: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        print(what, flush=True)
+        # With the processor time the child has used so far: less shaken than the wall clock by the rest of a busy
+        # machine.
+        print(what, time.process_time(), flush=True)
         if what == LISTED or not self.wait_for_rows:
             if not self.wait_for_rows:
-                print(LISTED, flush=True)
+                print(LISTED, time.process_time(), flush=True)
             QApplication.quit()
 
 
@@ -113,7 +115,7 @@ def child_bare() -> int:
 
 
 def _watch_the_app() -> None:
-    """Watch the application's main window from the moment it is shown, and its list once attached.
+    """Watch the application's main window from the moment it is shown, and its list from the moment it is made.
 
     ``run`` imports the main window's module before building the window anyway; importing it here
     first only moves that time earlier within what is measured.
@@ -121,18 +123,19 @@ def _watch_the_app() -> None:
     from kpmonitor.gui.main_window import MainWindow
 
     watcher = FirstPaint(wait_for_rows=True)
-    show, attach = MainWindow.show, MainWindow.attach_workspace
+    show, attach = MainWindow.show, MainWindow.attach_list
 
     def show_and_watch(window: MainWindow) -> None:
         watcher.watch_window(window)
         show(window)
 
-    def attach_and_watch(window: MainWindow, ws: object) -> None:
-        attach(window, ws)  # type: ignore[arg-type]
+    def attach_and_watch(window: MainWindow, *args: object, **kwargs: object) -> None:
+        # The list is made here, whether before the home is open (from a read-only reader) or with it.
+        attach(window, *args, **kwargs)  # type: ignore[arg-type]
         watcher.watch_list(window.list, window.list.table)
 
     MainWindow.show = show_and_watch  # type: ignore[method-assign]
-    MainWindow.attach_workspace = attach_and_watch  # type: ignore[method-assign]
+    MainWindow.attach_list = attach_and_watch  # type: ignore[method-assign]
     MainWindow.first_paint_watcher = watcher  # type: ignore[attr-defined]  # kept alive with the class
 
 
@@ -196,7 +199,18 @@ def compile_the_package() -> None:
     compileall.compile_dir(Path(kpmonitor.__file__).parent, quiet=1)
 
 
-def time_child(kind: str, home: Path) -> tuple[float, float]:
+class Timing:
+    """One start of a child: seconds from starting the process to the window painted and to the list's rows
+    painted, and the processor time the child had used at each.
+
+    (A plain class: the children import this module too, and ``typing`` is no import of the bare window's.)
+    """
+
+    def __init__(self, painted: float, listed: float, painted_cpu: float, listed_cpu: float) -> None:
+        self.painted, self.listed, self.painted_cpu, self.listed_cpu = painted, listed, painted_cpu, listed_cpu
+
+
+def time_child(kind: str, home: Path) -> Timing:
     """Seconds from starting the process to the window painted, and to the list's rows painted."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -205,14 +219,18 @@ def time_child(kind: str, home: Path) -> tuple[float, float]:
                             stderr=subprocess.DEVNULL, text=True, env=env)
     assert proc.stdout is not None
     seen: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for line in proc.stdout:
-        seen.setdefault(line.strip(), time.perf_counter() - started)
+        at = time.perf_counter() - started
+        what, _space, used = line.strip().partition(" ")
+        seen.setdefault(what, at)
+        cpu.setdefault(what, float(used or "nan"))
         if LISTED in seen:
             break
     proc.wait(timeout=30)
     if PAINTED not in seen or LISTED not in seen:
         raise SystemExit(f"the {kind} child did not paint (exit status {proc.returncode})")
-    return seen[PAINTED], seen[LISTED]
+    return Timing(seen[PAINTED], seen[LISTED], cpu[PAINTED], cpu[LISTED])
 
 
 def main() -> int:
@@ -237,13 +255,12 @@ def main() -> int:
         kinds = ("bare", "app", "cli")
         for kind in kinds:  # warm the disk cache for all
             time_child(kind, home)
-        painted: dict[str, list[float]] = {kind: [] for kind in kinds}
-        listed: dict[str, list[float]] = {kind: [] for kind in kinds}
+        runs: dict[str, list[Timing]] = {kind: [] for kind in kinds}
         for _ in range(args.runs):
             for kind in kinds:  # interleaved, so that a busy moment of the machine hits all alike
-                window, rows = time_child(kind, home)
-                painted[kind].append(window)
-                listed[kind].append(rows)
+                runs[kind].append(time_child(kind, home))
+    painted = {kind: [t.painted for t in timings] for kind, timings in runs.items()}
+    listed = {kind: [t.listed for t in timings] for kind, timings in runs.items()}
 
     def ms(values: list[float]) -> float:
         return statistics.median(values) * 1000
@@ -264,6 +281,24 @@ def main() -> int:
               f"run() {stat(painted['app']) / bare:.2f}, `kpmonitor` {stat(painted['cli']) / bare:.2f}; "
               f"list's first page painted: run() {stat(listed['app']) / bare:.2f}, "
               f"`kpmonitor` {stat(listed['cli']) / bare:.2f}")
+    # Two more views of the same runs, steadier on a busy machine: each start against the bare window started just
+    # before it (the median of those ratios), and the processor time each child had used (medians).
+    def paired(kind: str, field: str) -> float:
+        return statistics.median(getattr(t, field) / b.painted for t, b in zip(runs[kind], runs["bare"], strict=True))
+
+    print(f"median of each run's ratio to the bare window started just before it: main window painted: "
+          f"run() {paired('app', 'painted'):.2f}, `kpmonitor` {paired('cli', 'painted'):.2f}; list's first page "
+          f"painted: run() {paired('app', 'listed'):.2f}, `kpmonitor` {paired('cli', 'listed'):.2f}")
+
+    def cpu(kind: str, field: str) -> float:
+        return statistics.median(getattr(t, field) for t in runs[kind]) * 1000
+
+    bare_cpu = cpu("bare", "painted_cpu")
+    print(f"processor time used (median): bare {bare_cpu:.0f} ms; main window painted: run() "
+          f"{cpu('app', 'painted_cpu'):.0f} ms ({cpu('app', 'painted_cpu') / bare_cpu:.2f}), `kpmonitor` "
+          f"{cpu('cli', 'painted_cpu'):.0f} ms ({cpu('cli', 'painted_cpu') / bare_cpu:.2f}); list's first page "
+          f"painted: run() {cpu('app', 'listed_cpu'):.0f} ms ({cpu('app', 'listed_cpu') / bare_cpu:.2f}), "
+          f"`kpmonitor` {cpu('cli', 'listed_cpu'):.0f} ms ({cpu('cli', 'listed_cpu') / bare_cpu:.2f})")
     return 0
 
 

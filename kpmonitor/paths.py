@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from kpmonitor import APP_NAME
 from kpmonitor.fileio import ensure_dir, make_private
 
@@ -35,6 +33,8 @@ class Paths:
         if chosen is not None:
             root = Path(chosen).expanduser().resolve()
             return cls(data=root, config=root / "config", cache=root / "cache")
+        import platformdirs  # only here: a home given (tests, portable installs, scripts) never needs it
+
         return cls(
             data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

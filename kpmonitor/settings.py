@@ -38,9 +38,23 @@ SETTINGS: dict[str, Setting] = {
                 "A photo taken more than this many hours before or after the inspection is a warning."),
         Setting("photo_distance_km", 25,
                 "A photo taken further than this many kilometres from the site's position is a warning."),
+        Setting("valuation_tolerance_pct", "5",
+                "The valuator's figure differing from the declared value by more than this percentage is a "
+                "warning. Valuers' own figures for one parcel differ by a few per cent (assortment and price book "
+                "judgement); past 5 % the gap is the undervaluation or overvaluation a monitor is there to see."),
+        Setting("sealing_to_signing_hours", 48,
+                "Signing the report more than this many hours after the container was sealed is a warning: the "
+                "monitor certifies a shipment before it leaves, and a sealed container waits for its flight a "
+                "day or two, not more."),
         Setting("max_photo_megapixels", 100, "Photos larger than this are refused as decompression bombs."),
         Setting("paper_size", "A4", "Report paper: A4 or Letter."),
+        Setting("language", "", "The language of the screens: en, fr or pt; empty follows the system's language."),
         Setting("actor", "", "Name written into the audit log; defaults to the home's name."),
+        Setting("hq_confirmation_days", 30,
+                "Headquarters: a certified report whose receipt the importing authority has not confirmed this "
+                "many days after its signing is an anomaly. The KPCS asks the importing authority to confirm "
+                "receipt (certificate number, parcels, carats, importer, exporter) but sets no deadline; 30 days "
+                "leaves room for the flight, customs and the confirmation's own way back."),
     )
 }
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kpmonitor.domain.inspection import Inspection
-from kpmonitor.domain.reference import Reference
 from kpmonitor.errors import HomeError, PhotoError
 from kpmonitor.fileio import write_atomic
 from kpmonitor.paths import Paths
@@ -26,7 +25,9 @@ from kpmonitor.settings import Settings
 from kpmonitor.store.db import Store, now
 
 if TYPE_CHECKING:
-    # Pillow (photos) and the rules load when first used: opening a home to show its list needs neither.
+    # Pillow (photos), the rules and the reference tables load when first used: opening a home to show its
+    # list needs none of them.
+    from kpmonitor.domain.reference import Reference
     from kpmonitor.evidence.photos import PhotoInfo, PhotoVault
     from kpmonitor.rules.kp import RuleContext
     from kpmonitor.rules.problems import Problem
@@ -148,7 +149,8 @@ class Workspace:
         paths.ensure()
         _make_private(paths)
         self.settings = Settings(paths.settings_file)
-        self.reference = reference or Reference.load(paths.reference_overrides)
+        if reference is not None:
+            self.reference = reference
         self.actor = str(self.settings.get("actor") or info.name)
         # What the last commit's validation found, for the caller that made the change (``checked``).
         self._checked: dict[str, tuple[Head, str, Inspection, list[Problem]]] = {}
@@ -170,6 +172,19 @@ class Workspace:
         return self.home.role
 
     @cached_property
+    def reference(self) -> Reference:
+        """The reference tables, shipped and as headquarters updated them (given, or read when first used).
+
+        The list needs none of them (a country's name is a tool tip): the desktop application shows it
+        first and reads them just after (``gui.app.warm_up``).
+
+        :raises KPError: naming the file and line of a malformed row (``Reference.load``).
+        """
+        from kpmonitor.domain.reference import Reference
+
+        return Reference.load(self.paths.reference_overrides)
+
+    @cached_property
     def vault(self) -> PhotoVault:
         """The home's photos: originals by content, and their thumbnails."""
         from kpmonitor.evidence.photos import PhotoVault
@@ -189,6 +204,11 @@ class Workspace:
             eu_max_validity_days=int(self.settings.get("eu_max_validity_days")),
             photo_span_hours=int(self.settings.get("photo_span_hours")),
             photo_distance_km=self.settings.decimal("photo_distance_km"),
+            valuation_tolerance_pct=self.settings.decimal("valuation_tolerance_pct"),
+            sealing_to_signing_hours=int(self.settings.get("sealing_to_signing_hours")),
+            # In the field a draft is judged as if signed now, so the warning of a late signature is seen, and
+            # acknowledged, before signing; headquarters judges each report at its own signed_at instead.
+            signing_at=now() if self.role == "field" else None,
             seal_used_elsewhere=lambda number: self.store.seal_used_elsewhere(number, inspection_id),
         )
 

@@ -1,8 +1,9 @@
 """Screenshots for the user guide, made offscreen at a laptop's 1366 × 768 from demo data.
 
-    .venv/bin/python scripts/screenshots.py [OUT_DIR] [--small]     (default: docs/screenshots)
+    .venv/bin/python scripts/screenshots.py [OUT_DIR] [--small] [--editor]     (default: docs/screenshots)
 
 ``--small`` makes them at a field laptop's 1024 × 600 instead, to see that every screen is usable there.
+``--editor`` makes only the editor's tabs (``editor_*.png``), to look at a change of the editor alone.
 The offscreen screen is given that size, so that dialogs fit it as they would a real one.
 
 A temporary home is filled with the demo inspections; one of them is put in
@@ -113,7 +114,10 @@ def _wait_for(done: object) -> None:
         time.sleep(0.01)
 
 
-def make_screenshots(out: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
+EDITOR_TABS = ("certificate", "parcels", "seals", "photos", "findings", "shipment", "valuation", "people")
+
+
+def make_screenshots(out: Path, size: tuple[int, int] = SCREEN, *, editor_only: bool = False) -> list[Path]:
     from PySide6.QtCore import QSettings
 
     from kpmonitor.demo.fill import fill_demo
@@ -137,7 +141,7 @@ def make_screenshots(out: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
         monitor_keys = Keyring(paths)
         csr = monitor_keys.request(DEMO_PASSPHRASE, info.name, info.device_id)
         monitor_keys.install(Keyring(hq).issue(pem(csr), DEMO_PASSPHRASE))
-        _root, crl = Keyring(hq).publish(Path(tmp) / "published", DEMO_PASSPHRASE)
+        crl = Keyring(hq).publish(Path(tmp) / "published", DEMO_PASSPHRASE)[1]  # root, revocation list, …
         monitor_keys.install_crl(crl.read_bytes())
         with Workspace(paths) as ws:
             fill_demo(ws, count=12, photos=True)
@@ -161,7 +165,7 @@ def make_screenshots(out: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
             window.open_inspection(summary.id)
             editor = window.editor
             assert editor is not None
-            for i, name in enumerate(("certificate", "parcels", "seals", "photos", "findings")):
+            for i, name in enumerate(EDITOR_TABS):
                 editor.show_section(i)
                 if name == "parcels":
                     editor.parcels.table.setCurrentIndex(editor.parcels.model.index(2, 3))
@@ -170,9 +174,14 @@ def make_screenshots(out: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
                     editor.seals.table.setCurrentIndex(editor.seals.model.index(last, 0))
                     editor.seals.number.setText("ZW-S-100111")
                     editor.seals.add_seal()  # refused: already used, shown in place
+                if name == "people":
+                    editor.people.present.table.setCurrentIndex(editor.people.present.model.index(1, 1))
                 made.append(out / f"editor_{name}.png")
                 shoot(window, made[-1])
                 window.statusBar().clearMessage()
+            if editor_only:
+                window.close()
+                return made
 
             editor.show_section("photos")
             viewer = editor.photos.open_viewer(0)
@@ -275,9 +284,9 @@ def _signing_screenshots(out: Path, window: MainWindow, ws: Workspace, tmp: Path
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     small = "--small" in args
-    folders = [a for a in args if a != "--small"]
+    folders = [a for a in args if a not in ("--small", "--editor")]
     out = Path(folders[0]) if folders else Path("docs/screenshots")
-    make_screenshots(out, SMALL if small else SCREEN)
+    make_screenshots(out, SMALL if small else SCREEN, editor_only="--editor" in args)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import shutil
@@ -16,12 +17,21 @@ import pytest
 # No test may touch a real home or open a window.
 os.environ.pop("KPMONITOR_HOME", None)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["KPMONITOR_LANG"] = "en"  # the run() tests build English windows whatever the machine's locale
 # Scripts give the passphrase through the environment; so do the tests (a test may override it).
 TEST_PASSPHRASE = "correct horse battery"
 os.environ["KPMONITOR_PASSPHRASE"] = TEST_PASSPHRASE
 
 from kpmonitor.paths import Paths  # noqa: E402
+from kpmonitor.settings import SETTINGS  # noqa: E402
 from kpmonitor.workspace import Workspace, init_home  # noqa: E402
+
+pytest_plugins = ["tests.conftest_pg"]  # the pg_url fixture: a throwaway PostgreSQL cluster, where it is installed
+
+# The example documents are dated (inspected 2026-11-21) and the tests sign them on whatever day they run: a home's
+# warning of a signature long after the sealing would judge the calendar, not the code. Homes made by the tests
+# wait a century by default; the rule's own tests set the hours (tests/test_kp_record_rules.py).
+SETTINGS["sealing_to_signing_hours"] = dataclasses.replace(SETTINGS["sealing_to_signing_hours"], default=876_000)
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "inspection.json"
 

@@ -71,6 +71,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     findings["parcels"][0]["weighed_carats"] = "612.00"  # beyond the weighing tolerance
     findings["parcels"][0]["declared_value_usd"] = "1.00"  # US$ 0.0017/ct: far below the band
     findings["certificate"]["value_usd"] = "18008.50"
+    findings["certificate"]["lines"][0]["value_usd"] = "18008.50"  # the certificate's line says so too
     findings["site_gps"] = {"lat": -19.95, "lon": 32.33}
     # Evidence of another shipment (a1's photo of its parcel) and of another day and place (2008, in Tuscany).
     elsewhere = make_evidence_jpeg(seed=13, title="Parcel 13", lines=["evidence"], size=(480, 360),

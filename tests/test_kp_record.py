@@ -146,10 +146,15 @@ def _as_before_the_record(m: pytest.MonkeyPatch) -> None:
     from kpmonitor.store import db as store_db
     from kpmonitor.store import schema
 
-    m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:-1])
+    m.setattr(schema, "MIGRATIONS", tuple(x for x in schema.MIGRATIONS if x is not schema.m012_kp_record))
     m.setattr(store_db, "_record_columns", lambda _insp: {})
     m.setattr(store_db, "_record_parts", lambda _row, _insp: None)
     m.setattr(store_db.Store, "_reindex", lambda _self, _id: None)  # the search index is not what is tested here
+    _signs_format_3(m)
+
+
+def _signs_format_3(m: pytest.MonkeyPatch) -> None:
+    """Signing as a kpmonitor of before the record did: format-3 snapshots, without the record's parts."""
     real_build = report_sign.build_snapshot
 
     def format_3(*args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -201,17 +206,8 @@ def test_a_database_made_before_the_record_gets_it_and_its_report_still_verifies
 def test_a_format_3_report_still_verifies_and_imports(homes: dict[str, Path],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     a, hq, usb = homes["a"], homes["hq"], homes["usb"]
-    real_build = report_sign.build_snapshot
-
-    def format_3(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        snap = real_build(*args, **kwargs)
-        for key in RECORD_PARTS:
-            del snap["inspection"][key]
-        del snap["inspection"]["certificate"]["lines"]
-        return {**snap, "format": "kpmonitor-report/3"}
-
     with monkeypatch.context() as m:  # a kpmonitor of before the record's parts
-        m.setattr(report_sign, "build_snapshot", format_3)
+        _signs_format_3(m)
         rid = sign_doc(a, example())
     files = exported(a, rid, usb / "v3")
     for kind in ("bundle", "pdf"):

@@ -5,10 +5,14 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
+import json
 import random
 import re
+import shutil
 import string
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -20,6 +24,7 @@ from kpmonitor.demo.fill import demo_inspection, fill_demo
 from kpmonitor.demo.images import KINDS, make_evidence_jpeg, render_evidence
 from kpmonitor.domain.inspection import (
     Acknowledgement,
+    DocumentReceived,
     Finding,
     FindingSeverity,
     Inspection,
@@ -28,13 +33,17 @@ from kpmonitor.domain.inspection import (
     SealEvent,
     SealEventKind,
     Verdict,
+    from_document,
 )
 from kpmonitor.errors import PhotoError
+from kpmonitor.paths import Paths
 from kpmonitor.report.pdf import ReportCancelled, ReportError, render_report
-from kpmonitor.report.snapshot import SignerInfo, build_snapshot
+from kpmonitor.report.sign import sign_inspection
+from kpmonitor.report.snapshot import SignerInfo, build_snapshot, snapshot_sha256
 from kpmonitor.rules.problems import Problem, Severity
 from kpmonitor.store.audit import Head
-from kpmonitor.workspace import Workspace
+from kpmonitor.workspace import Workspace, init_home
+from tests.conftest import EXAMPLE, TEST_PASSPHRASE
 
 EXPORTER = "Société Minière de Lubumbashi — Ñandú"
 IMPORTER = "ООО «Алмазы Сибири» / Διαμάντια Α.Ε."
@@ -195,7 +204,7 @@ def test_first_page_carries_the_certificate_verdict_and_monitor(demo: tuple[dict
     assert "Zimbabwe (ZW)" in first
     assert snapshot["report"]["id"] in first
     assert "Self-signed: not issued by headquarters" in first
-    assert "Scan to verify offline: kpmonitor verify" in first
+    assert "Scan to verify offline: kp-verify.html from headquarters, in any browser, or kpmonitor verify" in first
 
 
 def test_fonts_are_embedded_and_nothing_else_is_used(demo: tuple[dict[str, Any], dict[str, bytes], bytes]) -> None:
@@ -234,8 +243,11 @@ def test_each_verdict_is_spelled_out(verdict: Verdict, label: str) -> None:
 def test_a_correction_names_the_report_it_supersedes_and_an_issued_certificate_is_shown() -> None:
     old = "fedcba9876543210fedcba9876543210"
     snapshot, store = make_snapshot(supersedes=old, self_signed=False)
-    first = flat(page_texts(render(snapshot, store))[0])
-    assert f"supersedes report {old} (version 1)" in first
+    texts = [flat(t) for t in page_texts(render(snapshot, store))]
+    first = texts[0]
+    # Page 1 tells the two reports apart by the first 8 characters; page 2 has the whole id.
+    assert f"supersedes report {old[:8]}… (version 1)" in first and old not in first
+    assert f"Supersedes report {old} (version 1)" in texts[1]
     assert "CN=KP Monitoring Root CA" in first and "7A3F09C1" in first
     assert "Self-signed" not in first
 
@@ -404,3 +416,245 @@ def test_a_snapshot_of_another_format_is_refused() -> None:
     snapshot["format"] = "kpmonitor-report/99"
     with pytest.raises(ReportError, match="format"):
         render(snapshot, store)
+
+
+# --- page 1 for the officer at the border: the record of format 4 ---------------------------------------------
+
+CONTAINER_SEAL = "ZW-C-000017"
+
+
+def sealed_document(seals: int) -> dict[str, Any]:
+    """The example document (validation, shipment, production, valuation, people, documents) with ``seals``
+    seals: one on the container and one on each of ``seals - 1`` parcels of 100.00 ct at US$ 30.00 a carat."""
+    doc: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    n = seals - 1
+    doc["parcels"] = [{"number": str(i), "hs_code": "7102.31", "declared_carats": "100.00",
+                       "weighed_carats": "100.00", "declared_value_usd": "3000.00", "stones": 300,
+                       "description": "run of mine"} for i in range(1, n + 1)]
+    doc["seals"] = [{"number": f"ZW-S-{900 + i:06d}", "type": "bag", "iso_class": "S", "parcel": str(i),
+                     "applied_by": "MMCZ officer", "witness": "KP monitor",
+                     "applied_at": f"2026-11-21T10:{i % 40:02d}:00+02:00"} for i in range(1, n + 1)]
+    doc["seals"].append({"number": CONTAINER_SEAL, "type": "bolt", "iso_class": "H", "parcel": None,
+                         "applied_by": "MMCZ officer", "witness": "ZIMRA officer",
+                         "applied_at": "2026-11-21T10:45:00+02:00"})
+    total_ct, total_usd = f"{100 * n}.00", f"{3000 * n}.00"
+    doc["certificate"].update(carats=total_ct, value_usd=total_usd, parcel_count=n,
+                              lines=[{"hs_code": "7102.31", "carats": total_ct, "value_usd": total_usd}])
+    doc["valuation"]["value_usd"] = total_usd
+    half = f"{50 * n}.00"
+    for lot in doc["valuation"]["assortment"]:
+        lot["carats"] = half
+    return doc
+
+
+def document_snapshot(doc: dict[str, Any], *, self_signed: bool = True) -> dict[str, Any]:
+    """A snapshot of a document, frozen as signing freezes it (no database, no rules)."""
+    insp, problems = from_document(doc)
+    assert not problems, problems
+    signer = SignerInfo(name=MONITOR, device_id="d" * 32, self_signed=self_signed)
+    return build_snapshot(insp, [], report_id="0123456789abcdef0123456789abcdef", id_nonce="a" * 32, version=1,
+                          supersedes=None, supersedes_version=None, signed_at="2026-11-21T12:00:00+02:00",
+                          device_seq=3, audit_head=Head(1234, "e62a714e7f72a8e8" + "0" * 48), signer=signer)
+
+
+def boxes(page: pdfium.PdfPage, text: str) -> list[tuple[float, float, float, float]]:
+    """Where ``text`` is printed on a page: the box (left, bottom, right, top) of each occurrence's first character."""
+    textpage = page.get_textpage()
+    searcher = textpage.search(text, match_case=True)
+    found = []
+    while (hit := searcher.get_next()) is not None:
+        found.append(textpage.get_charbox(hit[0]))
+    return found
+
+
+@pytest.fixture(scope="module")
+def signed_twelve(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict[str, Any]]]:
+    """A 12-seal report, signed as a monitor signs it (self-signed), on each paper."""
+    out = {}
+    for paper in ("A4", "Letter"):
+        paths = Paths.for_home(tmp_path_factory.mktemp(f"twelve-{paper}"))
+        init_home(paths, "field", MONITOR, TEST_PASSPHRASE)
+        with Workspace(paths) as ws:
+            ws.settings.set("paper_size", paper)
+            insp, problems = from_document(sealed_document(12))
+            assert not problems, problems
+            inspection_id = ws.store.create_inspection(insp)
+            for p in ws.validate(ws.store.get(inspection_id)):
+                if not p.is_error:
+                    ws.store.acknowledge(inspection_id, p.code, p.field, "Checked on site.")
+            report = sign_inspection(ws, inspection_id, TEST_PASSPHRASE)
+            out[paper] = (report.pdf_path.read_bytes(), report.snapshot)
+    return out
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_page_one_of_a_signed_report_holds_what_the_officer_compares(
+        signed_twelve: dict[str, tuple[bytes, dict[str, Any]]], paper: str) -> None:
+    pdf, snapshot = signed_twelve[paper]
+    insp = snapshot["inspection"]
+    assert len(insp["seals"]) == 12
+    first = flat(page_texts(pdf)[0])
+    for seal in insp["seals"]:
+        assert seal["number"] in first, seal["number"]
+    assert "CONTAINER MMCZ-BOX-0417" in first
+    assert f"CONTAINER SEAL {CONTAINER_SEAL} sealed 2026-11-21 10:45 UTC+02:00" in first
+    assert "Validation number MMMD-V-2026-0412" in first
+    assert "Validating officer T. Moyo" in first and "Validated at 2026-11-21 11:40 UTC+02:00" in first
+    assert "Airway bill 176-12345675" in first and "Carrier Emirates SkyCargo" in first
+    assert "Port of exit HRE" in first
+    assert "US$ per carat" in first
+    assert "KP certificate states 1,100.00 33,000.00 30.00 11" in first  # carats, value, value per carat, parcels
+    assert "Seal numbers — 12 seals: 1 on the container, 11 on parcels" in first
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed (CI installs it)")
+def test_pdftotext_of_page_one_holds_every_seal_the_container_the_validation_and_the_airway_bill(
+        signed_twelve: dict[str, tuple[bytes, dict[str, Any]]], tmp_path: Path) -> None:
+    """As an officer's own tools read it: poppler, another PDF reader than the one the other tests use."""
+    pdf, snapshot = signed_twelve["A4"]
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    page_one = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(tmp_path / "report.pdf"), "-"],
+                              capture_output=True, text=True, check=True, timeout=60).stdout
+    for seal in snapshot["inspection"]["seals"]:
+        assert seal["number"] in page_one, seal["number"]
+    for text in ("MMCZ-BOX-0417", "MMMD-V-2026-0412", "176-12345675"):
+        assert text in page_one, text
+
+
+def test_forty_seals_continue_on_page_two_and_none_is_lost() -> None:
+    doc = sealed_document(40)
+    pdf = render(document_snapshot(doc), {})
+    texts = [flat(t) for t in page_texts(pdf)]
+    numbers = [seal["number"] for seal in doc["seals"]]
+    # The table starts under its heading (the container band above names the container seal too); page 2's own
+    # sections start after the rest of it.
+    on_first = [n for n in numbers if n in texts[0].split("Seal numbers — 40 seals")[1]]
+    on_second = [n for n in numbers if n in texts[1].split("Report record and signature")[0]]
+    assert on_first and on_second
+    assert on_first == numbers[:len(on_first)]  # page 1 holds the first ones, in order
+    assert on_second == numbers[len(on_first):]  # page 2 all the rest
+    assert "The seal numbers continue on the next page" in texts[0]
+    assert "Seal numbers, continued # Seal number On" in texts[1]  # its header repeated where it continues
+    assert texts[1].index(numbers[-1]) < texts[1].index("Report record and signature")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_self_signed_warning_is_inside_the_verdict_box(paper: str) -> None:
+    pdf = render(document_snapshot(sealed_document(12)), {}, paper=paper)
+    first = flat(page_texts(pdf)[0])
+    verdict, warning = "CERTIFIED FOR EXPORT", "Self-signed: not issued by headquarters"
+    assert first.count(warning) == 1
+    assert first.index(verdict) < first.index(warning) < first.index("CONTAINER")
+    page = pdfium.PdfDocument(pdf)[0]
+    (label,), (warned,), container = boxes(page, verdict), boxes(page, warning), boxes(page, "CONTAINER")
+    assert container[0][3] < warned[1] < label[1]  # printed under the verdict, above what follows the box
+
+
+def test_long_ids_and_hashes_are_off_page_one_but_the_footer_names_the_report() -> None:
+    """Page 1 names the report only in its footer; the device id, the audit head and the snapshot's
+    fingerprint are on page 2 (the footer keeps the audit head's first 16 characters)."""
+    snapshot = document_snapshot(sealed_document(12))
+    pdf = render(snapshot, {})
+    doc = pdfium.PdfDocument(pdf)
+    report_id = snapshot["report"]["id"]
+    footer_top = 21 * 72 / 25.4  # the bottom margin: the footer is drawn below it
+    where = boxes(doc[0], report_id)
+    assert len(where) == 1 and where[0][3] < footer_top
+    first = page_texts(pdf)[0]
+    for long in ("d" * 32, snapshot["report"]["audit"]["head"], snapshot_sha256(snapshot)):
+        assert long not in first
+    second = flat(page_texts(pdf)[1])
+    assert f"Report {report_id} · version 1" in second
+    assert snapshot["report"]["audit"]["head"] in second and snapshot_sha256(snapshot) in second
+    assert "d" * 32 in second
+
+
+def test_a_snapshot_of_an_older_format_still_renders() -> None:
+    """A report signed before format 4 has no validation, shipment, production… : it prints as it was signed."""
+    snapshot, store = make_snapshot(photos=[small_jpeg(1)])
+    snapshot["format"] = "kpmonitor-report/3"
+    for key in ("validation", "shipment", "production", "valuation", "present", "documents"):
+        del snapshot["inspection"][key]
+    del snapshot["inspection"]["certificate"]["lines"]
+    snapshot["inspection"]["findings"].append({"severity": "minor", "section": "workflow", "text": "Old."})
+    texts = page_texts(render(snapshot, store))
+    first, everything = flat(texts[0]), flat(" ".join(texts))
+    assert "CONTAINER not recorded" in first
+    assert "predates the record of the validation and the shipment" in first
+    for seal in snapshot["inspection"]["seals"]:
+        assert seal["number"] in first
+    assert "Who was present is not recorded." in everything
+    assert "No documents received are recorded." in everything
+    assert "workflow · 1 finding Minor Old." in everything  # a section of an earlier version, as written
+
+
+def test_the_annex_lists_the_documents_received_with_their_photos_fingerprints() -> None:
+    photo = small_jpeg(5)
+    sha = hashlib.sha256(photo).hexdigest()
+
+    def edit(insp: Inspection) -> None:
+        insp.documents = [DocumentReceived("Production register extract", "PR-2026-10", sha),
+                          DocumentReceived("Export declaration <b>copy</b>", "ZW-ED-2026-99812", None)]
+
+    snapshot, store = make_snapshot(photos=[photo], edit=edit)
+    texts = page_texts(render(snapshot, store))
+    annex = flat(" ".join(texts)).split("Annex — documents received")[1]
+    assert f"1 Production register extract PR-2026-10 {sha} photo 1 in the appendix" in annex
+    assert "2 Export declaration <b>copy</b> ZW-ED-2026-99812 no photo" in annex
+    assert annex.index("ZW-ED-2026-99812") < annex.index("Photo appendix")
+    assert "Shows parcel 1, document 1 received (annex)" in annex  # and the photo says which document it is
+
+
+def test_the_later_pages_carry_the_record_of_format_four() -> None:
+    doc = sealed_document(4)
+    doc["valuation"].update(value_usd="9300.00", valuator="G. Ncube <i>")  # US$ 300.00 over 9,000.00 declared
+    doc["production"]["stockpile"] = True
+    doc["shipment"]["certificate_number_on_container"] = None
+    doc["certificate"]["lines"].append({"hs_code": "7102.21", "carats": "1.00", "value_usd": "10.00"})
+    everything = flat(" ".join(page_texts(render(document_snapshot(doc), {}))))
+    assert f"Operator {doc['production']['operator']} Mine Marange concession A" in everything
+    assert "Period produced 2026-10 Goods from a stockpile" in everything
+    assert "Register checked vault register p. 112" in everything
+    assert "Valuator G. Ncube <i> Organisation MMCZ" in everything
+    assert "Valuator's figure US$ 9,300.00" in everything
+    assert "Valuator − declared +300.00 (+3.3 %)" in everything
+    assert "Total, 2 lots · KP certificate states 300.00 ct 300.00" in everything
+    assert "Export declaration ZW-ED-2026-99812" in everything and "Gross weight 4.20 kg" in everything
+    assert "Certificate number on the container not recorded" in everything
+    assert "Total of 2 lines (≠: not the certificate's total) ≠ 301.00 ≠ 9,010.00" in everything
+    assert "T. Moyo validating officer MMMD R. Chikore sealing officer MMCZ P. Dube customs officer ZIMRA" \
+        in everything
+
+
+def test_findings_are_grouped_under_their_sections_in_the_report_order() -> None:
+    doc = sealed_document(3)
+    doc["findings"] = [{"severity": "info", "section": section, "text": f"About {section}."}
+                       for section in ("vault", "sort house", "location", "export", "vault", "workflow")]
+    text = flat(" ".join(page_texts(render(document_snapshot(doc), {}))))
+    text = text.split("Findings by report section")[1]
+    order = ["Location · 1 finding", "Vault · 2 findings", "Export · 1 finding", "sort house · 1 finding",
+             "workflow · 1 finding"]
+    assert [text.index(o) for o in order] == sorted(text.index(o) for o in order)
+    assert "Vault · 2 findings Info About vault. Info About vault." in text
+    assert "No findings under: location" not in text and "No findings under: geology, production" in text
+
+
+def test_hostile_text_in_the_record_prints_literally_and_stays_on_the_page() -> None:
+    doc = sealed_document(5)
+    doc["shipment"].update(container="<b>BOX</b>" + "X" * 120, airway_bill="176-" + "9" * 200)
+    doc["validation"]["authority"] = "Ministry & <img src='x'/> " * 10
+    doc["documents"] = [{"title": "T" * 400, "reference": "&amp;" * 30, "photo": None}]
+    doc["present"] = [{"name": "N" * 300, "role": "<i>r</i>", "organisation": "O " * 80}]
+    for paper in ("A4", "Letter"):
+        pdf = render(document_snapshot(doc), {}, paper=paper)
+        everything = flat(" ".join(page_texts(pdf)))
+        assert "Ministry & <img src='x'/>" in everything and "<i>r</i>" in everything
+        assert "<b>BOX</b>" in re.sub(r"\s+", "", everything)
+        document = pdfium.PdfDocument(pdf)
+        for i in range(len(document)):
+            width, height = document[i].get_size()
+            text = document[i].get_textpage()
+            for c in range(text.count_chars()):
+                left, bottom, right, top = text.get_charbox(c)
+                if right - left > 0:
+                    assert left >= -0.5 and right <= width + 0.5 and bottom >= -0.5 and top <= height + 0.5

@@ -78,7 +78,11 @@ CASES: list[tuple[str, Callable[[Doc], None], Severity, str, str, str]] = [
     ("dust refused", _both_parcels("hs_code", "7105"), Severity.ERROR, "hs.outside",
      "certificate.hs_codes[0]", "outside"),
     ("unknown HS code", _set("certificate.hs_codes", ["9999.99"]), Severity.ERROR, "hs.unknown",
-     "certificate.hs_codes[0]", "not a rough-diamond HS code"),
+     "certificate.hs_codes[0]", "covers rough diamonds (unsorted, unworked or simply sawn, cleaved or bruted) "
+     "under 7102.10, 7102.21 and 7102.31"),
+    ("a national tariff line is the KP's code", _set("certificate.hs_codes", ["7102.31.00"]), Severity.ERROR,
+     "hs.unknown", "certificate.hs_codes[0]", "national subdivision of HS 7102.31, which the Kimberley Process "
+     "covers"),
     ("parcel HS not on certificate", _set("parcels.1.hs_code", "7102.21"), Severity.ERROR,
      "parcel.hs.not_on_certificate", "parcels[1].hs_code", "not on the certificate"),
     ("parcel count differs", _set("certificate.parcel_count", 3), Severity.ERROR, "parcels.count", "parcels",
@@ -110,7 +114,7 @@ CASES: list[tuple[str, Callable[[Doc], None], Severity, str, str, str]] = [
     ("seal without a witness", _set("seals.1.witness", " "), Severity.WARNING, "seal.witness.missing",
      "seals[1].witness", "Seal ZW-C-000017: no witness"),
     ("empty finding", _set("findings.0.text", "  "), Severity.ERROR, "finding.text.missing", "findings[0].text",
-     "Finding 1 (sort house) has no text"),
+     "Finding 1 (sort plant) has no text"),
     ("no verdict", _set("verdict", None), Severity.ERROR, "verdict.missing", "verdict", "Choose a verdict"),
 ]
 

@@ -149,7 +149,7 @@ def test_validation_counts_follow_every_edit(ws: Workspace, example_doc: dict[st
     assert (ws.store.summaries()[0].errors, ws.store.summaries()[0].warnings) == (0, 0)
     ws.store.update_inspection(inspection_id, {"verdict": None, "certificate.carats": 1})
     row = ws.store.summaries()[0]
-    assert row.errors == 2 and row.warnings == 0
+    assert row.errors == 3 and row.warnings == 1  # the parcels, the lines, the verdict; the assortment
 
 
 def test_signed_inspections_are_frozen_even_below_the_application(ws: Workspace,
@@ -213,13 +213,60 @@ def test_acknowledging_a_warning_needs_a_note(ws: Workspace, example_doc: dict[s
 
 def test_a_broad_search_gives_the_same_page_as_a_narrow_plan(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     from kpmonitor.demo.fill import fill_demo
-    from kpmonitor.store import db as store_module
+    from kpmonitor.store import listing
 
     fill_demo(ws, count=30, photos=False)
     expected = [r.id for r in ws.store.summaries("ZW", limit=10, offset=5)]
-    monkeypatch.setattr(store_module, "BROAD_SEARCH", 3)  # every search now walks the list's order
+    monkeypatch.setattr(listing, "BROAD_SEARCH", 3)  # every search now walks the list's order
     assert [r.id for r in ws.store.summaries("ZW", limit=10, offset=5)] == expected
     assert len(expected) == 10
+
+
+def test_a_read_only_list_reader_gives_the_stores_rows_and_counts(ws: Workspace, field_paths: Any) -> None:
+    """The desktop's first page is read on a connection of its own that cannot write: the same rows, the
+    same counts, the same newest receipt, in any order and search."""
+    from kpmonitor.demo.fill import fill_demo
+    from kpmonitor.store.listing import open_read_only
+
+    fill_demo(ws, count=12, photos=False)
+    reader = open_read_only(field_paths.database)
+    assert reader is not None
+    try:
+        for search in (None, "ZW", "nothing-like-this"):
+            assert reader.count(search) == ws.store.count(search)
+            for order_by in ("updated_at", "carats", "status", "warnings"):
+                for descending in (True, False):
+                    assert reader.summaries(search, limit=5, offset=2, order_by=order_by,
+                                            descending=descending) == ws.store.summaries(
+                        search, limit=5, offset=2, order_by=order_by, descending=descending)
+        assert reader.latest_receipt() == ws.store.latest_receipt()
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.conn.execute("DELETE FROM validation")
+    finally:
+        reader.close()
+
+
+def test_a_read_only_list_reader_is_refused_for_a_store_to_migrate_or_none(tmp_path: Path) -> None:
+    """Only an up-to-date store is read without the store: a missing migration waits for the store to apply it."""
+    from kpmonitor.store.listing import open_read_only
+
+    assert open_read_only(tmp_path / "none.db") is None
+    with Store(tmp_path / "s.db") as store:
+        store.conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = ?", [MIGRATIONS[-1].__name__])
+        store.conn.commit()
+    assert open_read_only(tmp_path / "s.db") is None
+    reader = open_read_only(tmp_path / "s.db", up_to_date=False)
+    assert reader is not None
+    reader.close()
+    (tmp_path / "junk.db").write_bytes(b"not a database" * 100)
+    assert open_read_only(tmp_path / "junk.db") is None
+
+
+def test_the_list_knows_a_signed_status_as_the_domain_spells_it() -> None:
+    from kpmonitor.domain.inspection import Status
+    from kpmonitor.store.listing import SIGNED
+
+    assert Status.SIGNED.value == SIGNED
 
 
 def test_each_edit_is_validated_once_after_it_commits(ws: Workspace, example_doc: dict[str, Any],

@@ -1,86 +1,178 @@
-"""Regenerate the sample certification report in this folder from demo data.
+"""Regenerate the sample certification report in this folder.
 
-Makes a throw-away field home with demo inspections, freezes one into a report snapshot, seals
-it (QR), renders it (``kpmonitor.report_pdf``), signs it with a self-signed key (``pdfsign``)
-and writes ``sample-report.pdf`` and ``page-1.png``, ``page-2.png``… (100 dpi) next to this
-script. Three photos are kept so the committed files stay small.
+Starts from the example document (``docs/examples/inspection.json``: the validation, the shipment, the
+production, the valuation, who was present and the documents received), spreads its goods over eleven
+parcels, each with its seal, besides the container's (twelve seals), attaches three photos, and signs it
+in a throw-away field home as a monitor does (``kpmonitor.report.sign``: self-signed, as before headquarters
+issues a certificate). Its dates are moved so that it was inspected the day before it is signed. Writes
+``sample-report.pdf`` and ``page-1.png``, ``page-2.png``… (100 dpi) next to this script.
 
-    python docs/sample-report/make_sample.py [--paper A4|Letter] [--unsigned]
+    python docs/sample-report/make_sample.py [--paper A4|Letter] [--out FOLDER]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import hashlib
+import json
+import os
+import re
 import tempfile
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
-from kpmonitor.identity import generate_key, make_self_signed
-from kpmonitor.qrseal import build_payload, encode_seal
-from kpmonitor.report_pdf import render_report
-from kpmonitor.snapshot import SignerInfo, build_snapshot, snapshot_sha256
 
-from kpmonitor.demo import fill_demo
+from kpmonitor.demo.images import make_evidence_jpeg
+from kpmonitor.domain.inspection import from_document
 from kpmonitor.paths import Paths
+from kpmonitor.report.sign import sign_inspection
+from kpmonitor.trust.identity import pem
+from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace, init_home
 
 HERE = Path(__file__).resolve().parent
+EXAMPLE = HERE.parent / "examples" / "inspection.json"
 MONITOR = "Jane Monitor"
-PHOTOS = 3
+PASSPHRASE = "sample report passphrase"  # a throw-away key in a throw-away home
+PARCELS = 11
 DPI = 100
+
+
+def sample_document() -> dict[str, Any]:
+    """The example document with its 1,200.50 ct spread over eleven sealed parcels."""
+    doc: dict[str, Any] = copy.deepcopy(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    cert = doc["certificate"]
+    # 10 parcels of 109.14 ct and one of 109.10 ct make the certificate's 1,200.50 ct; US$ 30.00 a carat.
+    carats = [10914] * (PARCELS - 1) + [120050 - 10914 * (PARCELS - 1)]
+    parcel_sealed = datetime(2026, 11, 21, 9, 50, tzinfo=timezone(timedelta(hours=2)))
+    doc["parcels"], doc["seals"] = [], []
+    for i, ct in enumerate(carats, start=1):
+        weighed = ct + (2 if i == 1 else 0)
+        doc["parcels"].append({
+            "number": str(i), "hs_code": "7102.31", "declared_carats": f"{ct // 100}.{ct % 100:02d}",
+            "weighed_carats": f"{weighed // 100}.{weighed % 100:02d}",
+            "declared_value_usd": f"{ct * 30 // 100}.{ct * 30 % 100:02d}", "stones": 250 + 7 * i,
+            "description": "run of mine, +3 gr" if i % 2 else "run of mine, -3+1 gr"})
+        doc["seals"].append({
+            "number": f"ZW-S-{980 + i:06d}", "type": "bag", "iso_class": "S", "parcel": str(i),
+            "applied_by": "R. Chikore (MMCZ)", "witness": "Jane Monitor",
+            "applied_at": (parcel_sealed + timedelta(minutes=3 * i)).isoformat()})
+    doc["seals"].append({"number": "ZW-C-000017", "type": "bolt", "iso_class": "H", "parcel": None,
+                         "applied_by": "R. Chikore (MMCZ)", "witness": "P. Dube (ZIMRA)",
+                         "applied_at": "2026-11-21T10:40:00+02:00"})
+    cert["parcel_count"] = PARCELS
+    doc["findings"] = [
+        {"severity": "info", "section": "sort plant", "text": "Scale calibrated 2026-11-01 (certificate "
+                                                              "ZW-CAL-1187 seen)."},
+        {"severity": "minor", "section": "vault", "text": "The vault register's entry for parcel 1 was "
+                                                          "corrected by hand and initialled."},
+        {"severity": "info", "section": "security", "text": "Two guards at the sort-house door; CCTV recording."},
+        {"severity": "info", "section": "production", "text": "Production register matches the parcels "
+                                                              "(October run of mine)."},
+    ]
+    return doc
+
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(.*)$")
+
+
+def days_to_yesterday() -> int:
+    """How many days to move the example (inspected 2026-11-21) so that it was inspected yesterday.
+
+    Signing stamps today's time, and a report signed long after the container was sealed rightly warns
+    (a shipment is certified before it leaves): the sample shows a report signed the day after its inspection.
+    """
+    return (datetime.now(UTC).date() - timedelta(days=1) - date(2026, 11, 21)).days
+
+
+def shifted(value: Any, days: int) -> Any:
+    """A document with every date and moment in it ``days`` later (months and other text as they are)."""
+    if isinstance(value, dict):
+        return {k: shifted(v, days) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shifted(v, days) for v in value]
+    if isinstance(value, str) and (match := _DAY.match(value)):
+        try:
+            day = date.fromisoformat(match.group(1))
+        except ValueError:
+            return value
+        return (day + timedelta(days=days)).isoformat() + match.group(2)
+    return value
+
+
+def photos(days: int) -> list[tuple[bytes, str, str | None]]:
+    """Three photos, as a phone takes them: parcel 1 on the scale, the container seal, the register."""
+    when = datetime(2026, 11, 21, 10, 0, tzinfo=timezone(timedelta(hours=2))) + timedelta(days=days)
+    gps = (-19.99736, 32.30367)
+    return [
+        (make_evidence_jpeg(seed=1, title="Parcel 1", lines=["109.16 ct"], kind="scale", taken_at=when, gps=gps),
+         "Parcel 1 on the scale: 109.16 ct", "1"),
+        (make_evidence_jpeg(seed=2, title="ZW-C-000017", lines=["MMCZ"], kind="seal",
+                            taken_at=when + timedelta(minutes=41), gps=gps), "Container seal ZW-C-000017", None),
+        (make_evidence_jpeg(seed=3, title="Production register", lines=["PR-2026-10", "p. 112"], kind="document",
+                            taken_at=when + timedelta(minutes=50), gps=gps), "Production register extract", None),
+    ]
+
+
+def make_pdf(paper: str) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="kp-sample-") as tmp:
+        # An enrolled monitor, as in the field: headquarters issued the device's certificate, so the report says
+        # who vouches for it and its seal is of format KP2 (a self-signed device's is KP1, larger).
+        paths, hq = Paths.for_home(Path(tmp) / "field"), Paths.for_home(Path(tmp) / "hq")
+        init_home(hq, "hq", "KP Monitoring HQ", PASSPHRASE)
+        info = init_home(paths, "field", MONITOR, PASSPHRASE)
+        request = Keyring(paths).request(PASSPHRASE, info.name, info.device_id)
+        Keyring(paths).install(Keyring(hq).issue(pem(request), PASSPHRASE))
+        with Workspace(paths) as ws:
+            ws.settings.set("paper_size", paper)
+            days = days_to_yesterday()
+            doc = shifted(sample_document(), days)
+            pictures = photos(days)
+            # The register's photo is the document received's.
+            doc["documents"] = [
+                {"title": "Production register extract", "reference": "PR-2026-10",
+                 "photo": hashlib.sha256(pictures[2][0]).hexdigest()},
+                {"title": "Export declaration", "reference": "ZW-ED-2026-99812", "photo": None},
+                {"title": "Tender valuation sheet", "reference": "MMCZ-T-2026-118", "photo": None},
+            ]
+            insp, problems = from_document(doc)
+            if problems:
+                raise SystemExit(f"the sample document has problems: {problems}")
+            inspection_id = ws.store.create_inspection(insp)
+            for i, (data, caption, parcel) in enumerate(pictures):
+                info = ws.vault.ingest_bytes(data, f"IMG_{2041 + i}.JPG")
+                seal = "ZW-C-000017" if i == 1 else None  # the second photo shows the container's seal
+                ws.attach_photo(inspection_id, info, caption=caption,
+                                parcel_id=ws.store.parcel_id(inspection_id, parcel) if parcel else None,
+                                seal_id=ws.store.seal_id(inspection_id, seal) if seal else None)
+            for p in ws.validate(ws.store.get(inspection_id)):
+                if not p.is_error:
+                    ws.store.acknowledge(inspection_id, p.code, p.field, "Checked on site with the exporter.")
+            return sign_inspection(ws, inspection_id, PASSPHRASE).pdf_path.read_bytes()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--paper", default="A4")
-    parser.add_argument("--unsigned", action="store_true", help="leave the PAdES signature off")
+    parser.add_argument("--paper", default="A4", help="A4 (the committed sample) or Letter")
+    parser.add_argument("--out", type=Path, default=HERE, help="the folder to write into (default: this one)")
     args = parser.parse_args(argv)
+    os.environ.pop("KPMONITOR_HOME", None)  # the sample never touches a real home
 
-    with tempfile.TemporaryDirectory(prefix="kp-sample-") as tmp:
-        paths = Paths.for_home(tmp)
-        init_home(paths, "field", MONITOR)
-        with Workspace(paths) as ws:
-            fill_demo(ws, count=8)
-            # The shipment with the most parcels shows the tables best.
-            inspections = [ws.store.get(s.id) for s in ws.store.summaries()]
-            insp = max(inspections, key=lambda i: (len(i.parcels), i.certificate.number))
-            # One parcel photo, the container seal and the closed container.
-            parcel_photos = [p for p in insp.photos if p.parcel]
-            others = [p for p in insp.photos if not p.parcel]
-            insp.photos = (parcel_photos[:1] + others)[:PHOTOS]
-            key = generate_key()
-            cert = make_self_signed(key, MONITOR, ws.home.device_id)
-            snapshot = build_snapshot(
-                insp, ws.validate(insp), report_id="3f9c2a7e5b1d4c8e9a0b6d2f7e1c5a93", version=1, supersedes=None,
-                supersedes_version=None, signed_at="2026-11-27T16:05:00+02:00", device_seq=1,
-                audit_head=ws.store.audit_head(),
-                signer=SignerInfo(name=MONITOR, device_id=ws.home.device_id, self_signed=True))
-            c = snapshot["inspection"]["certificate"]
-            payload = build_payload(
-                certificate_number=c["number"], carats=c["carats"], value_usd=c["value_usd"],
-                parcels=len(snapshot["inspection"]["parcels"]),
-                seals=[s["number"] for s in snapshot["inspection"]["seals"]],
-                verdict=snapshot["inspection"]["verdict"], monitor=MONITOR,
-                date=str(snapshot["inspection"]["inspected_at"])[:10], report_id=snapshot["report"]["id"],
-                report_version=1, audit_seq=snapshot["report"]["audit"]["seq"],
-                audit_head=snapshot["report"]["audit"]["head"], snapshot_sha256=snapshot_sha256(snapshot))
-            qr_text = encode_seal(payload, key, cert)
-            pdf = render_report(snapshot, qr_text=qr_text, photo_jpeg=lambda sha: ws.vault.scaled_jpeg(sha),
-                                paper=args.paper)
-    if not args.unsigned:
-        from kpmonitor.pdfsign import sign_pdf
-
-        pdf = sign_pdf(pdf, key, cert, [], reason=f"KP monitor's certification report for certificate {c['number']}",
-                       location=str(snapshot["inspection"]["site"]), name=MONITOR)
-
-    for old in HERE.glob("page-*.png"):
+    pdf = make_pdf(args.paper)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("page-*.png"):
         old.unlink()
-    (HERE / "sample-report.pdf").write_bytes(pdf)
-    doc = pdfium.PdfDocument(pdf)
-    for i in range(len(doc)):
-        doc[i].render(scale=DPI / 72).to_pil().save(HERE / f"page-{i + 1}.png", optimize=True)
-    total = sum(p.stat().st_size for p in HERE.glob("page-*.png")) + len(pdf)
-    print(f"sample-report.pdf: {len(doc)} pages, {len(pdf) / 1e3:.0f} kB; with the page images {total / 1e6:.2f} MB")
+    (out / "sample-report.pdf").write_bytes(pdf)
+    document = pdfium.PdfDocument(pdf)
+    for i in range(len(document)):
+        document[i].render(scale=DPI / 72).to_pil().save(out / f"page-{i + 1}.png", optimize=True)
+    total = sum(p.stat().st_size for p in out.glob("page-*.png")) + len(pdf)
+    print(f"sample-report.pdf: {len(document)} pages, {len(pdf) / 1e3:.0f} kB; with the page images "
+          f"{total / 1e6:.2f} MB")
     return 0
 
 

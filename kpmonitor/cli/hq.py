@@ -9,8 +9,14 @@
     hq anomalies [--json] [--rebuild]      each with its reference, its latest note, whether it is resolved
     hq note ANOMALY_REF --text TEXT [--resolved]
     hq monitors [--json]
-    hq stats [--csv FILE] [--json]
+    hq stats [--by month|operator|mine] [--csv FILE] [--json]
     hq log [--json]
+    hq confirm CERT --on DATE --authority TEXT [--parcels N --carats X --importer … --exporter … --reference …
+               --note …] [--json]                  an importing authority's confirmation of receipt
+    hq confirmations [--json]                      every confirmation recorded, with its state
+    hq confirmations import FILE.csv [--json]      all of the file or none of it (docs/formats.md)
+    hq dashboard [--from DATE --to DATE --origin CC --device ID] [--csv DIR] [--json]   the dashboard's figures
+    hq quarterly --quarter 2026-Q4 --out FILE.pdf  the quarterly report for the Working Group on Monitoring
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -179,6 +186,12 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
     _say(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
          f"certificate {r['signer_serial']}")
     _say(f"  Signed        {show_moment(r['signed_at'])}   imported {show_moment(r['imported_at'])}")
+    record = detail["record"]
+    if any(record.values()):
+        _say(f"  Production    {record['production_operator'] or '—'}, {record['production_mine'] or '—'}   "
+             f"container {record['container'] or '—'}   validation {record['validation_number'] or '—'}   "
+             f"airway bill {record['airway_bill'] or '—'}")
+    _say(f"  Receipt       {receipt_sentence(detail['receipt'])}")
     if r["supersedes"]:
         received = ("" if detail["supersedes_received"] else " (another device's report: not an amendment of it)"
                     if detail["supersedes_foreign"] else " (not received)")
@@ -197,6 +210,27 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
         _say(f"    [note] {w}")
 
 
+def receipt_sentence(receipt: dict[str, Any]) -> str:
+    """A report's confirmation of receipt (``hq.store.Receipt.to_json``) in words."""
+    c = receipt.get("confirmation")
+    if c is not None:
+        figures = ", ".join(part for part in (
+            f"{c['parcels']} parcels" if c["parcels"] is not None else "",
+            f"{amount_text(c['carats'], 'ct')}" if c["carats"] is not None else "",
+            f"importer {c['importer']}" if c["importer"] else "", f"exporter {c['exporter']}" if c["exporter"] else "",
+            f"reference {c['reference']}" if c["reference"] else "") if part)
+        text = f"confirmed on {c['confirmed_on']} by {c['authority']}" + (f" ({figures})" if figures else "")
+        if receipt["differences"]:
+            text += "; it differs from this report: " + "; ".join(receipt["differences"])
+        return text
+    if receipt["state"] in ("awaited", "overdue"):
+        days = receipt["days"]
+        late = ", overdue" if receipt["state"] == "overdue" else ""
+        return (f"no confirmation of receipt yet, {days} day{'' if days == 1 else 's'} after signing{late}"
+                if days is not None else f"no confirmation of receipt yet{late}")
+    return "none awaited (not certified, or a later version counts)"
+
+
 @hq.command("anomalies")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--rebuild", is_flag=True, help="Judge every imported report again from its snapshot first "
@@ -204,7 +238,8 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
 @click.pass_context
 def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
     """What headquarters should look at: missing reports, rolled-back or forked histories, reused seals and
-    certificate numbers, value per carat and weight findings.
+    certificate numbers, value per carat and weight findings, and confirmations of receipt that differ from their
+    report, that match no report, or that have not come after hq_confirmation_days days.
 
     Each is listed with its reference (for ``hq note``) and its latest note; a resolved one stays listed,
     marked, and is not counted as open.
@@ -264,14 +299,20 @@ def hq_monitors(ctx: click.Context, as_json: bool) -> None:
 
 
 @hq.command("stats")
+@click.option("--by", "by", type=click.Choice(("month", "operator", "mine")), default="month", show_default=True,
+              help="month: by month and origin; operator, mine: by the production's operator or mine.")
 @click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the statistics as CSV to this file.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
-    """Shipments, carats and value by origin and month (each shipment once, at its latest version)."""
+def hq_stats(ctx: click.Context, by: str, csv_file: Path | None, as_json: bool) -> None:
+    """Shipments, carats and value by origin and month, or by operator or mine (each shipment once, at its latest
+    version)."""
     from kpmonitor.hq.stats import stats, write_stats_csv
 
+    if by != "month":
+        _group_stats(ctx, by, csv_file, as_json)
+        return
     with _workspace(ctx, role="hq") as ws, _refusals():
         rows = write_stats_csv(ws, csv_file) if csv_file is not None else stats(ws)
     if as_json:
@@ -285,6 +326,23 @@ def hq_stats(ctx: click.Context, csv_file: Path | None, as_json: bool) -> None:
             noun = "shipment " if r.shipments == 1 else "shipments"
             _say(f"{r.month}  {r.origin:<6} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
                  f"{format_usd(r.value_usd):>20}")
+
+
+def _group_stats(ctx: click.Context, by: str, csv_file: Path | None, as_json: bool) -> None:
+    from kpmonitor.hq.stats import stats_by, write_group_csv
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        rows = write_group_csv(ws, csv_file, by) if csv_file is not None else stats_by(ws, by)
+    if as_json:
+        _json_out([r.to_json(by) for r in rows])
+    elif csv_file is not None:
+        click.echo(f"Wrote {len(rows)} rows to {csv_file}.")
+    else:
+        for r in rows:
+            noun = "shipment " if r.shipments == 1 else "shipments"
+            per_carat = f"US$ {amount_text(r.usd_per_carat)}/ct" if r.usd_per_carat else "—"
+            _say(f"{(r.group or '(not recorded)')[:36]:<36} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
+                 f"{format_usd(r.value_usd):>20}  {per_carat}")
 
 
 @hq.command("log")
@@ -308,5 +366,169 @@ def hq_log(ctx: click.Context, limit: int, as_json: bool) -> None:
         _say(set_aside_explained(ctx.obj["paths"]))
 
 
+# ------------------------------------------------------------------------------- confirmations of receipt
+
+
+@hq.command("confirm")
+@click.argument("certificate")
+@click.option("--on", "confirmed_on", required=True, help="The day the importing authority confirmed receipt "
+              "(YYYY-MM-DD).")
+@click.option("--authority", required=True, help="The importing authority that confirmed it.")
+@click.option("--parcels", default=None, help="The parcels it says it received.")
+@click.option("--carats", default=None, help="The carats it says it received.")
+@click.option("--importer", default="", help="The importer it names.")
+@click.option("--exporter", default="", help="The exporter it names.")
+@click.option("--reference", default="", help="Its reference (a letter's or a message's number).")
+@click.option("--note", default="", help="Headquarters' note on it.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_confirm(ctx: click.Context, certificate: str, confirmed_on: str, authority: str, parcels: str | None,
+               carats: str | None, importer: str, exporter: str, reference: str, note: str, as_json: bool) -> None:
+    """Record an importing authority's confirmation of receipt of a certificate's shipment (kept audited and
+    never changed: a later confirmation of the certificate corrects it)."""
+    from kpmonitor.hq.confirmations import confirm
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        done = confirm(ws, {"certificate": certificate, "confirmed_on": confirmed_on, "authority": authority,
+                            "parcels": parcels, "carats": carats, "importer": importer, "exporter": exporter,
+                            "reference": reference, "note": note})
+    if as_json:
+        _json_out(done.to_json())
+    elif done.recorded:
+        c = done.recorded[0]
+        corrects = ", correcting the one recorded before" if c.supersedes else ""
+        _say(f"Recorded the confirmation of receipt of certificate {c.cert_number} on {c.confirmed_on} by "
+             f"{c.authority}{corrects}. See “kpmonitor hq confirmations” and “kpmonitor hq anomalies”.")
+    else:
+        _say("That very confirmation was recorded already; nothing changed.")
+
+
+@hq.group("confirmations", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_confirmations(ctx: click.Context, as_json: bool) -> None:
+    """The confirmations of receipt recorded, newest first: each matched to its report, differing from it,
+    unmatched (no report carries its certificate number) or superseded by a later one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from kpmonitor.hq.confirmations import list_confirmations
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        rows = list_confirmations(ws)
+    if as_json:
+        _json_out([row.to_json() for row in rows])
+        return
+    if not rows:
+        _say("No confirmation of receipt recorded yet.")
+        return
+    for row in rows:
+        c = row.confirmation
+        reports = ", ".join(r[:8] for r in row.reports) or "—"
+        figures = " ".join(part for part in (f"{c.parcels} parcels" if c.parcels is not None else "",
+                                             amount_text(c.carats, "ct") if c.carats is not None else "") if part)
+        source = f"{c.source_file}, line {c.source_line}" if c.source == "csv" else "entered"
+        _say(f"{c.confirmed_on}  {c.cert_number:<14} {row.state:<10} report {reports:<8}  {c.authority[:30]}"
+             + (f"  {figures}" if figures else "") + f"  [{source}, by {c.by}]")
+        for difference in row.differences:
+            _say(f"    differs: {difference}")
+
+
+@hq_confirmations.command("import")
+@click.argument("csv_file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_confirmations_import(ctx: click.Context, csv_file: Path, as_json: bool) -> None:
+    """Record the confirmations of receipt of a CSV file (header: certificate,confirmed_on,authority,parcels,
+    carats,importer,exporter,reference,note). A bad line refuses the whole file, naming its line; nothing is
+    recorded then. A confirmation recorded already is skipped and counted."""
+    from kpmonitor.hq.confirmations import import_csv
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        done = import_csv(ws, csv_file)
+    if as_json:
+        _json_out(done.to_json())
+        return
+    _say(f"Recorded {len(done.recorded)} confirmation{'' if len(done.recorded) == 1 else 's'} of receipt from "
+         f"{csv_file.name}; {done.duplicates} recorded already (skipped).")
+
+
+# --- the dashboard's figures and the quarterly report (hq.dashboard, hq.quarterly) --------------------------
+
+
+def _day_option(value: str | None, what: str) -> Any:
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise Refused(f"{what} “{value}” is not a date: write it as 2026-10-01.") from exc
+
+
+@hq.command("dashboard")
+@click.option("--from", "start", default=None, help="The first day counted (YYYY-MM-DD, the shipment's date).")
+@click.option("--to", "end", default=None, help="The last day counted (YYYY-MM-DD).")
+@click.option("--origin", default="", help="Only shipments of this origin (ISO code, such as ZW).")
+@click.option("--device", "device_id", default="", help="Only the reports of this device (its id, or the first "
+              "characters of it, as hq monitors shows).")
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write each of the dashboard's tables as CSV into this folder (dashboard-*.csv).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def hq_dashboard(ctx: click.Context, start: str | None, end: str | None, origin: str, device_id: str,
+                 csv_dir: Path | None, as_json: bool) -> None:
+    """The dashboard's figures: carats and value by month and origin, value per carat against the bands,
+    anomalies by kind and month, reports per monitor (each shipment once, at its latest version)."""
+    from kpmonitor.hq.dashboard import HEADERS, TABLES, Filter, figures, table_rows, write_all_csv
+
+    filt = Filter(_day_option(start, "--from"), _day_option(end, "--to"), origin.strip().upper(), "")
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        if device_id.strip():
+            found = [d for d, _m in figures(ws, Filter()).devices if d.startswith(device_id.strip().lower())]
+            if len(found) != 1:
+                raise Refused(f"No single device's id starts with “{device_id}”: see kpmonitor hq monitors.")
+            filt = Filter(filt.start, filt.end, filt.origin, found[0])
+        fig = figures(ws, filt)
+        written = write_all_csv(fig, csv_dir) if csv_dir is not None else []
+    if as_json:
+        _json_out({table: [dict(zip(HEADERS[table], row, strict=True)) for row in table_rows(fig, table)]
+                   for table in TABLES})
+        return
+    for path in written:
+        click.echo(str(path))
+    if written:
+        return
+    counts = fig.band_counts()
+    _say(f"{filt.describe(fig.monitor_name(filt.device_id))}: {fig.shipments} shipments, "
+         f"{format_carats(fig.carats)}, {format_usd(fig.value_usd)}; value per carat below / within / above its "
+         f"band: {counts['below']} / {counts['within']} / {counts['above']}"
+         + (f" ({counts['']} without a band)" if counts[""] else ""))
+    for r in fig.by_month:
+        _say(f"  {r.month}  {r.origin:<6} {r.shipments:>5} shipments  {format_carats(r.carats):>18}  "
+             f"{format_usd(r.value_usd):>20}")
+    for kind, count, still_open, resolved in fig.anomaly_kinds():
+        _say(f"  anomalies {kind:<26} {count:>5}  ({still_open} open, {resolved} resolved)")
+    for m in fig.monitors:
+        _say(f"  {m.monitor[:30]:<30} device {m.device_id[:8]}  {m.reports:>5} reports ({m.amendments} amendments)")
+
+
+@hq.command("quarterly")
+@click.option("--quarter", required=True, help="The quarter, such as 2026-Q4.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write.")
+@click.pass_context
+def hq_quarterly(ctx: click.Context, quarter: str, out: Path) -> None:
+    """The quarterly monitoring report for the Working Group on Monitoring (PDF): the quarter's figures, its
+    anomalies open and resolved, and the confirmations of receipt outstanding."""
+    from kpmonitor.hq.quarterly import write_quarterly
+
+    with _workspace(ctx, role="hq") as ws, _refusals():
+        data = write_quarterly(ws, quarter, out)
+    fig = data.figures
+    _say(f"Wrote the quarterly report for {data.quarter} ({fig.shipments} shipments, {format_carats(fig.carats)}, "
+         f"{format_usd(fig.value_usd)}) to {out}")
+
+
 HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_note, hq_monitors,
-               hq_stats, hq_log)
+               hq_stats, hq_log, hq_confirm, hq_confirmations,
+               hq_dashboard, hq_quarterly)

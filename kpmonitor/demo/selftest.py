@@ -37,6 +37,11 @@ EXAMPLE = {
               {"number": "SELFTEST-C", "type": "bolt", "iso_class": "H", "parcel": None,
                "applied_by": "Self-test sealing officer", "witness": "Self-test witness"}],
     "verdict": "certified",
+    "validation": {"authority": "Ministry of Mines and Mining Development", "officer": "Self-test officer",
+                   "number": "SELFTEST-V-1", "at": "2026-11-21T11:40:00+02:00"},
+    "shipment": {"container": "SELFTEST-BOX-1", "carrier": "Self-test Cargo", "airway_bill": "000-00000000"},
+    "production": {"operator": "Zimbabwe Consolidated Diamond Company (Pvt) Ltd", "mine": "Marange",
+                   "period": "2026-10"},
 }
 
 

@@ -403,6 +403,11 @@ def parse_weight_kg(text: str) -> int:
     return parse_hundredths(text, what="gross weight in kg", unit="kg", maximum=MAX_GROSS_WEIGHT)
 
 
+def parse_port(text: str) -> str:
+    """A port of exit as its code is written (IATA ``HRE``, UN/LOCODE ``ZWHRE``): capitals, whatever was typed."""
+    return text.strip().upper()
+
+
 def parse_method(text: str) -> str:
     method = " ".join(text.strip().lower().split())
     if method not in VALUATION_METHODS:
@@ -746,7 +751,7 @@ def _record_parts(c: _Collector, doc: dict[str, Any], insp: Inspection) -> None:
         gross_weight=_amount(c, sd, "gross_weight_kg", "shipment", parse_weight_kg),
         carrier=_text(c, sd, "carrier", "shipment"), airway_bill=_text(c, sd, "airway_bill", "shipment"),
         export_declaration=_text(c, sd, "export_declaration", "shipment"),
-        port_of_exit=_text(c, sd, "port_of_exit", "shipment").upper(),
+        port_of_exit=parse_port(_text(c, sd, "port_of_exit", "shipment")),
         certificate_number_on_container=_flag(c, sd, "certificate_number_on_container", "shipment"))
     pd = c.section(doc, "production", "", PRODUCTION_FIELDS, "the production") or {}
     insp.production = Production(

@@ -1,4 +1,5 @@
-"""The dated reference tables: participants, countries, HS codes, value-per-carat bands.
+"""The dated reference tables: participants, countries, HS codes, value-per-carat bands, and the operations
+headquarters lists as cleared for export.
 
 The tables are CSV files shipped in ``kpmonitor/resources/``. Lines starting with ``#`` are
 comments; one of them, ``# compiled: YYYY-MM-DD``, dates the table. Headquarters
@@ -14,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,13 +29,15 @@ PARTICIPANTS_FILE = "participants.csv"
 COUNTRIES_FILE = "countries.csv"
 HS_CODES_FILE = "hs_codes.csv"
 BANDS_FILE = "vpc_bands.csv"
-TABLE_FILES = (PARTICIPANTS_FILE, COUNTRIES_FILE, HS_CODES_FILE, BANDS_FILE)
+OPERATORS_FILE = "operators.csv"
+TABLE_FILES = (PARTICIPANTS_FILE, COUNTRIES_FILE, HS_CODES_FILE, BANDS_FILE, OPERATORS_FILE)
 
 PARTICIPANT_COLUMNS = ("code", "name", "status", "members", "notes")
 COUNTRY_COLUMNS = ("code", "name")
 HS_COLUMNS = ("code", "in_scheme", "description", "reason")
 BAND_COLUMNS = ("origin", "hs_code", "low_usd_per_ct", "high_usd_per_ct", "reference_usd_per_ct",
                 "reference_year", "source")
+OPERATOR_COLUMNS = ("country", "operator", "aliases", "mine", "cleared_from", "cleared_until", "source")
 
 # Status words of participants.csv. "entity" is Chinese Taipei: not a participant, but
 # the KP records that it meets the minimum requirements, so trade with it is allowed.
@@ -90,6 +94,47 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Operation:
+    """An operation headquarters lists as cleared for export: an operator (at one mine, when ``mine`` is given)
+    from ``cleared_from`` to ``cleared_until`` inclusive (None: still cleared)."""
+
+    country: str
+    operator: str
+    aliases: tuple[str, ...]
+    mine: str
+    cleared_from: date
+    cleared_until: date | None
+    source: str
+
+    def names(self, name: str) -> bool:
+        """Whether ``name`` is this operation's operator, by its name or an alias."""
+        key = name_key(name)
+        return bool(key) and any(name_key(n) == key for n in (self.operator, *self.aliases))
+
+    def at_mine(self, mine: str) -> bool:
+        """Whether goods from ``mine`` are this operation's: any mine, unless the table names one."""
+        return not self.mine or name_key(self.mine) == name_key(mine)
+
+    def covers(self, day: date) -> bool:
+        return self.cleared_from <= day and (self.cleared_until is None or day <= self.cleared_until)
+
+
+# The words a company's name ends with that say what kind of company it is, not which: "Mbada Diamonds (Pvt)
+# Ltd", "Mbada Diamonds (Private) Limited" and "MBADA DIAMONDS" are one operator.
+_COMPANY_SUFFIXES = frozenset({"pvt", "private", "ltd", "limited", "pty", "proprietary", "inc", "incorporated",
+                               "plc", "llc", "co", "corp", "sa", "sarl", "nv", "bv", "gmbh", "ag", "spa", "lda"})
+
+
+def name_key(name: str) -> str:
+    """The one comparison of operators' and mines' names: without case, accents, punctuation or a company suffix."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
+    words = re.sub(r"[^0-9a-z]+", " ", folded).split()
+    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
 class Reference:
     """All reference tables, as loaded from the shipped files and headquarters' updates."""
 
@@ -97,6 +142,7 @@ class Reference:
     countries: dict[str, str]
     hs_codes: dict[str, HSCode]
     bands: tuple[Band, ...]
+    operations: tuple[Operation, ...]
     compiled_on: dict[str, str]  # file name -> the date in its "# compiled:" line
     paths: dict[str, Path] = field(default_factory=dict)  # file name -> the file actually read
 
@@ -107,12 +153,12 @@ class Reference:
         Made once per loaded ``Reference`` (the tables never change under it).
         """
         content = (sorted(self.participants.items()), sorted(self.countries.items()), sorted(self.hs_codes.items()),
-                   self.bands)
+                   self.bands, self.operations)
         return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Reference:
-        """Read the four tables and check them.
+        """Read the five tables and check them.
 
         override_dir: headquarters' updated tables; a file there with a table's name
         replaces the shipped table of that name. Missing files fall back to the shipped ones.
@@ -126,16 +172,18 @@ class Reference:
 
         tables = {name: _read_table(paths[name], columns) for name, columns in (
             (PARTICIPANTS_FILE, PARTICIPANT_COLUMNS), (COUNTRIES_FILE, COUNTRY_COLUMNS),
-            (HS_CODES_FILE, HS_COLUMNS), (BANDS_FILE, BAND_COLUMNS))}
+            (HS_CODES_FILE, HS_COLUMNS), (BANDS_FILE, BAND_COLUMNS), (OPERATORS_FILE, OPERATOR_COLUMNS))}
         countries = _parse_countries(tables[COUNTRIES_FILE])
         participants = _parse_participants(tables[PARTICIPANTS_FILE], countries)
         hs_codes = _parse_hs_codes(tables[HS_CODES_FILE])
         bands = _parse_bands(tables[BANDS_FILE], countries, participants, hs_codes)
+        operations = _parse_operations(tables[OPERATORS_FILE], countries)
         return cls(
             participants=participants,
             countries=countries,
             hs_codes=hs_codes,
             bands=bands,
+            operations=operations,
             compiled_on={name: table.compiled for name, table in tables.items()},
             paths=paths,
         )
@@ -188,6 +236,17 @@ class Reference:
             if band.origin == WILDCARD:
                 fallback = band
         return fallback
+
+
+    def lists_operations(self, country: str) -> bool:
+        """Whether headquarters' list of cleared operations covers ``country`` (its operators are then checked)."""
+        code = country.strip().upper()
+        return any(op.country == code for op in self.operations)
+
+    def operations_of(self, country: str, operator: str) -> list[Operation]:
+        """The listed operations of ``operator`` in ``country``, matched by ``name_key``."""
+        code = country.strip().upper()
+        return [op for op in self.operations if op.country == code and op.names(operator)]
 
 
 def resources_dir() -> Path:
@@ -387,6 +446,39 @@ def _parse_bands(table: _Table, countries: dict[str, str], participants: dict[st
             raise table.error(row, f"the reference_year {year_text!r} is not a year like 2024")
         bands.append(Band(origin, hs, low, high, reference, int(year_text), _required(table, row, "source")))
     return tuple(bands)
+
+
+def _day(table: _Table, row: _Row, column: str) -> date:
+    text = row[column]
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise table.error(row, f"the {column} {text!r} is not a date written as YYYY-MM-DD") from exc
+
+
+def _parse_operations(table: _Table, countries: dict[str, str]) -> tuple[Operation, ...]:
+    operations: list[Operation] = []
+    seen: set[tuple[str, str, str, date]] = set()
+    for row in table:
+        country = _code(table, row, row["country"], "country")
+        if country not in countries:
+            raise table.error(row, f"the country {country} is not in {COUNTRIES_FILE}")
+        operator = _required(table, row, "operator")
+        if not name_key(operator):
+            raise table.error(row, f"the operator {operator!r} has no letters or digits")
+        aliases = tuple(a.strip() for a in row["aliases"].split(";") if a.strip())
+        _required(table, row, "cleared_from")
+        cleared_from = _day(table, row, "cleared_from")
+        cleared_until = _day(table, row, "cleared_until") if row["cleared_until"] else None
+        if cleared_until is not None and cleared_until < cleared_from:
+            raise table.error(row, f"the clearance ends ({cleared_until}) before it starts ({cleared_from})")
+        key = (country, name_key(operator), name_key(row["mine"]), cleared_from)
+        if key in seen:
+            raise table.error(row, f"the operation of {operator} from {cleared_from} is listed twice")
+        seen.add(key)
+        operations.append(Operation(country, operator, aliases, row["mine"], cleared_from, cleared_until,
+                                    _required(table, row, "source")))
+    return tuple(operations)
 
 
 def _origin_key(origin: str) -> str:

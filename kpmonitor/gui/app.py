@@ -9,8 +9,12 @@ Finder hands files over as ``QEvent.FileOpen`` events instead, at start or
 later; they are queued until the window can take them.
 
 Start-up is kept light. The window is shown first, as a frame with its
-menus; the core is imported and the database opened just after its first
-paint, and the list shows its first page only, read with sqlite3 alone.
+menus. Just after its first paint the list shows its first page, read on a
+read-only connection with sqlite3 alone (``store.listing``), before the core
+is imported; the home (the workspace and its store) is opened once the list
+has painted, or at once when the monitor acts before that (``MainWindow.
+ensure_workspace``). A home whose database needs a migration, a demo home
+and a window that reopens on an inspection open the home first instead.
 Once the list is on screen, the log file is opened and what the first edit
 needs (sqlite-utils, the rules, Pillow, the editor) is loaded a piece at a
 time between events; dialogs are imported when first used. (Importing the
@@ -26,7 +30,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 # Only what the first paint needs: every Qt class imported here is built before the window shows
 # (the Qt namespace, whose enums take some 30 ms to build, is imported where it is used).
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
     from kpmonitor.domain.reference import Reference
     from kpmonitor.gui.main_window import MainWindow
     from kpmonitor.paths import Paths
+    from kpmonitor.store.listing import ListReader
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -272,22 +277,60 @@ def open_main_window(paths: Paths, *, demo: bool = False,
     return ws, window
 
 
-def open_home_into(window: MainWindow, paths: Paths, demo: bool) -> Workspace:
-    """Open the home in a window already on screen: the slow part of start-up (the core, the database)."""
+def open_home_into(window: MainWindow, paths: Paths, demo: bool, *, restore: bool = True) -> Workspace:
+    """Open the home in a window already on screen: the slow part of start-up (the core, the database).
+
+    :param restore: reopen the inspection the monitor was in (``MainWindow.restore_session``); not when
+        the home is opened for what the monitor has just asked of the list.
+    """
     from kpmonitor.workspace import Workspace
 
     ws = Workspace(paths)
     if demo:
         fill_demo_home(ws, parent=window)
     window.attach_workspace(ws)
-    window.restore_session()
+    if restore:
+        window.restore_session()
     return ws
+
+
+class _ListHome:
+    """What ``history.received.received_reports`` reads of a workspace (its store's newest receipt), from the
+    list's reader: the first page says which reports headquarters holds as the store's would."""
+
+    def __init__(self, reader: ListReader) -> None:
+        self.store = reader
+
+
+def show_list_first(window: MainWindow, paths: Paths) -> ListReader | None:
+    """Show a field home's list in the window, before the home is opened: the first page from a read-only
+    connection, with sqlite3 alone (``store.listing.open_read_only``).
+
+    :returns: the reader, for the caller to close once the home is open (``open_home_into``); None, the list
+        left for the home to show, when the window reopens on an inspection (its editor needs the home
+        anyway) or the database cannot be read so (missing, or a migration to apply first).
+    """
+    from kpmonitor.history.received import received_reports
+    from kpmonitor.store.listing import open_read_only
+
+    if str(window.settings.value("session/last_inspection", "") or ""):
+        return None
+    reader = open_read_only(paths.database)
+    if reader is None:
+        return None
+    home = cast("Workspace", _ListHome(reader))
+
+    def received() -> dict[str, Any]:
+        return received_reports(home)
+
+    window.attach_list(reader, role="field", received=received)
+    return reader
 
 
 def warm_up(ws: Workspace, window: QObject) -> None:
     """Load, one piece per turn of the event loop, what the list did not need and the first edit will.
 
-    sqlite-utils (the first write), the rules (the first validation), Pillow and the editor: each
+    The reference tables, sqlite-utils (the first write), the rules (the first validation), Pillow and the editor: each
     some tens of milliseconds that would otherwise delay the monitor's first keystroke or click.
     Then the list's counts that are out of date (a crash between a change and its count, a changed
     setting or table) are made again, a few per turn, and the list shows them. Keys and clicks that
@@ -305,6 +348,7 @@ def warm_up(ws: Workspace, window: QObject) -> None:
 
     # Each step runs once, or again while it says there is more to do.
     steps: list[Callable[[], object]] = [
+        lambda: ws.reference,
         lambda: ws.store.db,
         lambda: import_module("kpmonitor.rules.kp"),
         lambda: ws.vault,
@@ -341,8 +385,13 @@ class AfterFirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._action is not None:
-            QTimer.singleShot(0, self, self.fire)  # after this paint pass has reached the screen
+            QTimer.singleShot(0, self, self._after_paint)  # after this paint pass has reached the screen
         return False
+
+    def _after_paint(self) -> None:
+        # One turn more: what arrived during the paint (a key, a click, the desktop's own events) is handled
+        # before the action, which loads for tens of milliseconds.
+        QTimer.singleShot(0, self, self.fire)
 
     def fire(self) -> None:
         action, self._action = self._action, None
@@ -358,6 +407,11 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
     """
     app = make_application()
     _install_excepthook()
+    # The monitor's language before any widget exists (KPMONITOR_LANG, the home's setting, else the system's); kept
+    # out of make_application, so that tests and benchmarks build English windows unless they ask.
+    from kpmonitor.gui.translations import install_for_home
+
+    installed = install_for_home(app, paths.settings_file)
     opener = FileOpenFilter(app, listen=sys.platform == "darwin")  # the Finder's files may come before the window
     opener.open(files)
     # No home yet (a file check, without loading the core): the first-run dialog makes one.
@@ -372,16 +426,31 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
     window = MainWindow(paths=paths)
     opener.attach(window)  # the window keeps them until its home is open
     opened: list[Workspace] = []
+    readers: list[ListReader] = []  # the list's, until the home is open
     failure: list[str] = []
     running = [True]
 
     def open_home() -> None:
+        """After the frame's first paint: the list, and the home once the list has painted (or at once, when an
+        action needs it first); or the home, and with it the list."""
         if not running:
             return
+        reader = None if demo else show_list_first(window, paths)
+        if reader is None:
+            attach_home(restore=True)
+            return
+        readers.append(reader)
+        window.workspace_opener = lambda: attach_home(restore=False)
+        AfterFirstPaint(window.list, lambda: attach_home(restore=True))
+
+    def attach_home(*, restore: bool) -> None:
+        if opened or failure or not running:
+            return
+        listed = bool(readers)
         if demo:
             setup_logging(paths)  # filling a demo home says what it made
         try:
-            opened.append(open_home_into(window, paths, demo))
+            opened.append(open_home_into(window, paths, demo, restore=restore))
         except KPError as exc:
             setup_logging(paths)
             log.warning("could not open the home: %s", exc.message)
@@ -389,7 +458,13 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
             _message(tr("kpmonitor"), exc.message, window)
             app.exit(1)
             return
-        AfterFirstPaint(window.list, after_list)
+        finally:
+            while readers:
+                readers.pop().close()
+        if listed:  # on screen already
+            QTimer.singleShot(0, window, after_list)
+        else:
+            AfterFirstPaint(window.list, after_list)
 
     def after_list() -> None:
         # Once the list is on screen: the log file (logging.handlers is a slow import) and the icon
@@ -404,10 +479,14 @@ def run(paths: Paths, demo: bool = False, files: Iterable[Path] = ()) -> int:
 
     AfterFirstPaint(window, open_home)
     window.show()
+    if installed.problem:  # an unknown KPMONITOR_LANG, a catalogue missing: said, and the window still opens
+        window.statusBar().showMessage(installed.problem)
     status = app.exec()
     app.removeEventFilter(opener)
     opener.deleteLater()
     running.clear()  # what is still pending (the loop ended before the list painted) does nothing now
+    while readers:
+        readers.pop().close()
     # However the loop ended (the window closed, the session ending), store what was being typed.
     if window.editor is not None:
         window.editor.shutdown()

@@ -15,7 +15,7 @@ home opens headquarters' own window instead (``hq_window``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kpmonitor.gui.editor.editor import InspectionEditorWidget
     from kpmonitor.gui.field.certificates_dialog import CertificatesDialog
     from kpmonitor.gui.field.export_dialog import ExportDialog
+    from kpmonitor.gui.field.inspections_model import SummarySource
     from kpmonitor.gui.field.sign_dialog import SignDialog
     from kpmonitor.gui.field.verify_dialog import VerifyDialog
     from kpmonitor.paths import Paths
@@ -46,6 +47,12 @@ if TYPE_CHECKING:
     from kpmonitor.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+# Qt.ContextMenuPolicy.ActionsContextMenu and Qt.ShortcutContext.WidgetWithChildrenShortcut as the numbers they
+# are (a test holds them to the enums), set as properties: the list is shown before anything asks for the Qt
+# namespace (PySide builds all of its enums at the first, some 20 ms).
+ACTIONS_CONTEXT_MENU = 2
+WIDGET_WITH_CHILDREN_SHORTCUT = 3
 
 
 def gui_settings(paths: Paths) -> QSettings:
@@ -76,7 +83,11 @@ class MainWindow(QMainWindow):
             raise ValueError("MainWindow needs a workspace or the paths of one")
         self.paths = home_paths
         self.settings = settings if settings is not None else gui_settings(home_paths)
-        self.attached = False
+        self.listed = False    # the list is shown (``attach_list``): from the workspace's store, or before it
+        self.attached = False  # the workspace is attached (``attach_workspace``)
+        self.role = ""         # the home's, once the list is shown
+        # Attaches the workspace at once when an action needs it before the application has (``ensure_workspace``).
+        self.workspace_opener: Callable[[], object] | None = None
         self.editor: InspectionEditorWidget | None = None
         self.log_window: LogWindowDialog | None = None
         self.pending_files: list[Path] = []   # files that arrived before the home was open
@@ -107,19 +118,22 @@ class MainWindow(QMainWindow):
         if ws is not None:
             self.attach_workspace(ws)
 
-    def attach_workspace(self, ws: Workspace) -> None:
-        """Show the home's inspections: the list, its first page, and what depends on the role."""
-        from PySide6.QtCore import Qt
+    def attach_list(self, source: SummarySource, *, role: str, received: Callable[[], dict[str, Any]]) -> None:
+        """Show the list of the home's inspections and its first page, from ``source``.
 
-        from kpmonitor.gui.common.labels import plain_label
+        ``attach_workspace`` shows it from the workspace's store. The application may show it before, from
+        a read-only ``store.listing.ListReader`` (the workspace is opened on the next turn): the actions
+        are enabled at once, and one that needs the workspace attaches it first (``ensure_workspace``).
+
+        :param received: what headquarters' newest receipt holds (``history.received.received_reports``).
+        """
         from kpmonitor.gui.field.inspection_list import InspectionListWidget
         from kpmonitor.gui.field.inspections_model import InspectionsModel
 
-        self.ws = ws
-        from kpmonitor.history.received import received_reports
-
-        self.model: InspectionsModel = InspectionsModel(ws.store, country_name=ws.reference.country_name,
-                                                        received=lambda: received_reports(ws), parent=self)
+        self.role = role
+        # A country's name is a tool tip: the reference tables are read once the list is on screen.
+        self.model: InspectionsModel = InspectionsModel(source, country_name=self._country_name, received=received,
+                                                        parent=self)
         self._restore_sort()
         self.list: InspectionListWidget = InspectionListWidget(self.model, self)
         self.list.open_requested.connect(self.open_inspection)
@@ -134,22 +148,49 @@ class MainWindow(QMainWindow):
         # Open, delete, export and amend are also the rows' right-click menu.
         for action in (self.open_action, self.delete_action, self.export_action, self.amend_action):
             self.list.table.addAction(action)
-        self.list.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list.table.setProperty("contextMenuPolicy", ACTIONS_CONTEXT_MENU)
+        self.delete_action.setProperty("shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
         self.stack.addWidget(self.list)
         self.stack.setCurrentWidget(self.list)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
+        self.listed = True
+        self._update_actions()
+        self._apply_palette()
+        self.list.table.setFocus()
+
+    def attach_workspace(self, ws: Workspace) -> None:
+        """Attach the opened home: the list from its store (shown now, or already shown and from now on read from
+        the store), and what depends on the workspace."""
+        from kpmonitor.gui.common.labels import plain_label
+        from kpmonitor.history.received import received_reports
+
+        self.ws = ws
+        if not self.listed:
+            self.attach_list(ws.store, role=ws.role, received=lambda: received_reports(ws))
+        else:
+            # The same database: the pages already read stay.
+            self.role = ws.role
+            self.model.set_source(ws.store, received=lambda: received_reports(ws))
         who = plain_label(self.tr("{name} · {role} home").format(name=ws.home.name, role=ws.role), self)
         who.setEnabled(False)
         self.statusBar().addPermanentWidget(who)
         self.attached = True
         self._update_actions()
         self._apply_palette()
-        self.list.table.setFocus()
         pending, self.pending_files = self.pending_files, []
         if pending:
             self.open_files(pending)
+
+    def ensure_workspace(self) -> bool:
+        """Whether the workspace is attached, attaching it at once (``workspace_opener``) when the list was shown
+        before it: what the monitor does the moment the list is there is done, not lost."""
+        if not self.attached and self.workspace_opener is not None:
+            self.workspace_opener()
+        return self.attached
+
+    def _country_name(self, code: str) -> str | None:
+        return self.ws.reference.country_name(code) if self.ensure_workspace() else None
 
     # --- actions and menus -----------------------------------------------------------------
 
@@ -228,6 +269,16 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(self.tr("View &log"), self.show_log)
         self.about_action = self._action(self.tr("&About kpmonitor"), self.show_about)
 
+    def _language_menu(self) -> QMenu:
+        """Tools ▸ Language: the home's setting, read before the home opens; the choice applies at the next start."""
+        from kpmonitor.gui.translations import language_menu, read_setting
+        from kpmonitor.settings import Settings
+
+        settings_file = self.paths.settings_file
+        return language_menu(self, read_setting(settings_file),
+                             lambda value: Settings(settings_file).set("language", value),
+                             self.statusBar().showMessage)
+
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -260,6 +311,8 @@ class MainWindow(QMainWindow):
         tools.addAction(self.certificates_action)
         tools.addAction(self.receipt_action)
         tools.addSeparator()
+        tools.addMenu(self._language_menu())
+        tools.addSeparator()
         tools.addAction(self.log_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.log_action)
@@ -283,7 +336,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def _update_actions(self) -> None:
-        if not self.attached:
+        if not self.listed:
             for action in [*self.actions(), self.delete_action]:
                 if action not in (self.quit_action, self.log_action, self.about_action):
                     action.setEnabled(False)
@@ -299,11 +352,11 @@ class MainWindow(QMainWindow):
         for action in (self.add_parcel_action, self.add_seal_action, self.add_photos_action):
             action.setEnabled(writable)
         self.open_action.setEnabled(not editing)
-        if self.ws.role != "field":
+        if self.role != "field":
             self.new_action.setEnabled(False)
             self.new_action.setToolTip(self.tr("Inspections are recorded on a monitor's (field) home."))
             self.list.new_button.setEnabled(False)
-        field = self.ws.role == "field"
+        field = self.role == "field"
         target = self.current_target()
         signed = target is not None and target[1] == "signed"
         self.sign_action.setEnabled(field and writable)
@@ -333,7 +386,7 @@ class MainWindow(QMainWindow):
         """What the empty list says: how to begin, in the first-run dialog's words."""
         from kpmonitor.gui.common.first_run import is_enrolled, next_steps, numbered
 
-        if self.ws.role != "field":
+        if self.role != "field":
             return self.tr("No inspections: they are recorded on a monitor's (field) home.")
         steps = next_steps("field", enrolled=is_enrolled(self.paths))
         return self.tr("No inspections yet. To begin:") + "\n\n" + numbered(steps)
@@ -371,7 +424,7 @@ class MainWindow(QMainWindow):
         from kpmonitor.gui.common.fields import local_now
         from kpmonitor.store.db import new_id
 
-        if self.ws.role != "field":
+        if self.role != "field":
             return None  # the action is disabled on a headquarters home, and says why
         inspection_id = new_id()
         if not self.open_inspection(inspection_id, new=Inspection(id=inspection_id, inspected_at=local_now())):
@@ -404,7 +457,7 @@ class MainWindow(QMainWindow):
         if summary is not None and summary.status == "signed":
             self.list.message.show_error(self.tr("A signed inspection cannot be deleted; it stays on record."))
             return
-        if not self.confirm_delete(number):
+        if not self.confirm_delete(number) or not self.ensure_workspace():
             return
         try:
             self.ws.store.delete_inspection(inspection_id)
@@ -452,7 +505,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None and self.stack.currentWidget() is self.editor:
             insp = self.editor.session.inspection
             return self.editor.inspection_id, insp.status.value, insp.certificate.number
-        if self.attached and self.stack.currentWidget() is self.list:
+        if self.listed and self.stack.currentWidget() is self.list:
             row = self.list.table.currentIndex().row()
             summary = self.model.summary(row) if row >= 0 else None
             if summary is not None:
@@ -469,14 +522,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("list/sort_descending", order == Qt.SortOrder.DescendingOrder)
 
     def _restore_sort(self) -> None:
-        from PySide6.QtCore import Qt
-
         column = self.settings.value("list/sort_column", None)
         descending = self.settings.value("list/sort_descending", "true")
         if column is not None:
-            order = (Qt.SortOrder.DescendingOrder if str(descending).lower() == "true"
-                     else Qt.SortOrder.AscendingOrder)
-            self.model.sort(int(str(column)), order)
+            self.model.sort_by(int(str(column)), descending=str(descending).lower() == "true")
 
     # --- the editor ------------------------------------------------------------------------
 
@@ -485,6 +534,8 @@ class MainWindow(QMainWindow):
         interruption left typed in it."""
         from kpmonitor.gui.editor.editor import InspectionEditorWidget
 
+        if not self.ensure_workspace():
+            return False
         self.close_editor()
         try:
             editor = InspectionEditorWidget(self.ws, inspection_id, self, new=new)
@@ -614,6 +665,8 @@ class MainWindow(QMainWindow):
         """Export a signed report (by default the open or selected inspection's) to a chosen folder."""
         from kpmonitor.gui.field.export_dialog import ExportDialog
 
+        if not self.ensure_workspace():
+            return None
         if report_id is None:
             target = self.current_target()
             if target is None or target[1] != "signed":
@@ -647,7 +700,7 @@ class MainWindow(QMainWindow):
     def amend_inspection(self) -> str | None:
         """Start the amendment of the open or selected signed inspection and open it."""
         target = self.current_target()
-        if target is None or target[1] != "signed" or self.ws.role != "field":
+        if target is None or target[1] != "signed" or self.role != "field" or not self.ensure_workspace():
             return None
         inspection_id, _status, number = target
         reason = self.confirm_amend(number or self.tr("(no number)"))
@@ -687,7 +740,7 @@ class MainWindow(QMainWindow):
     def show_certificates(self) -> CertificatesDialog | None:
         from kpmonitor.gui.field.certificates_dialog import CertificatesDialog
 
-        if not self.attached:
+        if not self.ensure_workspace():
             return None
         dialog = CertificatesDialog(self.paths, self.ws.home, self)
         self.certificates_dialog = dialog
@@ -707,7 +760,7 @@ class MainWindow(QMainWindow):
         """Install a receipt from headquarters and say what it holds; returns the sentences said (None: cancelled)."""
         from kpmonitor.history.receipts import install_receipt
 
-        if not self.attached or self.ws.role != "field":
+        if not self.ensure_workspace() or self.ws.role != "field":
             return None
         path = path or self.choose_receipt_file()
         if path is None:
@@ -776,14 +829,23 @@ class MainWindow(QMainWindow):
     # --- light and dark ---------------------------------------------------------------------
 
     def _apply_palette(self) -> None:
+        if not self.listed:
+            return
+        if not self.attached and not self._looks_dark():
+            # Before the workspace (the list's first paint): the model's own colours are labels' light ones, and
+            # labels brings the Qt namespace in. They are set once it is attached.
+            return
         from kpmonitor.gui.common.labels import error_color, warning_color
 
-        if not self.attached:
-            return
         self.model.error_color = error_color(self)
         self.model.warning_color = warning_color(self)
         if self.editor is not None:
             self.editor.apply_palette()
+
+    def _looks_dark(self) -> bool:
+        from PySide6.QtGui import QPalette
+
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128  # as ``labels.is_dark``
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: the colours that mark problems follow.

@@ -20,6 +20,15 @@ rows. ``recompute`` judges everything from scratch (what a rebuild stores, and w
 stored rows with); it runs once on a database imported into before anomalies were stored, and again
 when the rules' settings or tables change.
 
+Receipts (``hq.receipts_due``), per certificate number: a confirmation of receipt whose figures differ from the
+latest certified report's (``receipt_mismatch``), one for a certificate number no report carries
+(``receipt_without_report``), and a certified report with none after ``hq_confirmation_days`` days
+(``receipt_unconfirmed``). They read columns, never snapshots, and are judged when an import or a confirmation can
+change them (``judge_receipts``). The last depends on the date too: each judging of them records the day and the
+setting it used (``ReceiptTerms.marker``), and a listing (``stored_rows``) made on another day, or under another
+setting, judges every certificate number's receipts again first: cheap, one read of the reports and one of the
+confirmations, and at most once a day.
+
 Two alerts are not judged from what is held but kept from the import that raised them, as its log line
 is (``kept_alert``): a bundle refused because it supersedes another device's report, and a report set
 aside because another device's report holds its id. A rebuild keeps them. So is each refused bundle's report
@@ -39,7 +48,8 @@ from typing import TYPE_CHECKING, Any
 from kpmonitor.domain.inspection import from_document, record_photos
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.hq.lineage import latest, shipments, supersedes_among
-from kpmonitor.hq.store import Anomaly, Held, HQStore, StoredAnomaly
+from kpmonitor.hq.receipts_due import ReceiptTerms, differences, terms_for
+from kpmonitor.hq.store import Anomaly, Confirmation, Held, HQStore, ReceiptReport, StoredAnomaly
 from kpmonitor.rules.kp import RuleContext, check
 from kpmonitor.store.seals import SupersedesOf, lineage_root
 
@@ -52,14 +62,25 @@ CROSS_DEVICE_SUPERSEDE, CROSS_DEVICE_ID = "cross_device_supersede", "cross_devic
 REFUSED_REPORT = "refused_report"
 VALUE_PER_CARAT, WEIGHT_TOLERANCE = "value_per_carat", "weight_tolerance"
 PHOTO_OUT_OF_PLACE, PHOTO_REUSED = "photo_out_of_place", "photo_reused"
+RECEIPT_UNCONFIRMED, RECEIPT_MISMATCH = "receipt_unconfirmed", "receipt_mismatch"
+RECEIPT_WITHOUT_REPORT = "receipt_without_report"
+LATE_SIGNING, VALUATION_DIFFERS = "late_signing", "valuation_differs"
+OPERATOR_NOT_CLEARED, VALIDATED_BEFORE_SEALING = "operator_not_cleared", "validated_before_sealing"
+# The field's acknowledgeable findings headquarters lists as anomalies, with the monitor's note: what an analyst
+# follows up (undervaluation, a shipment waiting after its sealing, goods from an operation not cleared for export).
 _RULE_KINDS = {"value.per_carat": VALUE_PER_CARAT, "parcel.weight.tolerance": WEIGHT_TOLERANCE,
-               "photo.out_of_place": PHOTO_OUT_OF_PLACE}
+               "photo.out_of_place": PHOTO_OUT_OF_PLACE, "signing.after_sealing": LATE_SIGNING,
+               "valuation.value.differs": VALUATION_DIFFERS,
+               "production.operator.unlisted": OPERATOR_NOT_CLEARED,
+               "production.operator.not_cleared": OPERATOR_NOT_CLEARED,
+               "production.mine.unlisted": OPERATOR_NOT_CLEARED,
+               "validation.before_sealing": VALIDATED_BEFORE_SEALING}
 
 # The list's order: most serious first; within a severity, by the check that found it, then by the
 # device, report or number it is about (``Held.order_key``), then as the check listed them.
 _SEVERITY_RANK = {"alert": 0, "warning": 1}
 # (_PHOTO came last: the alerts kept from imports keep the place their rows were stored with.)
-_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES, _IMPORT, _PHOTO = range(7)
+_DEVICE, _PREDECESSOR, _SEAL, _CERTIFICATE, _RULES, _IMPORT, _PHOTO, _RECEIPT = range(8)
 _KEPT_SCOPE = "import:"  # the scope of an alert kept from an import (``kept_alert``): never judged again
 _REFUSED_SCOPE = ":refused"  # after the bundle's hash: its refused report (``kept_refusal``), beside its alert
 
@@ -87,6 +108,13 @@ def _certificate_scope(norm: str) -> str:
 
 def _photo_scope(sha256: str) -> str:
     return f"photo:{sha256}"
+
+
+_RECEIPT_SCOPE = "receipt:"
+
+
+def _receipt_scope(norm: str) -> str:
+    return f"{_RECEIPT_SCOPE}{norm}"
 
 
 # ------------------------------------------------------------------------------------- the checks
@@ -194,6 +222,8 @@ def _foreign_predecessor(h: Held, parent_device: str) -> Anomaly:
 
 def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Anomaly]:
     # The rules themselves decide (rules.check), on the signed inspection, with this home's reference tables.
+    # Judged as of the report's signing, as the device judged it (a certificate expired since is no finding).
+    ctx = dataclasses.replace(ctx, signing_at=str((snap.get("report") or {}).get("signed_at") or "") or None)
     insp, _problems = from_document(snap["inspection"])
     insp.photos = record_photos(snap["inspection"])  # a document attaches none; the signed record lists them
     notes = {(w.get("code"), w.get("field")): w.get("note") for w in snap.get("warnings") or []}
@@ -243,6 +273,70 @@ def _certificate_reused(norm: str, holders: list[Held], supersedes_of: Supersede
     return [_stored(_certificate_scope(norm), _CERTIFICATE, lines[0].order_key, 0, Anomaly(
         CERTIFICATE_REUSED, f"KP certificate {lines[0].cert_number} appears on {len(lines)} different shipments: "
         f"{where}.", report_ids=tuple(h.id for h in lines), severity="alert"))]
+
+
+def _confirmed_by(c: Confirmation) -> str:
+    return (f"The importing authority ({c.authority}) confirmed receipt of certificate {c.cert_number} on "
+            f"{c.confirmed_on}" + (f" (reference {c.reference})" if c.reference else ""))
+
+
+def receipt_anomalies(norm: str, reports: list[ReceiptReport], confirmation: Confirmation | None, held: bool,
+                      terms: ReceiptTerms) -> list[StoredAnomaly]:
+    """The receipts of one certificate number: ``reports``, the latest versions carrying it, in headquarters' order;
+    ``confirmation``, the one that counts; ``held``: some version of a report carries it."""
+    scope = _receipt_scope(norm)
+    out: list[StoredAnomaly] = []
+    if confirmation is not None and not reports:
+        where = ("only a superseded version of a report carries it" if held
+                 else "headquarters holds no report of it")
+        out.append(_stored(scope, _RECEIPT, norm, 0, Anomaly(
+            RECEIPT_WITHOUT_REPORT, f"{_confirmed_by(confirmation)}, "
+            f"but {where}: its report has not arrived, or the shipment left without a monitor's report.",
+            severity="alert")))
+        return out
+    for i, r in enumerate(reports):
+        h = r.held
+        about = f"report {h.id[:8]} (certificate {h.cert_number}, {h.monitor})"
+        if confirmation is not None:
+            found = differences(r, confirmation)
+            if found:
+                out.append(_stored(scope, _RECEIPT, h.order_key, i, Anomaly(
+                    RECEIPT_MISMATCH, f"{_confirmed_by(confirmation)}, "
+                    f"but not as {about} certified it: {'; '.join(found)}.", h.device_id, h.monitor, (h.id,),
+                    severity="alert")))
+        elif r.verdict == "certified" and terms.overdue(h.signed_at):
+            out.append(_stored(scope, _RECEIPT, h.order_key, i, Anomaly(
+                RECEIPT_UNCONFIRMED, f"No confirmation of receipt of {about}: it was certified and signed "
+                f"{terms.elapsed(h.signed_at)} days ago, and the importing authority is asked to confirm within "
+                f"{terms.days} (setting hq_confirmation_days).", h.device_id, h.monitor, (h.id,))))
+    return out
+
+
+def _receipts(hqs: HQStore, terms: ReceiptTerms, norms: Collection[str] | None) -> list[StoredAnomaly]:
+    """The receipt anomalies of these certificate numbers (of every one held or confirmed, when None)."""
+    reports = hqs.receipt_reports(norms)
+    confirmations = hqs.current_confirmations(norms)
+    by_norm: dict[str, list[ReceiptReport]] = defaultdict(list)
+    for r in reports:
+        if r.held.cert_number_norm:
+            by_norm[r.held.cert_number_norm].append(r)
+    judged = set(by_norm) | set(confirmations) if norms is None else set(norms)
+    held = hqs.certificate_norms_held(c for c in confirmations if c not in by_norm)
+    out: list[StoredAnomaly] = []
+    for norm in sorted(judged):
+        out += receipt_anomalies(norm, by_norm.get(norm, []), confirmations.get(norm), norm in held, terms)
+    return out
+
+
+def judge_receipts(hqs: HQStore, terms: ReceiptTerms, norms: Collection[str] | None = None) -> None:
+    """Judge again the receipts of these certificate numbers (every one, recording the day, when None); call in a
+    transaction (an import's, a confirmation's, or a listing's)."""
+    if norms is None:
+        hqs.replace_anomalies_under(_RECEIPT_SCOPE, _receipts(hqs, terms, None))
+        hqs.set_receipts_judged_with(terms.marker())
+    else:
+        norms = {n for n in norms if n}
+        hqs.replace_anomalies([_receipt_scope(n) for n in norms], _receipts(hqs, terms, norms))
 
 
 # ------------------------------------------------------------------------------ what to judge
@@ -361,11 +455,14 @@ def rules_for(ws: Workspace) -> RuleContext:
     return dataclasses.replace(ws.rule_context(), seal_used_elsewhere=lambda _n: None)
 
 
-def recompute(hqs: HQStore, ctx: RuleContext) -> list[StoredAnomaly]:
+def recompute(hqs: HQStore, ctx: RuleContext, terms: ReceiptTerms | None = None) -> list[StoredAnomaly]:
     """Every anomaly, judged from scratch over everything imported, with the alerts kept from imports, in the
-    list's order."""
-    kept = [row for row in hqs.stored_anomalies() if row.scope.startswith(_KEPT_SCOPE)]
-    return sorted(_judge(_everything(hqs), hqs.snapshot, ctx) + kept, key=lambda row: row.sort_key)
+    list's order; the receipts judged with ``terms`` (kept as stored without: they need the home's setting and
+    the date, which the rules do not hold)."""
+    kept = [row for row in hqs.stored_anomalies()
+            if row.scope.startswith(_KEPT_SCOPE) or (terms is None and row.scope.startswith(_RECEIPT_SCOPE))]
+    receipts = _receipts(hqs, terms, None) if terms is not None else []
+    return sorted(_judge(_everything(hqs), hqs.snapshot, ctx) + receipts + kept, key=lambda row: row.sort_key)
 
 
 def kept_alert(hqs: HQStore, bundle_sha256: str, anomaly: Anomaly) -> None:
@@ -414,15 +511,20 @@ def kept_refusal(hqs: HQStore, ctx: RuleContext, bundle_sha256: str, claim: Refu
             device, set())))
 
 
-def rebuild(hqs: HQStore, ctx: RuleContext) -> None:
-    """Judge everything again and store it (in one transaction, or the caller's)."""
+def rebuild(hqs: HQStore, ctx: RuleContext, terms: ReceiptTerms | None = None) -> None:
+    """Judge everything again and store it (in one transaction, or the caller's); the receipts too with ``terms``."""
     with hqs.transaction():
-        hqs.replace_anomalies(None, recompute(hqs, ctx))
+        hqs.replace_anomalies(None, recompute(hqs, ctx, terms))
         hqs.set_anomalies_judged_with(ctx.fingerprint())
+        if terms is not None:
+            hqs.set_receipts_judged_with(terms.marker())
 
 
-def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
-    """Judge again what importing ``report_id`` can change; call in the import's transaction, after its rows."""
+def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str, terms: ReceiptTerms | None = None) -> None:
+    """Judge again what importing ``report_id`` can change; call in the import's transaction, after its rows.
+
+    With ``terms`` its shipment's receipts are judged too (the import's certificate numbers, as of today).
+    """
     report = hqs.held_report(report_id)
     if report is None:
         return
@@ -432,10 +534,12 @@ def judge_import(hqs: HQStore, ctx: RuleContext, report_id: str) -> None:
     if resolved:
         hqs.replace_anomalies(resolved, [])
     if hqs.anomalies_judged_with() != ctx.fingerprint():
-        rebuild(hqs, ctx)  # never judged (an older database), or by other rules: everything, once
+        rebuild(hqs, ctx, terms)  # never judged (an older database), or by other rules: everything, once
         return
     scope = _touched_by(hqs, report)
     hqs.replace_anomalies(scope.names(), _judge(scope, hqs.snapshot, ctx))
+    if terms is not None:
+        judge_receipts(hqs, terms, {h.cert_number_norm for h in scope.reports})
 
 
 def anomalies(ws: Workspace) -> list[Anomaly]:
@@ -448,15 +552,19 @@ def stored_rows(ws: Workspace, *, rebuild_first: bool = False) -> list[StoredAno
     when asked, never judged, or judged by other rules."""
     hqs = HQStore(ws.store)
     ctx = rules_for(ws)
+    terms = terms_for(ws)
     if rebuild_first or hqs.anomalies_judged_with() != ctx.fingerprint():
-        rebuild(hqs, ctx)
+        rebuild(hqs, ctx, terms)
+    elif hqs.receipts_judged_with() != terms.marker():  # another day (or setting): what is overdue changed
+        with hqs.transaction():
+            judge_receipts(hqs, terms)
     return hqs.stored_anomalies()
 
 
 def rebuild_anomalies(ws: Workspace) -> list[Anomaly]:
     """Judge everything again from the snapshots (``kpmonitor hq anomalies --rebuild``); returns the list."""
     hqs = HQStore(ws.store)
-    rebuild(hqs, rules_for(ws))
+    rebuild(hqs, rules_for(ws), terms_for(ws))
     return hqs.anomalies()
 
 
@@ -468,6 +576,9 @@ __all__ = [
     "MISSING_REPORT",
     "PHOTO_OUT_OF_PLACE",
     "PHOTO_REUSED",
+    "RECEIPT_MISMATCH",
+    "RECEIPT_UNCONFIRMED",
+    "RECEIPT_WITHOUT_REPORT",
     "REFUSED_REPORT",
     "ROLLBACK",
     "SEAL_REUSED",
@@ -478,12 +589,14 @@ __all__ = [
     "anomalies",
     "device_anomalies",
     "judge_import",
+    "judge_receipts",
     "kept_alert",
     "kept_refusal",
     "missing_count",
     "missing_ranges",
     "rebuild",
     "rebuild_anomalies",
+    "receipt_anomalies",
     "recompute",
     "refused_numbers",
     "rules_for",

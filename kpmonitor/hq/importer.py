@@ -57,6 +57,7 @@ from kpmonitor.hq.anomalies import (
 )
 from kpmonitor.hq.history import HISTORY_REWRITTEN, HeldCheckpoint, history_problem
 from kpmonitor.hq.inbox import pdf_file, quarantine_dir
+from kpmonitor.hq.receipts_due import terms_for
 from kpmonitor.hq.store import Anomaly, HQStore
 from kpmonitor.store.db import new_id, now
 from kpmonitor.trust import identity
@@ -66,7 +67,10 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from kpmonitor.evidence.photos import PhotoVault
+    from kpmonitor.history.checkpoint import CheckedHistory
+    from kpmonitor.hq.receipts_due import ReceiptTerms
     from kpmonitor.paths import Paths
+    from kpmonitor.rules.kp import RuleContext
     from kpmonitor.workspace import Progress, Workspace
 
 log = logging.getLogger(__name__)
@@ -139,6 +143,21 @@ def _amount(text: Any) -> int | None:
         return parse_hundredths(str(text))
     except ParseError:
         return None
+
+
+def _record_columns(insp: dict[str, Any]) -> dict[str, str]:
+    """What headquarters lists and counts of the KP record (m013): empty where the snapshot has none (a format
+    before 4), so NULL is left to the reports imported before m013 (``hq.store`` reads their snapshots)."""
+    def part(name: str) -> dict[str, Any]:
+        value = insp.get(name)
+        return value if isinstance(value, dict) else {}
+
+    production, shipment, validation = part("production"), part("shipment"), part("validation")
+    return {"production_operator": str(production.get("operator") or ""),
+            "production_mine": str(production.get("mine") or ""),
+            "container": str(shipment.get("container") or ""),
+            "validation_number": str(validation.get("number") or ""),
+            "airway_bill": str(shipment.get("airway_bill") or "")}
 
 
 def _short(report_id: str | None) -> str:
@@ -287,7 +306,7 @@ class BundleChecker:
             "manifest": vb.manifest_bytes.decode("utf-8"), "manifest_sig": vb.manifest_sig,
             "manifest_sha256": vb.manifest_sha256, "chain_pem": vb.certs_pem, "bundle_sha256": sha,
             "bundle_name": path.name, "verification": json.dumps(vb.verification.to_json(), ensure_ascii=False),
-            "imported_at": now(),
+            "imported_at": now(), **_record_columns(insp),
         }
 
     # -- outcomes: files only; the log line is the recorder's
@@ -402,6 +421,35 @@ def _claim(vb: VerifiedBundle) -> RefusedClaim | None:
                         verified=vb.ok)
 
 
+def seal_rows(insp: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``hq_seals`` rows of a signed inspection: each seal's number as headquarters compares them."""
+    return [{"number": normalise_seal_number(str(seal["number"])), "parcel": seal.get("parcel")}
+            for seal in insp["seals"]]
+
+
+def photo_rows(insp: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``hq_photos`` rows of a signed inspection: each photo by its SHA-256, with what the record says of it."""
+    return [{"sha256": photo["sha256"], "caption": str(photo.get("caption") or ""), "parcel": photo.get("parcel"),
+             "seal": photo.get("seal"), "original_name": str(photo.get("original_name") or ""),
+             "format": str(photo.get("format") or ""), "size": int(photo.get("size") or 0),
+             "taken_at": photo.get("taken_at")} for photo in insp["photos"]]
+
+
+def record_report(hqs: HQStore, rules: RuleContext, terms: ReceiptTerms | None, row: dict[str, Any],
+                  insp: dict[str, Any], log_line: dict[str, Any], history: CheckedHistory | None = None) -> None:
+    """The lowest step of an import: a verified report's row, seals and photos (audited), the checkpoint it
+    carried, its log line and the anomalies it changes (``anomalies.judge_import``). Call in a transaction.
+
+    Everything before it (reading, verifying, writing the files, the checks against what is held) is the
+    checker's; ``bench/hq_scale.py`` drives this step alone to fill a headquarters of any size.
+    """
+    hqs.insert_report(row, seal_rows(insp), photo_rows(insp))
+    if history is not None:
+        hqs.insert_checkpoint(row["device_id"], row["id"], row["bundle_sha256"], history)
+    hqs.write_log([log_line])
+    judge_import(hqs, rules, row["id"], terms)
+
+
 def _log_row(result: ImportResult) -> dict[str, Any]:
     return {"id": new_id(), "at": now(), "file_name": result.file.name, "bundle_sha256": result.bundle_sha256,
             "outcome": result.outcome, "report_id": result.report_id, "sentence": result.sentence,
@@ -422,6 +470,7 @@ class Importer:
         self.store = HQStore(ws.store)
         self.checker = BundleChecker(ws.paths, ws.vault, self.store, limits=limits)
         self.rules = rules_for(ws)
+        self.terms = terms_for(ws)  # receipts are judged at import too, as of the day it began
         self.batch_log = batch_log
         self._pending: list[dict[str, Any]] = []
 
@@ -474,24 +523,12 @@ class Importer:
             # recorded this report, or the one it supersedes, since it was checked.
             held = self.checker.held_against(path, step.data, sha, vb)
             if held is None:
-                self.store.insert_report(
-                    row,
-                    [{"number": normalise_seal_number(str(seal["number"])), "parcel": seal.get("parcel")}
-                     for seal in insp["seals"]],
-                    [{"sha256": photo["sha256"], "caption": str(photo.get("caption") or ""),
-                      "parcel": photo.get("parcel"), "seal": photo.get("seal"),
-                      "original_name": str(photo.get("original_name") or ""),
-                      "format": str(photo.get("format") or ""), "size": int(photo.get("size") or 0),
-                      "taken_at": photo.get("taken_at")} for photo in insp["photos"]])
                 sentence = (f"Imported report {_short(report_id)} v{row['version']}: certificate "
                             f"{row['cert_number'] or '—'}, monitor {row['monitor']}"
                             + (f", superseding report {_short(row['supersedes'])}" if row["supersedes"] else "")
                             + (", signed before enrolment" if vb.verification.before_enrolment else "") + ".")
-                if vb.history is not None:
-                    self.store.insert_checkpoint(row["device_id"], report_id, sha, vb.history)
                 result = ImportResult(path, IMPORTED, sentence, report_id, sha)
-                self.store.write_log([_log_row(result)])
-                judge_import(self.store, self.rules, report_id)
+                record_report(self.store, self.rules, self.terms, row, insp, _log_row(result), vb.history)
         if held is not None:
             return self._log(held)
         return result
@@ -581,5 +618,6 @@ def import_paths(ws: Workspace, paths: Iterable[Path], *, progress: Progress | N
 
 __all__ = [
     "ALREADY", "CONFLICT", "IMPORTED", "OUTCOMES", "REFUSED", "BundleChecker", "ImportResult", "Importer",
-    "KnownBundles", "Settled", "Verified", "checked", "find_bundles", "import_paths",
+    "KnownBundles", "Settled", "Verified", "checked", "find_bundles", "import_paths", "photo_rows", "record_report",
+    "seal_rows",
 ]

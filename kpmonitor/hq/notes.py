@@ -18,7 +18,6 @@ Each anomaly has a short reference, the first characters of its key, which ``hq 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,18 +26,13 @@ from kpmonitor.errors import NotFound, ParseError
 from kpmonitor.hq.anomalies import stored_rows
 from kpmonitor.hq.store import Anomaly, HQStore, StoredAnomaly
 from kpmonitor.store.db import now
+from kpmonitor.store.schema import anomaly_key
 
 if TYPE_CHECKING:
     from kpmonitor.workspace import Workspace
 
 REF_CHARS = 8
 NOTE_CHARS = 2_000  # as a monitor's note on a warning (``rules.kp.DESCRIPTION_CHARS``)
-
-
-def anomaly_key(kind: str, scope: str, report_ids: tuple[str, ...]) -> str:
-    """The one key of an anomaly that survives its rows being judged again: SHA-256 of its kind, scope, reports."""
-    text = json.dumps([kind, scope, list(report_ids)], separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -106,7 +100,7 @@ def _noted(rows: list[StoredAnomaly], notes: dict[str, dict[str, Any]]) -> list[
     out = []
     for row in rows:
         a = row.anomaly
-        key = anomaly_key(a.kind, row.scope, a.report_ids)
+        key = row.key or anomaly_key(a.kind, row.scope, a.report_ids)  # stored with the row (``HQStore``)
         note = notes.get(key)
         out.append(NotedAnomaly(a, row.scope, key, AnomalyNote(**note) if note is not None else None))
     return out

@@ -4,14 +4,17 @@ import log; with today's badges (verified, signed before enrolment, revoked) and
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 
+from kpmonitor.domain.inspection import normalise_certificate_number
 from kpmonitor.errors import KPError
 from kpmonitor.hq.inbox import pdf_file
-from kpmonitor.hq.store import SORT_COLUMNS, HQStore, ReportSummary
+from kpmonitor.hq.receipts_due import ReceiptTerms, receipt_of, terms_for
+from kpmonitor.hq.store import SORT_COLUMNS, Held, HQStore, ReceiptReport, ReportSummary
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
 
@@ -42,8 +45,17 @@ class SignerBadges:
         self.keyring = Keyring(ws.paths)
         self.revoked = revoked_serials(ws)
         self._records: tuple[x509.Certificate | None, identity.Enrolment | None] | None = None
+        # A device's reports carry the same chain: it is read once a list, not once a row.
+        self._known: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, signer_serial: str, signer_sha256: str, chain_pem: str) -> str:
+        key = (signer_serial, signer_sha256, chain_pem)
+        badge = self._known.get(key)
+        if badge is None:
+            badge = self._known[key] = self._badge(signer_serial, signer_sha256, chain_pem)
+        return badge
+
+    def _badge(self, signer_serial: str, signer_sha256: str, chain_pem: str) -> str:
         leaf = _certificate_in(chain_pem, signer_sha256)
         if leaf is None or not identity.is_self_signed(leaf):
             return REVOKED if signer_serial in self.revoked else VERIFIED
@@ -73,8 +85,26 @@ def list_reports(ws: Workspace, search: str | None = None, *, limit: int = 200, 
         or a seal number.
     :param order_by: one of ``SORT_COLUMNS`` (another name sorts by signing time).
     """
-    return HQStore(ws.store).list_reports(search, limit=limit, offset=offset, order_by=order_by,
-                                          descending=descending, badge=SignerBadges(ws))
+    hqs = HQStore(ws.store)
+    rows = hqs.list_reports(search, limit=limit, offset=offset, order_by=order_by, descending=descending,
+                            badge=SignerBadges(ws))
+    return with_receipts(hqs, rows, terms_for(ws))
+
+
+def with_receipts(hqs: HQStore, rows: list[ReportSummary], terms: ReceiptTerms) -> list[ReportSummary]:
+    """The rows, each with where its confirmation of receipt stands (``hq.receipts_due.receipt_of``)."""
+    norms = {normalise_certificate_number(r.cert_number) for r in rows} - {""}
+    confirmations = hqs.current_confirmations(norms) if norms else {}
+    out = []
+    for r in rows:
+        norm = normalise_certificate_number(r.cert_number)
+        held = Held(r.id, r.version, r.supersedes, r.device_id, r.device_seq, 0, "", r.monitor, r.cert_number, norm,
+                    r.signed_at)
+        # A superseded version awaits nothing: its latest version does.
+        latest = None if r.superseded_by else ReceiptReport(held, r.verdict, r.parcels, r.carats, r.importer,
+                                                            r.exporter)
+        out.append(dataclasses.replace(r, receipt=receipt_of(latest, confirmations.get(norm), terms)))
+    return out
 
 
 def count_reports(ws: Workspace, search: str | None = None) -> int:
@@ -89,6 +119,10 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
     photos = [{**photo, "path": str(ws.vault.original_path(photo["sha256"]))} for photo in hqs.photos_of(report_id)]
     # A report supersedes only its own device's reports: one of another device's is no predecessor of it.
     parent_device = hqs.device_of(row["supersedes"]) if row["supersedes"] else None
+    norm = str(row["cert_number_norm"])
+    latest = next((r for r in hqs.receipt_reports([norm]) if r.held.id == report_id), None)
+    confirmation = hqs.current_confirmations([norm]).get(norm) if norm else None
+    receipt = receipt_of(latest, confirmation, terms_for(ws))
     return {
         "report": {k: v for k, v in row.items() if k not in ("snapshot", "verification", "manifest", "chain_pem")},
         "snapshot": json.loads(row["snapshot"]),
@@ -100,6 +134,8 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
         "superseded_by": hqs.superseded_by(report_id),
         "supersedes_received": parent_device == row["device_id"],
         "supersedes_foreign": parent_device is not None and parent_device != row["device_id"],
+        "record": hqs.record_of(report_id),  # its KP record as listed (read from the snapshot when imported before)
+        "receipt": receipt.to_json(),  # its confirmation of receipt, or how long it has been awaited
     }
 
 
@@ -109,4 +145,4 @@ def import_log(ws: Workspace, limit: int = 500) -> list[dict[str, Any]]:
 
 
 __all__ = ["BEFORE_ENROLMENT", "REVOKED", "SORT_COLUMNS", "VERIFIED", "ReportSummary", "SignerBadges", "count_reports",
-           "import_log", "list_reports", "report_detail", "revoked_serials"]
+           "import_log", "list_reports", "report_detail", "revoked_serials", "with_receipts"]

@@ -1,4 +1,5 @@
-"""What headquarters counts: the devices it hears from, and shipments, carats and value by month and origin."""
+"""What headquarters counts: the devices it hears from, and shipments, carats and value by month and origin, or by
+the production's operator or mine."""
 
 from __future__ import annotations
 
@@ -97,6 +98,63 @@ def stats(ws: Workspace) -> list[StatsRow]:
 
 STATS_HEADER = ("month", "origin", "shipments", "certified", "carats", "value_usd", "usd_per_carat")
 
+# The groupings besides month and origin (``stats_by``): the production's operator and mine (format 4's record).
+GROUPINGS = ("operator", "mine")
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """Shipments, carats and value of one operator or mine (``stats_by``)."""
+
+    group: str  # the operator's or mine's name as the monitor recorded it; "" for reports that name none
+    shipments: int
+    certified: int
+    carats: int  # hundredths
+    value_usd: int  # cents
+
+    @property
+    def usd_per_carat(self) -> str:
+        per_carat = usd_per_carat(self.value_usd, self.carats)
+        return plain(per_carat) if per_carat is not None else ""
+
+    def to_json(self, by: str) -> dict[str, Any]:
+        return {by: self.group, "shipments": self.shipments, "certified": self.certified,
+                "carats": plain(self.carats), "value_usd": plain(self.value_usd),
+                "usd_per_carat": self.usd_per_carat or None}
+
+
+def stats_by(ws: Workspace, by: str) -> list[GroupRow]:
+    """Shipments, carats and value per production operator or mine (``GROUPINGS``), each shipment counted once, at
+    its latest version, as ``stats``; reports naming none (made before the record was kept) are one group, "".
+
+    :raises ValueError: for another grouping.
+    """
+    if by not in GROUPINGS:
+        raise ValueError(by)
+    hqs = HQStore(ws.store)
+    held = hqs.held()
+    counted = {h.id for h in latest(held, supersedes_among(held))}
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for report_id, operator, mine, verdict, carats, value in hqs.record_rows():
+        if report_id not in counted:
+            continue
+        # The same name typed with other spacing is one group, named with single spaces.
+        acc = sums[" ".join(str(operator if by == "operator" else mine).split())]
+        acc[0] += 1
+        acc[1] += 1 if verdict == "certified" else 0
+        acc[2] += carats or 0
+        acc[3] += value or 0
+    return [GroupRow(group, *acc) for group, acc in sorted(sums.items(), key=lambda kv: (kv[0] == "", kv[0]))]
+
+
+def group_csv(rows: list[GroupRow], by: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow((by, *STATS_HEADER[2:]))
+    for r in rows:
+        writer.writerow([r.group, r.shipments, r.certified, plain(r.carats), plain(r.value_usd), r.usd_per_carat])
+    return buf.getvalue()
+
 
 def stats_csv(rows: list[StatsRow]) -> str:
     buf = io.StringIO()
@@ -111,12 +169,23 @@ def stats_csv(rows: list[StatsRow]) -> str:
 def write_stats_csv(ws: Workspace, path: Path) -> list[StatsRow]:
     """Write the statistics as CSV (atomically, readable by others); returns the rows."""
     rows = stats(ws)
-    data = stats_csv(rows).encode("utf-8")
-    try:
-        write_atomic(Path(path), data, mode=SHARED)  # for the office's spreadsheets and people
-    except OSError as exc:
-        raise KPError(f"The statistics could not be written to {path} ({exc.strerror or exc}).") from exc
+    _write(path, stats_csv(rows))
     return rows
 
 
-__all__ = ["STATS_HEADER", "MonitorSummary", "StatsRow", "monitors", "stats", "stats_csv", "write_stats_csv"]
+def write_group_csv(ws: Workspace, path: Path, by: str) -> list[GroupRow]:
+    """Write the statistics per operator or mine as CSV (as ``write_stats_csv``); returns the rows."""
+    rows = stats_by(ws, by)
+    _write(path, group_csv(rows, by))
+    return rows
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomic(Path(path), text.encode("utf-8"), mode=SHARED)  # for the office's spreadsheets and people
+    except OSError as exc:
+        raise KPError(f"The statistics could not be written to {path} ({exc.strerror or exc}).") from exc
+
+
+__all__ = ["GROUPINGS", "STATS_HEADER", "GroupRow", "MonitorSummary", "StatsRow", "group_csv", "monitors", "stats",
+           "stats_by", "stats_csv", "write_group_csv", "write_stats_csv"]

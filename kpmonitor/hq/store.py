@@ -28,6 +28,7 @@ from kpmonitor.errors import NotFound
 from kpmonitor.history.checkpoint import CheckedHistory
 from kpmonitor.hq.history import HeldCheckpoint
 from kpmonitor.store.db import Store, new_id, now
+from kpmonitor.store.schema import anomaly_key
 
 # A report's badge from its signer's serial, its certificate's SHA-256 and its chain's PEM (``hq.reports``).
 Badge = Callable[[str, str, str], str]
@@ -91,6 +92,76 @@ class StoredAnomaly:
     scope: str     # "device:<id>", "report:<id>", "seal:<number>", "photo:<sha256>", "certificate:<normalised no.>"
     sort_key: str  # most serious first, then by kind of check and the reports it is about
     anomaly: Anomaly
+    # ``anomaly_key`` of the row, as stored (read back, not computed again, by a list); "" until it is stored
+    key: str = dataclasses.field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """An importing authority's confirmation of receipt of a certificate's shipment, as headquarters recorded it."""
+
+    id: str
+    cert_number: str
+    cert_number_norm: str
+    confirmed_on: str  # YYYY-MM-DD
+    authority: str
+    parcels: int | None
+    carats: int | None  # hundredths
+    importer: str
+    exporter: str
+    reference: str
+    note: str
+    source: str  # "entered" or "csv"
+    source_file: str
+    source_sha256: str
+    source_line: int | None
+    supersedes: str | None
+    by: str
+    at: str
+
+    def content(self) -> tuple[Any, ...]:
+        """What the importing side said: two confirmations with the same content are one (a CSV file imported
+        twice records nothing the second time)."""
+        return (self.cert_number_norm, self.confirmed_on, self.authority, self.parcels, self.carats, self.importer,
+                self.exporter, self.reference, self.note)
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["carats"] = plain(self.carats) if self.carats is not None else None
+        return out
+
+
+_CONFIRMATION_COLUMNS = ", ".join(f.name for f in dataclasses.fields(Confirmation))
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Where a report's confirmation of receipt stands, as the list and the detail show it (``hq.receipts_due``)."""
+
+    # "confirmed"; "mismatch" (confirmed with other figures); "awaited" (certified, within the days allowed);
+    # "overdue" (certified, none after them); "" (nothing awaited: not certified, or superseded)
+    state: str
+    confirmed_on: str = ""
+    days: int | None = None  # days since signing, while none has come
+    differences: tuple[str, ...] = ()
+    confirmation: Confirmation | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"state": self.state, "confirmed_on": self.confirmed_on or None, "days": self.days,
+                "differences": list(self.differences),
+                "confirmation": self.confirmation.to_json() if self.confirmation is not None else None}
+
+
+@dataclass(frozen=True)
+class ReceiptReport:
+    """What the receipt checks read of a report: where it stands in the list, and the figures to compare."""
+
+    held: Held
+    verdict: str
+    parcels: int
+    carats: int | None
+    importer: str
+    exporter: str
 
 
 @dataclass(frozen=True)
@@ -121,13 +192,30 @@ class ReportSummary:
     # headquarters since) or "revoked" (its signer's certificate, or the one issued since for its key, is, now)
     badge: str
     imported_at: str
+    receipt: Receipt | None = None  # its confirmation of receipt (``hq.reports.list_reports`` adds it)
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
+        out["receipt"] = self.receipt.to_json() if self.receipt is not None else None
         out["carats"] = plain(self.carats) if self.carats is not None else None
         out["value_usd"] = plain(self.value_usd) if self.value_usd is not None else None
         return out
 
+
+# A report's KP record as listed and counted: its m013 column, or, for a report imported before m013 (NULL there:
+# its frozen row was never given them), what its signed snapshot says.
+_RECORD_PATHS = {"production_operator": "$.inspection.production.operator",
+                 "production_mine": "$.inspection.production.mine", "container": "$.inspection.shipment.container",
+                 "validation_number": "$.inspection.validation.number",
+                 "airway_bill": "$.inspection.shipment.airway_bill"}
+
+
+def _record(column: str) -> str:
+    return f"COALESCE(r.{column}, json_extract(r.snapshot, '{_RECORD_PATHS[column]}'), '')"
+
+
+# Latest: no report of its own device supersedes it (as ``superseded_by``).
+_NOT_SUPERSEDED = ("NOT EXISTS (SELECT 1 FROM hq_reports n WHERE n.supersedes = r.id AND n.device_id = r.device_id)")
 
 # Superseded by a report of the same device only: a report may amend only its own device's reports.
 _SUMMARY_COLUMNS = ("r.id, r.version, r.supersedes, (SELECT n.id FROM hq_reports n WHERE n.supersedes = r.id "
@@ -143,20 +231,49 @@ _SEARCHED = ("r.cert_number", "r.exporter", "r.importer", "r.monitor", "r.origin
              "r.provenance", "r.site", "r.inspected_at", "r.signed_at", "r.verdict", "r.id")
 
 
+# The shortest text the trigram indexes (m014) can look up: a shorter word is looked for in every report.
+_TRIGRAM = 3
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _search_sql(search: str | None) -> tuple[str, list[Any]]:
+    """Each word anywhere in a report's searched columns, its normalised certificate number or a seal number.
+
+    A word whose every form (as typed, as a certificate number, as a seal number) is three characters or more
+    first narrows the reports to those the trigram indexes (m014) say may hold it, a superset: the conditions
+    after it decide, so a search finds exactly what reading every report would, without reading them.
+    """
     where: list[str] = []
     params: list[Any] = []
-    for word in (search or "").split():
+    words = [(word, normalise_certificate_number(word)) for word in (search or "").split()]
+    forms_of = [{word, word.upper(), *((norm,) if norm else ())} for word, norm in words]
+    # Any word narrowing the reports makes every word's seals a question of a few candidates ("ZW 0012345").
+    any_narrowed = any(all(len(form) >= _TRIGRAM for form in forms) for forms in forms_of)
+    for (word, norm), forms in zip(words, forms_of, strict=True):
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        narrowed = all(len(form) >= _TRIGRAM for form in forms)
         alternatives = [f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED]
-        params += [like] * len(_SEARCHED)
-        norm = normalise_certificate_number(word)
+        own: list[Any] = [like] * len(_SEARCHED)
         if norm:  # "ZW004217" finds "ZW 004217"
             alternatives.append("r.cert_number_norm LIKE ?")
-            params.append(f"%{norm}%")
-        alternatives.append("r.id IN (SELECT report_id FROM hq_seals WHERE number LIKE ? ESCAPE '\\')")
-        params.append(like.upper())
-        where.append("(" + " OR ".join(alternatives) + ")")
+            own.append(f"%{norm}%")
+        if any_narrowed:  # among a few candidates: each one's own seals, by their index
+            alternatives.append("EXISTS (SELECT 1 FROM hq_seals s WHERE s.report_id = r.id AND s.number LIKE ? "
+                                "ESCAPE '\\')")
+        else:  # among every report: the matching seals, found once
+            alternatives.append("r.id IN (SELECT report_id FROM hq_seals WHERE number LIKE ? ESCAPE '\\')")
+        own.append(like.upper())
+        condition = "(" + " OR ".join(alternatives) + ")"
+        if narrowed:
+            phrases = " OR ".join(_fts_phrase(form) for form in sorted(forms))
+            condition = ("r.id IN (SELECT report_id FROM hq_search WHERE hq_search MATCH ? UNION "
+                         "SELECT report_id FROM hq_seal_search WHERE hq_seal_search MATCH ?) AND " + condition)
+            own = [phrases, phrases, *own]
+        where.append(condition)
+        params += own
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -235,8 +352,17 @@ class HQStore(_BundleLookups):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction (nested ones are savepoints): a report, its log line and its anomalies commit together."""
+        """One transaction (nested ones are savepoints): a report, its log line and its anomalies commit together.
+
+        A writer's from its first statement: another importer on the same database (another analyst, another
+        process) waits its turn here, for up to the store's busy timeout. A transaction that read first would take
+        a snapshot, and SQLite refuses at once ("database is locked") to let it write once another writer
+        committed after that snapshot: the bundle would have been refused for being imported at the same time.
+        """
+        outermost = not self.conn.in_transaction
         with self.store.batch():
+            if outermost:  # a write that changes nothing: SQLite's BEGIN IMMEDIATE, inside the store's BEGIN
+                self.conn.execute("UPDATE hq_anomalies_judged SET id = id WHERE 0")
             yield
 
     # --- recording an import -------------------------------------------------------------------
@@ -391,11 +517,16 @@ class HQStore(_BundleLookups):
         return self._stored_rows(" WHERE kind = ? AND device_id = ?", [kind, device_id])
 
     def _stored_rows(self, where: str, params: list[Any]) -> list[StoredAnomaly]:
-        return [StoredAnomaly(scope, key, Anomaly(kind, sentence, device_id, monitor, tuple(json.loads(ids)),
-                                                  severity))
-                for scope, key, kind, sentence, device_id, monitor, ids, severity in self.conn.execute(
-                    "SELECT scope, sort_key, kind, sentence, device_id, monitor, report_ids, severity "
-                    f"FROM hq_anomalies{where} ORDER BY sort_key, id", params)]
+        out = []
+        loads = json.loads
+        for scope, sort_key, kind, sentence, device_id, monitor, ids, severity, key in self.conn.execute(
+                "SELECT scope, sort_key, kind, sentence, device_id, monitor, report_ids, severity, anomaly_key "
+                f"FROM hq_anomalies{where} ORDER BY sort_key, id", params):
+            report_ids = tuple(loads(ids))
+            # Every row has its key since m014; one written without (a hand-made store) gets it computed.
+            out.append(StoredAnomaly(scope, sort_key, Anomaly(kind, sentence, device_id, monitor, report_ids, severity),
+                                     key or anomaly_key(kind, scope, report_ids)))
+        return out
 
     def replace_anomalies(self, scopes: Iterable[str] | None, rows: Iterable[StoredAnomaly]) -> None:
         """Drop the anomalies of ``scopes`` (every one when None) and store ``rows`` (call in a transaction).
@@ -408,10 +539,11 @@ class HQStore(_BundleLookups):
             for chunk in _chunks(scopes):
                 self.conn.execute(f"DELETE FROM hq_anomalies WHERE scope IN ({_marks(chunk)})", chunk)
         self.conn.executemany(
-            "INSERT INTO hq_anomalies (scope, sort_key, kind, severity, sentence, device_id, monitor, report_ids) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO hq_anomalies (scope, sort_key, kind, severity, sentence, device_id, monitor, report_ids, "
+            "anomaly_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(r.scope, r.sort_key, r.anomaly.kind, r.anomaly.severity, r.anomaly.sentence, r.anomaly.device_id,
-              r.anomaly.monitor, json.dumps(list(r.anomaly.report_ids))) for r in rows])
+              r.anomaly.monitor, json.dumps(list(r.anomaly.report_ids)),
+              anomaly_key(r.anomaly.kind, r.scope, r.anomaly.report_ids)) for r in rows])
 
     def anomalies_judged_with(self) -> str | None:
         """The fingerprint of the rules the stored anomalies were judged with; None: never judged."""
@@ -422,6 +554,68 @@ class HQStore(_BundleLookups):
         """Record that every stored anomaly was judged with these rules (call in a transaction)."""
         self.conn.execute("INSERT INTO hq_anomalies_judged (id, rules, at) VALUES (1, ?, ?) ON CONFLICT(id) "
                           "DO UPDATE SET rules = excluded.rules, at = excluded.at", [rules, now()])
+
+    def replace_anomalies_under(self, prefix: str, rows: Iterable[StoredAnomaly]) -> None:
+        """Drop every anomaly whose scope starts with ``prefix`` and store ``rows`` (call in a transaction)."""
+        self.conn.execute("DELETE FROM hq_anomalies WHERE substr(scope, 1, ?) = ?", [len(prefix), prefix])
+        self.replace_anomalies([], rows)
+
+    def receipts_judged_with(self) -> str | None:
+        """The day and setting every receipt was last judged with (``hq.anomalies.judge_receipts``); None: never."""
+        row = self.conn.execute("SELECT receipts FROM hq_anomalies_judged WHERE id = 1").fetchone()
+        return str(row[0]) if row is not None and row[0] is not None else None
+
+    def set_receipts_judged_with(self, marker: str) -> None:
+        """Record that every receipt was judged with ``marker`` (call in a transaction, once everything else was
+        judged: the row is the rules')."""
+        self.conn.execute("UPDATE hq_anomalies_judged SET receipts = ? WHERE id = 1", [marker])
+
+    # --- confirmations of receipt --------------------------------------------------------------
+
+    def insert_confirmation(self, row: dict[str, Any]) -> str:
+        """Keep a confirmation of receipt with its audit event (call in a transaction). Evidence of what the
+        importing side said: frozen (m013); a later confirmation of the certificate supersedes it."""
+        return self.store.insert("hq_receipt_confirmations", {"id": new_id(), **row})
+
+    def confirmations(self, norms: Iterable[str] | None = None) -> list[Confirmation]:
+        """The confirmations recorded (of these normalised certificate numbers), oldest first."""
+        sql = f"SELECT {_CONFIRMATION_COLUMNS} FROM hq_receipt_confirmations"
+        if norms is None:
+            return [Confirmation(*r) for r in self.conn.execute(f"{sql} ORDER BY at, rowid")]
+        out: list[Confirmation] = []
+        for chunk in _chunks(norms):
+            out += [Confirmation(*r) for r in self.conn.execute(
+                f"{sql} WHERE cert_number_norm IN ({_marks(chunk)}) ORDER BY at, rowid", chunk)]
+        return sorted(out, key=lambda c: c.at)
+
+    def current_confirmations(self, norms: Iterable[str] | None = None) -> dict[str, Confirmation]:
+        """Normalised certificate number → the confirmation that counts: the latest recorded (it supersedes the
+        earlier ones)."""
+        return {c.cert_number_norm: c for c in self.confirmations(norms)}
+
+    def receipt_reports(self, norms: Iterable[str] | None = None) -> list[ReceiptReport]:
+        """The latest version of each report (of these normalised certificate numbers), in headquarters' order."""
+        sql = (f"SELECT {_HELD_COLUMNS}, r.verdict, r.parcels, r.carats, r.importer, r.exporter FROM hq_reports r "
+               f"WHERE {_NOT_SUPERSEDED}")
+
+        def rows(where: str, params: list[str]) -> list[ReceiptReport]:
+            return [ReceiptReport(Held(*r[:11]), *r[11:]) for r in self.conn.execute(
+                f"{sql}{where} ORDER BY {_HELD_ORDER}", params)]
+        if norms is None:
+            return rows("", [])
+        out: list[ReceiptReport] = []
+        for chunk in _chunks(norms):
+            out += rows(f" AND r.cert_number_norm IN ({_marks(chunk)})", chunk)
+        return sorted(out, key=lambda rr: rr.held.order_key)
+
+    def certificate_norms_held(self, norms: Iterable[str]) -> set[str]:
+        """Which of these normalised certificate numbers a report headquarters holds carries (any version)."""
+        out: set[str] = set()
+        for chunk in _chunks(norms):
+            out.update(str(r[0]) for r in self.conn.execute(
+                f"SELECT DISTINCT cert_number_norm FROM hq_reports WHERE cert_number_norm IN ({_marks(chunk)})",
+                chunk))
+        return out
 
     # --- analysts' notes on anomalies ----------------------------------------------------------
 
@@ -452,10 +646,14 @@ class HQStore(_BundleLookups):
         where, params = _search_sql(search)
         column = SORT_COLUMNS.get(order_by, "r.signed_at")
         direction = "DESC" if descending else "ASC"
+        order = f"ORDER BY {column} {direction}, r.id {direction}"
+        # The page's ids first (the search and the order alone), then the columns of those rows only: the
+        # superseding report and the chain are read for the page, not for every report the search matched.
         rows = self.conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, r.signer_sha256, r.chain_pem FROM hq_reports r{where} "
-            f"ORDER BY {column} {direction}, r.id {direction} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-        names = [f.name for f in dataclasses.fields(ReportSummary) if f.name != "badge"]
+            f"SELECT {_SUMMARY_COLUMNS}, r.signer_sha256, r.chain_pem FROM hq_reports r WHERE r.id IN "
+            f"(SELECT r.id FROM hq_reports r{where} {order} LIMIT ? OFFSET ?) {order}",
+            [*params, limit, offset]).fetchall()
+        names = [f.name for f in dataclasses.fields(ReportSummary) if f.name not in ("badge", "receipt")]
         out = []
         for *r, signer_sha256, chain_pem in rows:
             values: dict[str, Any] = dict(zip(names, r, strict=True))
@@ -493,7 +691,108 @@ class HQStore(_BundleLookups):
             "max(r.signed_at), max(r.imported_at), group_concat(DISTINCT r.signer_serial) FROM hq_reports r "
             "GROUP BY r.device_id")]
 
+    def record_rows(self) -> list[tuple[str, str, str, str, int | None, int | None]]:
+        """Per report: id, production operator, mine, verdict, carats, value (what statistics by operator and mine
+        add up; a report imported before m013 is read from its snapshot)."""
+        return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
+            f"SELECT r.id, {_record('production_operator')}, {_record('production_mine')}, r.verdict, r.carats, "
+            "r.value_usd FROM hq_reports r")]
+
+    def record_of(self, report_id: str) -> dict[str, str]:
+        """One report's KP record as listed (``HQ_RECORD_COLUMNS``), its snapshot's for a report imported before."""
+        names = list(_RECORD_PATHS)
+        row = self.conn.execute(f"SELECT {', '.join(_record(n) for n in names)} FROM hq_reports r WHERE r.id = ?",
+                                [report_id]).fetchone()
+        return {n: str(v or "") for n, v in zip(names, row or [""] * len(names), strict=True)}
+
     def shipment_rows(self) -> list[tuple[str, str, str, str, str, int | None, int | None]]:
         """Per report: id, inspected at, signed at, origin, verdict, carats, value (what statistics add up)."""
         return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
             "SELECT id, inspected_at, signed_at, origin, verdict, carats, value_usd FROM hq_reports")]
+
+
+# ================================================================================== the dashboard's reads
+# Added for the dashboard and the quarterly report (``hq.dashboard``, ``hq.quarterly``); read-only. A class of its
+# own over any connection to headquarters' database: the workspace's on the GUI thread (``HQStore(...).conn``),
+# or a read-only ``HQReader``'s on a worker, which reads the figures while the window goes on.
+
+
+@dataclass(frozen=True)
+class DashboardReport:
+    """What the dashboard counts of one imported report: its columns, and its certificate's HS codes."""
+
+    held: Held
+    inspected_at: str
+    origin: str
+    verdict: str
+    carats: int | None  # hundredths
+    value_usd: int | None  # cents
+    hs_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DashboardAnomaly:
+    """A stored anomaly as the dashboard counts it: its kind and severity, and what it is about."""
+
+    scope: str
+    kind: str
+    severity: str
+    device_id: str
+    report_ids: tuple[str, ...]
+
+
+class DashboardReads:
+    """The dashboard's reads, on ``conn`` (any connection to headquarters' database; it is never written)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def reports(self) -> list[DashboardReport]:
+        """Every imported report, in headquarters' order. Columns only, but for the certificate's HS codes, which
+        ``hq_reports`` has no column for: SQLite takes them out of the snapshot (one small JSON value; no
+        snapshot crosses into Python)."""
+        out = []
+        for *held, inspected_at, origin, verdict, carats, value, codes in self.conn.execute(
+                f"SELECT {_HELD_COLUMNS}, r.inspected_at, r.origin, r.verdict, r.carats, r.value_usd, "
+                "json_extract(r.snapshot, '$.inspection.certificate.hs_codes') FROM hq_reports r "
+                f"ORDER BY {_HELD_ORDER}"):
+            try:
+                parsed = json.loads(codes) if codes else []
+            except ValueError:
+                parsed = []
+            hs = tuple(str(c).strip() for c in parsed if isinstance(c, str) and c.strip()) \
+                if isinstance(parsed, list) else ()
+            out.append(DashboardReport(Held(*held), inspected_at or "", origin or "", verdict or "", carats, value,
+                                       hs))
+        return out
+
+    def anomalies(self) -> list[DashboardAnomaly]:
+        """The stored anomalies, in the list's order."""
+        out = []
+        for scope, kind, severity, device_id, ids in self.conn.execute(
+                "SELECT scope, kind, severity, device_id, report_ids FROM hq_anomalies ORDER BY sort_key, id"):
+            try:
+                report_ids = tuple(str(i) for i in json.loads(ids or "[]"))
+            except (TypeError, ValueError):
+                report_ids = ()
+            out.append(DashboardAnomaly(scope, kind, severity, device_id or "", report_ids))
+        return out
+
+    def resolved_keys(self) -> set[str]:
+        """The anomaly keys (``hq.notes.anomaly_key``) whose latest note marks them resolved."""
+        latest: dict[str, bool] = {}
+        for key, resolved in self.conn.execute(
+                "SELECT anomaly_key, resolved FROM hq_anomaly_notes ORDER BY at, rowid"):
+            latest[str(key)] = bool(resolved)
+        return {key for key, resolved in latest.items() if resolved}
+
+    def receipt_reports(self) -> list[ReceiptReport]:
+        """The latest version of each report, in headquarters' order (as ``HQStore.receipt_reports``)."""
+        return [ReceiptReport(Held(*r[:11]), *r[11:]) for r in self.conn.execute(
+            f"SELECT {_HELD_COLUMNS}, r.verdict, r.parcels, r.carats, r.importer, r.exporter FROM hq_reports r "
+            f"WHERE {_NOT_SUPERSEDED} ORDER BY {_HELD_ORDER}")]
+
+    def current_confirmations(self) -> dict[str, Confirmation]:
+        """Normalised certificate number → the confirmation that counts (as ``HQStore.current_confirmations``)."""
+        return {c.cert_number_norm: c for c in (Confirmation(*r) for r in self.conn.execute(
+            f"SELECT {_CONFIRMATION_COLUMNS} FROM hq_receipt_confirmations ORDER BY at, rowid"))}

@@ -33,7 +33,6 @@ from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
 
-import segno
 from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -44,6 +43,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
@@ -61,12 +61,13 @@ from reportlab.platypus import (
 
 from kpmonitor import __version__
 from kpmonitor.domain import moments
-from kpmonitor.domain.inspection import ISO_CLASS_LABELS, FindingSeverity, SealEventKind, Verdict
+from kpmonitor.domain.inspection import ISO_CLASS_LABELS, SECTIONS, FindingSeverity, SealEventKind, Verdict
 from kpmonitor.domain.moments import show_moment
-from kpmonitor.domain.quantities import amount_text, hundredths_of, plain, signed
+from kpmonitor.domain.quantities import amount_text, hundredths_of, plain, signed, usd_per_carat
 from kpmonitor.domain.reference import Reference, resources_dir
 from kpmonitor.errors import KPError
 from kpmonitor.report.snapshot import FORMAT, FORMATS_READ, snapshot_sha256
+from kpmonitor.trust import qrseal
 
 __all__ = ["PAPER_SIZES", "ReportCancelled", "ReportError", "render_report"]
 
@@ -75,11 +76,17 @@ PhotoSource = Callable[[str], bytes]
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
 TITLE = "Kimberley Process — Monitor's certification report"
-QR_WIDTH = 48 * mm  # the whole symbol with its quiet zone: ~0.5 mm modules for a 400–700 character seal
-QR_MIN_MODULE = 0.42 * mm  # below this a worn office printer starts to merge modules
-QR_MAX_WIDTH = 62 * mm
+# The whole symbol with its quiet zone. Modules of 0.65 mm: a page printed, then scanned at 100 dpi grey, turned 3°
+# and blurred still reads with zxing and zbar at 0.62 mm and not at 0.58 mm (tests/test_print_scan.py, bench/verify.py);
+# ICAO's visible digital seals ask ≥ 0.34 mm, the EU certificate 35–60 mm. A KP2 seal of 8 seals (version ≤ 16-Q)
+# prints about 55–58 mm; a KP1 seal, which carries its certificate, is capped at the maximum, with smaller modules.
+QR_WIDTH = 35 * mm
+QR_MIN_MODULE = 0.65 * mm
+QR_MAX_WIDTH = 60 * mm
 QR_QUIET = 4  # modules of white around the symbol, as ISO/IEC 18004 asks
-VERIFY_HINT = "Scan to verify offline: kpmonitor verify"
+# Both verifiers work offline: the page headquarters publishes (hq publish) opens in any browser, a phone's camera
+# reading the seal; the program takes the PDF, a photo or a scan.
+VERIFY_HINT = "Scan to verify offline: kp-verify.html from headquarters, in any browser, or kpmonitor verify"
 
 FONT = "KPSans"
 FONT_BOLD = "KPSans-Bold"
@@ -265,9 +272,9 @@ class _Styles:
     head: ParagraphStyle
     head_num: ParagraphStyle
     h2: ParagraphStyle
+    h3: ParagraphStyle
     kicker: ParagraphStyle
     title: ParagraphStyle
-    certno: ParagraphStyle
     caption: ParagraphStyle
     note: ParagraphStyle
 
@@ -294,10 +301,11 @@ def _styles() -> _Styles:
                                 alignment=TA_RIGHT),
         h2=ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=11.5, leading=14, spaceBefore=9,
                           spaceAfter=4, keepWithNext=1),
+        h3=ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceBefore=6,
+                          spaceAfter=3, keepWithNext=1),
         kicker=ParagraphStyle("kicker", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11,
                               textColor=MUTED),
-        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21),
-        certno=ParagraphStyle("certno", parent=body, fontSize=12, leading=16, spaceBefore=3, spaceAfter=3),
+        title=ParagraphStyle("title", parent=body, fontSize=18, leading=23, spaceBefore=1, spaceAfter=2),
         caption=ParagraphStyle("caption", parent=small, alignment=TA_CENTER, fontSize=7, leading=8.5),
         note=ParagraphStyle("note", parent=small, textColor=MUTED),
     )
@@ -316,7 +324,7 @@ class _QRSeal(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     def __init__(self, text: str) -> None:
         super().__init__()
         try:
-            qr = segno.make(text, error="m", mode="alphanumeric", micro=False)
+            qr = qrseal.make_qr(text)  # its format's error correction: M for KP1, Q (or H when free) for KP2
         except Exception as exc:  # segno raises ValueError or DataOverflowError for text it cannot hold
             raise ReportError(
                 "The QR seal text cannot be drawn: it must be QR alphanumeric characters "
@@ -582,7 +590,25 @@ def _data_table(ctx: _Ctx, header: Sequence[Paragraph], rows: list[list[object]]
     return table
 
 
+class _LeaveFirstPage(ActionFlowable):  # type: ignore[misc]
+    """Starts page 2 unless the story is already past page 1.
+
+    Page 1 is what travels in the officer's hand: nothing of the later pages may flow up onto it, and a
+    seal table that already continued onto page 2 must not be followed by an empty rest of that page.
+    """
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        if doc.page == 1:
+            doc.handle_pageBreak()
+
+
 def _first_page(ctx: _Ctx, snap: dict[str, Any], qr_text: str) -> list[Flowable]:
+    """Page 1, for the officer at the border: what to compare with the shipment, and the verdict.
+
+    Top to bottom: the certificate number and the verdict (with the QR seal beside them), the container and
+    its seal in large type, the validation and the transport, the goods' figures, the certificate's parties,
+    and last every seal number: a long list continues on page 2 rather than push anything off this page.
+    """
     s = ctx.s
     report = _d(snap.get("report"))
     monitor = _d(snap.get("monitor"))
@@ -591,50 +617,39 @@ def _first_page(ctx: _Ctx, snap: dict[str, Any], qr_text: str) -> list[Flowable]
     look = _VERDICTS.get(str(insp.get("verdict")), _NO_VERDICT)
 
     qr = _QRSeal(qr_text)
-    qr_block = [qr, Spacer(1, 2), _p("<b>QR seal</b> — signed summary<br/>" + _t(VERIFY_HINT), s.caption)]
+    qr_block = [qr, Spacer(1, 2), _p(
+        "<b>QR seal</b> — signed summary<br/>" + _t(VERIFY_HINT) + "<br/><font color='#555555'>It states the "
+        "certificate, carats, value, parcels, seal numbers, verdict, monitor, container and validation: compare "
+        "them with this page. "
+        "The PDF also carries the monitor's digital signature.</font>", s.caption)]
     left_width = ctx.width - qr.width - 6 * mm
 
     version = report.get("version")
-    facts: list[list[object]] = [
-        [_p("Report", s.label), _p(_t(report.get("id")), s.mono)],
-        [_p("Version", s.label), _p(_t(version) + (" (first issue)" if version == 1 else ""), s.cell)],
-        [_p("Signed", s.label),
-         _p(f"{_moment(report.get('signed_at'))} by {_dash(monitor.get('name'))}", s.cell)],
-    ]
-    facts_table = Table(facts, colWidths=[18 * mm, left_width - 18 * mm], hAlign="LEFT")
-    facts_table.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                     ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    signed = (f"Version {_dash(version)}" + (" (first issue)" if version == 1 else "")
+              + f" · signed {_moment(report.get('signed_at'))} by <b>{_dash(monitor.get('name'))}</b>")
+    if not monitor.get("self_signed") and (monitor.get("certificate_issuer") or monitor.get("certificate_serial")):
+        signed += (f"<br/>Signing certificate issued by {_dash(monitor.get('certificate_issuer'))}, serial "
+                   f"<font name='{FONT_MONO}'>{_dash(monitor.get('certificate_serial'))}</font>")
     left: list[Flowable] = [
-        _p("Kimberley Process Certification Scheme", s.kicker),
-        _p("Monitor's certification report", s.title),
-        _p(f"KP certificate <b>{_dash(cert.get('number'))}</b>", s.certno),
-        facts_table,
+        _p("Kimberley Process Certification Scheme · Monitor's certification report", s.kicker),
+        _p(f"KP certificate <b>{_dash(cert.get('number'))}</b>", s.title),
+        _p(signed, s.small),
     ]
     if report.get("supersedes"):
-        sup_version = report.get("supersedes_version")
-        text = (f"⚠ <b>This report supersedes report</b> <font name='{FONT_MONO}'>{_t(report.get('supersedes'))}"
-                f"</font>" + (f" <b>(version {_t(sup_version)})</b>" if sup_version is not None else "")
-                + ". Both stay on record; this one replaces it.")
-        rows = [[_p(text, s.cell)]]
-        amendment = _d(snap.get("amendment"))
-        if amendment.get("reason"):  # format 3: why, as the monitor said when amending
-            rows.append([_p(f"<b>Amends report v{_t(sup_version)} ({_t(str(report.get('supersedes'))[:8])}):</b> "
-                            f"{_t(amendment.get('reason'))}", s.cell)])
-        box = Table(rows, colWidths=[left_width], hAlign="LEFT")
-        box.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_BG), ("BOX", (0, 0), (-1, -1), 0.75, WARN_INK),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-        left += [Spacer(1, 4), box]
-    left += [Spacer(1, 6), _verdict_box(ctx, look, left_width, insp)]
+        left += [Spacer(1, 4), _supersedes_box(ctx, snap, left_width)]
+    left += [Spacer(1, 5), _verdict_box(ctx, look, left_width, insp, monitor)]
 
     top = Table([[left, qr_block]], colWidths=[left_width + 6 * mm, qr.width], hAlign="LEFT")
     top.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm)]))
-    story: list[Flowable] = [top]
+    story: list[Flowable] = [top, Spacer(1, 5)]
+    story += _container_band(ctx, insp)
+    story += _validation_transport(ctx, snap)
+    story += _goods_section(ctx, snap)
     story += _certificate_section(ctx, cert)
-    story += _inspection_section(ctx, snap)
-    story += _monitor_section(ctx, snap)
+    story += _seal_numbers(ctx, insp)
+    story.append(_LeaveFirstPage())
     return story
 
 
@@ -646,16 +661,74 @@ def _l(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _verdict_box(ctx: _Ctx, look: _VerdictLook, width: float, insp: dict[str, Any]) -> Table:
+def _on_container(seal: dict[str, Any]) -> bool:
+    return seal.get("parcel") in (None, "")
+
+
+def _yes_no(value: object, yes: str = "yes", no: str = "no") -> str:
+    """A recorded yes or no; anything else (older reports hold nothing) is "not recorded"."""
+    if value is True:
+        return yes
+    if value is False:
+        return no
+    return "not recorded"
+
+
+def _short_id(value: object) -> str:
+    """The first 8 characters of a 32-hex id: enough to tell two reports apart on page 1 (page 2 has all)."""
+    text = str(value or "")
+    return _t(text[:8]) + ("…" if len(text) > 8 else "")
+
+
+def _per_carat(value_usd: object, carats: object) -> str:
+    """US$ per carat of an amount and a weight, with the one amount formatter; "—" when either is unknown."""
+    cents, hundredths = hundredths_of(value_usd), hundredths_of(carats)
+    if cents is None or hundredths is None or cents < 0:
+        return "—"
+    per = usd_per_carat(cents, hundredths)
+    return "—" if per is None else amount_text(per)
+
+
+def _supersedes_box(ctx: _Ctx, snap: dict[str, Any], width: float) -> Table:
+    s = ctx.s
+    report = _d(snap.get("report"))
+    sup_version = report.get("supersedes_version")
+    text = (f"⚠ <b>This report supersedes report</b> <font name='{FONT_MONO}'>{_short_id(report.get('supersedes'))}"
+            f"</font>" + (f" <b>(version {_t(sup_version)})</b>" if sup_version is not None else "")
+            + ". Both stay on record; this one replaces it. Its full id is on page 2.")
+    rows = [[_p(text, s.cell)]]
+    amendment = _d(snap.get("amendment"))
+    if amendment.get("reason"):  # format 3: why, as the monitor said when amending
+        rows.append([_p(f"<b>Amends report v{_t(sup_version)} ({_t(str(report.get('supersedes'))[:8])}):</b> "
+                        f"{_t(amendment.get('reason'))}", s.cell)])
+    box = Table(rows, colWidths=[width], hAlign="LEFT")
+    box.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_BG), ("BOX", (0, 0), (-1, -1), 0.75, WARN_INK),
+                             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return box
+
+
+def _verdict_box(ctx: _Ctx, look: _VerdictLook, width: float, insp: dict[str, Any],
+                 monitor: dict[str, Any]) -> Table:
+    """The verdict, and inside the same frame what limits it: a self-signed signature is not the verdict's
+    fine print, so nobody can read the one without the other."""
     s = ctx.s
     big = ParagraphStyle("verdict", parent=s.body, fontName=FONT_BOLD, fontSize=19, leading=23, textColor=look.ink)
     kicker = ParagraphStyle("verdict_k", parent=s.kicker, textColor=look.ink)
     where = f"Inspected {_moment(insp.get('inspected_at'))}" if insp.get("inspected_at") else "Inspected"
     if insp.get("site"):
         where += f" at {_t(insp.get('site'))}"
-    cells = [[_p("VERDICT", kicker)], [_p(f"{look.mark} {look.label}", big)], [_p(_t(look.sentence), s.cell)]]
+    cells: list[list[object]] = [[_p("VERDICT", kicker)], [_p(f"{look.mark} {look.label}", big)],
+                                 [_p(_t(look.sentence), s.cell)]]
     if where != "Inspected":
         cells.append([_p(where + ".", s.small)])
+    extra: list[tuple[Any, ...]] = []
+    if monitor.get("self_signed"):
+        cells.append([_p("<b>⚠ Self-signed: not issued by headquarters.</b> The signature shows that this report "
+                         "is unchanged since the monitor signed it, but headquarters has not vouched for the "
+                         "monitor's certificate; verifiers say so.", s.cell)])
+        row = len(cells) - 1
+        extra = [("BACKGROUND", (0, row), (-1, row), WARN_BG), ("LINEABOVE", (0, row), (-1, row), 0.75, WARN_INK),
+                 ("TOPPADDING", (0, row), (-1, row), 4), ("BOTTOMPADDING", (0, row), (-1, row), 5)]
     box = Table(cells, colWidths=[width], hAlign="LEFT")
     box.setStyle(_table_style([
         ("BACKGROUND", (0, 0), (-1, -1), look.tint),
@@ -666,66 +739,78 @@ def _verdict_box(ctx: _Ctx, look: _VerdictLook, width: float, insp: dict[str, An
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("TOPPADDING", (0, 0), (-1, 0), 6),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+        *extra,
     ]))
     return box
 
 
-def _party(ctx: _Ctx, party: object) -> Paragraph:
-    p = _d(party)
-    text = f"<b>{_dash(p.get('name'))}</b>"
-    if p.get("address"):
-        text += "<br/>" + _t(p.get("address"))
-    return _p(text, ctx.s.cell)
-
-
-def _certificate_section(ctx: _Ctx, cert: dict[str, Any]) -> list[Flowable]:
+def _container_band(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
+    """The container and its seal in large type: what an officer compares first, with the box in front of them."""
     s = ctx.s
-    lw, lw2 = 31 * mm, 27 * mm
+    ship = _d(insp.get("shipment"))
+    seals = [seal for seal in (_d(x) for x in _l(insp.get("seals"))) if _on_container(seal)]
+    big = ParagraphStyle("big", parent=s.body, fontName=FONT_MONO, fontSize=17, leading=20)
+    kicker = ParagraphStyle("band_k", parent=s.kicker, fontSize=7.5, leading=9.5)
+    box_cell: list[Flowable] = [_p("CONTAINER", kicker)]
+    if ship.get("container"):
+        box_cell.append(_p(_t(ship.get("container")), big))
+    else:
+        box_cell.append(_p("<b>not recorded</b>", s.body))
+    box_cell.append(_p("KP certificate number marked on it: "
+                       + _yes_no(ship.get("certificate_number_on_container")), s.small))
+    seal_cell: list[Flowable] = [_p("CONTAINER SEAL" + (f"S ({len(seals)})" if len(seals) > 1 else ""), kicker)]
+    if not seals:
+        seal_cell.append(_p("<b>⚠ No seal on the container is recorded.</b>", s.body))
+    for seal in seals:
+        seal_cell.append(_p(_dash(seal.get("number")), big))
+        about = [f"sealed <b>{_moment(seal.get('applied_at'))}</b>" if seal.get("applied_at") else "sealing time "
+                 "not recorded", f"{_dash(seal.get('type'))}, ISO class {_dash(seal.get('iso_class'))}"]
+        if seal.get("applied_by"):
+            about.append(f"by {_t(seal.get('applied_by'))}")
+        broken = [e for e in (_d(x) for x in _l(seal.get("events"))) if str(e.get("kind")) in _ALARMING_EVENTS]
+        if broken:
+            about.append("<b>⚠ see its events on the seals page</b>")
+        seal_cell.append(_p(" · ".join(about), s.small))
+    wide = ctx.width * 0.42
+    band = Table([[box_cell, seal_cell]], colWidths=[wide, ctx.width - wide], hAlign="LEFT")
+    band.setStyle(_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (-1, -1), 1.5, INK),
+        ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 7), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return [band]
+
+
+def _validation_transport(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    s = ctx.s
+    insp = _d(snap.get("inspection"))
+    val, ship = _d(insp.get("validation")), _d(insp.get("shipment"))
+    lw, lw2 = 31 * mm, 24 * mm
     vw = (ctx.width - lw - lw2) / 2
-    hs_codes = [c for c in _l(cert.get("hs_codes")) if c]
+    weight = _amount(ship.get("gross_weight_kg"), "kg")
     rows: list[list[object]] = [
-        [_p("Certificate number", s.label), _p(f"<b>{_dash(cert.get('number'))}</b>", s.cell),
-         _p("Parcels", s.label), _p(_count(cert.get("parcel_count")), s.cell)],
-        [_p("Issuing authority", s.label), _p(_dash(cert.get("issuing_authority")), s.cell), "", ""],
-        [_p("Date of issue", s.label), _p(_dash(cert.get("issued_on")), s.cell),
-         _p("Date of expiry", s.label), _p(_dash(cert.get("expires_on")), s.cell)],
-        [_p("Exporter", s.label), _party(ctx, cert.get("exporter")), "", ""],
-        [_p("Importer", s.label), _party(ctx, cert.get("importer")), "", ""],
-        [_p("Country of origin", s.label), _p(ctx.country(cert.get("origin")), s.cell),
-         _p("Provenance", s.label), _p(ctx.country(cert.get("provenance")), s.cell)],
-        [_p("Destination", s.label), _p(ctx.country(cert.get("destination")), s.cell), "", ""],
-        [_p("HS code(s)", s.label),
-         _p("<br/>".join(ctx.hs(c) for c in hs_codes) if hs_codes else "—", s.cell), "", ""],
-        [_p("Carat weight", s.label), _p(f"<b>{_amount(cert.get('carats'), 'ct')}</b>", s.cell),
-         _p("Value", s.label),
-         _p(f"<b>US$ {_amount(cert.get('value_usd'))}</b>" if cert.get("value_usd") else "—", s.cell)],
+        [_p("Validating authority", s.label), _p(_dash(val.get("authority")), s.cell),
+         _p("Carrier", s.label), _p(_dash(ship.get("carrier")), s.cell)],
+        [_p("Validating officer", s.label), _p(_dash(val.get("officer")), s.cell),
+         _p("Airway bill", s.label), _p(f"<b>{_dash(ship.get('airway_bill'))}</b>", s.cell)],
+        [_p("Validation number", s.label), _p(f"<b>{_dash(val.get('number'))}</b>", s.cell),
+         _p("Port of exit", s.label), _p(_dash(ship.get("port_of_exit")), s.cell)],
+        [_p("Validated at", s.label), _p(_moment(val.get("at")), s.cell),
+         _p("Gross weight", s.label), _p(weight, s.cell)],
     ]
-    spans = [((1, i), (3, i)) for i in (1, 3, 4, 6, 7)]
-    return [_p("KP certificate", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], spans)]
+    story: list[Flowable] = [_p("Validation and transport", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw])]
+    if "validation" not in insp and "shipment" not in insp:
+        story.append(_p(f"This report's format ({_t(snap.get('format'))}) predates the record of the validation "
+                        "and the shipment.", s.note))
+    return story
 
 
-def _inspection_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+def _goods_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    """The certificate's figures, with the value per carat, against what was declared and weighed."""
     s = ctx.s
     insp = _d(snap.get("inspection"))
     cert = _d(insp.get("certificate"))
     totals = _d(snap.get("totals"))
-    seals = _l(insp.get("seals"))
-    gps = _d(insp.get("site_gps"))
-    lw, lw2 = 31 * mm, 27 * mm
-    vw = (ctx.width - lw - lw2) / 2
-    on_parcels = sum(1 for seal in seals if _d(seal).get("parcel") not in (None, ""))
-    rows: list[list[object]] = [
-        [_p("Site", s.label), _p(_dash(insp.get("site")), s.cell), "", ""],
-        [_p("Time of inspection", s.label), _p(_moment(insp.get("inspected_at")), s.cell),
-         _p("Site GPS", s.label), _p(_gps(gps.get("lat"), gps.get("lon")), s.cell)],
-        [_p("Parcels inspected", s.label), _p(_count(totals.get("parcels")), s.cell),
-         _p("Seals recorded", s.label),
-         _p(f"{len(seals)} ({on_parcels} on parcels, {len(seals) - on_parcels} on the container)"
-            if seals else "none", s.cell)],
-    ]
-    grid = _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])
-
-    # The comparison a customs officer makes first: does the certificate match what was weighed?
     cert_ct, cert_usd, cert_n = cert.get("carats"), cert.get("value_usd"), cert.get("parcel_count")
     decl_ct, decl_usd, n = totals.get("declared_carats"), totals.get("declared_value_usd"), totals.get("parcels")
     weighed = totals.get("weighed_carats")
@@ -740,47 +825,111 @@ def _inspection_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     ct_differs = differs(hundredths_of(cert_ct), hundredths_of(decl_ct))
     usd_differs = differs(hundredths_of(cert_usd), hundredths_of(decl_usd))
     n_differs = differs(cert_n, n)
-    cw = (ctx.width - 58 * mm) / 3
-    head = [_p("", s.head), _p("Carats", s.head_num), _p("Value (US$)", s.head_num), _p("Parcels", s.head_num)]
-    rows2: list[list[object]] = [
-        [_p("KP certificate states", s.cell), _p(_amount(cert_ct), s.num), _p(_amount(cert_usd), s.num),
+    cw = (ctx.width - 52 * mm) / 4
+    head = [_p("", s.head), _p("Carats", s.head_num), _p("Value (US$)", s.head_num),
+            _p("US$ per carat", s.head_num), _p("Parcels", s.head_num)]
+    rows: list[list[object]] = [
+        [_p("<b>KP certificate states</b>", s.cell), _p(f"<b>{_amount(cert_ct)}</b>", s.num),
+         _p(f"<b>{_amount(cert_usd)}</b>", s.num), _p(f"<b>{_per_carat(cert_usd, cert_ct)}</b>", s.num),
          _p(_count(cert_n), s.num)],
         [_p("Parcels as declared", s.cell), mark(_amount(decl_ct), ct_differs), mark(_amount(decl_usd), usd_differs),
-         mark(_count(n), n_differs)],
-        [_p("<b>Weighed by the monitor</b>", s.cell), _p(f"<b>{_amount(weighed)}</b>", s.num), _p("", s.num),
+         _p(_per_carat(decl_usd, decl_ct), s.num), mark(_count(n), n_differs)],
+        [_p("Weighed by the monitor", s.cell), _p(_amount(weighed), s.num), _p("", s.num), _p("", s.num),
          _p("", s.num)],
         [_p("Weighed − declared", s.cell), _p(_signed_amount(totals.get("difference_carats")), s.num),
-         _p("", s.num), _p("", s.num)],
+         _p("", s.num), _p("", s.num), _p("", s.num)],
     ]
-    compare = _data_table(ctx, head, rows2, [58 * mm, cw, cw, cw])
-    story: list[Flowable] = [_p("Inspection", s.h2), grid, Spacer(1, 5), compare]
+    story: list[Flowable] = [_p("Goods", s.h2), _data_table(ctx, head, rows, [52 * mm, cw, cw, cw, cw])]
     if ct_differs or usd_differs or n_differs:
         story.append(_p("≠ marks a figure that differs from the certificate.", s.note))
     return story
 
 
-def _monitor_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+def _party(ctx: _Ctx, party: object) -> Paragraph:
+    p = _d(party)
+    text = f"<b>{_dash(p.get('name'))}</b>"
+    if p.get("address"):
+        text += "<br/>" + _t(p.get("address"))
+    return _p(text, ctx.s.cell)
+
+
+def _certificate_section(ctx: _Ctx, cert: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
-    monitor = _d(snap.get("monitor"))
-    report = _d(snap.get("report"))
-    lw, lw2 = 31 * mm, 27 * mm
+    lw, lw2 = 27 * mm, 24 * mm
     vw = (ctx.width - lw - lw2) / 2
+    hs_codes = [c for c in _l(cert.get("hs_codes")) if c]
     rows: list[list[object]] = [
-        [_p("Monitor", s.label), _p(f"<b>{_dash(monitor.get('name'))}</b>", s.cell),
-         _p("Device", s.label), _p(_dash(report.get("device_id")), s.mono_small)],
-        [_p("Signing certificate", s.label), _p(_dash(monitor.get("certificate_subject")), s.cell), "", ""],
-        [_p("Issued by", s.label), _p(_dash(monitor.get("certificate_issuer")), s.cell),
-         _p("Serial", s.label), _p(_dash(monitor.get("certificate_serial")), s.mono_small)],
+        [_p("Issuing authority", s.label), _p(_dash(cert.get("issuing_authority")), s.cell), "", ""],
+        [_p("Date of issue", s.label), _p(_dash(cert.get("issued_on")), s.cell),
+         _p("Date of expiry", s.label), _p(_dash(cert.get("expires_on")), s.cell)],
+        [_p("Exporter", s.label), _party(ctx, cert.get("exporter")),
+         _p("Importer", s.label), _party(ctx, cert.get("importer"))],
+        [_p("Country of origin", s.label), _p(ctx.country(cert.get("origin")), s.cell),
+         _p("Provenance", s.label), _p(ctx.country(cert.get("provenance")), s.cell)],
+        [_p("Destination", s.label), _p(ctx.country(cert.get("destination")), s.cell),
+         _p("HS code(s)", s.label), _p(", ".join(f"<b>{_t(c)}</b>" for c in hs_codes) if hs_codes else "—", s.cell)],
     ]
-    spans = [((1, 1), (3, 1))]
-    extra: list[tuple[Any, ...]] = []
-    if monitor.get("self_signed"):
-        rows.append([_p("<b>⚠ Self-signed: not issued by headquarters.</b> The signature shows that this report "
-                        "is unchanged since the monitor signed it, but headquarters has not vouched for the "
-                        "monitor's certificate; verifiers say so.", s.cell), "", "", ""])
-        spans.append(((0, 3), (3, 3)))
-        extra = [("BACKGROUND", (0, 3), (-1, 3), WARN_BG), ("BOX", (0, 3), (-1, 3), 0.75, WARN_INK)]
-    return [_p("Monitor", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], spans, extra)]
+    return [_p("KP certificate", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])]
+
+
+class _SealTable(Table):  # type: ignore[misc]
+    """The seal numbers: where the table breaks, the page says the list goes on, and the next one that it continues.
+
+    reportlab makes each part with ``self.__class__`` and Table's own arguments, so what the notes need is here,
+    not passed in.
+    """
+
+    _note = ParagraphStyle("seal_note", fontName=FONT_BOLD, fontSize=7.5, leading=9.5, textColor=INK,
+                           spaceBefore=2)
+    _heading = ParagraphStyle("seal_head", fontName=FONT_BOLD, fontSize=11.5, leading=14, spaceAfter=4,
+                              textColor=INK, keepWithNext=1)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        note = Paragraph("The seal numbers continue on the next page ➜", self._note)
+        _w, needed = note.wrap(avail_width, avail_height)
+        parts: list[Flowable] = super().split(avail_width, avail_height - needed - self._note.spaceBefore)
+        if len(parts) < 2:
+            return parts
+        return [parts[0], note, PageBreak(), Paragraph("Seal numbers, continued", self._heading), *parts[1:]]
+
+
+def _seal_numbers(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
+    """Every seal number, four to a row: a table that continues on page 2, its header repeated, when long."""
+    s = ctx.s
+    seals = [_d(x) for x in _l(insp.get("seals"))]
+    on_container = sum(1 for seal in seals if _on_container(seal))
+    heading = (f"Seal numbers — {len(seals)} seal{'s' if len(seals) != 1 else ''}: {on_container} on the container, "
+               f"{len(seals) - on_container} on parcels")
+    if not seals:
+        return [_p("Seal numbers", s.h2), _p("No seals are recorded.", s.body)]
+    groups = 4
+    group_w = ctx.width / groups
+    # Room for an 11-character number (ZW-S-000981) and "container" on one line; a longer number wraps.
+    no_w, on_w = 6 * mm, 16 * mm
+    widths = [no_w, group_w - no_w - on_w, on_w] * groups
+    number = ParagraphStyle("seal_no", parent=s.mono, fontSize=8.5, leading=10.5)
+    header: list[object] = [_p(text, s.head) for _ in range(groups) for text in ("#", "Seal number", "On")]
+    rows: list[list[object]] = []
+    for start in range(0, len(seals), groups):
+        row: list[object] = []
+        for index, seal in enumerate(seals[start:start + groups], start=start + 1):
+            on = "<b>container</b>" if _on_container(seal) else f"parcel {_t(seal.get('parcel'))}"
+            row += [_p(str(index), s.small), _p(_dash(seal.get("number")), number), _p(on, s.small)]
+        rows.append(row + [""] * (3 * groups - len(row)))
+    table = _SealTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    style: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.75, INK), ("LINEBELOW", (0, 0), (-1, 0), 0.75, INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE), ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+    ]
+    style += [("LINEAFTER", (3 * g - 1, 0), (3 * g - 1, -1), 0.5, RULE) for g in range(1, groups)]
+    table.setStyle(_table_style(style))
+    # Not keepWithNext, which would carry a table too long for the rest of page 1 whole onto page 2: the
+    # heading goes with the table's first rows, and the rows split where the page ends.
+    loose = ParagraphStyle("h2_loose", parent=s.h2, keepWithNext=0)
+    return [CondPageBreak(22 * mm), _p(heading, loose), table]
 
 
 def _warned_rows(snap: dict[str, Any], prefix: str) -> set[int]:
@@ -902,26 +1051,6 @@ def _seals_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     return story
 
 
-def _findings_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
-    s = ctx.s
-    findings = _l(_d(snap.get("inspection")).get("findings"))
-    story: list[Flowable] = [CondPageBreak(30 * mm), _p("Findings", s.h2)]
-    if not findings:
-        return [*story, _p("The monitor recorded no findings.", s.body)]
-    widths = [20 * mm, 30 * mm, ctx.width - 50 * mm]
-    header = [_p("Severity", s.head), _p("Section", s.head), _p("Finding", s.head)]
-    rows: list[list[object]] = []
-    for raw in findings:
-        f = _d(raw)
-        severity = str(f.get("severity") or "")
-        label = _t(_SEVERITY_LABELS.get(severity, severity or "—"))
-        serious = severity in (FindingSeverity.MAJOR.value, FindingSeverity.CRITICAL.value)
-        rows.append([_p(f"<b>⚠ {label}</b>" if serious else label, s.cell),
-                     _p(_dash(f.get("section")), s.cell), _p(_dash(f.get("text")), s.cell)])
-    story.append(_data_table(ctx, header, rows, widths))
-    return story
-
-
 def _warnings_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
     warnings = _l(snap.get("warnings"))
@@ -945,26 +1074,270 @@ def _warnings_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     return story
 
 
-def _audit_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+def _record_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    """Who signed, and the long ids and fingerprints that tie this paper to its record (page 1 keeps none)."""
     s = ctx.s
     report = _d(snap.get("report"))
+    monitor = _d(snap.get("monitor"))
     audit = _d(report.get("audit"))
     lw = 31 * mm
     mono = f"<font name='{FONT_MONO}'>"
+    version = report.get("version")
     rows: list[list[object]] = [
+        [_p("Monitor", s.label), _p(f"<b>{_dash(monitor.get('name'))}</b>", s.cell)],
+        [_p("Signing certificate", s.label),
+         _p(("<b>⚠ Self-signed: not issued by headquarters.</b>" if monitor.get("self_signed") else
+             f"{_dash(monitor.get('certificate_subject'))}, issued by {_dash(monitor.get('certificate_issuer'))}, "
+             f"serial {mono}{_dash(monitor.get('certificate_serial'))}</font>"), s.cell)],
+        [_p("Report", s.label),
+         _p(f"{mono}{_dash(report.get('id'))}</font> · version {_dash(version)}"
+            + (" (first issue)" if version == 1 else ""), s.cell)],
+    ]
+    if report.get("supersedes"):
+        rows.append([_p("Supersedes", s.label),
+                     _p(f"report {mono}{_t(report.get('supersedes'))}</font> (version "
+                        f"{_dash(report.get('supersedes_version'))})", s.cell)])
+    rows += [
+        [_p("Signed", s.label), _p(_moment(report.get("signed_at")), s.cell)],
+        [_p("Device", s.label), _p(f"{mono}{_dash(report.get('device_id'))}</font> · its report no. "
+                                   f"{_dash(report.get('device_seq'))}", s.cell)],
         [_p("Audit chain head", s.label),
          _p(f"event {_dash(audit.get('seq'))} · {mono}{_dash(audit.get('head'))}</font>", s.cell)],
         [_p("Snapshot SHA-256", s.label), _p(snapshot_sha256(snap), s.mono)],
-        [_p("Report", s.label),
-         _p(f"{mono}{_dash(report.get('id'))}</font> · version {_dash(report.get('version'))} · report no. "
-            f"{_dash(report.get('device_seq'))} of device {mono}{_dash(report.get('device_id'))}</font> · "
-            f"format {_t(snap.get('format'))}, kpmonitor {_t(__version__)}", s.cell)],
+        [_p("Format", s.label), _p(f"{_t(snap.get('format'))}, kpmonitor {_t(__version__)}", s.cell)],
         [_p("How to check", s.label),
          _p("The PDF carries the monitor's digital signature (PAdES). The QR seal on page 1 is a signed summary "
-            "(certificate, carats, value, parcels, seals, verdict, monitor, date, report, audit chain head): "
-            "check it offline with <b>kpmonitor verify</b> and headquarters' root certificate.", s.cell)],
+            "(certificate, carats, value, parcels, seals, verdict, monitor, date, report, audit chain head, and in "
+            "format KP2 the container and the validation): check it offline with the verifier page headquarters "
+            "publishes (<b>kp-verify.html</b>, in any browser, with a phone's camera) or <b>kpmonitor verify</b>, "
+            "with headquarters' published root, revocation list and trust list.", s.cell)],
     ]
-    return [CondPageBreak(35 * mm), _p("Record and verification", s.h2), _grid(ctx, rows, [lw, ctx.width - lw])]
+    return [_p("Report record and signature", s.h2), _grid(ctx, rows, [lw, ctx.width - lw])]
+
+
+def _inspection_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    s = ctx.s
+    insp = _d(snap.get("inspection"))
+    totals = _d(snap.get("totals"))
+    seals = _l(insp.get("seals"))
+    gps = _d(insp.get("site_gps"))
+    lw, lw2 = 31 * mm, 27 * mm
+    vw = (ctx.width - lw - lw2) / 2
+    on_container = sum(1 for seal in seals if _on_container(_d(seal)))
+    rows: list[list[object]] = [
+        [_p("Site", s.label), _p(_dash(insp.get("site")), s.cell), "", ""],
+        [_p("Time of inspection", s.label), _p(_moment(insp.get("inspected_at")), s.cell),
+         _p("Site GPS", s.label), _p(_gps(gps.get("lat"), gps.get("lon")), s.cell)],
+        [_p("Parcels inspected", s.label), _p(_count(totals.get("parcels")), s.cell),
+         _p("Seals recorded", s.label),
+         _p(f"{len(seals)} ({len(seals) - on_container} on parcels, {on_container} on the container)"
+            if seals else "none", s.cell)],
+    ]
+    return [CondPageBreak(25 * mm), _p("Inspection", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])]
+
+
+def _shipment_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    s = ctx.s
+    insp = _d(snap.get("inspection"))
+    ship, val = _d(insp.get("shipment")), _d(insp.get("validation"))
+    lw, lw2 = 31 * mm, 27 * mm
+    vw = (ctx.width - lw - lw2) / 2
+    rows: list[list[object]] = [
+        [_p("Container", s.label), _p(f"<font name='{FONT_MONO}'>{_dash(ship.get('container'))}</font>", s.cell),
+         _p("Gross weight", s.label), _p(_amount(ship.get("gross_weight_kg"), "kg"), s.cell)],
+        [_p("Carrier", s.label), _p(_dash(ship.get("carrier")), s.cell),
+         _p("Airway bill", s.label), _p(_dash(ship.get("airway_bill")), s.cell)],
+        [_p("Export declaration", s.label), _p(_dash(ship.get("export_declaration")), s.cell),
+         _p("Port of exit", s.label), _p(_dash(ship.get("port_of_exit")), s.cell)],
+        [_p("Certificate number on the container", s.label),
+         _p(_yes_no(ship.get("certificate_number_on_container"), "yes, marked on it", "no, not marked on it"),
+            s.cell), "", ""],
+        [_p("Validation", s.label),
+         _p(f"{_dash(val.get('number'))} · {_dash(val.get('authority'))} · {_dash(val.get('officer'))} · "
+            f"{_moment(val.get('at'))}", s.cell), "", ""],
+    ]
+    spans = [((1, 3), (3, 3)), ((1, 4), (3, 4))]
+    story: list[Flowable] = [CondPageBreak(35 * mm), _p("Shipment and export", s.h2),
+                             _grid(ctx, rows, [lw, vw, lw2, vw], spans)]
+    return story + _certificate_lines(ctx, _d(insp.get("certificate")))
+
+
+def _certificate_lines(ctx: _Ctx, cert: dict[str, Any]) -> list[Flowable]:
+    """The certificate's carats and value per HS code (Annex I lists them so), summed against its totals."""
+    s = ctx.s
+    lines = [_d(x) for x in _l(cert.get("lines"))]
+    story: list[Flowable] = [_p("Certificate lines by HS code", s.h3)]
+    if not lines:
+        return [*story, _p("The certificate's lines per HS code are not recorded.", s.note)]
+    cw = 27 * mm
+    widths = [ctx.width - 3 * cw, cw, cw, cw]
+    header = [_p("HS code", s.head), _p("Carats", s.head_num), _p("Value (US$)", s.head_num),
+              _p("US$ per carat", s.head_num)]
+    rows: list[list[object]] = [
+        [_p(ctx.hs(line.get("hs_code")), s.cell), _p(_amount(line.get("carats")), s.num),
+         _p(_amount(line.get("value_usd")), s.num), _p(_per_carat(line.get("value_usd"), line.get("carats")), s.num)]
+        for line in lines]
+    ct = [hundredths_of(line.get("carats")) for line in lines]
+    usd = [hundredths_of(line.get("value_usd")) for line in lines]
+    sum_ct = sum(x for x in ct if x is not None) if None not in ct else None
+    sum_usd = sum(x for x in usd if x is not None) if None not in usd else None
+
+    def total(value: int | None, stated: object) -> str:
+        if value is None:
+            return "—"
+        figure = amount_text(value)
+        stated_h = hundredths_of(stated)
+        return f"≠ {figure}" if stated_h is not None and stated_h != value else figure
+
+    n = len(rows)
+    rows.append([_p(f"<b>Total of {n} line{'s' if n != 1 else ''}</b> (≠: not the certificate's total)", s.cell),
+                 _p(f"<b>{total(sum_ct, cert.get('carats'))}</b>", s.num),
+                 _p(f"<b>{total(sum_usd, cert.get('value_usd'))}</b>", s.num),
+                 _p(_per_carat(sum_usd, sum_ct) if sum_ct is not None and sum_usd is not None else "—", s.num)])
+    extra = [("LINEABOVE", (0, n + 1), (-1, n + 1), 0.75, INK), ("BACKGROUND", (0, n + 1), (-1, n + 1), colors.white)]
+    return [*story, _data_table(ctx, header, rows, widths, extra)]
+
+
+def _production_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    s = ctx.s
+    prod = _d(_d(snap.get("inspection")).get("production"))
+    lw, lw2 = 31 * mm, 27 * mm
+    vw = (ctx.width - lw - lw2) / 2
+    rows: list[list[object]] = [
+        [_p("Operator", s.label), _p(_dash(prod.get("operator")), s.cell),
+         _p("Mine", s.label), _p(_dash(prod.get("mine")), s.cell)],
+        [_p("Period produced", s.label), _p(_dash(prod.get("period")), s.cell),
+         _p("Goods from", s.label), _p(_yes_no(prod.get("stockpile"), "a stockpile", "current production"), s.cell)],
+        [_p("Register checked", s.label), _p(_dash(prod.get("register")), s.cell), "", ""],
+    ]
+    return [CondPageBreak(30 * mm), _p("Production", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 2), (3, 2))])]
+
+
+def _percent(part: int, whole: int) -> str:
+    """A difference as a share of the declared figure, one decimal, with the real minus sign of ``signed``."""
+    tenths = (abs(part) * 1000 * 2 + whole) // (2 * whole)
+    sign = "" if part == 0 else ("+" if part > 0 else "−")
+    return f"{sign}{tenths // 10}.{tenths % 10} %"
+
+
+def _valuation_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    s = ctx.s
+    insp = _d(snap.get("inspection"))
+    valn = _d(insp.get("valuation"))
+    cert = _d(insp.get("certificate"))
+    lw, lw2 = 31 * mm, 27 * mm
+    vw = (ctx.width - lw - lw2) / 2
+    figure, declared = hundredths_of(valn.get("value_usd")), hundredths_of(cert.get("value_usd"))
+    difference = "—"
+    if figure is not None and declared is not None:
+        difference = signed(figure - declared) + (f" ({_percent(figure - declared, declared)})" if declared > 0 else "")
+    rows: list[list[object]] = [
+        [_p("Valuator", s.label), _p(_dash(valn.get("valuator")), s.cell),
+         _p("Organisation", s.label), _p(_dash(valn.get("organisation")), s.cell)],
+        [_p("Method", s.label), _p(_dash(valn.get("method")), s.cell),
+         _p("Valuator's figure", s.label), _p(f"<b>US$ {_amount(valn.get('value_usd'))}</b>"
+                                              if figure is not None else "—", s.cell)],
+        [_p("Declared (certificate)", s.label), _p(f"US$ {_amount(cert.get('value_usd'))}" if declared is not None
+                                                   else "—", s.cell),
+         _p("Valuator − declared", s.label), _p(f"<b>{difference}</b>" if difference != "—" else "—", s.cell)],
+    ]
+    story: list[Flowable] = [CondPageBreak(35 * mm), _p("Valuation", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw])]
+    lots = [_d(x) for x in _l(valn.get("assortment"))]
+    if not lots:
+        return story
+    cw = (ctx.width - 30 * mm) / 3
+    header = [_p("Sieve", s.head), _p("Colour", s.head), _p("Quality", s.head), _p("Carats", s.head_num)]
+    lot_rows: list[list[object]] = [[_p(_dash(lot.get("sieve")), s.cell), _p(_dash(lot.get("colour")), s.cell),
+                                     _p(_dash(lot.get("quality")), s.cell), _p(_amount(lot.get("carats")), s.num)]
+                                    for lot in lots]
+    carats = [hundredths_of(lot.get("carats")) for lot in lots]
+    n = len(lot_rows)
+    lot_rows.append([_p(f"<b>Total, {n} lot{'s' if n != 1 else ''}</b> · KP certificate states "
+                        f"{_amount(cert.get('carats'), 'ct')}", s.cell), "", "",
+                     _p(f"<b>{amount_text(sum(c for c in carats if c is not None))}</b>" if None not in carats
+                        else "—", s.num)])
+    extra = [("SPAN", (0, n + 1), (2, n + 1)), ("LINEABOVE", (0, n + 1), (-1, n + 1), 0.75, INK),
+             ("BACKGROUND", (0, n + 1), (-1, n + 1), colors.white)]
+    return [*story, _p("Assortment", s.h3), _data_table(ctx, header, lot_rows, [cw, cw, cw, 30 * mm], extra)]
+
+
+def _present_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    s = ctx.s
+    people = [_d(x) for x in _l(_d(snap.get("inspection")).get("present"))]
+    story: list[Flowable] = [CondPageBreak(25 * mm), _p("Present at the inspection", s.h2)]
+    if not people:
+        return [*story, _p("Who was present is not recorded.", s.body)]
+    third = ctx.width / 3
+    header = [_p("Name", s.head), _p("Role", s.head), _p("Organisation", s.head)]
+    rows: list[list[object]] = [[_p(f"<b>{_dash(p.get('name'))}</b>", s.cell), _p(_dash(p.get("role")), s.cell),
+                                 _p(_dash(p.get("organisation")), s.cell)] for p in people]
+    return [*story, _data_table(ctx, header, rows, [third, third, ctx.width - 2 * third])]
+
+
+def _section_key(section: object) -> str:
+    return " ".join(str(section or "").split()).lower() or "general"
+
+
+def _findings_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    """The findings under their report sections, in the order of ``SECTIONS``; a section of an older report or
+    typed freely ("sort house") follows, as written, in the order it first appears."""
+    s = ctx.s
+    findings = [_d(x) for x in _l(_d(snap.get("inspection")).get("findings"))]
+    story: list[Flowable] = [CondPageBreak(30 * mm), _p("Findings by report section", s.h2)]
+    if not findings:
+        return [*story, _p("The monitor recorded no findings.", s.body)]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        groups.setdefault(_section_key(f.get("section")), []).append(f)
+    order = {name: i for i, name in enumerate(SECTIONS)}
+    keys = sorted(groups, key=lambda k: order.get(k, len(SECTIONS)))  # stable: unknown ones keep their order
+    header = [_p("Severity", s.head), _p("Finding", s.head)]
+    rows: list[list[object]] = []
+    extra: list[tuple[Any, ...]] = []
+    for key in keys:
+        written = str(groups[key][0].get("section") or "general")
+        title = key.capitalize() if key in order else written
+        row = len(rows) + 1
+        rows.append([_p(f"<b>{_t(title)}</b> · {len(groups[key])} finding{'s' if len(groups[key]) != 1 else ''}",
+                        s.cell), ""])
+        extra += [("SPAN", (0, row), (1, row)), ("BACKGROUND", (0, row), (-1, row), HEAD_BG),
+                  ("LINEABOVE", (0, row), (-1, row), 0.5, INK)]
+        for f in groups[key]:
+            severity = str(f.get("severity") or "")
+            label = _t(_SEVERITY_LABELS.get(severity, severity or "—"))
+            serious = severity in (FindingSeverity.MAJOR.value, FindingSeverity.CRITICAL.value)
+            rows.append([_p(f"<b>⚠ {label}</b>" if serious else label, s.cell), _p(_dash(f.get("text")), s.cell)])
+    story.append(_data_table(ctx, header, rows, [22 * mm, ctx.width - 22 * mm], extra, long=len(rows) > 60))
+    quiet = [name for name in SECTIONS if name != "general" and name not in groups]
+    if quiet:
+        story.append(_p("No findings under: " + ", ".join(quiet) + ".", s.note))
+    return story
+
+
+def _documents_annex(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
+    """The documents the monitor received, each with its photo's SHA-256 (the photo appendix shows it)."""
+    s = ctx.s
+    insp = _d(snap.get("inspection"))
+    documents = [_d(x) for x in _l(insp.get("documents"))]
+    story: list[Flowable] = [CondPageBreak(30 * mm), _p("Annex — documents received", s.h2)]
+    if not documents:
+        return [*story, _p("No documents received are recorded.", s.body)]
+    photo_no = {str(_d(ph).get("sha256")): i for i, ph in enumerate(_l(insp.get("photos")), start=1)}
+    sha = ParagraphStyle("sha", parent=s.mono, fontSize=6.5, leading=8.5)
+    fixed = [8 * mm, 36 * mm, 94 * mm]  # the photo's column holds its 64 hex digits on one line
+    widths = [fixed[0], ctx.width - sum(fixed), *fixed[1:]]
+    header = [_p("No.", s.head), _p("Title", s.head), _p("Reference", s.head), _p("Photo of it (SHA-256)", s.head)]
+    rows: list[list[object]] = []
+    for index, doc in enumerate(documents, start=1):
+        digest = doc.get("photo")
+        if digest:
+            shown = _t(digest) + (f"<br/><font name='{FONT}'>photo {photo_no[str(digest)]} in the appendix</font>"
+                                  if str(digest) in photo_no else "")
+        else:
+            shown = f"<font name='{FONT}'>no photo</font>"
+        rows.append([_p(str(index), s.cell), _p(f"<b>{_dash(doc.get('title'))}</b>", s.cell),
+                     _p(_dash(doc.get("reference")), s.cell), _p(shown, sha)])
+    return [*story, _data_table(ctx, header, rows, widths, long=len(rows) > 40)]
 
 
 def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[Flowable]:
@@ -979,6 +1352,10 @@ def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[
            "with it.", s.note),
         Spacer(1, 4),
     ]
+    documents: dict[str, list[int]] = {}  # the documents received that a photo shows, by its SHA-256
+    for n, doc in enumerate(_l(_d(snap.get("inspection")).get("documents")), start=1):
+        if _d(doc).get("photo"):
+            documents.setdefault(str(_d(doc).get("photo")), []).append(n)
     # Two photos a page: large enough to read a scale display, small enough to keep 40 photos in ~20 pages.
     max_height = ctx.frame_height / 2 - 100
     lw = 22 * mm
@@ -990,6 +1367,7 @@ def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[
             links.append(f"parcel {_t(ph.get('parcel'))}")
         if ph.get("seal") not in (None, ""):
             links.append(f"seal <font name='{FONT_MONO}'>{_t(ph.get('seal'))}</font>")
+        links += [f"document {n} received (annex)" for n in documents.get(str(ph.get("sha256")), [])]
         original = _dash(ph.get("original_name"))
         dims = []
         if ph.get("width") and ph.get("height"):
@@ -1121,12 +1499,12 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
 
     ctx = _Ctx(_styles(), page_w - 2 * margin_lr, later_h, _load_reference())
     story: list[Flowable] = []
+    # Page 1 is for the border (``_first_page``); the record behind it follows, then the annexes.
     story += _first_page(ctx, snapshot, qr_text)
-    story += _parcels_section(ctx, snapshot)
-    story += _seals_section(ctx, snapshot)
-    story += _findings_section(ctx, snapshot)
-    story += _warnings_section(ctx, snapshot)
-    story += _audit_section(ctx, snapshot)
+    for section in (_record_section, _inspection_section, _shipment_section, _parcels_section, _seals_section,
+                    _production_section, _valuation_section, _present_section, _findings_section,
+                    _warnings_section, _documents_annex):
+        story += section(ctx, snapshot)
     story += _photo_section(ctx, snapshot, jpegs)
 
     doc.build(story, canvasmaker=partial(_NumberedCanvas, decor=decor))

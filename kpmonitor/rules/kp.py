@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kpmonitor.domain.inspection import (
     ISO_CLASSES,
@@ -24,16 +24,18 @@ from kpmonitor.domain.inspection import (
     SEAL_NUMBER_RE,
     Inspection,
     PhotoRef,
+    Status,
+    Verdict,
     normalise_seal_number,
 )
 from kpmonitor.domain.moments import after, show_moment
 from kpmonitor.domain.places import distance_km, show_km, show_place
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, grouped, signed, usd_per_carat
-from kpmonitor.domain.reference import Reference
+from kpmonitor.domain.reference import OPERATORS_FILE, Operation, Reference
 from kpmonitor.rules.problems import Problem, Severity
 
 # Raised whenever a rule is added or changes what it finds: what was judged before is judged again, once.
-RULES_VERSION = 3
+RULES_VERSION = 4
 
 
 @dataclass
@@ -46,6 +48,13 @@ class RuleContext:
     # A photo of the inspection is taken within this span of it and this distance of the site's position.
     photo_span_hours: int = 48
     photo_distance_km: Decimal = Decimal(25)
+    # The valuator's figure vs the declared value: a difference beyond this percentage is a warning.
+    valuation_tolerance_pct: Decimal = Decimal(5)
+    # Signing more than this many hours after the container was sealed is a warning.
+    sealing_to_signing_hours: int = 48
+    # When the inspection is signed (or would be, signed now): the signing-delay rule runs only when it is set.
+    # Per call, so not in the fingerprint: the field passes its clock, headquarters a report's signed_at.
+    signing_at: str | None = None
     # The store's refusal of a seal number used on another shipment (kpmonitor.store.seals decides), or None.
     seal_used_elsewhere: Callable[[str], str | None] = field(default=lambda _n: None)
 
@@ -56,7 +65,8 @@ class RuleContext:
         setting or table is noticed and everything is judged again once.
         """
         judged_by = (RULES_VERSION, self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days,
-                     self.photo_span_hours, str(self.photo_distance_km), self.reference.digest)
+                     self.photo_span_hours, str(self.photo_distance_km), str(self.valuation_tolerance_pct),
+                     self.sealing_to_signing_hours, self.reference.digest)
         return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
 
 
@@ -184,13 +194,27 @@ def _check_countries(insp: Inspection, ctx: RuleContext) -> list[Problem]:
     return out
 
 
+# KPCS Section I: rough diamonds are "unworked or simply sawn, cleaved or bruted" under these three codes.
+_ROUGH_HS = ("7102.10", "7102.21", "7102.31")
+
+
 def _check_hs_code(code: str, path: str, ctx: RuleContext) -> list[Problem]:
     hs = ctx.reference.hs_codes.get(code)
     if not code:
         return [_err(path, "hs.missing", "Choose the HS code.")]
     if hs is None:
+        digits = "".join(c for c in code if c.isdigit())
+        # A national tariff line (7102.31.00, 71023100) is the KP's code with more digits: the goods are covered.
+        within = next((rough for rough in _ROUGH_HS if digits.startswith(rough.replace(".", ""))), None)
+        if within and len(digits) >= 6:
+            what = "HS " + within if len(digits) == 6 else f"a national subdivision of HS {within}"
+            return [_err(path, "hs.unknown",
+                         f"{code} is {what}, which the Kimberley Process covers: a KP certificate names the "
+                         f"six-digit code, so write {within}.")]
         return [_err(path, "hs.unknown",
-                     f"{code} is not a rough-diamond HS code; use 7102.10, 7102.21 or 7102.31.")]
+                     f"{code} is not one of the HS codes of the Kimberley Process, which covers rough diamonds "
+                     "(unsorted, unworked or simply sawn, cleaved or bruted) under 7102.10, 7102.21 and 7102.31: "
+                     "write the certificate's code as one of them.")]
     if not hs.in_scheme:
         return [_err(path, "hs.outside", f"HS {code} is outside the Kimberley Process: {hs.reason}")]
     return []
@@ -292,6 +316,102 @@ def _check_value_per_carat(insp: Inspection, hs_code: str, carats: int | None, c
                   f"{where} is US$ {band.low:,}–{band.high:,}/ct ({band.source}, {band.year}).")]
 
 
+# --- certificate lines -------------------------------------------------------------------------
+
+
+def _sum(values: list[int | None]) -> int | None:
+    """The total of amounts that are all recorded; None when one is missing (the total of some would mislead)."""
+    if any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None)
+
+
+def check_certificate_lines(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """The certificate's lines (carats and value per HS code, as Annex I lists them) against its totals and parcels.
+
+    A line's HS code must be among the certificate's own HS codes: the lines detail those codes, they do not add
+    to them (as a parcel's code must be on the certificate).
+    """
+    cert = insp.certificate
+    if not cert.lines:
+        codes = sorted(set(cert.hs_codes))
+        if len(codes) < 2:
+            return []
+        return [_warn("certificate.lines", "lines.missing",
+                      f"The certificate lists {len(codes)} HS codes ({', '.join(codes)}) but no lines: it gives the "
+                      "carats and value of each code, so enter them, to check the parcels of each code against "
+                      "them.")]
+    out: list[Problem] = []
+    counts = Counter(line.hs_code for line in cert.lines)
+    for i, line in enumerate(cert.lines):
+        path = f"certificate.lines[{i}]"
+        out += _check_hs_code(line.hs_code, f"{path}.hs_code", ctx)
+        if line.hs_code and counts[line.hs_code] > 1:
+            out.append(_err(f"{path}.hs_code", "line.hs.duplicate",
+                            f"HS {line.hs_code} has more than one line: the certificate gives one line per code."))
+        elif line.hs_code and cert.hs_codes and line.hs_code not in cert.hs_codes:
+            out.append(_err(f"{path}.hs_code", "line.hs.not_on_certificate",
+                            f"Line {i + 1} is for HS {line.hs_code}, which is not among the certificate's HS codes "
+                            f"({', '.join(cert.hs_codes)})."))
+        if line.carats is None:
+            out.append(_err(f"{path}.carats", "line.carats.missing",
+                            f"Enter the carats of line {i + 1} (HS {line.hs_code or 'not given'})."))
+        if line.value_usd is None:
+            out.append(_err(f"{path}.value_usd", "line.value.missing",
+                            f"Enter the value of line {i + 1} (HS {line.hs_code or 'not given'})."))
+    carats, value = _sum([line.carats for line in cert.lines]), _sum([line.value_usd for line in cert.lines])
+    if carats is not None and cert.carats is not None and carats != cert.carats:
+        out.append(_err("certificate.lines", "lines.carats",
+                        f"The certificate's lines add up to {format_carats(carats)}; its carat weight is "
+                        f"{format_carats(cert.carats)}."))
+    if value is not None and cert.value_usd is not None and value != cert.value_usd:
+        out.append(_err("certificate.lines", "lines.value",
+                        f"The certificate's lines add up to {format_usd(value)}; its value is "
+                        f"{format_usd(cert.value_usd)}."))
+    return out + _check_lines_against_parcels(insp)
+
+
+def _check_lines_against_parcels(insp: Inspection) -> list[Problem]:
+    """Each parcel's HS code has its line, and the parcels of a code add up to that line, exactly (as the parcels
+    add up to the certificate's totals: the declared figures are the certificate's own)."""
+    lines: dict[str, tuple[int, int | None, int | None]] = {}
+    for i, line in enumerate(insp.certificate.lines):
+        if line.hs_code:
+            lines.setdefault(line.hs_code, (i, line.carats, line.value_usd))
+    by_code: dict[str, list[int]] = {}
+    for j, parcel in enumerate(insp.parcels):
+        if parcel.hs_code:
+            by_code.setdefault(parcel.hs_code, []).append(j)
+    out: list[Problem] = []
+    for code, indexes in by_code.items():
+        parcels = [insp.parcels[j] for j in indexes]
+        numbers = ", ".join(p.number or str(j + 1) for j, p in zip(indexes, parcels, strict=True))
+        named = f"parcel{'s' if len(parcels) != 1 else ''} {numbers}"
+        if code not in lines:
+            out.append(_err("certificate.lines", "line.missing",
+                            f"No line of the certificate is for HS {code}, the code of {named}: enter the "
+                            "certificate's line for it."))
+            continue
+        i, line_carats, line_value = lines[code]
+        carats = _sum([p.declared_carats for p in parcels])
+        if carats is not None and line_carats is not None and carats != line_carats:
+            out.append(_err(f"certificate.lines[{i}].carats", "line.carats.parcels",
+                            f"The parcels of HS {code} ({numbers}) add up to {format_carats(carats)}; the "
+                            f"certificate's line states {format_carats(line_carats)}."))
+        value = _sum([p.declared_value_usd for p in parcels])
+        if value is not None and line_value is not None and value != line_value:
+            out.append(_err(f"certificate.lines[{i}].value_usd", "line.value.parcels",
+                            f"The parcels of HS {code} ({numbers}) add up to {format_usd(value)}; the "
+                            f"certificate's line states {format_usd(line_value)}."))
+    if insp.parcels:
+        for code, (i, line_carats, _value) in lines.items():
+            if code not in by_code and line_carats:
+                out.append(_err(f"certificate.lines[{i}].carats", "line.carats.parcels",
+                                f"No parcel is of HS {code}, for which the certificate's line states "
+                                f"{format_carats(line_carats)}."))
+    return out
+
+
 # --- seals -------------------------------------------------------------------------------------
 
 
@@ -345,6 +465,180 @@ def check_seals(insp: Inspection, ctx: RuleContext) -> list[Problem]:
                                  + (f" — {event.note}" if event.note else "") + "."))
     if insp.parcels and not any(s.parcel is None for s in insp.seals):
         out.append(_warn("seals", "seal.container.none", "No seal is recorded on the container."))
+    return out
+
+
+# --- validation, shipment and signing -----------------------------------------------------------
+
+_VALIDATION_NEEDED = (("authority", "the validating authority"), ("number", "the validation's number"),
+                      ("at", "when it was validated"))
+
+
+def check_validation(insp: Inspection, _ctx: RuleContext) -> list[Problem]:
+    """The exporting authority's validation: recorded for a certified shipment, and not before the sealing."""
+    val = insp.validation
+    out: list[Problem] = []
+    if insp.verdict is Verdict.CERTIFIED:
+        out += [_err(f"validation.{attr}", f"validation.{attr}.missing",
+                     f"A shipment certified for export carries the exporting authority's validation (KPCS Annex "
+                     f"I): enter {what}.")
+                for attr, what in _VALIDATION_NEEDED if not getattr(val, attr).strip()]
+    sealed = insp.container_sealed_at()
+    apart = after(val.at, sealed) if val.at and sealed else None
+    if apart is not None and apart < timedelta(0):
+        # An error for a certified shipment; a warning when it is refused or held, so the report saying so is signed.
+        make = _err if insp.verdict is Verdict.CERTIFIED else _warn
+        out.append(make("validation.at", "validation.before_sealing",
+                        f"The certificate was validated on {show_moment(val.at)}, before the container was sealed "
+                        f"on {show_moment(sealed)}: a certificate is validated only once the contents are verified "
+                        "and the container sealed (EU regulation 2368/2002, Art. 12(2))."))
+    return out
+
+
+def check_shipment(insp: Inspection, _ctx: RuleContext) -> list[Problem]:
+    """What identifies the consignment: the sealed container, and for a certified shipment its carrier and waybill."""
+    ship = insp.shipment
+    out: list[Problem] = []
+    if insp.container_seals() and not ship.container.strip():
+        out.append(_warn("shipment.container", "shipment.container.missing",
+                         "A seal is recorded on the container but not which container it is: enter the "
+                         "container's identification as it is marked."))
+    if insp.verdict is Verdict.CERTIFIED:
+        if not ship.carrier.strip():
+            out.append(_warn("shipment.carrier", "shipment.carrier.missing",
+                             "The shipment is certified for export but its carrier is not recorded: enter the "
+                             "airline or courier."))
+        if not ship.airway_bill.strip():
+            out.append(_warn("shipment.airway_bill", "shipment.airway_bill.missing",
+                             "The shipment is certified for export but its air waybill is not recorded: enter its "
+                             "number, which ties the certificate to the consignment."))
+    return out
+
+
+def check_signing_delay(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """Signing long after the container was sealed: a warning, judged only when the signing time is known.
+
+    A signed inspection judged in the field is skipped: its signing time is its report's, not the context's clock.
+    """
+    sealed = insp.container_sealed_at()
+    if ctx.signing_at is None or insp.status is Status.SIGNED or not sealed:
+        return []
+    apart = after(ctx.signing_at, sealed)
+    if apart is None or apart <= timedelta(hours=ctx.sealing_to_signing_hours):
+        return []
+    index = next((i for i, seal in enumerate(insp.seals) if seal.parcel is None and seal.applied_at == sealed), None)
+    hours = math.ceil(apart.total_seconds() / 3600)
+    return [_warn(f"seals[{index}].applied_at" if index is not None else "seals", "signing.after_sealing",
+                  f"Signing on {show_moment(ctx.signing_at)} is {_hours_text(hours)} after the container was sealed "
+                  f"({show_moment(sealed)}): a shipment is certified before it leaves, within "
+                  f"{_hours_text(ctx.sealing_to_signing_hours)} of its sealing; say why this one was not.")]
+
+
+# --- production and valuation --------------------------------------------------------------------
+
+
+def _period_start(period: str) -> date | None:
+    first = period.split("/")[0]
+    try:
+        return date.fromisoformat(first if len(first) == 10 else first + "-01")
+    except ValueError:
+        return None
+
+
+def check_production(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """Where the goods were produced: a period not after the inspection, an operator cleared for export."""
+    prod = insp.production
+    origin = insp.certificate.origin
+    out: list[Problem] = []
+    day = _inspection_date(insp)
+    start = _period_start(prod.period) if prod.period else None
+    if day and start and start > day:
+        out.append(_warn("production.period", "production.period.future",
+                         f"The production period {prod.period} begins after the inspection on {day}: goods are "
+                         "inspected after they are produced."))
+    if origin and origin != MIXED and ctx.reference.lists_operations(origin):
+        out += _check_operator(insp, ctx)
+    return out
+
+
+def _clearances(operations: list[Operation]) -> str:
+    return " and ".join(f"from {op.cleared_from} to {op.cleared_until}" if op.cleared_until
+                        else f"from {op.cleared_from} on" for op in operations)
+
+
+def _check_operator(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """The producing operator (and its mine, when the list names one) on headquarters' list, cleared that day."""
+    prod = insp.production
+    ref = ctx.reference
+    origin = insp.certificate.origin
+    listed = (f"headquarters' list of operations cleared for export in {ref.country_name(origin) or origin} "
+              f"(compiled {ref.compiled_on.get(OPERATORS_FILE, 'on an unknown date')})")
+    if not prod.operator.strip():
+        return [_warn("production.operator", "production.operator.missing",
+                      f"Enter the operator that produced the goods: {listed} is checked against it.")]
+    operations = ref.operations_of(origin, prod.operator)
+    if not operations:
+        return [_warn("production.operator", "production.operator.unlisted",
+                      f"{prod.operator} is not on {listed}: check the name, or say how its exports were cleared.")]
+    at_mine = [op for op in operations if op.at_mine(prod.mine)]
+    if not at_mine:
+        mines = ", ".join(sorted({op.mine for op in operations}))
+        return [_warn("production.mine", "production.mine.unlisted",
+                      f"{prod.operator} is on {listed} for {mines} only"
+                      + (f", not for {prod.mine}." if prod.mine.strip() else ": enter the mine the goods come from."))]
+    day = _inspection_date(insp)
+    if day is None or any(op.covers(day) for op in at_mine):
+        return []
+    # An error for a certified shipment; a warning when it is refused or held, so the report saying so is signed.
+    make = _err if insp.verdict is Verdict.CERTIFIED else _warn
+    return [make("production.operator", "production.operator.not_cleared",
+                 f"{prod.operator} is on {listed}, cleared for export {_clearances(at_mine)}, which does not cover "
+                 f"the inspection on {day}.")]
+
+
+def check_valuation(insp: Inspection, ctx: RuleContext) -> list[Problem]:
+    """The valuator's figure against the declared value, and the assortment against the certificate's carats."""
+    valn = insp.valuation
+    cert = insp.certificate
+    out: list[Problem] = []
+    if valn.value_usd is not None and cert.value_usd:
+        diff = valn.value_usd - cert.value_usd
+        # Judged on the percentage the sentence shows, so a warning never quotes one within the tolerance.
+        pct = (Decimal(abs(diff)) * 100 / cert.value_usd).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        if pct > ctx.valuation_tolerance_pct:
+            out.append(_warn("valuation.value_usd", "valuation.value.differs",
+                             f"The valuator's figure, {format_usd(valn.value_usd)}, is {pct:f} % "
+                             f"{'above' if diff > 0 else 'below'} the declared value of {format_usd(cert.value_usd)} "
+                             f"(tolerance {ctx.valuation_tolerance_pct:f} %): say which is right and why they "
+                             "differ."))
+    lots = _sum([lot.carats for lot in valn.assortment])
+    if valn.assortment and lots is not None and cert.carats is not None and lots != cert.carats:
+        out.append(_warn("valuation.assortment", "valuation.assortment.carats",
+                         f"The valuator's assortment adds up to {format_carats(lots)}; the certificate states "
+                         f"{format_carats(cert.carats)}."))
+    return out
+
+
+# --- people present and documents received --------------------------------------------------------
+
+
+def check_people_and_documents(insp: Inspection, _ctx: RuleContext) -> list[Problem]:
+    """Everybody present named; each document received is something, and its photo is one of the inspection's."""
+    out = [_err(f"present[{i}].name", "present.name.missing",
+                f"Person {i + 1} present ({person.role or person.organisation or 'no role given'}) has no name: "
+                "enter it, or remove the line.")
+           for i, person in enumerate(insp.present) if not person.name.strip()]
+    attached = {photo.sha256.lower() for photo in insp.photos}
+    for i, doc in enumerate(insp.documents):
+        label = doc.title.strip() or doc.reference.strip()
+        if not label:
+            out.append(_err(f"documents[{i}].title", "document.title.missing",
+                            f"Document {i + 1} received has neither a title nor a reference: say what it is, or "
+                            "remove it."))
+        if doc.photo and doc.photo.lower() not in attached:
+            out.append(_warn(f"documents[{i}].photo", "document.photo.unattached",
+                             f"Document {i + 1} ({label or 'untitled'}) names the photo {doc.photo[:12]}…, which is "
+                             "not attached to this inspection: attach it, or clear the document's photo."))
     return out
 
 
@@ -433,6 +727,18 @@ _SEAL = (("type", "type", NUMBER_CHARS), ("manufacturer", "manufacturer", NAME_C
          ("applied_place", "place", NAME_CHARS))
 _EVENT = (("by", "“by”", NAME_CHARS), ("note", "note", DESCRIPTION_CHARS))
 _FINDING = (("section", "section", NUMBER_CHARS), ("text", "text", FINDING_CHARS))
+_LINE = (("hs_code", "HS code", NUMBER_CHARS),)
+_VALIDATION = (("authority", "authority", NAME_CHARS), ("officer", "officer", NAME_CHARS),
+               ("number", "number", NUMBER_CHARS))
+_SHIPMENT = (("container", "container", NUMBER_CHARS), ("carrier", "carrier", NAME_CHARS),
+             ("airway_bill", "air waybill", NUMBER_CHARS), ("export_declaration", "export declaration", NUMBER_CHARS),
+             ("port_of_exit", "port of exit", NUMBER_CHARS))
+_PRODUCTION = (("operator", "operator", NAME_CHARS), ("mine", "mine", NAME_CHARS),
+               ("register", "register", ADDRESS_CHARS))
+_VALUATION = (("valuator", "valuator", NAME_CHARS), ("organisation", "organisation", NAME_CHARS))
+_LOT = (("sieve", "sieve", NUMBER_CHARS), ("colour", "colour", NUMBER_CHARS), ("quality", "quality", NUMBER_CHARS))
+_PERSON = (("name", "name", NAME_CHARS), ("role", "role", NAME_CHARS), ("organisation", "organisation", NAME_CHARS))
+_RECEIVED = (("title", "title", ADDRESS_CHARS), ("reference", "reference", NAME_CHARS))
 
 
 def _text_fields(insp: Inspection) -> list[_TextField]:
@@ -457,6 +763,25 @@ def _text_fields(insp: Inspection) -> list[_TextField]:
     for i, ack in enumerate(insp.acknowledgements):
         fields += _fields(f"acknowledgements[{i}]", f"Acknowledgement {i + 1}'s", ack,
                           (("note", "note", DESCRIPTION_CHARS),))
+    return fields + _record_text_fields(insp)
+
+
+def _record_text_fields(insp: Inspection) -> list[_TextField]:
+    """The free text of the certificate's lines, the validation, shipment, production, valuation, people present and
+    documents received."""
+    fields: list[_TextField] = []
+    for i, line in enumerate(insp.certificate.lines):
+        fields += _fields(f"certificate.lines[{i}]", f"Certificate line {i + 1}'s", line, _LINE)
+    fields += _fields("validation", "The validation's", insp.validation, _VALIDATION)
+    fields += _fields("shipment", "The shipment's", insp.shipment, _SHIPMENT)
+    fields += _fields("production", "The production's", insp.production, _PRODUCTION)
+    fields += _fields("valuation", "The valuation's", insp.valuation, _VALUATION)
+    for i, lot in enumerate(insp.valuation.assortment):
+        fields += _fields(f"valuation.assortment[{i}]", f"Assortment lot {i + 1}'s", lot, _LOT)
+    for i, person in enumerate(insp.present):
+        fields += _fields(f"present[{i}]", f"Person present {i + 1}'s", person, _PERSON)
+    for i, doc in enumerate(insp.documents):
+        fields += _fields(f"documents[{i}]", f"Document {i + 1}'s", doc, _RECEIVED)
     return fields
 
 
@@ -488,8 +813,15 @@ def check_inspection_record(insp: Inspection, _ctx: RuleContext) -> list[Problem
 
 RULES: tuple[Callable[[Inspection, RuleContext], list[Problem]], ...] = (
     check_certificate,
+    check_certificate_lines,
     check_parcels,
     check_seals,
+    check_validation,
+    check_shipment,
+    check_signing_delay,
+    check_production,
+    check_valuation,
+    check_people_and_documents,
     check_photos,
     check_findings,
     check_inspection_record,

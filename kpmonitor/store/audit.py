@@ -25,7 +25,7 @@ GENESIS = "0" * 64
 # bookkeeping rather than evidence (not audited, not compared).
 AUDITED_TABLES = ("inspections", "parcels", "seals", "seal_events", "findings", "acknowledgements", "photos",
                   "reports", "hq_reports", "hq_seals", "hq_photos", "checkpoints", "receipts", "hq_checkpoints",
-                  "hq_anomaly_notes")
+                  "hq_anomaly_notes", "hq_receipt_confirmations")
 UNAUDITED_COLUMNS = {"inspections": {"updated_at"}}
 
 

@@ -60,6 +60,11 @@ from kpmonitor.domain.inspection import (
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, ParseError, WriteFailed
 from kpmonitor.fileio import create_private
 from kpmonitor.store import audit, seals
+from kpmonitor.store.listing import BROAD_SEARCH as BROAD_SEARCH
+from kpmonitor.store.listing import SUMMARY_SORT_COLUMNS as SUMMARY_SORT_COLUMNS
+from kpmonitor.store.listing import InspectionSummary as InspectionSummary
+from kpmonitor.store.listing import ListReader
+from kpmonitor.store.listing import fts_query as fts_query
 from kpmonitor.store.schema import migrations, migrations_pending, schema_problems
 
 if TYPE_CHECKING:
@@ -136,62 +141,12 @@ def _flag_of(value: int | None) -> bool | None:
 
 
 @dataclass(frozen=True)
-class InspectionSummary:
-    """One row of the inspections list."""
-
-    id: str
-    cert_number: str
-    exporter: str
-    importer: str
-    origin: str
-    site: str
-    carats: int | None
-    value_usd: int | None
-    parcel_count: int | None
-    status: str
-    verdict: str | None
-    errors: int | None
-    warnings: int | None
-    inspected_at: str
-    updated_at: str
-    supersedes: str | None = None  # an amendment: the inspection whose signed report it corrects
-    # What sets one version of a report apart from another (``Store.summaries``, read for the page only).
-    version: int = 1  # the report's (signed), or the one it will be (a draft: the amended report's + 1)
-    supersedes_version: int | None = None  # the version of the report it corrects
-    report_id: str | None = None  # its signed report
-    superseded_by: str | None = None  # the amendment (not deleted) of its report: a draft or signed
-    superseded_by_signed: bool = False  # that amendment is signed: this report is superseded
-    exported_at: str | None = None  # when its report's bundle was last written (``bundle_exports``)
-    amend_reason: str = ""  # an amendment's reason
-
-
-@dataclass(frozen=True)
 class Links:
     """An inspection's links by id (``Store.links``): row id → the parcel or seal it is linked to, or None."""
 
     seal_parcel: dict[str, str | None]   # seal → the parcel it is on (None: the container)
     photo_parcel: dict[str, str | None]  # photo → the parcel it shows
     photo_seal: dict[str, str | None]    # photo → the seal it shows
-
-
-SUMMARY_SORT_COLUMNS = {
-    "cert_number": "i.cert_number", "exporter": "i.exporter_name", "origin": "i.origin", "carats": "i.carats",
-    "value_usd": "i.value_usd", "parcel_count": "i.parcel_count", "status": "i.status",
-    "warnings": "v.warnings", "updated_at": "i.updated_at", "inspected_at": "i.inspected_at",
-    "site": "i.site", "importer": "i.importer_name",
-}
-
-
-# Above this many matches a search walks the list's order instead of sorting every match.
-BROAD_SEARCH = 2000
-
-
-def fts_query(text: str) -> str | None:
-    """What a person types → an FTS5 query: every word must match as a prefix."""
-    terms = [t for t in text.replace('"', " ").split() if t]
-    if not terms:
-        return None
-    return " ".join(f'"{t}"*' for t in terms)
 
 
 def _content_columns(insp: Inspection) -> dict[str, Any]:
@@ -286,6 +241,7 @@ class Store:
             create_private(self.path)  # SQLite would make it 0644; its -wal and -shm files take the database's mode
         self.conn = sqlite3.connect(str(self.path), timeout=10.0)
         self.closed = False
+        self.listing = ListReader(self.conn)  # the list's queries, shared with the desktop's first page
         # recursive_triggers as sqlite-utils sets it on every connection it wraps, from the start:
         # the triggers behave the same before and after the first write brings it in.
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
@@ -656,90 +612,15 @@ class Store:
         return str(rows[0])
 
     def summaries(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
-             order_by: str = "updated_at", descending: bool = True,
-             include_deleted: bool = False) -> list[InspectionSummary]:
-        """A page of the inspections list, optionally filtered by a search.
-
-        The search matches certificate number (with or without spaces),
-        exporter, importer, site, origin, destination and seal numbers, each
-        word as a prefix.
-        """
-        sql, params = self._list_sql(search, include_deleted)
-        column = SUMMARY_SORT_COLUMNS.get(order_by, "i.updated_at")
-        direction = "DESC" if descending else "ASC"
-        query = fts_query(search or "")
-        if query and column == "i.updated_at" and self._matches(query) > BROAD_SEARCH:
-            # A broad search ("Mbada", "ZW") matches tens of thousands: walking the list's own order and
-            # keeping the matches stops after one page, where sorting every match first takes ~0.5 s.
-            # A narrow one is faster the other way round, so SQLite's own plan is kept for it.
-            sql = sql.replace("FROM inspections i", "FROM inspections i INDEXED BY inspections_updated_id", 1)
-        rows = self.conn.execute(
-            "SELECT i.id, i.cert_number, i.exporter_name, i.importer_name, i.origin, i.site, i.carats, "
-            "i.value_usd, i.parcel_count, i.status, i.verdict, v.errors, v.warnings, i.inspected_at, "
-            f"i.updated_at, i.supersedes {sql} ORDER BY {column} {direction}, i.id {direction} LIMIT ? OFFSET ?",
-            [*params, limit, offset])
-        page = rows.fetchall()
-        return self._with_reports(page) if page else []
-
-    def _with_reports(self, page: list[tuple[Any, ...]]) -> list[InspectionSummary]:
-        """The page's rows with their versions, lineage and exports, read in one query over its ids.
-
-        Not in the page's own query: a sort no index serves (by carats, by status) computes every matching
-        row's columns before it keeps one page, so these joins would run for every match; here they run
-        for the rows shown. A draft that amends nothing has no report, no amendment and version 1: only the
-        signed rows and the amendments are looked up (none, on a page of new drafts).
-        """
-        status, supersedes = 9, 15  # their places in a page's row (``summaries``' columns)
-        ids = [r[0] for r in page if r[status] == Status.SIGNED.value or r[supersedes]]
-        found: dict[str, tuple[Any, ...]] = {}
-        for row in [] if not ids else self.conn.execute(
-                "SELECT p.id, r.id, r.version, pr.version, a.id, a.status, e.exported_at, p.amend_reason "
-                "FROM inspections p LEFT JOIN reports r ON r.inspection_id = p.id "
-                "LEFT JOIN reports pr ON pr.inspection_id = p.supersedes "
-                # The unary + keeps SQLite from reading the amendment by the index on ``deleted`` (every row).
-                "LEFT JOIN inspections a ON a.supersedes = p.id AND +a.deleted = 0 "
-                "LEFT JOIN bundle_exports e ON e.report_id = r.id "
-                f"WHERE p.id IN ({', '.join('?' for _ in ids)}) ORDER BY a.status = 'signed'", ids):
-            found[row[0]] = row  # a signed amendment, ordered last, wins over a draft one
-        out = []
-        for r in page:
-            extra = found.get(r[0])
-            if extra is None:  # positional, as the fields are declared: a page is built in well under a millisecond
-                out.append(InspectionSummary(*r))
-                continue
-            _pid, report_id, version, amended_version, later, later_status, exported, reason = extra
-            out.append(InspectionSummary(*(
-                *r, version or ((amended_version or 0) + 1 if r[supersedes] else 1), amended_version, report_id, later,
-                later_status == Status.SIGNED.value, exported, reason or "")))
-        return out
-
-    def _matches(self, query: str) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM inspection_search WHERE inspection_search MATCH ?",
-                                     [query]).fetchone()[0])
+                  order_by: str = "updated_at", descending: bool = True,
+                  include_deleted: bool = False) -> list[InspectionSummary]:
+        """A page of the inspections list, optionally filtered by a search (``ListReader.summaries``)."""
+        return self.listing.summaries(search, limit=limit, offset=offset, order_by=order_by, descending=descending,
+                                      include_deleted=include_deleted)
 
     def count(self, search: str | None = None, *, include_deleted: bool = False) -> int:
-        # Without the validation counts: the join cannot change how many rows there are, and without
-        # it the count reads only the narrow index on ``deleted``, not every inspection's row.
-        sql, params = self._list_sql(search, include_deleted, with_validation=False)
-        return int(self.conn.execute(f"SELECT count(*) {sql}", params).fetchone()[0])
-
-    def _list_sql(self, search: str | None, include_deleted: bool, *,
-                  with_validation: bool = True) -> tuple[str, list[Any]]:
-        sql = "FROM inspections i"
-        if with_validation:
-            sql += " LEFT JOIN validation v ON v.inspection_id = i.id"
-        # The count reads the index on ``deleted``; a page must not (it would sort every row instead of
-        # walking the order's index): SQLite's unary + keeps a term from choosing an index.
-        live = "+i.deleted = 0" if with_validation else "i.deleted = 0"
-        where: list[str] = [] if include_deleted else [live]
-        params: list[Any] = []
-        query = fts_query(search or "")
-        if query:
-            where.append("i.rowid IN (SELECT rowid FROM inspection_search WHERE inspection_search MATCH ?)")
-            params.append(query)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return sql, params
+        """How many rows the list has, or a search finds (``ListReader.count``)."""
+        return self.listing.count(search, include_deleted=include_deleted)
 
     # --- parcels -----------------------------------------------------------------------------
 
@@ -1270,10 +1151,9 @@ class Store:
                           "FROM receipts ORDER BY size, issued_at")
 
     def latest_receipt(self) -> dict[str, Any] | None:
-        """The newest receipt installed (as ``receipts`` orders them), without its file: what it says is held."""
-        rows = self._rows("SELECT id, size, issued_at, reports FROM receipts ORDER BY size DESC, issued_at DESC "
-                          "LIMIT 1")
-        return rows[0] if rows else None
+        """The newest receipt installed (as ``receipts`` orders them), without its file: what it says is held
+        (``ListReader.latest_receipt``: the list asks it)."""
+        return self.listing.latest_receipt()
 
     def install_receipt(self, row: dict[str, Any]) -> str:
         """Keep a receipt headquarters signed (checked by ``history.receipts``), with its audit event."""

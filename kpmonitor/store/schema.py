@@ -7,6 +7,8 @@ table is a new function at the end of ``MIGRATIONS``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -516,10 +518,131 @@ def m012_kp_record(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE inspections ADD COLUMN {column} {kind}")
 
 
+# What headquarters keeps beside each imported report's snapshot of its KP record (m013): column → SQL type.
+HQ_RECORD_COLUMNS = (("production_operator", "TEXT"), ("production_mine", "TEXT"), ("container", "TEXT"),
+                     ("validation_number", "TEXT"), ("airway_bill", "TEXT"))
+
+
+def m013_receipt_confirmations(db: sqlite_utils.Database) -> None:
+    """What headquarters lists and counts of each report's KP record (hq), and the importing authorities'
+    confirmations of receipt (hq), and the day the receipts were last judged.
+
+    The columns of ``hq_reports`` are filled at import from the snapshot (empty text where it has none: a
+    format before 4). They are nullable without a default, as m003's are, and a report imported before
+    stays NULL: its row is frozen evidence whose audit event never held them, so no migration may edit it
+    (``audit verify`` would name every row so "filled"); what reads them takes the report's signed snapshot
+    instead where they are NULL (``hq.store``), so nothing is lost.
+
+    ``hq_receipt_confirmations``: each confirmation of receipt recorded, entered by hand or imported from a
+    CSV file (its name and SHA-256 kept). Evidence of what the importing side said: audited, and frozen as
+    the anomaly notes are (m010): a correction is a new row that supersedes the earlier (the latest for a
+    certificate number counts); none is edited or removed.
+
+    ``hq_anomalies_judged.receipts``: the day and the setting the receipts were judged with; "no confirmation
+    after N days" changes with the date alone, so a listing on a later day judges them again (``hq.anomalies``).
+    """
+    for column, kind in HQ_RECORD_COLUMNS:
+        db.execute(f"ALTER TABLE hq_reports ADD COLUMN {column} {kind}")
+    statements = [
+        """CREATE TABLE hq_receipt_confirmations (
+            id TEXT PRIMARY KEY,
+            cert_number TEXT NOT NULL,
+            cert_number_norm TEXT NOT NULL,
+            confirmed_on TEXT NOT NULL,
+            authority TEXT NOT NULL,
+            parcels INTEGER CHECK (parcels >= 0),
+            carats INTEGER CHECK (carats >= 0),
+            importer TEXT NOT NULL,
+            exporter TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            note TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('entered', 'csv')),
+            source_file TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
+            source_line INTEGER,
+            supersedes TEXT,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX hq_receipt_confirmations_cert ON hq_receipt_confirmations(cert_number_norm, at)",
+        "ALTER TABLE hq_anomalies_judged ADD COLUMN receipts TEXT",
+    ]
+    for op in ("UPDATE", "DELETE"):
+        statements.append(f"CREATE TRIGGER hq_receipt_confirmations_{op.lower()}_frozen BEFORE {op} ON "
+                          "hq_receipt_confirmations BEGIN SELECT RAISE(ABORT, 'confirmations of receipt are "
+                          "frozen'); END")
+    for sql in statements:
+        db.execute(sql)
+
+
+# What headquarters' search reads of a report (``hq.store._SEARCHED``), one text a report, a line a column.
+HQ_SEARCHED_COLUMNS = ("cert_number", "cert_number_norm", "exporter", "importer", "monitor", "origin", "destination",
+                       "provenance", "site", "inspected_at", "signed_at", "verdict", "id")
+
+
+def m014_hq_search(db: sqlite_utils.Database) -> None:
+    """Headquarters' search at 100,000 reports: trigram indexes of what it searches (hq), kept by triggers.
+
+    ``hq list --search`` and the window look for each word anywhere in a report's columns or seal numbers
+    (``LIKE '%word%'``), which no B-tree index serves: every report was read for every search. ``hq_search`` holds
+    each report's searched columns as one text, ``hq_seal_search`` each seal number, in FTS5's trigram index: a
+    word of three characters or more finds the reports that may hold it, and the search's own conditions decide
+    among those (``hq.store._search_sql``), so what it finds is unchanged. Derived data, not evidence: outside the
+    audit chain, filled here from what is held and by the triggers after each insert (and, should a frozen row
+    ever be changed behind kpmonitor's back, after that too, so the index never hides a row).
+
+    ``hq_reports_signed_id``: the list's default order (signing time, then id) read from one index.
+    ``hq_anomalies_kind``: the stored anomalies of one kind and device (an import reads its device's refused
+    reports), found without reading every anomaly stored. ``hq_anomalies.anomaly_key``: each row's key
+    (``hq.store.anomaly_key``, what analysts' notes are kept under), stored as the row is written so that a list
+    of thousands does not hash each again; the rows stored before are given theirs here.
+    """
+    text = " || char(10) || ".join(f"new.{c}" for c in HQ_SEARCHED_COLUMNS)
+    statements = [
+        "CREATE VIRTUAL TABLE hq_search USING fts5(report_id UNINDEXED, text, tokenize='trigram')",
+        "CREATE VIRTUAL TABLE hq_seal_search USING fts5(report_id UNINDEXED, number, tokenize='trigram')",
+        f"CREATE TRIGGER hq_reports_search_insert AFTER INSERT ON hq_reports BEGIN "
+        f"INSERT INTO hq_search (report_id, text) VALUES (new.id, {text}); END",
+        f"CREATE TRIGGER hq_reports_search_update AFTER UPDATE ON hq_reports BEGIN "
+        f"DELETE FROM hq_search WHERE report_id = old.id; "
+        f"INSERT INTO hq_search (report_id, text) VALUES (new.id, {text}); END",
+        "CREATE TRIGGER hq_reports_search_delete AFTER DELETE ON hq_reports BEGIN "
+        "DELETE FROM hq_search WHERE report_id = old.id; END",
+        "CREATE TRIGGER hq_seals_search_insert AFTER INSERT ON hq_seals BEGIN "
+        "INSERT INTO hq_seal_search (report_id, number) VALUES (new.report_id, new.number); END",
+        "CREATE TRIGGER hq_seals_search_update AFTER UPDATE ON hq_seals BEGIN "
+        "DELETE FROM hq_seal_search WHERE report_id = old.report_id; "
+        "INSERT INTO hq_seal_search (report_id, number) SELECT report_id, number FROM hq_seals "
+        "WHERE report_id IN (old.report_id, new.report_id); END",
+        "CREATE TRIGGER hq_seals_search_delete AFTER DELETE ON hq_seals BEGIN "
+        "DELETE FROM hq_seal_search WHERE report_id = old.report_id; "
+        "INSERT INTO hq_seal_search (report_id, number) SELECT report_id, number FROM hq_seals "
+        "WHERE report_id = old.report_id; END",
+        "INSERT INTO hq_search (report_id, text) SELECT id, "
+        + " || char(10) || ".join(HQ_SEARCHED_COLUMNS) + " FROM hq_reports ORDER BY rowid",
+        "INSERT INTO hq_seal_search (report_id, number) SELECT report_id, number FROM hq_seals ORDER BY rowid",
+        "CREATE INDEX hq_reports_signed_id ON hq_reports(signed_at, id)",
+        "CREATE INDEX hq_anomalies_kind ON hq_anomalies(kind, device_id)",
+        "ALTER TABLE hq_anomalies ADD COLUMN anomaly_key TEXT",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    db.conn.create_function("kpmonitor_anomaly_key", 3, lambda kind, scope, ids: anomaly_key(
+        kind, scope, tuple(json.loads(ids))), deterministic=True)
+    db.execute("UPDATE hq_anomalies SET anomaly_key = kpmonitor_anomaly_key(kind, scope, report_ids)")
+
+
+def anomaly_key(kind: str, scope: str, report_ids: tuple[str, ...]) -> str:
+    """The one key of a stored anomaly that survives its rows being judged again: SHA-256 of its kind, scope and
+    reports (what an analyst's note is kept under, ``hq.notes``; ``hq_anomalies.anomaly_key``, m014)."""
+    text = json.dumps([kind, scope, list(report_ids)], separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 # In the order they apply; each is recorded under its function's name (never rename one).
 MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index, m006_hq_anomalies,
               m007_validation_stamp, m008_history, m009_draft_journal, m010_amend_reason_and_notes,
-              m011_photo_hash_index, m012_kp_record)
+              m011_photo_hash_index, m012_kp_record, m013_receipt_confirmations, m014_hq_search)
 
 
 def migrations() -> sqlite_utils.Migrations:

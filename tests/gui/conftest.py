@@ -16,7 +16,18 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kpmonitor.demo.images import make_evidence_jpeg
-from kpmonitor.domain.inspection import Certificate, Inspection, Parcel, Party, Seal, Verdict
+from kpmonitor.domain.inspection import (
+    Certificate,
+    CertificateLine,
+    Inspection,
+    Parcel,
+    Party,
+    Production,
+    Seal,
+    Shipment,
+    Validation,
+    Verdict,
+)
 from kpmonitor.gui.common.workers import pool
 from kpmonitor.gui.main_window import MainWindow
 from kpmonitor.paths import Paths
@@ -91,7 +102,12 @@ def clean_inspection(number: str = "ZW 004217", seal_prefix: str = "ZW-S-") -> I
                                 exporter=Party("Mbada Diamonds (Pvt) Ltd", "Harare, Zimbabwe"),
                                 importer=Party("Antwerp Rough Trading NV", "Antwerp, Belgium"),
                                 origin="ZW", provenance="ZW", destination="BE", hs_codes=["7102.31"],
-                                carats=120050, value_usd=3601500, parcel_count=2),
+                                carats=120050, value_usd=3601500, parcel_count=2,
+                                lines=[CertificateLine("7102.31", 120050, 3601500)]),
+        validation=Validation(authority="Ministry of Mines and Mining Development", officer="T. Moyo",
+                              number="MMMD-V-2026-0412", at=f"{today.isoformat()}T11:40:00+02:00"),
+        shipment=Shipment(container="MMCZ-BOX-0417", carrier="Emirates SkyCargo", airway_bill="176-12345675"),
+        production=Production(operator="Zimbabwe Consolidated Diamond Company (Pvt) Ltd"),
         site="Mbada sort house, Marange", inspected_at=f"{today.isoformat()}T09:30:00+02:00",
         parcels=parcels,
         seals=[Seal(number=f"{seal_prefix}000981", parcel="1", applied_by="MMCZ officer", witness="ZIMRA officer"),
@@ -155,7 +171,8 @@ def signing_world(tmp_path_factory: pytest.TempPathFactory) -> SigningWorld:
         info = init_home(field, "field", "Jane Monitor", SIGNING_PASSPHRASE)
     csr = Keyring(field).request(SIGNING_PASSPHRASE, info.name, info.device_id)
     Keyring(field).install(Keyring(hq).issue(identity.pem(csr), SIGNING_PASSPHRASE))
-    root, crl = Keyring(hq).publish(base / "pub", SIGNING_PASSPHRASE)
+    root, crl, listed = Keyring(hq).publish(base / "pub", SIGNING_PASSPHRASE)[:3]
+    Keyring(field).install_trust_list(listed.read_bytes())  # as a device gets it with its certificate
     return SigningWorld(field=field.data, hq=hq.data, root=root, crl=crl)
 
 

@@ -165,6 +165,20 @@ def test_a_monitor_records_a_whole_inspection_and_finds_it_again(
     # Stored after the typing pause: until then the new finding has no text, which the panel says.
     qtbot.waitUntil(lambda: workspace.store.get(inspection_id).findings[0].text != "")
 
+    # --- the exporting authority's validation and the shipment (Ctrl+6), the production (Ctrl+7) ---
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    shipment = editor.shipment.fields
+    for path, text in (("validation.authority", "Ministry of Mines and Mining Development"),
+                       ("validation.number", "MMMD-V-2026-0412"), ("validation.at", f"{today}T11:40+02:00"),
+                       ("shipment.container", "MMCZ-BOX-0417"), ("shipment.carrier", "Emirates SkyCargo"),
+                       ("shipment.airway_bill", "176-12345675")):
+        type_into(qtbot, shipment[path], text)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    type_into(qtbot, editor.valuation.fields["production.operator"], "Zimbabwe Consolidated Diamond Company")
+    stored = workspace.store.get(inspection_id)
+    assert (stored.validation.number, stored.shipment.airway_bill, stored.production.operator) == (
+        "MMMD-V-2026-0412", "176-12345675", "Zimbabwe Consolidated Diamond Company")
+
     # The validation panel is clear: nothing stands between the inspection and its signature.
     panel = editor.validation
     assert panel.is_clear(), [p.message for p in panel.model.problems]
@@ -177,7 +191,7 @@ def test_a_monitor_records_a_whole_inspection_and_finds_it_again(
         window2.restore_session()
         editor2 = window2.editor
         assert editor2 is not None and editor2.inspection_id == inspection_id
-        assert editor2.tabs.currentIndex() == 4  # findings and verdict, where the monitor left off
+        assert editor2.tabs.currentIndex() == 6  # production and valuation, where the monitor left off
         f2 = editor2.certificate.fields
         assert f2["certificate.number"].edit.text() == "ZW 004217"
         assert f2["certificate.carats"].edit.text() == "1,200.50"

@@ -92,12 +92,12 @@ def test_errors_block_signing_and_warnings_are_acknowledged_in_place(
         clean: Callable[..., Inspection], monkeypatch: pytest.MonkeyPatch) -> None:
     ws = signing_workspace
     broken = clean()
-    broken.certificate.carats = 99  # the parcels no longer add up
+    broken.certificate.carats = 99  # neither the parcels nor the certificate's lines add up to it any more
     window = make_window(ws)
     window.open_inspection(ws.store.create_inspection(broken))
     dialog = window.sign_inspection()
     assert dialog is not None
-    assert dialog.summary.text() == "1 error must be fixed before signing."
+    assert dialog.summary.text() == "2 errors must be fixed before signing."
     qtbot.keyClicks(dialog.passphrase, SIGNING_PASSPHRASE)
     assert not dialog.sign_button.isEnabled() and "Fix the errors" in dialog.sign_button.toolTip()
     assert dialog.sign() is False  # not even through the Enter key

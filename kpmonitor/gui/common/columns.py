@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 STRETCH_MINIMUM = 140  # what the stretching column (a name) keeps, at least
 # A column no wider than this keeps its width (an amount, a code); a wider one is halved, down to this at least:
@@ -48,10 +48,12 @@ class ColumnFit(QObject):
         """The width the columns may take: the table's, less its frame and a vertical scroll bar.
 
         The scroll bar is counted whether shown or not: rows of two lines may bring it, and the columns must
-        not then be fitted again, and again.
+        not then be fitted again, and again. Its width is its size hint's, the style's scroll bar extent:
+        asked of the bar, not of ``view.style()``, whose first call makes PySide build its style classes
+        (some 10 ms before the list's first paint).
         """
         view = self.view
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        bar = view.verticalScrollBar().sizeHint().width()
         return view.width() - 2 * view.frameWidth() - bar
 
     def narrow_widths(self) -> list[int]:

@@ -5,37 +5,27 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QPushButton,
     QScrollArea,
     QWidget,
 )
 
-from kpmonitor.domain.inspection import MIXED, parse_code, parse_date, parse_moment
-from kpmonitor.domain.quantities import format_carats, format_usd, grouped, parse_carats, parse_usd
+from kpmonitor.domain.inspection import MIXED, parse_code, parse_date
+from kpmonitor.domain.quantities import format_carats, format_usd, parse_carats, parse_usd
 from kpmonitor.errors import ParseError
-from kpmonitor.gui.common.fields import (
-    CodeField,
-    DateField,
-    HsCodesField,
-    TextField,
-    describe_moment,
-    local_now,
-    tr,
-)
-from kpmonitor.gui.editor.history import Said, Where
+from kpmonitor.gui.common.fields import CodeField, DateField, HsCodesField, TextField, tr
+from kpmonitor.gui.editor.bound import BoundFields, Field, compact_form
+from kpmonitor.gui.editor.lists import certificate_lines
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
     from kpmonitor.domain.reference import Reference
     from kpmonitor.gui.session import InspectionSession
 
-Field = TextField | CodeField | HsCodesField
 NAME_ROOM = 220       # pixels more than its minimum for a name box: "Zimbabwe Consolidated Diamond Company" reads whole
 SCROLL_BAR_ROOM = 20  # the vertical scroll bar the form may need
 
@@ -115,8 +105,10 @@ class CertificateSectionWidget(QScrollArea):
         grid.setContentsMargins(8, 8, 8, 8)
         grid.setHorizontalSpacing(16)
 
-        self.fields: dict[str, Field] = {}
-        self.names: dict[str, str] = {}  # path → the field's label, to name it in a sentence
+        self.bound = BoundFields(session, "certificate", stored_values, self.ensureWidgetVisible, self,
+                                 changes=self._changes)
+        self.fields = self.bound.fields
+        self.names = self.bound.names  # path → the field's label, to name it in a sentence
         certificate = QGroupBox(self.tr("KP certificate"), body)
         form = self._form(certificate)
         self._text(form, "certificate.number", self.tr("Certificate &number"),
@@ -128,10 +120,10 @@ class CertificateSectionWidget(QScrollArea):
         hs = HsCodesField(in_scheme, certificate)
         self._bind("certificate.hs_codes", hs, self.tr("HS code(s)"))
         form.addRow(self.tr("HS code(s)"), hs)
-        self._amount(form, "certificate.carats", self.tr("&Carats"), parse_carats,
-                     lambda v: "= " + format_carats(v), self.tr("e.g. 1 234.56"))
-        self._amount(form, "certificate.value_usd", self.tr("&Value (US$)"), parse_usd,
-                     lambda v: "= " + format_usd(v), self.tr("e.g. 36,015.00"))
+        self.bound.amount(form, "certificate.carats", self.tr("&Carats"), parse_carats,
+                          lambda v: "= " + format_carats(v), self.tr("e.g. 1 234.56"))
+        self.bound.amount(form, "certificate.value_usd", self.tr("&Value (US$)"), parse_usd,
+                          lambda v: "= " + format_usd(v), self.tr("e.g. 36,015.00"))
         count = TextField(parse_count, to_text=str, understood=None, empty=None, placeholder="",
                           parent=certificate)
         count.set_edit_width(80)
@@ -161,18 +153,13 @@ class CertificateSectionWidget(QScrollArea):
                         placeholder=self.tr("latitude, longitude"), parent=place)
         self._bind("site_gps", gps, self.tr("Site &GPS"))
         form.addRow(self.tr("Site &GPS"), gps)
-        when = TextField(lambda t: parse_moment(t, "inspection time"), understood=describe_moment,
-                         placeholder="2026-11-21T09:30+02:00", parent=place)
-        when.set_edit_width(200)
-        now_button = QPushButton(self.tr("Now"), when)
-        now_button.setToolTip(self.tr("Set to the current time"))
-        now_button.clicked.connect(self._on_now_clicked)
-        when.insert_widget(now_button)
-        self._bind("inspected_at", when, self.tr("Inspected &at"))
-        form.addRow(self.tr("Inspected &at"), when)
+        self.bound.moment(form, "inspected_at", self.tr("Inspected &at"), self.tr("inspection time"))
+
+        # The certificate's carats and value per HS code (Annex I lists them so), under the rest.
+        self.lines = certificate_lines(session, body)
 
         self._grid = grid
-        self._groups = (certificate, parties, countries, place)
+        self._groups = (certificate, parties, countries, place, self.lines)
         self._two_columns: bool | None = None
         self._arrange(two_columns=True)
         self.refresh(session.inspection)
@@ -182,14 +169,15 @@ class CertificateSectionWidget(QScrollArea):
 
     def two_columns_width(self) -> int:
         """The width the two columns need: the certificate's boxes as they are, the names with room to read them."""
-        certificate, parties, countries, _place = self._groups
+        certificate, parties, countries, _place, _lines = self._groups
         margins = self._grid.contentsMargins()
         return (certificate.sizeHint().width() + max(parties.minimumSizeHint().width() + NAME_ROOM,
                                                      countries.sizeHint().width())
                 + self._grid.horizontalSpacing() + margins.left() + margins.right())
 
     def _arrange(self, *, two_columns: bool) -> None:
-        """The certificate beside the parties and countries, the inspection under them; else all in one column.
+        """The certificate beside the parties and countries, the inspection under them, then the certificate's lines;
+        else all in one column.
 
         One column on a narrow screen (or beside the unfolded problems): the form scrolls down, never sideways,
         and the exporter and importer keep their width.
@@ -198,7 +186,7 @@ class CertificateSectionWidget(QScrollArea):
             return
         self._two_columns = two_columns
         grid = self._grid
-        certificate, parties, countries, place = self._groups
+        certificate, parties, countries, place, lines = self._groups
         for group in self._groups:
             grid.removeWidget(group)
         if two_columns:
@@ -206,15 +194,16 @@ class CertificateSectionWidget(QScrollArea):
             grid.addWidget(parties, 0, 1)
             grid.addWidget(countries, 1, 1)
             grid.addWidget(place, 2, 0, 1, 2)
+            grid.addWidget(lines, 3, 0)  # the certificate's column: a short table, the names keep their room
         else:
             for row, group in enumerate(self._groups):
                 grid.addWidget(group, row, 0)
         # The names (exporter, importer) take more of the width than the certificate's short boxes need.
         grid.setColumnStretch(0, 2 if two_columns else 1)
         grid.setColumnStretch(1, 3 if two_columns else 0)
-        for row in range(5):
+        for row in range(6):
             grid.setRowStretch(row, 0)
-        grid.setRowStretch(3 if two_columns else 4, 1)
+        grid.setRowStretch(4 if two_columns else 5, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The area's own width (not its viewport's, which a scroll bar narrows) decides: no back and forth.
@@ -224,107 +213,46 @@ class CertificateSectionWidget(QScrollArea):
     # --- building --------------------------------------------------------------------------
 
     def _form(self, box: QGroupBox) -> QFormLayout:
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return form
+        return compact_form(box)
 
     def _bind(self, path: str, field: Field, label: str) -> None:
-        self.fields[path] = field
-        self.names[path] = label.replace("&", "")
-        field.committed.connect(lambda value, p=path: self._on_field_committed(p, value))
-        if not isinstance(field, HsCodesField):  # a box ticked is a change at once, never a text being typed
-            field.typed.connect(lambda text, p=path: self.session.journal(p, text))
+        self.bound.bind(path, field, label)
 
     def _text(self, form: QFormLayout, path: str, label: str, placeholder: str = "") -> TextField:
-        field = TextField(placeholder=placeholder)
-        self._bind(path, field, label)
-        form.addRow(label, field)
-        return field
+        return self.bound.text(form, path, label, placeholder)
 
     def _date(self, form: QFormLayout, path: str, label: str) -> DateField:
         what = self.tr("date of issue") if path.endswith("issued_on") else self.tr("date of expiry")
         field = DateField(lambda text: parse_date(text, what))
-        self._bind(path, field, label)
-        form.addRow(label, field)
-        return field
-
-    def _amount(self, form: QFormLayout, path: str, label: str, parse: Any, understood: Any,
-                placeholder: str) -> TextField:
-        field = TextField(parse, to_text=grouped, understood=understood, empty=None, placeholder=placeholder)
-        field.set_edit_width(130)
-        self._bind(path, field, label)
-        form.addRow(label, field)
+        self.bound.add(form, path, field, label)
         return field
 
     def _code(self, form: QFormLayout, path: str, label: str, items: list[tuple[str, str]], what: str) -> None:
-        field = CodeField(items, lambda text: parse_code(text, what))
-        self._bind(path, field, label)
-        form.addRow(label, field)
+        self.bound.add(form, path, CodeField(items, lambda text: parse_code(text, what)), label)
 
     # --- reading and writing ---------------------------------------------------------------
 
     def refresh(self, insp: Inspection) -> None:
         """Show what is stored, except in a field the monitor is typing in (``show_stored``)."""
-        values = stored_values(insp)
-        read_only = self.session.read_only
-        for path, field in self.fields.items():
-            field.set_read_only(read_only)
-            field.show_stored(values[path])
+        self.bound.refresh(insp)
 
-    def _on_field_committed(self, path: str, value: Any) -> None:
-        field = self.fields[path]
-        before = stored_values(self.session.inspection)[path]
-        said = Said(self.names[path], field.text_for(before), field.text_for(value))
-        where = Where("certificate", field=path)
+    @staticmethod
+    def _changes(path: str, value: Any) -> dict[str, Any]:
+        """The store's changes for a field's value: the site's position is two of them."""
         if path == "site_gps":
             lat, lon = value if value is not None else (None, None)
-            stored = self.session.update({"site_lat": lat, "site_lon": lon}, said=said, where=where, settles=path)
-        else:
-            stored = self.session.update({path: value}, said=said, where=where, settles=path)
-        if not stored and not isinstance(field, HsCodesField):
-            field.feedback.setVisible(True)
-            field.feedback.show_error(self.session.last_error or "")
+            return {"site_lat": lat, "site_lon": lon}
+        return {path: value}
 
     def recover(self, path: str, text: str) -> str | None:
-        """Put back what an interruption left typed in a field, saved through the field as if typed now.
-
-        :returns: how the monitor is told what was recovered, or None when the field already holds it.
-        """
-        field = self.fields.get(path)
-        if field is None or isinstance(field, HsCodesField) or text == field.text():
-            self.session.settle(path)
-            return None
-        head = self.session.store.audit_head()
-        field.recover(text)
-        name = self.names[path]
-        if field.feedback.is_error:  # kept in the box as typed, its sentence beside it: the monitor decides
-            return self.tr("“{field}” as typed (“{text}”), not saved").format(field=name, text=text)
-        if self.session.store.audit_head() == head:
-            self.session.settle(path)  # it means what is stored
-            return None
-        return self.tr("“{field}” ({text})").format(field=name, text=field.text())
-
-    def _on_now_clicked(self) -> None:
-        field = self.fields["inspected_at"]
-        assert isinstance(field, TextField)
-        field.edit.setText(local_now())
-        field.commit()
+        """Put back what an interruption left typed in a field (``BoundFields.recover``) or a line's cell."""
+        if path.startswith("certificate.lines/"):
+            return self.lines.recover(path, text)
+        return self.bound.recover(path, text)
 
     def focus_field(self, path: str) -> bool:
         """Put the cursor in the field of a problem's path (``certificate.hs_codes[0]`` → the HS boxes)."""
-        key = re.sub(r"\[\d+\]$", "", path)
-        if key in ("site_lat", "site_lon"):
-            key = "site_gps"
-        field = self.fields.get(key)
-        if field is None:
-            return False
-        self.ensureWidgetVisible(field)
-        if isinstance(field, HsCodesField):
-            boxes = list(field.boxes().values())
-            if boxes:
-                boxes[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+        if path.startswith("certificate.lines"):
+            self.ensureWidgetVisible(self.lines)
+            return self.lines.focus_field(path)
+        return self.bound.focus("site_gps" if path in ("site_lat", "site_lon") else path)

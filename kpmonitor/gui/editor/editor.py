@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpmonitor.gui.common.fields import CodeField, TextField, bold
+from kpmonitor.gui.common.fields import bold
 from kpmonitor.gui.common.labels import FeedbackLabel, ok_color, plain_label
 from kpmonitor.gui.editor.certificate import CertificateSectionWidget
 from kpmonitor.gui.editor.findings import FindingsSectionWidget
-from kpmonitor.gui.editor.parcels import ParcelsSectionWidget
+from kpmonitor.gui.editor.lists import ListSection
+from kpmonitor.gui.editor.parcels import ParcelsSectionWidget, TotalsModel
 from kpmonitor.gui.editor.photo_gallery import PhotosSectionWidget
+from kpmonitor.gui.editor.record import PeopleSectionWidget, ShipmentSectionWidget, ValuationSectionWidget
+from kpmonitor.gui.editor.rows import RowsModel
 from kpmonitor.gui.editor.seals import SealsSectionWidget
 from kpmonitor.gui.editor.undo_keys import UndoKeys, box_keeps, box_step
 from kpmonitor.gui.editor.validation_panel import ValidationPanelWidget
@@ -50,14 +53,18 @@ class _Recovering(Protocol):
     def recover(self, key: str, text: str) -> str | None: ...
 
 
-SECTIONS = ("certificate", "parcels", "seals", "photos", "findings")
+# The tabs, in order; the record's later parts come after the first five, whose places (Ctrl+1 to Ctrl+5, the
+# section remembered between sessions) stay where monitors know them.
+SECTIONS = ("certificate", "parcels", "seals", "photos", "findings", "shipment", "valuation", "people")
+FIRST_NEW_SECTION = 5  # Ctrl+6 and on: the editor's own keys for the tabs after the main window's five
 
 
 def section_of(path: str) -> str:
     """Which section holds a problem's field."""
     head = re.split(r"[.\[]", path, maxsplit=1)[0]
     return {"parcels": "parcels", "seals": "seals", "photos": "photos", "findings": "findings",
-            "verdict": "findings"}.get(head, "certificate")
+            "verdict": "findings", "validation": "shipment", "shipment": "shipment", "production": "valuation",
+            "valuation": "valuation", "present": "people", "documents": "people"}.get(head, "certificate")
 
 
 class InspectionEditorWidget(QWidget):
@@ -110,10 +117,16 @@ class InspectionEditorWidget(QWidget):
         self.seals = SealsSectionWidget(self.session, self)
         self.photos = PhotosSectionWidget(self.session, self)
         self.findings = FindingsSectionWidget(self.session, self)
+        self.shipment = ShipmentSectionWidget(self.session, self)
+        self.valuation = ValuationSectionWidget(self.session, self)
+        self.people = PeopleSectionWidget(self.session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for widget in (self.certificate, self.parcels, self.seals, self.photos, self.findings):
+        self.tabs.tabBar().setExpanding(False)
+        for widget in (self.certificate, self.parcels, self.seals, self.photos, self.findings, self.shipment,
+                       self.valuation, self.people):
             self.tabs.addTab(widget, "")
+        self._tab_keys()
         self.validation = ValidationPanelWidget(self.session, self)
         self.validation.problem_activated.connect(self.go_to_field)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -143,13 +156,23 @@ class InspectionEditorWidget(QWidget):
         # Ctrl+Z in a box: its own typing until that is saved, then the editor's undo (``undo_keys``).
         self._typing: dict[QWidget, Callable[[], bool]] = {self.findings.text: self.findings.holds_typing,
                                                            self.photos.caption.edit: self.photos.caption.holds_typing}
-        for field in self.certificate.fields.values():
-            if isinstance(field, TextField):
-                self._typing[field.edit] = field.holds_typing
-            elif isinstance(field, CodeField):
-                self._typing[field.combo] = field.holds_typing
+        for bound in (self.certificate.bound, self.shipment.bound, self.valuation.bound):
+            self._typing.update(bound.typing())
         self.undo_keys = UndoKeys(self, self.box_keeps, lambda undoing: self._step(undoing=undoing))
         self.undo_keys.watch(self)
+
+    def _tab_keys(self) -> None:
+        """Ctrl+6 and on for the tabs after the main window's Ctrl+1 to Ctrl+5, said in each tab's tool tip."""
+        for index in range(self.tabs.count()):
+            key = QKeySequence(f"Ctrl+{index + 1}")
+            self.tabs.setTabToolTip(index, key.toString(QKeySequence.SequenceFormat.NativeText))
+            if index < FIRST_NEW_SECTION:
+                continue
+            action = QAction(self)
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, i=index: self.show_section(i))
+            self.addAction(action)
 
     @property
     def inspection_id(self) -> str:
@@ -196,6 +219,11 @@ class InspectionEditorWidget(QWidget):
             "seals": self.tr("&Seals ({count})").format(count=len(insp.seals)),
             "photos": self.tr("P&hotos ({count})").format(count=len(insp.photos)),
             "findings": self.tr("&Findings and verdict"),
+            # No letter of these is free of the menus' and the other tabs' (an Alt+letter two widgets share
+            # would go to each in turn): Ctrl+6 to Ctrl+8 and Ctrl+PgDn reach them.
+            "shipment": self.tr("Shipment"),
+            "valuation": self.tr("Production && valuation"),
+            "people": self.tr("People && documents"),
         }
         worst: dict[str, str] = {}
         for p in problems:
@@ -223,7 +251,10 @@ class InspectionEditorWidget(QWidget):
         """Recolour what marks problems after a switch between light and dark."""
         from kpmonitor.gui.common.labels import error_color, muted_color, warning_color
 
-        for model in (self.parcels.model, self.parcels.totals, self.seals.model, self.findings.model):
+        models: list[RowsModel | TotalsModel] = [self.parcels.model, self.parcels.totals, self.seals.model,
+                                                 self.findings.model,
+                                                 *(section.model for section in self.list_sections())]
+        for model in models:
             model.error_color = error_color(self)
             model.warning_color = warning_color(self)
         self.validation.model.muted = muted_color(self)
@@ -244,9 +275,16 @@ class InspectionEditorWidget(QWidget):
         """Show the section holding ``path`` and put the cursor on it."""
         section = section_of(path)
         self.show_section(section)
-        sections: dict[str, _Section] = {"certificate": self.certificate, "parcels": self.parcels,
-                                         "seals": self.seals, "photos": self.photos, "findings": self.findings}
-        sections[section].focus_field(path)
+        self._sections()[section].focus_field(path)
+
+    def _sections(self) -> dict[str, _Section]:
+        return {"certificate": self.certificate, "parcels": self.parcels, "seals": self.seals,
+                "photos": self.photos, "findings": self.findings, "shipment": self.shipment,
+                "valuation": self.valuation, "people": self.people}
+
+    def list_sections(self) -> list[ListSection]:
+        """The small tables of lists kept whole (certificate lines, assortment, people, documents)."""
+        return [self.certificate.lines, *self.valuation.lists, *self.people.lists]
 
     def go_to_problem(self, step: int) -> None:
         """Select the next (or previous) problem in the panel and go to its field."""
@@ -288,8 +326,9 @@ class InspectionEditorWidget(QWidget):
         if focus is not None and self.isAncestorOf(focus) and self.box_keeps(focus, undoing):
             box_step(focus, undoing=undoing)
             return
-        if any(t.state() == QAbstractItemView.State.EditingState
-               for t in (self.parcels.table, self.seals.table, self.findings.table)):
+        tables = [self.parcels.table, self.seals.table, self.findings.table,
+                  *(section.table for section in self.list_sections())]
+        if any(t.state() == QAbstractItemView.State.EditingState for t in tables):
             self.session.tell(self.tr("A cell is being typed in: Enter stores it, Escape lets it go; then Ctrl+Z "
                                       "undoes the changes saved."))
             return
@@ -303,6 +342,11 @@ class InspectionEditorWidget(QWidget):
             self.show_section(where.section)
         tables: dict[str, ParcelsSectionWidget | SealsSectionWidget | FindingsSectionWidget] = {
             "parcels": self.parcels, "seals": self.seals, "findings": self.findings}
+        if where.field and where.row is None:
+            # A list kept whole (``lists``): its row and cell are named by the path, not by an id.
+            for lists in self.list_sections():
+                if lists.select(where.field):
+                    return
         section = tables.get(where.section)
         if section is None or where.row is None:
             return
@@ -333,7 +377,9 @@ class InspectionEditorWidget(QWidget):
         said: list[str] = []
         for key, text in self.session.journaled().items():
             list_name, slash, _rest = key.partition("/")
-            section = sections.get(list_name) if slash else self.certificate
+            page = next((p for p in (self.shipment, self.valuation, self.people) if p.holds(key)), None)
+            section = page or (sections.get(list_name) if slash and list_name != "certificate.lines"
+                               else self.certificate)
             if section is None:
                 log.warning("dropped journaled text for %s: no field of the editor is called so", key)
                 self.session.settle(key)
@@ -359,9 +405,10 @@ class InspectionEditorWidget(QWidget):
 
     def flush(self) -> None:
         """Store what is being typed right now (quitting, going back to the list)."""
-        for field in self.certificate.fields.values():
-            if isinstance(field, TextField):
-                field.commit()
+        self.certificate.bound.commit_all()
+        self.certificate.lines.flush()
+        for page in (self.shipment, self.valuation, self.people):
+            page.flush()
         self.parcels.table.commit_editing()
         self.seals.table.commit_editing()
         self.findings.flush()

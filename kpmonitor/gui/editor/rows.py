@@ -63,7 +63,8 @@ from kpmonitor.gui.editor.history import Said
 if TYPE_CHECKING:
     from kpmonitor.rules.problems import Problem
 
-_PATH_RE = re.compile(r"^(?P<list>\w+)\[(?P<row>\d+)\](?:\.(?P<field>\w+))?")
+# A list may lie inside a part of the inspection: ``certificate.lines[1].carats``.
+_PATH_RE = re.compile(r"^(?P<list>[\w.]+?)\[(?P<row>\d+)\](?:\.(?P<field>\w+))?")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,11 @@ Two versions of one report look alike but for what the Status column adds: the
 version, what it supersedes or is superseded by, and how far its report got
 (not exported, exported, received by headquarters, as the newest receipt says:
 read once per reload, never per row).
+
+The list's first paint touches no enum of PySide's ``Qt`` namespace, whose first use builds all of them
+(some 20 ms, more than the page itself): the roles are plain numbers, the headers are the list widget's
+(``header_texts``; a ``headerData`` here would be asked with a ``Qt.Orientation`` by the hidden vertical
+header too), and ``sort_by`` takes a flag.
 """
 
 from __future__ import annotations
@@ -19,24 +24,32 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 from PySide6.QtGui import QColor
 
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text
-from kpmonitor.gui.common.labels import cell_text, safe_tooltip
+from kpmonitor.domain.text import printable
 
 if TYPE_CHECKING:
-    from kpmonitor.store.db import InspectionSummary
+    from PySide6.QtCore import Qt
+
+    from kpmonitor.store.listing import InspectionSummary
 
 PAGE_SIZE = 100
 # Pages kept in memory: enough for a screenful and some scrolling back.
 MAX_PAGES = 20
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt's roles and alignments as the numbers they are (Qt.ItemDataRole, Qt.AlignmentFlag: fixed by Qt's ABI; a
+# test holds them to the enums), compared once per cell the view paints.
+DISPLAY, TOOL_TIP, ALIGNMENT, FOREGROUND = 0, 3, 7, 9  # DisplayRole, ToolTipRole, TextAlignmentRole, ForegroundRole
+ID_ROLE = 0x0100 + 1  # UserRole + 1
+ANSWERED = frozenset({DISPLAY, TOOL_TIP, ID_ROLE, ALIGNMENT, FOREGROUND})
+LEFT = 0x0001 | 0x0080   # AlignLeft | AlignVCenter
+RIGHT = 0x0002 | 0x0080  # AlignRight | AlignVCenter
 
 
 class SummarySource(Protocol):
-    """What the model needs from a store: ``kpmonitor.store.db.Store`` satisfies it."""
+    """What the model needs from a store: ``store.db.Store`` and ``store.listing.ListReader`` satisfy it."""
 
     def summaries(self, search: str | None = None, *, limit: int = 200, offset: int = 0,
                   order_by: str = "updated_at", descending: bool = True) -> list[InspectionSummary]: ...
@@ -75,6 +88,13 @@ class InspectionsModel(QAbstractTableModel):
         self.error_color = QColor("#b3261e")
         self.warning_color = QColor("#8a5300")
         self.superseded_color = QColor("#6b6b6b")
+        self._header_texts: tuple[str, ...] | None = None
+
+    def set_source(self, source: SummarySource, *, received: Callable[[], dict[str, Any]] | None = None) -> None:
+        """Read from another source of the same rows from now on (the store, once opened, instead of the
+        read-only reader that showed the first page): the pages already read stay."""
+        self._source = source
+        self._received_source = received
 
     # --- what the list shows -------------------------------------------------------------------
 
@@ -97,11 +117,16 @@ class InspectionsModel(QAbstractTableModel):
         self._forget()
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """The view's sort (ascending unless said otherwise): ``sort_by``."""
+        from PySide6.QtCore import Qt
+
+        self.sort_by(column, descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, column: int, *, descending: bool) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
         order_by = self.COLUMNS[column][0]
-        descending = order == Qt.SortOrder.DescendingOrder
         if (order_by, descending) == (self._order_by, self._descending):
             return
         self.beginResetModel()
@@ -112,7 +137,13 @@ class InspectionsModel(QAbstractTableModel):
     def sort_column(self) -> int:
         return next(i for i, (key, _right) in enumerate(self.COLUMNS) if key == self._order_by)
 
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
     def sort_order(self) -> Qt.SortOrder:
+        from PySide6.QtCore import Qt
+
         return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
 
     def _forget(self) -> None:
@@ -170,28 +201,20 @@ class InspectionsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            right = self.COLUMNS[section][1]
-            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def header_texts(self) -> tuple[str, ...]:
+        """The columns' headers (the list widget shows them, ``inspection_list.header_model``)."""
+        if self._header_texts is None:
+            self._header_texts = (self.tr("Certificate"), self.tr("Exporter"), self.tr("Origin"), self.tr("Carats"),
+                                  self.tr("US$"), self.tr("Parcels"), self.tr("Status"), self.tr("Problems"),
+                                  self.tr("Last change"))
+        return self._header_texts
 
-    def _headers(self) -> tuple[str, ...]:
-        return (self.tr("Certificate"), self.tr("Exporter"), self.tr("Origin"), self.tr("Carats"),
-                self.tr("US$"), self.tr("Parcels"), self.tr("Status"), self.tr("Problems"),
-                self.tr("Last change"))
+    def alignment(self, column: int) -> int:
+        """A column's alignment, of its cells and its header (``RIGHT`` or ``LEFT``)."""
+        return RIGHT if self.COLUMNS[column][1] else LEFT
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE,
-                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED or not index.isValid():
             return None  # answered without loading anything
         s = self.summary(index.row())
         if s is None:
@@ -199,10 +222,9 @@ class InspectionsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return s.id
         key, right = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == ALIGNMENT:
+            return RIGHT if right else LEFT
+        if role == FOREGROUND:
             if key == "warnings":
                 if s.errors:
                     return self.error_color
@@ -211,9 +233,11 @@ class InspectionsModel(QAbstractTableModel):
             if s.superseded_by_signed:
                 return self.superseded_color  # a version that is no longer the report: dimmed
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOL_TIP:
+            from kpmonitor.gui.common.labels import safe_tooltip  # (with the Qt namespace: once the list is shown)
+
             return safe_tooltip(self._tooltip(s, key))
-        return cell_text(self._display(s, key))  # a certificate number or exporter from a document: escaped
+        return printable(self._display(s, key))  # a certificate number or exporter from a document: escaped
 
     def _display(self, s: InspectionSummary, key: str) -> str:
         if key == "cert_number":

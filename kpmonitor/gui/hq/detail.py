@@ -34,7 +34,7 @@ from kpmonitor.gui.common.labels import FeedbackLabel, plain_label, safe_tooltip
 from kpmonitor.gui.common.words import verdict_label
 from kpmonitor.gui.common.workers import ThumbnailWorker, start
 from kpmonitor.gui.field.verify_dialog import ChecksModel
-from kpmonitor.gui.hq.models import badge_look
+from kpmonitor.gui.hq.models import AMBER, RED, badge_look
 from kpmonitor.report.verification import Check
 from kpmonitor.workspace import Workspace
 
@@ -98,6 +98,7 @@ class ReportDetailDialog(QDialog):
             (self.tr("Verdict"), verdict_label(insp.get("verdict"))),
             (self.tr("Monitor"), str(row.get("monitor") or "")),
             (self.tr("Signed"), show_moment(row.get("signed_at"))),
+            (self.tr("Receipt"), self.receipt_text(self.detail.get("receipt") or {})),
             (self.tr("Certificate serial"), str(row.get("signer_serial") or "")),
             (self.tr("Imported"), show_moment(row.get("imported_at"))),
         ]
@@ -107,6 +108,10 @@ class ReportDetailDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[name] = label
             form.addRow(name, label)
+        receipt_state = str((self.detail.get("receipt") or {}).get("state") or "")
+        if receipt_state in ("mismatch", "overdue"):  # the words say it too; the colour draws the eye
+            colour = RED if receipt_state == "mismatch" else AMBER
+            self.fields[self.tr("Receipt")].setStyleSheet(f"color: {colour.name()};")
         body.addWidget(data, 2)
 
         right = QVBoxLayout()
@@ -194,6 +199,30 @@ class ReportDetailDialog(QDialog):
         accept_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Close))
         fit_to_screen(self, 1100, 680)
         self._load_thumbnails()
+
+    def receipt_text(self, receipt: dict[str, Any]) -> str:
+        """The importing authority's confirmation of receipt (``hq.store.Receipt.to_json``), or how long it has been
+        awaited, in words."""
+        c = receipt.get("confirmation")
+        state = receipt.get("state")
+        if isinstance(c, dict):
+            figures = ", ".join(part for part in (
+                self.tr("%n parcel(s)", "", int(c["parcels"])) if c.get("parcels") is not None else "",
+                amount_text(c.get("carats"), "ct") if c.get("carats") is not None else "",
+                self.tr("reference {reference}").format(reference=c["reference"]) if c.get("reference") else "")
+                if part)
+            text = self.tr("Confirmed on {day} by {authority}").format(day=c.get("confirmed_on"),
+                                                                       authority=c.get("authority"))
+            text += f" ({figures})" if figures else ""
+            if state == "mismatch":
+                text += ". " + self.tr("It differs from this report: {what}.").format(
+                    what="; ".join(str(d) for d in receipt.get("differences") or []))
+            return text
+        if state in ("awaited", "overdue"):
+            days = int(receipt.get("days") or 0)
+            text = self.tr("No confirmation of receipt yet, %n day(s) after signing", "", days)
+            return text + (" — " + self.tr("overdue") if state == "overdue" else "")
+        return self.tr("None awaited: not certified, or a later version counts")
 
     # --- photos -----------------------------------------------------------------------------
 

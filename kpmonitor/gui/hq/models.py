@@ -1,5 +1,5 @@
-"""Table models of the headquarters screens: import results, the import log, reports, anomalies, certificates,
-statistics.
+"""Table models of the headquarters screens: import results, the import log, reports (with their confirmations of
+receipt), anomalies, certificates, statistics (by month and origin, or by operator or mine).
 
 Each model holds plain rows from the core (``hq.importer.ImportResult``, ``hq.store.ReportSummary``…) and
 never queries the database from ``data()``. The reports list is paged: a page of ``PAGE`` rows is read when
@@ -25,8 +25,8 @@ from kpmonitor.gui.common.words import verdict_label
 if TYPE_CHECKING:
     from kpmonitor.hq.importer import ImportResult
     from kpmonitor.hq.notes import NotedAnomaly
-    from kpmonitor.hq.stats import MonitorSummary, StatsRow
-    from kpmonitor.hq.store import ReportSummary
+    from kpmonitor.hq.stats import GroupRow, MonitorSummary, StatsRow
+    from kpmonitor.hq.store import Receipt, ReportSummary
     from kpmonitor.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -188,11 +188,36 @@ def badge_look(badge: str) -> tuple[str, QColor]:
     return "✗ " + badge, RED
 
 
+def receipt_look(receipt: Receipt | None) -> tuple[str, QColor | None, str]:
+    """A report's confirmation of receipt (``hq.store.Receipt``) in the list: its words, colour and tooltip."""
+    t = QApplication.translate
+    if receipt is None or not receipt.state:
+        return "", None, t("hq", "No confirmation of receipt is awaited: the report is not certified, or a later "
+                                 "version counts.")
+    if receipt.state == "confirmed":
+        return ("✓ " + t("hq", "confirmed {day}").format(day=receipt.confirmed_on), GREEN,
+                t("hq", "The importing authority confirmed receipt on {day}.").format(day=receipt.confirmed_on))
+    if receipt.state == "mismatch":
+        return ("✗ " + t("hq", "mismatch"), RED,
+                t("hq", "Confirmed on {day}, but not as certified: {what}.").format(
+                    day=receipt.confirmed_on, what="; ".join(receipt.differences)))
+    days = receipt.days if receipt.days is not None else 0
+    text = t("hq", "awaited %n day(s)", "", days)
+    if receipt.state == "overdue":
+        return "⚠ " + text, AMBER, t("hq", "No confirmation of receipt yet, %n day(s) after signing: more than "
+                                           "headquarters allows (setting hq_confirmation_days).", "", days)
+    return text, None, t("hq", "No confirmation of receipt yet, %n day(s) after signing.", "", days)
+
+
 class ReportsModel(_ListModel):
-    """Imported reports, newest first, read a page at a time; ``set_search`` filters (``hq.reports.list_reports``)."""
+    """Imported reports, newest first, read a page at a time; ``set_search`` filters (``hq.reports.list_reports``).
+
+    The exporter and the importer share a column, so that the receipt's fits in 1024 pixels beside the others.
+    """
 
     PAGE = 200
-    BADGE, CERTIFICATE, EXPORTER, IMPORTER, ORIGIN, MONITOR, INSPECTED, VERDICT, CARATS, VALUE, VERSION = range(11)
+    BADGE, CERTIFICATE, PARTIES, ORIGIN, MONITOR, INSPECTED, VERDICT, CARATS, VALUE, RECEIPT, VERSION = range(11)
+    EXPORTER = IMPORTER = PARTIES
     _RIGHT = (CARATS, VALUE)
 
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
@@ -202,9 +227,9 @@ class ReportsModel(_ListModel):
         self.total = 0
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Verification"), self.tr("KP certificate"), self.tr("Exporter"), self.tr("Importer"),
+        return (self.tr("Verification"), self.tr("KP certificate"), self.tr("Exporter → importer"),
                 self.tr("Origin"), self.tr("Monitor"), self.tr("Inspected"), self.tr("Verdict"),
-                self.tr("Carats"), self.tr("Value (US$)"), self.tr("Version"))
+                self.tr("Carats"), self.tr("Value (US$)"), self.tr("Receipt"), self.tr("Version"))
 
     def set_search(self, text: str) -> None:
         self.search = text.strip()
@@ -250,12 +275,14 @@ class ReportsModel(_ListModel):
         if role == DISPLAY:
             if column == self.BADGE:
                 return badge_look(r.badge)[0]
-            return ("", r.cert_number, r.exporter, r.importer, r.origin, r.monitor, show_moment(r.inspected_at),
-                    verdict_label(r.verdict), amount_text(r.carats), amount_text(r.value_usd),
-                    self._version(r))[column]
+            return ("", r.cert_number, f"{r.exporter} → {r.importer}", r.origin, r.monitor,
+                    show_moment(r.inspected_at), verdict_label(r.verdict), amount_text(r.carats),
+                    amount_text(r.value_usd), receipt_look(r.receipt)[0], self._version(r))[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.BADGE:
                 return badge_look(r.badge)[1]
+            if column == self.RECEIPT and receipt_look(r.receipt)[1] is not None:
+                return receipt_look(r.receipt)[1]
             return GREY if r.superseded_by else None
         if role == Qt.ItemDataRole.FontRole and r.superseded_by and column != self.BADGE:
             font = QFont()
@@ -268,8 +295,11 @@ class ReportsModel(_ListModel):
             if column == self.VERSION and r.superseded_by:
                 return self.tr("A later version of this report was received; statistics count only the "
                                "latest.")
-            if column in (self.EXPORTER, self.IMPORTER):
-                return safe_tooltip(r.exporter if column == self.EXPORTER else r.importer)
+            if column == self.PARTIES:
+                return safe_tooltip(self.tr("Exporter: {exporter}\nImporter: {importer}").format(
+                    exporter=r.exporter, importer=r.importer))
+            if column == self.RECEIPT:
+                return safe_tooltip(receipt_look(r.receipt)[2])
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None
@@ -290,6 +320,12 @@ def anomaly_kind_label(kind: str) -> str:
         "cross_device_id": t("hq", "Another device's report id"),
         "value_per_carat": t("hq", "Value per carat"), "weight_tolerance": t("hq", "Weight off declared"),
         "photo_out_of_place": t("hq", "Photo out of time or place"), "photo_reused": t("hq", "Photo reused"),
+        "receipt_mismatch": t("hq", "Receipt differs from report"),
+        "receipt_without_report": t("hq", "Receipt without report"),
+        "receipt_unconfirmed": t("hq", "Receipt not confirmed"),
+        "late_signing": t("hq", "Signed long after sealing"), "valuation_differs": t("hq", "Valuation differs"),
+        "operator_not_cleared": t("hq", "Operator not cleared"),
+        "validated_before_sealing": t("hq", "Validated before sealing"),
     }.get(kind, kind)
 
 
@@ -395,6 +431,37 @@ class MonitorsModel(_ListModel):
 
 
 # -------------------------------------------------------------------------------- statistics
+
+
+class GroupStatsModel(_ListModel):
+    """``hq.stats.stats_by``: shipments, carats and value per production operator or mine."""
+
+    GROUP, SHIPMENTS, CERTIFIED, CARATS, VALUE, PER_CARAT = range(6)
+
+    def __init__(self, by: str = "operator", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.by = by
+
+    def set_by(self, by: str, rows: Sequence[GroupRow]) -> None:
+        self.beginResetModel()
+        self.by = by
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Mine") if self.by == "mine" else self.tr("Operator"), self.tr("Shipments"),
+                self.tr("Certified"), self.tr("Carats"), self.tr("Value (US$)"), self.tr("US$ per carat"))
+
+    def cell(self, r: GroupRow, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            group = r.group or self.tr("(not recorded)")
+            return (group, str(r.shipments), str(r.certified), amount_text(r.carats), amount_text(r.value_usd),
+                    amount_text(r.usd_per_carat))[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.GROUP and not r.group:
+            return GREY
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.SHIPMENTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
 
 class StatsModel(_ListModel):

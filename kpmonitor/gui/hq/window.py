@@ -20,6 +20,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 from kpmonitor.gui.common.workers import Progress, Task, pool, run_task, start
 from kpmonitor.gui.hq.models import (
     AnomaliesModel,
+    GroupStatsModel,
     ImportLogModel,
     ImportResultsModel,
     IssuedModel,
@@ -176,7 +178,7 @@ class HqWindow(QMainWindow):
     action_failed = Signal(str)          # a sentence from the root key's work
     report_opened = Signal(str)          # report id
 
-    INBOX, REPORTS, ANOMALIES, MONITORS, STATISTICS = range(5)
+    INBOX, REPORTS, ANOMALIES, MONITORS, STATISTICS, DASHBOARD = range(6)
 
     def __init__(self, paths: Paths, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +203,11 @@ class HqWindow(QMainWindow):
         self.tabs.addTab(self._build_anomalies(), self.tr("Anomalies"))
         self.tabs.addTab(self._build_monitors(), self.tr("Monitors"))
         self.tabs.addTab(self._build_statistics(), self.tr("Statistics"))
+        # The dashboard's charts (pyqtgraph, numpy) load when the tab is first shown (``_show_dashboard``).
+        self.dashboard: Any = None  # gui.hq.dashboard.DashboardTab, once built
+        self.dashboard_page = QWidget(self)
+        QVBoxLayout(self.dashboard_page)
+        self.tabs.addTab(self.dashboard_page, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._make_menus()
@@ -240,17 +247,29 @@ class HqWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         view = bar.addMenu(self.tr("&View"))
         names = (self.tr("&Inbox"), self.tr("&Reports"), self.tr("&Anomalies"), self.tr("&Monitors"),
-                 self.tr("&Statistics"))
+                 self.tr("&Statistics"), self.tr("&Dashboard"))
         for index, name in enumerate(names):
             self._action(view, name, lambda index=index: self.tabs.setCurrentIndex(index), f"Ctrl+{index + 1}")
         view.addSeparator()
         self._action(view, self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh,
                      self.tr("Read the reports, anomalies and monitors again"))
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addMenu(self._language_menu())
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("View &log"), self.show_log)
         self._action(help_menu, self.tr("&About kpmonitor"), self.show_about)
         for menu in bar.findChildren(QMenu):
             menu.setToolTipsVisible(True)
+
+    def _language_menu(self) -> QMenu:
+        """Tools ▸ Language, as in the field's window: the choice applies at the next start."""
+        from kpmonitor.gui.translations import language_menu, read_setting
+        from kpmonitor.settings import Settings
+
+        settings_file = self.paths.settings_file
+        return language_menu(self, read_setting(settings_file),
+                             lambda value: Settings(settings_file).set("language", value),
+                             self.statusBar().showMessage)
 
     def show_log(self) -> None:
         from kpmonitor.gui.common.log_window import LogWindowDialog
@@ -835,8 +854,18 @@ class HqWindow(QMainWindow):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
-        row.addWidget(plain_label(self.tr("Shipments, carats and value by month and origin; an amended report "
-                                          "counts once, at its latest version."), page, wrap=True), 1)
+        row.addWidget(plain_label(self.tr("Shipments, carats and value; an amended report counts once, at its "
+                                          "latest version."), page, wrap=True), 1)
+        self.stats_by = QComboBox(page)
+        for text, by in ((self.tr("By month and origin"), "month"), (self.tr("By operator"), "operator"),
+                         (self.tr("By mine"), "mine")):
+            self.stats_by.addItem(text, by)
+        self.stats_by.setAccessibleName(self.tr("Group the statistics"))
+        self.stats_by.currentIndexChanged.connect(self._on_stats_by_changed)
+        by_label = QLabel(self.tr("&Group"), page)
+        by_label.setBuddy(self.stats_by)
+        row.addWidget(by_label)
+        row.addWidget(self.stats_by)
         self.export_stats_button = QPushButton(self.tr("Export CSV…"), page)
         self.export_stats_button.clicked.connect(self._on_export_stats_clicked)
         row.addWidget(self.export_stats_button)
@@ -844,10 +873,35 @@ class HqWindow(QMainWindow):
         self.stats_status = FeedbackLabel(page)
         layout.addWidget(self.stats_status)
         self.stats_model = StatsModel(self)
+        self.group_stats_model = GroupStatsModel("operator", self)  # by operator or mine
         self.stats = table(page)
         self.stats.setModel(self.stats_model)
         layout.addWidget(self.stats, 1)
         return page
+
+    def stats_grouping(self) -> str:
+        """"month" (by month and origin), "operator" or "mine"."""
+        return str(self.stats_by.currentData() or "month")
+
+    def set_stats_grouping(self, by: str) -> None:
+        self.stats_by.setCurrentIndex(max(0, self.stats_by.findData(by)))
+
+    def _on_stats_by_changed(self, _index: int) -> None:
+        self._load_stats()
+        fit_columns(self.stats, -1)
+
+    def _load_stats(self) -> None:
+        from kpmonitor.hq.stats import stats, stats_by
+
+        by = self.stats_grouping()
+        if by == "month":
+            self.stats_model.set_rows(stats(self.ws))
+            model: StatsModel | GroupStatsModel = self.stats_model
+        else:
+            self.group_stats_model.set_by(by, stats_by(self.ws, by))
+            model = self.group_stats_model
+        if self.stats.model() is not model:
+            self.stats.setModel(model)
 
     def _on_export_stats_clicked(self) -> None:
         out = self.choose_save_path(self.tr("Export statistics"), "kpmonitor-statistics.csv",
@@ -856,10 +910,13 @@ class HqWindow(QMainWindow):
             self.export_stats(out)
 
     def export_stats(self, out: Path) -> bool:
-        from kpmonitor.hq.stats import write_stats_csv
+        """Write the statistics as shown (by month and origin, or by operator or mine) as CSV."""
+        from kpmonitor.hq.stats import write_group_csv, write_stats_csv
 
+        by = self.stats_grouping()
         try:
-            rows = write_stats_csv(self.ws, out)
+            rows: Sequence[object] = write_stats_csv(self.ws, out) if by == "month" else write_group_csv(
+                self.ws, out, by)
         except KPError as exc:
             self.stats_status.show_error(exc.message)
             return False
@@ -874,7 +931,7 @@ class HqWindow(QMainWindow):
         from kpmonitor.hq.inbox import SET_ASIDE_OUTCOMES
         from kpmonitor.hq.notes import noted_anomalies, open_count
         from kpmonitor.hq.reports import import_log
-        from kpmonitor.hq.stats import monitors, stats
+        from kpmonitor.hq.stats import monitors
 
         log_rows = import_log(self.ws, limit=500)
         self.log_model.set_rows(log_rows)
@@ -900,7 +957,9 @@ class HqWindow(QMainWindow):
                              if opened else self.tr("Anomalies"))
         self.issued_model.set_rows(self._issued_rows())
         self.monitors_model.set_rows(monitors(self.ws))
-        self.stats_model.set_rows(stats(self.ws))
+        self._load_stats()
+        if self.dashboard is not None:
+            self.dashboard.load()  # on the pool: the figures change with every import
         self._update_key_buttons()
         self._fit_all()
 
@@ -925,7 +984,21 @@ class HqWindow(QMainWindow):
         fit_columns(self.monitors, MonitorsModel.LAST_IMPORTED)
         fit_columns(self.stats, -1)
 
+    def _show_dashboard(self) -> None:
+        """Build the Dashboard tab (and load its chart library) the first time it is shown."""
+        from kpmonitor.gui.hq.dashboard import DashboardTab
+
+        # Asked through the window at the time (a test replaces ``choose_save_path``).
+        self.dashboard = DashboardTab(self.ws, lambda *args: self.choose_save_path(*args), self.dashboard_page)
+        layout = self.dashboard_page.layout()
+        assert layout is not None
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.dashboard)
+        self.dashboard.load()
+
     def _on_tab_changed(self, index: int) -> None:
+        if index == self.DASHBOARD and self.dashboard is None:
+            self._show_dashboard()
         if index == self.ANOMALIES:
             self.anomalies.resizeRowsToContents()
 
