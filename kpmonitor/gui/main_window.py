@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         """Attach the opened home: the list from its store (shown now, or already shown and from now on read from
         the store), and what depends on the workspace."""
         from kpmonitor.gui.common.labels import plain_label
+        from kpmonitor.gui.common.words import role_label
         from kpmonitor.history.received import received_reports
 
         self.ws = ws
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
             # The same database: the pages already read stay.
             self.role = ws.role
             self.model.set_source(ws.store, received=lambda: received_reports(ws))
-        who = plain_label(self.tr("{name} · {role} home").format(name=ws.home.name, role=ws.role), self)
+        who = plain_label(self.tr("{name} · {role} home").format(name=ws.home.name, role=role_label(ws.role)), self)
         who.setEnabled(False)
         self.statusBar().addPermanentWidget(who)
         self.attached = True

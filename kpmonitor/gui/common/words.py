@@ -38,6 +38,11 @@ def severity_label(severity: str) -> str:
             "critical": _t("critical")}.get(str(severity), str(severity))
 
 
+def role_label(role: str) -> str:
+    """A home's role (``field``, ``hq``) as the status bar names it."""
+    return {"field": _t("field"), "hq": _t("headquarters")}.get(role, role)
+
+
 def verdict_label(verdict: str | None) -> str:
     if not verdict:
         return _t("none")

@@ -2564,382 +2564,382 @@
         <translation>Ouverture des inspections…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>{name} · {role} home</source>
         <translation>{name} · dossier de travail ({role})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;New inspection</source>
         <translation>&amp;Nouvelle inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Start a new inspection</source>
         <translation>Commencer une nouvelle inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>&amp;Delete draft…</source>
         <translation>&amp;Supprimer le brouillon…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Delete the selected draft (it can be restored with Undo)</source>
         <translation>Supprimer le brouillon sélectionné (Annuler le restaure)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>&amp;Undo delete</source>
         <translation>&amp;Annuler la suppression</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>&amp;Find…</source>
         <translation>Re&amp;chercher…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Search the inspections</source>
         <translation>Rechercher dans les inspections</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>C&amp;ertificate</source>
         <translation>&amp;Certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>&amp;Parcels</source>
         <translation>C&amp;olis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>&amp;Seals</source>
         <translation>&amp;Scellés</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>P&amp;hotos</source>
         <translation>P&amp;hotos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>&amp;Findings and verdict</source>
         <translation>Cons&amp;tats et verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Add &amp;parcel</source>
         <translation>Ajouter un co&amp;lis</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Add a parcel and type its declared carats</source>
         <translation>Ajouter un colis et saisir ses carats déclarés</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Add &amp;seal</source>
         <translation>Ajouter un sc&amp;ellé</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Put the cursor in the seal number box, ready for the scanner</source>
         <translation>Placer le curseur dans la case du numéro de scellé, prêt pour le lecteur</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Add p&amp;hotos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Attach photos from the camera&apos;s card or a folder</source>
         <translation>Joindre des photos depuis la carte de l&apos;appareil ou un dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>&amp;Next problem</source>
         <translation>Problème suiva&amp;nt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Go to the field of the next problem</source>
         <translation>Aller au champ du problème suivant</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>P&amp;revious problem</source>
         <translation>Problème précé&amp;dent</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>&amp;Sign…</source>
         <translation>Si&amp;gner…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Freeze and sign the open inspection: a draft with no errors and every warning acknowledged</source>
         <translation>Figer et signer l&apos;inspection ouverte : un brouillon sans erreur, tous les avertissements acceptés</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Exporter le rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>Write the signed report&apos;s PDF and bundle to a folder (a USB stick); for a signed inspection</source>
         <translation>Écrire le PDF et le paquet du rapport signé dans un dossier (une clé USB) ; pour une inspection signée</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>&amp;Amend…</source>
         <translation>Rectif&amp;ier…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Correct a signed inspection: a new draft whose report will supersede the signed one</source>
         <translation>Corriger une inspection signée : un nouveau brouillon dont le rapport remplacera celui signé</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>&amp;Verify a report…</source>
         <translation>&amp;Vérifier un rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Check a report PDF or its QR seal: genuine, or not</source>
         <translation>Contrôler le PDF d&apos;un rapport ou son sceau QR : authentique ou non</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Signing &amp;certificate…</source>
         <translation>&amp;Certificat de signature…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>This home&apos;s signing certificate, headquarters&apos; root and revocation list</source>
         <translation>Le certificat de signature de ce dossier de travail, le certificat racine et la liste de révocation du siège</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>Install headquarters&apos; &amp;receipt…</source>
         <translation>Installer l&apos;&amp;accusé de réception du siège…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267"/>
+        <location filename="../../gui/main_window.py" line="268"/>
         <source>Headquarters&apos; signed receipt: which reports it holds, and the history of this device it cosigned</source>
         <translation>L&apos;accusé de réception signé du siège : les rapports qu&apos;il détient et l&apos;historique de cet appareil qu&apos;il a contresigné</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>View &amp;log</source>
         <translation>Afficher le &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>&amp;About kpmonitor</source>
         <translation>À &amp;propos de kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>&amp;Inspection</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/main_window.py" line="325"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="358"/>
         <source>Inspections are recorded on a monitor&apos;s (field) home.</source>
         <translation>Les inspections se saisissent dans le dossier de travail d&apos;un contrôleur (terrain).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Annuler {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rétablir {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>&amp;Undo delete of {number}</source>
         <translation>&amp;Annuler la suppression de {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>No inspections: they are recorded on a monitor&apos;s (field) home.</source>
         <translation>Aucune inspection : elles se saisissent dans le dossier de travail d&apos;un contrôleur (terrain).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>No inspections yet. To begin:</source>
         <translation>Aucune inspection pour l&apos;instant. Pour commencer :</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Delete draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>Delete the draft inspection {number}? You can undo this (Ctrl+Z).</source>
         <translation>Supprimer le brouillon d&apos;inspection {number} ? Vous pouvez l&apos;annuler (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456"/>
-        <location filename="../../gui/main_window.py" line="706"/>
+        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="707"/>
         <source>(no number)</source>
         <translation>(sans numéro)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>A signed inspection cannot be deleted; it stays on record.</source>
         <translation>Une inspection signée ne peut pas être supprimée ; elle reste archivée.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>Deleted the draft {number}.</source>
         <translation>Brouillon {number} supprimé.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
+        <location filename="../../gui/main_window.py" line="497"/>
         <source>Restored {number}.</source>
         <translation>{number} restauré.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543"/>
+        <location filename="../../gui/main_window.py" line="544"/>
         <source>Open inspection</source>
         <translation>Ouvrir l&apos;inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="589"/>
+        <location filename="../../gui/main_window.py" line="590"/>
         <source>All changes saved ({time})</source>
         <translation>Toutes les modifications sont enregistrées ({time})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631"/>
+        <location filename="../../gui/main_window.py" line="632"/>
         <source>Sign</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631"/>
+        <location filename="../../gui/main_window.py" line="632"/>
         <source>Photos are still being added; sign when they are in.</source>
         <translation>Des photos sont encore en cours d&apos;ajout ; signez quand elles y sont.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="645"/>
+        <location filename="../../gui/main_window.py" line="646"/>
         <source>Signed: report {report}, version {version}.</source>
         <translation>Signé : rapport {report}, version {version}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="661"/>
+        <location filename="../../gui/main_window.py" line="662"/>
         <source>Export the report to which folder?</source>
         <translation>Exporter le rapport dans quel dossier ?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="676"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <source>Export report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="676"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <source>This inspection is marked signed but its report is missing from this home.</source>
         <translation>Cette inspection est marquée signée, mais son rapport manque dans ce dossier de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="694"/>
-        <location filename="../../gui/main_window.py" line="697"/>
-        <location filename="../../gui/main_window.py" line="712"/>
+        <location filename="../../gui/main_window.py" line="695"/>
+        <location filename="../../gui/main_window.py" line="698"/>
+        <location filename="../../gui/main_window.py" line="713"/>
         <source>Amend</source>
         <translation>Rectifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="695"/>
+        <location filename="../../gui/main_window.py" line="696"/>
         <source>Correct {number} with an amendment? A new draft is made from the signed inspection; when it is signed, its report supersedes the signed one. Both stay on record.</source>
         <translation>Corriger {number} par un rectificatif ? Un nouveau brouillon est créé à partir de l&apos;inspection signée ; une fois signé, son rapport remplace celui signé. Les deux restent archivés.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="697"/>
+        <location filename="../../gui/main_window.py" line="698"/>
         <source>Why is the report corrected? The reason goes into the new report.</source>
         <translation>Pourquoi le rapport est-il corrigé ? Le motif figure dans le nouveau rapport.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="755"/>
+        <location filename="../../gui/main_window.py" line="756"/>
         <source>Install headquarters&apos; receipt</source>
         <translation>Installer l&apos;accusé de réception du siège</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="756"/>
+        <location filename="../../gui/main_window.py" line="757"/>
         <source>Headquarters&apos; receipts (*.kpreceipt)</source>
         <translation>Accusés de réception du siège (*.kpreceipt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="768"/>
+        <location filename="../../gui/main_window.py" line="769"/>
         <source>Headquarters&apos; receipt</source>
         <translation>Accusé de réception du siège</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800"/>
+        <location filename="../../gui/main_window.py" line="801"/>
         <source>kpmonitor opens report PDFs, QR seal text files and bundles; {name} is none of these.</source>
         <translation>kpmonitor ouvre les PDF de rapport, les fichiers texte de sceau QR et les paquets ; {name} n&apos;est rien de tout cela.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="803"/>
+        <location filename="../../gui/main_window.py" line="804"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -5334,121 +5334,131 @@ Données : {home}</translation>
     </message>
     <message>
         <location filename="../../gui/common/words.py" line="43"/>
+        <source>field</source>
+        <translation>terrain</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/words.py" line="43"/>
+        <source>headquarters</source>
+        <translation>siège</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/words.py" line="48"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="44"/>
+        <location filename="../../gui/common/words.py" line="49"/>
         <source>Certified for export</source>
         <translation>Certifié pour l&apos;exportation</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="44"/>
+        <location filename="../../gui/common/words.py" line="49"/>
         <source>Not certified</source>
         <translation>Non certifié</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="45"/>
+        <location filename="../../gui/common/words.py" line="50"/>
         <source>Held pending</source>
         <translation>Retenu en attente</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="51"/>
+        <location filename="../../gui/common/words.py" line="56"/>
         <source>Signature intact</source>
         <translation>Signature intacte</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="52"/>
+        <location filename="../../gui/common/words.py" line="57"/>
         <source>Signature covers the whole file</source>
         <translation>La signature couvre tout le fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="53"/>
+        <location filename="../../gui/common/words.py" line="58"/>
         <source>Certified, no changes permitted</source>
         <translation>Certifié, aucune modification permise</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="54"/>
+        <location filename="../../gui/common/words.py" line="59"/>
         <source>Issued by headquarters</source>
         <translation>Délivré par le siège</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="55"/>
+        <location filename="../../gui/common/words.py" line="60"/>
         <source>Certificate within its validity period</source>
         <translation>Certificat dans sa période de validité</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="56"/>
+        <location filename="../../gui/common/words.py" line="61"/>
         <source>Not revoked</source>
         <translation>Non révoqué</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="57"/>
+        <location filename="../../gui/common/words.py" line="62"/>
         <source>Report snapshot attached</source>
         <translation>Instantané du rapport joint</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="58"/>
+        <location filename="../../gui/common/words.py" line="63"/>
         <source>QR seal signature</source>
         <translation>Signature du sceau QR</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="59"/>
+        <location filename="../../gui/common/words.py" line="64"/>
         <source>QR seal and PDF signed by the same monitor</source>
         <translation>Sceau QR et PDF signés par le même contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="60"/>
+        <location filename="../../gui/common/words.py" line="65"/>
         <source>QR seal matches the report</source>
         <translation>Le sceau QR correspond au rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="61"/>
+        <location filename="../../gui/common/words.py" line="66"/>
         <source>Recognised as a report</source>
         <translation>Reconnu comme un rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="63"/>
+        <location filename="../../gui/common/words.py" line="68"/>
         <source>Readable bundle</source>
         <translation>Paquet lisible</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="64"/>
+        <location filename="../../gui/common/words.py" line="69"/>
         <source>Manifest signature</source>
         <translation>Signature du manifeste</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="65"/>
+        <location filename="../../gui/common/words.py" line="70"/>
         <source>Files match the manifest</source>
         <translation>Les fichiers correspondent au manifeste</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="66"/>
+        <location filename="../../gui/common/words.py" line="71"/>
         <source>Snapshot follows the report format</source>
         <translation>L&apos;instantané suit le format du rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="67"/>
+        <location filename="../../gui/common/words.py" line="72"/>
         <source>Snapshot matches the manifest</source>
         <translation>L&apos;instantané correspond au manifeste</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="68"/>
+        <location filename="../../gui/common/words.py" line="73"/>
         <source>Certificate names the signer</source>
         <translation>Le certificat nomme le signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="69"/>
+        <location filename="../../gui/common/words.py" line="74"/>
         <source>Photos match the snapshot</source>
         <translation>Les photos correspondent à l&apos;instantané</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="70"/>
+        <location filename="../../gui/common/words.py" line="75"/>
         <source>PDF signature</source>
         <translation>Signature du PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="71"/>
+        <location filename="../../gui/common/words.py" line="76"/>
         <source>PDF carries the snapshot</source>
         <translation>Le PDF contient l&apos;instantané</translation>
     </message>

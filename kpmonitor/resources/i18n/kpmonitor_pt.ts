@@ -2564,382 +2564,382 @@
         <translation>A abrir as inspeções…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>{name} · {role} home</source>
         <translation>{name} · pasta de trabalho ({role})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;New inspection</source>
         <translation>&amp;Nova inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Start a new inspection</source>
         <translation>Iniciar uma nova inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>&amp;Delete draft…</source>
         <translation>&amp;Eliminar rascunho…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Delete the selected draft (it can be restored with Undo)</source>
         <translation>Eliminar o rascunho selecionado (Anular repõe-no)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>&amp;Undo delete</source>
         <translation>&amp;Anular eliminação</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>&amp;Find…</source>
         <translation>&amp;Procurar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Search the inspections</source>
         <translation>Procurar nas inspeções</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>&amp;Back to the list</source>
         <translation>&amp;Voltar à lista</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>C&amp;ertificate</source>
         <translation>&amp;Certificado</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>&amp;Parcels</source>
         <translation>&amp;Lotes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>&amp;Seals</source>
         <translation>&amp;Selos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>P&amp;hotos</source>
         <translation>F&amp;otos</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>&amp;Findings and verdict</source>
         <translation>Consta&amp;tações e decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Add &amp;parcel</source>
         <translation>&amp;Adicionar lote</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Add a parcel and type its declared carats</source>
         <translation>Adicionar um lote e escrever os quilates declarados</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Add &amp;seal</source>
         <translation>Adicionar s&amp;elo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Put the cursor in the seal number box, ready for the scanner</source>
         <translation>Pôr o cursor na caixa do número do selo, pronto para o leitor</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Add p&amp;hotos…</source>
         <translation>Adicionar &amp;fotos…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Attach photos from the camera&apos;s card or a folder</source>
         <translation>Anexar fotos do cartão da câmara ou de uma pasta</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>&amp;Next problem</source>
         <translation>&amp;Próximo problema</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Go to the field of the next problem</source>
         <translation>Ir para o campo do próximo problema</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>P&amp;revious problem</source>
         <translation>Problema a&amp;nterior</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>&amp;Sign…</source>
         <translation>Ass&amp;inar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Freeze and sign the open inspection: a draft with no errors and every warning acknowledged</source>
         <translation>Fixar e assinar a inspeção aberta: um rascunho sem erros e com todos os avisos aceites</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>&amp;Export report…</source>
         <translation>E&amp;xportar relatório…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>Write the signed report&apos;s PDF and bundle to a folder (a USB stick); for a signed inspection</source>
         <translation>Escrever o PDF e o pacote do relatório assinado numa pasta (uma pen USB); para uma inspeção assinada</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>&amp;Amend…</source>
         <translation>&amp;Retificar…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Correct a signed inspection: a new draft whose report will supersede the signed one</source>
         <translation>Corrigir uma inspeção assinada: um novo rascunho cujo relatório substituirá o assinado</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>&amp;Verify a report…</source>
         <translation>&amp;Verificar um relatório…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Check a report PDF or its QR seal: genuine, or not</source>
         <translation>Verificar o PDF de um relatório ou o seu selo QR: autêntico, ou não</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Signing &amp;certificate…</source>
         <translation>&amp;Certificado de assinatura…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>This home&apos;s signing certificate, headquarters&apos; root and revocation list</source>
         <translation>O certificado de assinatura desta pasta de trabalho, o certificado raiz e a lista de revogação da sede</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>Install headquarters&apos; &amp;receipt…</source>
         <translation>Instalar o aviso de &amp;receção da sede…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267"/>
+        <location filename="../../gui/main_window.py" line="268"/>
         <source>Headquarters&apos; signed receipt: which reports it holds, and the history of this device it cosigned</source>
         <translation>O aviso de receção assinado pela sede: os relatórios que tem e o histórico deste dispositivo que coassinou</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>View &amp;log</source>
         <translation>Ver re&amp;gisto</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>&amp;About kpmonitor</source>
         <translation>&amp;Acerca do kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>&amp;Inspection</source>
         <translation>&amp;Inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>&amp;Tools</source>
         <translation>Ferra&amp;mentas</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/main_window.py" line="325"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="358"/>
         <source>Inspections are recorded on a monitor&apos;s (field) home.</source>
         <translation>As inspeções são registadas na pasta de trabalho de um inspetor (terreno).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Anular {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Refazer {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>&amp;Undo delete of {number}</source>
         <translation>&amp;Anular eliminação de {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>No inspections: they are recorded on a monitor&apos;s (field) home.</source>
         <translation>Sem inspeções: são registadas na pasta de trabalho de um inspetor (terreno).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>No inspections yet. To begin:</source>
         <translation>Ainda não há inspeções. Para começar:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Delete draft</source>
         <translation>Eliminar rascunho</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>Delete the draft inspection {number}? You can undo this (Ctrl+Z).</source>
         <translation>Eliminar o rascunho da inspeção {number}? Pode anular esta ação (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456"/>
-        <location filename="../../gui/main_window.py" line="706"/>
+        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="707"/>
         <source>(no number)</source>
         <translation>(sem número)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>A signed inspection cannot be deleted; it stays on record.</source>
         <translation>Uma inspeção assinada não pode ser eliminada; fica registada.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>Deleted the draft {number}.</source>
         <translation>Rascunho {number} eliminado.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
+        <location filename="../../gui/main_window.py" line="497"/>
         <source>Restored {number}.</source>
         <translation>{number} reposto.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543"/>
+        <location filename="../../gui/main_window.py" line="544"/>
         <source>Open inspection</source>
         <translation>Abrir inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="589"/>
+        <location filename="../../gui/main_window.py" line="590"/>
         <source>All changes saved ({time})</source>
         <translation>Todas as alterações guardadas ({time})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631"/>
+        <location filename="../../gui/main_window.py" line="632"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631"/>
+        <location filename="../../gui/main_window.py" line="632"/>
         <source>Photos are still being added; sign when they are in.</source>
         <translation>Ainda se estão a adicionar fotos; assine quando estiverem todas.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="645"/>
+        <location filename="../../gui/main_window.py" line="646"/>
         <source>Signed: report {report}, version {version}.</source>
         <translation>Assinado: relatório {report}, versão {version}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="661"/>
+        <location filename="../../gui/main_window.py" line="662"/>
         <source>Export the report to which folder?</source>
         <translation>Exportar o relatório para que pasta?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="676"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <source>Export report</source>
         <translation>Exportar relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="676"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <source>This inspection is marked signed but its report is missing from this home.</source>
         <translation>Esta inspeção está marcada como assinada, mas o relatório não está nesta pasta de trabalho.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="694"/>
-        <location filename="../../gui/main_window.py" line="697"/>
-        <location filename="../../gui/main_window.py" line="712"/>
+        <location filename="../../gui/main_window.py" line="695"/>
+        <location filename="../../gui/main_window.py" line="698"/>
+        <location filename="../../gui/main_window.py" line="713"/>
         <source>Amend</source>
         <translation>Retificar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="695"/>
+        <location filename="../../gui/main_window.py" line="696"/>
         <source>Correct {number} with an amendment? A new draft is made from the signed inspection; when it is signed, its report supersedes the signed one. Both stay on record.</source>
         <translation>Corrigir {number} com uma retificação? É criado um novo rascunho a partir da inspeção assinada; quando for assinado, o seu relatório substitui o assinado. Ambos ficam registados.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="697"/>
+        <location filename="../../gui/main_window.py" line="698"/>
         <source>Why is the report corrected? The reason goes into the new report.</source>
         <translation>Porque é corrigido o relatório? O motivo fica no novo relatório.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="755"/>
+        <location filename="../../gui/main_window.py" line="756"/>
         <source>Install headquarters&apos; receipt</source>
         <translation>Instalar o aviso de receção da sede</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="756"/>
+        <location filename="../../gui/main_window.py" line="757"/>
         <source>Headquarters&apos; receipts (*.kpreceipt)</source>
         <translation>Avisos de receção da sede (*.kpreceipt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="768"/>
+        <location filename="../../gui/main_window.py" line="769"/>
         <source>Headquarters&apos; receipt</source>
         <translation>Aviso de receção da sede</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800"/>
+        <location filename="../../gui/main_window.py" line="801"/>
         <source>kpmonitor opens report PDFs, QR seal text files and bundles; {name} is none of these.</source>
         <translation>O kpmonitor abre PDF de relatórios, ficheiros de texto de selo QR e pacotes; {name} não é nenhum deles.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="803"/>
+        <location filename="../../gui/main_window.py" line="804"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
@@ -5334,121 +5334,131 @@ Dados: {home}</translation>
     </message>
     <message>
         <location filename="../../gui/common/words.py" line="43"/>
+        <source>field</source>
+        <translation>terreno</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/words.py" line="43"/>
+        <source>headquarters</source>
+        <translation>sede</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/words.py" line="48"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="44"/>
+        <location filename="../../gui/common/words.py" line="49"/>
         <source>Certified for export</source>
         <translation>Certificado para exportação</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="44"/>
+        <location filename="../../gui/common/words.py" line="49"/>
         <source>Not certified</source>
         <translation>Não certificado</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="45"/>
+        <location filename="../../gui/common/words.py" line="50"/>
         <source>Held pending</source>
         <translation>Retido pendente</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="51"/>
+        <location filename="../../gui/common/words.py" line="56"/>
         <source>Signature intact</source>
         <translation>Assinatura intacta</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="52"/>
+        <location filename="../../gui/common/words.py" line="57"/>
         <source>Signature covers the whole file</source>
         <translation>A assinatura abrange todo o ficheiro</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="53"/>
+        <location filename="../../gui/common/words.py" line="58"/>
         <source>Certified, no changes permitted</source>
         <translation>Certificado, sem alterações permitidas</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="54"/>
+        <location filename="../../gui/common/words.py" line="59"/>
         <source>Issued by headquarters</source>
         <translation>Emitido pela sede</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="55"/>
+        <location filename="../../gui/common/words.py" line="60"/>
         <source>Certificate within its validity period</source>
         <translation>Certificado dentro do prazo de validade</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="56"/>
+        <location filename="../../gui/common/words.py" line="61"/>
         <source>Not revoked</source>
         <translation>Não revogado</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="57"/>
+        <location filename="../../gui/common/words.py" line="62"/>
         <source>Report snapshot attached</source>
         <translation>Instantâneo do relatório anexado</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="58"/>
+        <location filename="../../gui/common/words.py" line="63"/>
         <source>QR seal signature</source>
         <translation>Assinatura do selo QR</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="59"/>
+        <location filename="../../gui/common/words.py" line="64"/>
         <source>QR seal and PDF signed by the same monitor</source>
         <translation>Selo QR e PDF assinados pelo mesmo inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="60"/>
+        <location filename="../../gui/common/words.py" line="65"/>
         <source>QR seal matches the report</source>
         <translation>O selo QR corresponde ao relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="61"/>
+        <location filename="../../gui/common/words.py" line="66"/>
         <source>Recognised as a report</source>
         <translation>Reconhecido como relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="63"/>
+        <location filename="../../gui/common/words.py" line="68"/>
         <source>Readable bundle</source>
         <translation>Pacote legível</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="64"/>
+        <location filename="../../gui/common/words.py" line="69"/>
         <source>Manifest signature</source>
         <translation>Assinatura do manifesto</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="65"/>
+        <location filename="../../gui/common/words.py" line="70"/>
         <source>Files match the manifest</source>
         <translation>Os ficheiros correspondem ao manifesto</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="66"/>
+        <location filename="../../gui/common/words.py" line="71"/>
         <source>Snapshot follows the report format</source>
         <translation>O instantâneo segue o formato do relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="67"/>
+        <location filename="../../gui/common/words.py" line="72"/>
         <source>Snapshot matches the manifest</source>
         <translation>O instantâneo corresponde ao manifesto</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="68"/>
+        <location filename="../../gui/common/words.py" line="73"/>
         <source>Certificate names the signer</source>
         <translation>O certificado identifica o signatário</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="69"/>
+        <location filename="../../gui/common/words.py" line="74"/>
         <source>Photos match the snapshot</source>
         <translation>As fotos correspondem ao instantâneo</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="70"/>
+        <location filename="../../gui/common/words.py" line="75"/>
         <source>PDF signature</source>
         <translation>Assinatura do PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/common/words.py" line="71"/>
+        <location filename="../../gui/common/words.py" line="76"/>
         <source>PDF carries the snapshot</source>
         <translation>O PDF contém o instantâneo</translation>
     </message>
