@@ -22,16 +22,21 @@ version's language) is said in the log and the language chosen automatically,
 so that a settings file never stops a monitor from working.
 
 No Qt here: the GUI installs its translators from what this says
-(``kpmonitor.gui.translations``), and the core's sentences will follow it too.
+(``kpmonitor.gui.translations``), and calls ``set_language`` with the same
+language for the core's sentences (``_``, ``ngettext``: gettext catalogues,
+compiled by Babel, under ``kpmonitor/resources/locale``). Without that call the
+core speaks ``chosen_language()``, decided at its first sentence.
 """
 
 from __future__ import annotations
 
+import gettext
 import locale
 import logging
 import os
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from kpmonitor.errors import KPError
 
@@ -134,3 +139,76 @@ def chosen_language(setting: str | None = None, *, system: Iterable[str] | None 
         except UnknownLanguage as exc:
             log.warning("%s The system's language is used.", exc.message)
     return system_language(system, env)
+
+
+# --- the core's sentences: gettext -------------------------------------------------------------------
+#
+# The core (rules, parser, checks, command line) writes its sentences as ``_("… {name} …").format(name=…)``;
+# ``scripts/i18n.py core-update`` extracts them into kpmonitor/resources/locale/kpmonitor.pot and each
+# <lang>/LC_MESSAGES/kpmonitor.po, ``core-release`` compiles the .mo files read here. English is the source
+# text: it needs no catalogue.
+
+DOMAIN = "kpmonitor"
+_language: str | None = None     # set_language's, or the one decided at first use
+_decided: str | None = None      # KPMONITOR_LANG when it was decided (None: set by set_language)
+_catalogues: dict[str, gettext.NullTranslations] = {}
+
+
+def locale_dir() -> Path:
+    """Where the core's compiled catalogues are: ``<lang>/LC_MESSAGES/kpmonitor.mo``."""
+    return Path(__file__).resolve().parent / "resources" / "locale"
+
+
+def set_language(language: str | None) -> None:
+    """Speak ``language`` (one of LANGUAGES) from now on in this process; None: decide again at next use."""
+    global _language, _decided
+    _language = None if language is None else check_language(language)
+    _decided = None
+
+
+def current_language() -> str:
+    """The language the core's sentences are in: the one set, else ``chosen_language()`` decided at first use
+    (again if ``KPMONITOR_LANG`` has changed since), English if that fails."""
+    global _language, _decided
+    forced = os.environ.get(ENV, "")
+    if _language is None or (_decided is not None and _decided != forced):
+        try:
+            _language = chosen_language()
+        except UnknownLanguage as exc:
+            log.warning("%s English is used.", exc.message)
+            _language = DEFAULT
+        _decided = forced
+    return _language
+
+
+def translations() -> gettext.NullTranslations:
+    """The catalogue of the current language (loaded at first use; English, or a missing one: the source text)."""
+    language = current_language()
+    catalogue = _catalogues.get(language)
+    if catalogue is None:
+        if language == DEFAULT:
+            catalogue = gettext.NullTranslations()
+        else:
+            try:
+                catalogue = gettext.translation(DOMAIN, str(locale_dir()), languages=[language])
+            except OSError:
+                log.warning("the %s catalogue of kpmonitor's sentences is missing: they stay English",
+                            NAMES[language])
+                catalogue = gettext.NullTranslations()
+        _catalogues[language] = catalogue
+    return catalogue
+
+
+def _(message: str) -> str:
+    """``message`` in the current language (the English source when it has no translation)."""
+    return translations().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of ``singular``/``plural`` that ``n`` takes, in the current language."""
+    return translations().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it (translated where it is used, with ``_``)."""
+    return message

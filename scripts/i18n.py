@@ -1,10 +1,17 @@
-"""The desktop app's translations: extract, release, check (Qt's own machinery: lupdate, lrelease).
+"""kpmonitor's translations: the desktop app's (Qt's machinery: lupdate, lrelease) and the core's (gettext, Babel).
 
     .venv/bin/python scripts/i18n.py update          # sources → kpmonitor/resources/i18n/kpmonitor_<lang>.ts
     .venv/bin/python scripts/i18n.py release         # .ts → .qm beside them (what the app loads)
     .venv/bin/python scripts/i18n.py check           # fails on an untranslated message or a stale .qm
     .venv/bin/python scripts/i18n.py todo fr         # the messages still to translate, as JSON to fill in
     .venv/bin/python scripts/i18n.py apply fr FILE   # write translations from such a JSON file into the .ts
+
+    .venv/bin/python scripts/i18n.py core-update          # the core's sentences → kpmonitor.pot → <lang>/…/kpmonitor.po
+    .venv/bin/python scripts/i18n.py core-todo fr         # the core's messages still to translate, as JSON
+    .venv/bin/python scripts/i18n.py core-apply fr FILE   # write translations from such a JSON file into the .po
+    .venv/bin/python scripts/i18n.py core-release         # .po → .mo beside them (what the core loads)
+
+``check`` checks both: the .ts and .qm files, and the core's .po and .mo files (see the core's section below).
 
 ``update`` runs ``pyside6-lupdate`` over every ``kpmonitor/gui/**/*.py``: it reads ``self.tr("…")`` (the
 context is the enclosing class) and ``QCoreApplication.translate("context", "…")`` itself, and keeps the
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import os
 import re
@@ -36,6 +44,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from babel.messages.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "kpmonitor" / "gui"
@@ -488,6 +498,216 @@ def apply(language: str, data: dict[str, dict[str, str | list[str]]]) -> tuple[i
     return written, unknown
 
 
+# --- the core's sentences: gettext catalogues, with Babel ----------------------------------------------
+#
+# The core (everything but kpmonitor/gui) writes its sentences as ``_("… {name} …").format(name=…)`` and
+# ``ngettext(…)`` (kpmonitor/i18n.py). ``core-update`` extracts them with Babel into
+# kpmonitor/resources/locale/kpmonitor.pot and merges that into each <lang>/LC_MESSAGES/kpmonitor.po;
+# ``core-release`` compiles the .mo files beside them (what the core loads); ``check`` fails on an untranslated
+# or fuzzy entry, a placeholder lost, a message of the code missing from a catalogue, or a stale .mo.
+
+LOCALE = ROOT / "kpmonitor" / "resources" / "locale"
+POT = LOCALE / "kpmonitor.pot"
+DOMAIN = "kpmonitor"
+# The locale a catalogue declares (its plural forms come from it): Portuguese as written in Portugal.
+PO_LOCALE = {"fr": "fr", "pt": "pt_PT"}
+_BRACES = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_HEADER = ("# The core's sentences (rules, document parser) of kpmonitor.\n"
+           "# Made by scripts/i18n.py core-update from the code; translated as docs/translating.md says.")
+_DATED = ('"POT-Creation-Date:', '"PO-Revision-Date:', "POT-Creation-Date:", "PO-Revision-Date:")
+
+
+def po_path(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def core_files() -> list[Path]:
+    """The core's modules: every kpmonitor/**/*.py but the GUI's."""
+    return sorted(p for p in (ROOT / "kpmonitor").rglob("*.py")
+                  if "__pycache__" not in p.parts and GUI not in p.parents)
+
+
+def _catalog(language: str | None) -> Catalog:
+    """An empty catalogue with kpmonitor's header (the template when ``language`` is None)."""
+    return Catalog(locale=PO_LOCALE[language] if language else None, domain=DOMAIN, project="kpmonitor",
+                   version="1", fuzzy=False, charset="utf-8", header_comment=_HEADER,
+                   msgid_bugs_address="",
+                   last_translator="kpmonitor's translators", language_team="kpmonitor's translators")
+
+
+def core_extract() -> Catalog:
+    """The core's messages, as a template (``_``, ``ngettext``, ``N_`` and gettext's other names)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+
+    template = _catalog(None)
+    for path in core_files():
+        where = path.relative_to(ROOT).as_posix()
+        for line, message, comments, context in extract_from_file(
+                "python", str(path), keywords=DEFAULT_KEYWORDS, comment_tags=("TRANSLATORS:",),
+                strip_comment_tags=True):
+            if message and (message if isinstance(message, str) else message[0]):
+                template.add(message, None, [(where, line)], auto_comments=comments, context=context,
+                             flags=("python-brace-format",) if _BRACES.search(str(message)) else ())
+    return template
+
+
+def _po_bytes(catalog: Catalog, *, keep_obsolete: bool = True) -> bytes:
+    from babel.messages.pofile import write_po
+
+    out = io.BytesIO()
+    write_po(out, catalog, width=116, sort_output=False, ignore_obsolete=not keep_obsolete,
+             include_previous=False)
+    return out.getvalue()
+
+
+def _undated(data: bytes) -> list[str]:
+    return [line for line in data.decode("utf-8").splitlines() if not line.startswith(_DATED)]
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file says the same but for its dates (so an update changes nothing needlessly)."""
+    if path.exists() and _undated(path.read_bytes()) == _undated(data):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def read_catalog(language: str) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    with po_path(language).open("rb") as f:
+        return read_po(f, locale=PO_LOCALE[language], domain=DOMAIN)
+
+
+def core_update(*, drop_vanished: bool = False) -> Catalog:
+    """Extract the core's messages into the .pot and merge it into each .po, keeping their translations.
+
+    A message that changed comes back fuzzy (Babel offers the nearest old translation), one no longer in the code is
+    kept as obsolete (``#~``) unless ``drop_vanished``.
+    """
+    template = core_extract()
+    _write_if_changed(POT, _po_bytes(template))
+    for language in LANGUAGES:
+        catalog = read_catalog(language) if po_path(language).exists() else _catalog(language)
+        catalog.update(template, update_header_comment=False)
+        catalog.fuzzy = False
+        _write_if_changed(po_path(language), _po_bytes(catalog, keep_obsolete=not drop_vanished))
+    return template
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    """What ``core-release`` makes of a catalogue (fuzzy entries left out: they are English at run time)."""
+    from babel.messages.mofile import write_mo
+
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def core_release() -> list[Path]:
+    written = []
+    for language in LANGUAGES:
+        mo_path(language).write_bytes(mo_bytes(read_catalog(language)))
+        written.append(mo_path(language))
+    return written
+
+
+def _forms(message: object) -> list[str]:
+    string = getattr(message, "string", "")
+    return list(string) if isinstance(string, (tuple, list)) else [string or ""]
+
+
+def core_problems(language: str, template: Catalog | None = None) -> list[str]:
+    """What is wrong with a core catalogue: untranslated, fuzzy, a placeholder lost or added, a message of the code
+    missing, the .mo not what ``core-release`` makes of the .po now."""
+    path = po_path(language)
+    if not path.exists():
+        return [f"{path.relative_to(ROOT)}: missing (run core-update)"]
+    catalog = read_catalog(language)
+    where = path.relative_to(ROOT)
+    found = []
+    if catalog.fuzzy:
+        found.append(f"{where}: the header is marked fuzzy")
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        shown = ids[0][:70]
+        forms = _forms(message)
+        if not all(forms):
+            found.append(f"{where}: untranslated: {shown!r}")
+        elif message.fuzzy:
+            found.append(f"{where}: fuzzy: {shown!r}")
+        elif any(set(_BRACES.findall(form)) != set(_BRACES.findall(ids[-1 if i else 0]))
+                 for i, form in enumerate(forms)):
+            found.append(f"{where}: the placeholders differ: {shown!r}")
+    template = core_extract() if template is None else template
+    missing = [m.id for m in template if m.id and m.id not in catalog]
+    found += [f"{where}: not in the catalogue (run core-update): {(i if isinstance(i, str) else i[0])[:70]!r}"
+              for i in missing]
+    mo = mo_path(language)
+    if not mo.exists():
+        found.append(f"{mo.relative_to(ROOT)}: missing (run core-release)")
+    elif mo.read_bytes() != mo_bytes(catalog):
+        found.append(f"{mo.relative_to(ROOT)}: not what core-release makes of the .po now (run core-release)")
+    return found
+
+
+def core_todo(language: str, everything: bool = False) -> dict[str, str | list[str]]:
+    """``{msgid: translation}`` (a plural: ``[singular, plural]`` keyed by the singular) of what is left."""
+    out: dict[str, str | list[str]] = {}
+    for message in read_catalog(language):
+        if not message.id:
+            continue
+        forms = _forms(message)
+        if everything or message.fuzzy or not all(forms):
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            out[key] = forms if message.pluralizable else forms[0]
+    return out
+
+
+def core_apply(language: str, data: dict[str, str | list[str]]) -> tuple[int, list[str]]:
+    """Write ``{msgid: translation}`` into the .po (a translation written is no longer fuzzy)."""
+    catalog = read_catalog(language)
+    by_key = {(m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    written, unknown = 0, []
+    for key, value in data.items():
+        message = by_key.get(key)
+        if message is None:
+            unknown.append(key)
+            continue
+        if not value or (isinstance(value, list) and not all(value)):
+            continue
+        message.string = tuple(value) if message.pluralizable and isinstance(value, list) else str(value)
+        message.flags.discard("fuzzy")
+        written += 1
+    _write_if_changed(po_path(language), _po_bytes(catalog))
+    return written, unknown
+
+
+def core_main(args: argparse.Namespace) -> int:
+    if args.command == "core-update":
+        template = core_update(drop_vanished=args.drop_vanished)
+        print(f"{len([m for m in template if m.id])} messages of the core in {POT.relative_to(ROOT)}")
+    elif args.command == "core-release":
+        for path in core_release():
+            print(path.relative_to(ROOT))
+    elif args.command == "core-todo":
+        json.dump(core_todo(args.language, args.all), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.command == "core-apply":
+        written, unknown = core_apply(args.language, json.loads(args.file.read_text(encoding="utf-8")))
+        print(f"{written} translations written")
+        for line in unknown:
+            print(f"not in the catalogue: {line}")
+    return 0
+
+
 # --- the command line ----------------------------------------------------------------------------------
 
 
@@ -509,7 +729,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("apply", help="write translations from a JSON file into the .ts")
     p.add_argument("language", choices=LANGUAGES)
     p.add_argument("file", type=Path)
+    p = sub.add_parser("core-update", help="extract the core's sentences into the .pot and the .po files")
+    p.add_argument("--drop-vanished", action="store_true", help="drop the messages the code no longer has")
+    sub.add_parser("core-release", help="make the core's .mo files from the .po files")
+    p = sub.add_parser("core-todo", help="the core's messages still to translate, as JSON")
+    p.add_argument("language", choices=LANGUAGES)
+    p.add_argument("--all", action="store_true", help="every message, translated or not")
+    p = sub.add_parser("core-apply", help="write translations from a JSON file into the core's .po")
+    p.add_argument("language", choices=LANGUAGES)
+    p.add_argument("file", type=Path)
     args = parser.parse_args(argv)
+
+    if args.command.startswith("core-"):
+        return core_main(args)
 
     if args.command == "update":
         found = update(drop_vanished=args.drop_vanished)
@@ -520,6 +752,8 @@ def main(argv: list[str] | None = None) -> int:
             print(release(ts_path(language), qm_path(language)))
     elif args.command == "check":
         failures = [p for language in LANGUAGES for p in problems(language)]
+        template = core_extract()
+        failures += [p for language in LANGUAGES for p in core_problems(language, template)]
         for line in failures:
             print(line)
         if failures:
@@ -528,6 +762,9 @@ def main(argv: list[str] | None = None) -> int:
         counts = {lang: [m for m in messages(ts_path(lang)) if m.active] for lang in LANGUAGES}
         print("; ".join(f"{lang}: {len(ms)} messages ({sum(m.numerus for m in ms)} plural), all translated"
                         for lang, ms in counts.items()) + "; the .qm files are current")
+        core = {lang: [m for m in read_catalog(lang) if m.id] for lang in LANGUAGES}
+        print("core: " + "; ".join(f"{lang}: {len(ms)} messages ({sum(m.pluralizable for m in ms)} plural), "
+                                   "all translated" for lang, ms in core.items()) + "; the .mo files are current")
     elif args.command == "helpers":
         found = scan()
         for call in helper_calls(found):

@@ -29,6 +29,7 @@ from typing import Any
 from kpmonitor.domain.moments import after
 from kpmonitor.domain.quantities import parse_carats, parse_hundredths, parse_usd, plain
 from kpmonitor.errors import ParseError
+from kpmonitor.i18n import N_, _, ngettext
 
 
 class Verdict(StrEnum):
@@ -352,19 +353,21 @@ class Inspection:
 # --- parsing what people type ------------------------------------------------------------------
 
 
-def parse_date(text: str, what: str = "date") -> date:
+def parse_date(text: str, what: str = N_("date")) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ParseError(f"“{text}” is not a date; write the {what} as YYYY-MM-DD.") from None
+        raise ParseError(_("“{text}” is not a date; write the {what} as YYYY-MM-DD.").format(
+            text=text, what=_(what))) from None
 
 
-def parse_moment(text: str, what: str = "time") -> str:
+def parse_moment(text: str, what: str = N_("time")) -> str:
     """Check an ISO 8601 date-time and return it normalised (seconds kept, offset kept)."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ParseError(f"“{text}” is not a date and time; write the {what} like 2026-11-21T09:30+02:00.") from None
+        raise ParseError(_("“{text}” is not a date and time; write the {what} like 2026-11-21T09:30+02:00.").format(
+            text=text, what=_(what))) from None
     return moment.isoformat()
 
 
@@ -373,7 +376,7 @@ def parse_code(text: str, what: str) -> str:
     if code.lower() == MIXED:
         return MIXED
     if not re.fullmatch(r"[A-Za-z]{2}", code):
-        raise ParseError(f"“{text}” is not a two-letter country code for the {what}.")
+        raise ParseError(_("“{text}” is not a two-letter country code for the {what}.").format(text=text, what=_(what)))
     return code.upper()
 
 
@@ -393,14 +396,14 @@ def parse_period(text: str) -> str:
         else:
             ok = starts == sorted(starts)
     if not ok:
-        raise ParseError(f"“{_shown(period)}” is not a production period; write a month as 2026-10, a day as "
-                         "2026-10-14, or a range as 2026-09/2026-10.")
+        raise ParseError(_("“{text}” is not a production period; write a month as 2026-10, a day as "
+                           "2026-10-14, or a range as 2026-09/2026-10.").format(text=_shown(period)))
     return period
 
 
 def parse_weight_kg(text: str) -> int:
     """Typed kilograms → integer hundredths of a kilogram."""
-    return parse_hundredths(text, what="gross weight in kg", unit="kg", maximum=MAX_GROSS_WEIGHT)
+    return parse_hundredths(text, what=N_("gross weight in kg"), unit="kg", maximum=MAX_GROSS_WEIGHT)
 
 
 def parse_port(text: str) -> str:
@@ -411,15 +414,16 @@ def parse_port(text: str) -> str:
 def parse_method(text: str) -> str:
     method = " ".join(text.strip().lower().split())
     if method not in VALUATION_METHODS:
-        raise ParseError(f"“{_shown(text.strip())}” is not a valuation method; write one of "
-                         + ", ".join(VALUATION_METHODS) + ".")
+        raise ParseError(_("“{text}” is not a valuation method; write one of {methods}.").format(
+            text=_shown(text.strip()), methods=", ".join(VALUATION_METHODS)))
     return method
 
 
 def parse_sha256(text: str) -> str:
     digest = text.strip().lower()
     if not re.fullmatch(r"[0-9a-f]{64}", digest):
-        raise ParseError(f"“{_shown(text.strip())}” is not a photo's SHA-256 (64 hexadecimal digits).")
+        raise ParseError(_("“{text}” is not a photo's SHA-256 (64 hexadecimal digits).").format(
+            text=_shown(text.strip())))
     return digest
 
 
@@ -475,24 +479,28 @@ def parse_document(data: bytes | str) -> Any:
     :raises ParseError: when it is not JSON, or not a document's JSON.
     """
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise ParseError(f"The document is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB; no inspection is.")
+        raise ParseError(_("The document is larger than {size} MiB; no inspection is.").format(
+            size=MAX_DOCUMENT_BYTES // 2**20))
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
-        raise ParseError(f"The document is not UTF-8 text (byte {exc.start + 1:,} is not).") from None
+        raise ParseError(_("The document is not UTF-8 text (byte {byte} is not).").format(
+            byte=f"{exc.start + 1:,}")) from None
     if _nests_deeper(text, MAX_DEPTH):
-        raise ParseError(f"The document nests more than {MAX_DEPTH} levels deep; an inspection document nests five.")
+        raise ParseError(_("The document nests more than {depth} levels deep; an inspection document nests "
+                           "five.").format(depth=MAX_DEPTH))
     try:
         return json.loads(text, parse_int=_json_int)
     except ParseError:
         raise
     except ValueError as exc:  # json.JSONDecodeError, a byte-order mark
-        raise ParseError(f"The document is not valid JSON ({exc}).") from None
+        raise ParseError(_("The document is not valid JSON ({error}).").format(error=exc)) from None
 
 
 def _json_int(text: str) -> int:
     if len(text) > _MAX_DIGITS:
-        raise ParseError(f"The document holds a number of {len(text):,} digits; no field of an inspection takes one.")
+        raise ParseError(_("The document holds a number of {digits} digits; no field of an inspection takes "
+                           "one.").format(digits=f"{len(text):,}"))
     return int(text)
 
 
@@ -552,10 +560,14 @@ class _Collector:
         unknown = [key for key in d if key not in fields and key not in ignored]
         for key in unknown[:5]:
             close = difflib.get_close_matches(key, fields, n=1)
-            hint = f"did you mean {close[0]}?" if close else "its fields are " + ", ".join(sorted(fields)) + "."
-            self.add(_at(path, _shown(key)), f"is not a field of {what}; {hint}")
+            hint = (_("did you mean {field}?").format(field=close[0]) if close
+                    else _("its fields are {fields}.").format(fields=", ".join(sorted(fields))))
+            self.add(_at(path, _shown(key)), _("is not a field of {what}; {hint}").format(what=_(what), hint=hint))
         if len(unknown) > 5:
-            self.add(path or "document", f"has {len(unknown) - 5} more fields that are not those of {what}.")
+            more = len(unknown) - 5
+            self.add(path or "document", ngettext("has {count} more field that is not one of those of {what}.",
+                                                  "has {count} more fields that are not those of {what}.",
+                                                  more).format(count=more, what=_(what)))
 
     def section(self, d: dict[str, Any], key: str, path: str, fields: frozenset[str],
                 what: str) -> dict[str, Any] | None:
@@ -564,8 +576,14 @@ class _Collector:
         if value is None:
             return None
         if not isinstance(value, dict):
-            listed = " with " + " and ".join(sorted(fields)) if len(fields) <= 2 else ""
-            self.add(_at(path, key), f"must be an object{listed}.")
+            names = sorted(fields)
+            if len(names) == 2:
+                sentence = _("must be an object with {first} and {second}.").format(first=names[0], second=names[1])
+            elif len(names) == 1:
+                sentence = _("must be an object with {field}.").format(field=names[0])
+            else:
+                sentence = _("must be an object.")
+            self.add(_at(path, key), sentence)
             return None
         self.known(value, _at(path, key), fields, what)
         return value
@@ -577,7 +595,7 @@ class _Collector:
         if items is None:
             return []
         if not isinstance(items, list):
-            self.add(_at(path, key), "must be a list.")
+            self.add(_at(path, key), _("must be a list."))
             return []
         out: list[tuple[str, dict[str, Any]]] = []
         for i, item in enumerate(items):
@@ -586,7 +604,7 @@ class _Collector:
                 self.known(item, item_path, fields, what)
                 out.append((item_path, item))
             else:
-                self.add(item_path, "must be an object.")
+                self.add(item_path, _("must be an object."))
         return out
 
 
@@ -595,7 +613,7 @@ def _text(c: _Collector, d: dict[str, Any], key: str, path: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        c.add(_at(path, key), "must be text (a JSON string).")
+        c.add(_at(path, key), _("must be text (a JSON string)."))
         return ""
     return value.strip()
 
@@ -608,7 +626,7 @@ def _label(c: _Collector, d: dict[str, Any], key: str, path: str) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**18:
         return str(value)
     if not isinstance(value, str):
-        c.add(_at(path, key), "must be text (a JSON string), such as \"1\".")
+        c.add(_at(path, key), _("must be text (a JSON string), such as \"1\"."))
         return None
     return value.strip()
 
@@ -619,7 +637,7 @@ def _parsed(c: _Collector, d: dict[str, Any], key: str, path: str, parse: Any, *
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        c.add(_at(path, key), "must be text (a JSON string).")
+        c.add(_at(path, key), _("must be text (a JSON string)."))
         return None
     return c.take(_at(path, key), parse, value, *args)
 
@@ -631,7 +649,7 @@ def _choice(c: _Collector, d: dict[str, Any], key: str, path: str, kind: type[St
         return None
     if isinstance(value, str) and value.strip() in kind._value2member_map_:
         return kind(value.strip())
-    c.add(_at(path, key), "must be one of " + ", ".join(k.value for k in kind) + ".")
+    c.add(_at(path, key), _("must be one of {values}.").format(values=", ".join(k.value for k in kind)))
     return None
 
 
@@ -641,10 +659,10 @@ def _amount(c: _Collector, d: dict[str, Any], key: str, path: str, parse: Any) -
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         # Floats are refused on purpose: 0.1 + 0.2 is not what a scale printed.
-        c.add(_at(path, key), "must be a string such as \"1234.56\" (not a JSON float).")
+        c.add(_at(path, key), _("must be a string such as \"1234.56\" (not a JSON float)."))
         return None
     if isinstance(value, int) and value.bit_length() > 128:  # str() of a number of 5,000 digits refuses
-        c.add(_at(path, key), "is far too large.")
+        c.add(_at(path, key), _("is far too large."))
         return None
     result: int | None = c.take(_at(path, key), parse, str(value))
     return result
@@ -658,16 +676,16 @@ def _whole(c: _Collector, d: dict[str, Any], key: str, path: str, maximum: int) 
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,40}\s*", value):
         value = int(value)
     elif isinstance(value, str) and value.strip().isdigit():
-        c.add(where, f"must be written with the digits 0 to 9 (“{_shown(value.strip())}” is not).")
+        c.add(where, _("must be written with the digits 0 to 9 (“{text}” is not).").format(text=_shown(value.strip())))
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        c.add(where, "must be a whole number.")
+        c.add(where, _("must be a whole number."))
         return None
     if value < 0:
-        c.add(where, "cannot be negative.")
+        c.add(where, _("cannot be negative."))
         return None
     if value > maximum:
-        c.add(where, f"cannot be more than {maximum:,}.")
+        c.add(where, _("cannot be more than {most}.").format(most=f"{maximum:,}"))
         return None
     return value
 
@@ -682,13 +700,13 @@ def _degrees(c: _Collector, gps: dict[str, Any], key: str, limit: int) -> float 
     if isinstance(value, str) and _DECIMAL.fullmatch(value):
         value = float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        c.add(where, "must be a number of degrees." if value is not None else "is missing.")
+        c.add(where, _("must be a number of degrees.") if value is not None else _("is missing."))
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        c.add(where, "must be a finite number of degrees (not NaN or an infinity).")
+        c.add(where, _("must be a finite number of degrees (not NaN or an infinity)."))
         return None
     if not -limit <= value <= limit:
-        c.add(where, f"must be from -{limit} to {limit} degrees.")
+        c.add(where, _("must be from -{limit} to {limit} degrees.").format(limit=limit))
         return None
     return float(value)
 
@@ -696,33 +714,34 @@ def _degrees(c: _Collector, gps: dict[str, Any], key: str, limit: int) -> float 
 def _certificate(c: _Collector, doc: dict[str, Any]) -> Certificate:
     cert = Certificate()
     if doc.get("certificate") is None:
-        c.add("certificate", "The certificate section is missing.")
-    cert_doc = c.section(doc, "certificate", "", CERTIFICATE_FIELDS, "a certificate") or {}
+        c.add("certificate", _("The certificate section is missing."))
+    cert_doc = c.section(doc, "certificate", "", CERTIFICATE_FIELDS, N_("a certificate")) or {}
     path = "certificate"
     cert.number = _text(c, cert_doc, "number", path)
     cert.issuing_authority = _text(c, cert_doc, "issuing_authority", path)
-    cert.issued_on = _parsed(c, cert_doc, "issued_on", path, parse_date, "issue date")
-    cert.expires_on = _parsed(c, cert_doc, "expires_on", path, parse_date, "expiry date")
-    for role in ("exporter", "importer"):
-        party_doc = c.section(cert_doc, role, path, PARTY_FIELDS, f"the {role}") or {}
+    cert.issued_on = _parsed(c, cert_doc, "issued_on", path, parse_date, N_("issue date"))
+    cert.expires_on = _parsed(c, cert_doc, "expires_on", path, parse_date, N_("expiry date"))
+    for role, party in (("exporter", N_("the exporter")), ("importer", N_("the importer"))):
+        party_doc = c.section(cert_doc, role, path, PARTY_FIELDS, party) or {}
         setattr(cert, role, Party(name=_text(c, party_doc, "name", f"{path}.{role}"),
                                   address=_text(c, party_doc, "address", f"{path}.{role}")))
-    for key in ("origin", "provenance", "destination"):
-        setattr(cert, key, _parsed(c, cert_doc, key, path, parse_code, key) or "")
+    for key, what in (("origin", N_("origin")), ("provenance", N_("provenance")),
+                      ("destination", N_("destination"))):
+        setattr(cert, key, _parsed(c, cert_doc, key, path, parse_code, what) or "")
     hs = cert_doc.get("hs_codes")
     if isinstance(hs, str):
         hs = [hs]
     if hs is not None and not isinstance(hs, list):
-        c.add("certificate.hs_codes", "must be a list of HS codes.")
+        c.add("certificate.hs_codes", _("must be a list of HS codes."))
     for i, code in enumerate(hs if isinstance(hs, list) else []):
         if isinstance(code, str):
             cert.hs_codes.append(code.strip())
         else:
-            c.add(f"certificate.hs_codes[{i}]", "must be text (a JSON string), such as \"7102.31\".")
+            c.add(f"certificate.hs_codes[{i}]", _("must be text (a JSON string), such as \"7102.31\"."))
     cert.carats = _amount(c, cert_doc, "carats", path, parse_carats)
     cert.value_usd = _amount(c, cert_doc, "value_usd", path, parse_usd)
     cert.parcel_count = _whole(c, cert_doc, "parcel_count", path, MAX_PARCEL_COUNT)
-    for lpath, ld in c.objects(cert_doc, "lines", path, LINE_FIELDS, "a certificate line"):
+    for lpath, ld in c.objects(cert_doc, "lines", path, LINE_FIELDS, N_("a certificate line")):
         cert.lines.append(CertificateLine(hs_code=_text(c, ld, "hs_code", lpath),
                                           carats=_amount(c, ld, "carats", lpath, parse_carats),
                                           value_usd=_amount(c, ld, "value_usd", lpath, parse_usd)))
@@ -734,18 +753,18 @@ def _flag(c: _Collector, d: dict[str, Any], key: str, path: str) -> bool | None:
     value = d.get(key)
     if value is None or isinstance(value, bool):
         return value
-    c.add(_at(path, key), "must be true or false (or null when not recorded).")
+    c.add(_at(path, key), _("must be true or false (or null when not recorded)."))
     return None
 
 
 def _record_parts(c: _Collector, doc: dict[str, Any], insp: Inspection) -> None:
     """The validation, shipment, production, valuation, people present and documents received."""
-    vd = c.section(doc, "validation", "", VALIDATION_FIELDS, "the validation") or {}
+    vd = c.section(doc, "validation", "", VALIDATION_FIELDS, N_("the validation")) or {}
     insp.validation = Validation(
         authority=_text(c, vd, "authority", "validation"), officer=_text(c, vd, "officer", "validation"),
         number=_text(c, vd, "number", "validation"),
-        at=_parsed(c, vd, "at", "validation", parse_moment, "time of the validation") or "")
-    sd = c.section(doc, "shipment", "", SHIPMENT_FIELDS, "the shipment") or {}
+        at=_parsed(c, vd, "at", "validation", parse_moment, N_("time of the validation")) or "")
+    sd = c.section(doc, "shipment", "", SHIPMENT_FIELDS, N_("the shipment")) or {}
     insp.shipment = Shipment(
         container=_text(c, sd, "container", "shipment"),
         gross_weight=_amount(c, sd, "gross_weight_kg", "shipment", parse_weight_kg),
@@ -753,25 +772,25 @@ def _record_parts(c: _Collector, doc: dict[str, Any], insp: Inspection) -> None:
         export_declaration=_text(c, sd, "export_declaration", "shipment"),
         port_of_exit=parse_port(_text(c, sd, "port_of_exit", "shipment")),
         certificate_number_on_container=_flag(c, sd, "certificate_number_on_container", "shipment"))
-    pd = c.section(doc, "production", "", PRODUCTION_FIELDS, "the production") or {}
+    pd = c.section(doc, "production", "", PRODUCTION_FIELDS, N_("the production")) or {}
     insp.production = Production(
         operator=_text(c, pd, "operator", "production"), mine=_text(c, pd, "mine", "production"),
         period=_parsed(c, pd, "period", "production", parse_period) or "",
         stockpile=_flag(c, pd, "stockpile", "production"), register=_text(c, pd, "register", "production"))
-    vald = c.section(doc, "valuation", "", VALUATION_FIELDS, "the valuation") or {}
+    vald = c.section(doc, "valuation", "", VALUATION_FIELDS, N_("the valuation")) or {}
     insp.valuation = Valuation(
         valuator=_text(c, vald, "valuator", "valuation"),
         organisation=_text(c, vald, "organisation", "valuation"),
         method=_parsed(c, vald, "method", "valuation", parse_method) or "",
         value_usd=_amount(c, vald, "value_usd", "valuation", parse_usd))
-    for lpath, ld in c.objects(vald, "assortment", "valuation", LOT_FIELDS, "a lot of the assortment"):
+    for lpath, ld in c.objects(vald, "assortment", "valuation", LOT_FIELDS, N_("a lot of the assortment")):
         insp.valuation.assortment.append(AssortmentLot(
             sieve=_text(c, ld, "sieve", lpath), colour=_text(c, ld, "colour", lpath),
             quality=_text(c, ld, "quality", lpath), carats=_amount(c, ld, "carats", lpath, parse_carats)))
-    for ppath, prd in c.objects(doc, "present", "", PERSON_FIELDS, "a person present"):
+    for ppath, prd in c.objects(doc, "present", "", PERSON_FIELDS, N_("a person present")):
         insp.present.append(Person(name=_text(c, prd, "name", ppath), role=_text(c, prd, "role", ppath),
                                    organisation=_text(c, prd, "organisation", ppath)))
-    for dpath, dd in c.objects(doc, "documents", "", RECEIVED_FIELDS, "a document received"):
+    for dpath, dd in c.objects(doc, "documents", "", RECEIVED_FIELDS, N_("a document received")):
         insp.documents.append(DocumentReceived(title=_text(c, dd, "title", dpath),
                                                reference=_text(c, dd, "reference", dpath),
                                                photo=_parsed(c, dd, "photo", dpath, parse_sha256)))
@@ -786,16 +805,17 @@ def _seal(c: _Collector, path: str, sd: dict[str, Any]) -> Seal:
         parcel=_label(c, sd, "parcel", path),
         applied_by=_text(c, sd, "applied_by", path),
         witness=_text(c, sd, "witness", path),
-        applied_at=_parsed(c, sd, "applied_at", path, parse_moment, "time the seal was applied") or "",
+        applied_at=_parsed(c, sd, "applied_at", path, parse_moment, N_("time the seal was applied")) or "",
         applied_place=_text(c, sd, "applied_place", path),
     )
-    for epath, ed in c.objects(sd, "events", path, EVENT_FIELDS, "a seal event"):
+    for epath, ed in c.objects(sd, "events", path, EVENT_FIELDS, N_("a seal event")):
         kind = _choice(c, ed, "kind", epath, SealEventKind)
         if kind is None:
             if ed.get("kind") in (None, ""):
-                c.add(f"{epath}.kind", "must be one of " + ", ".join(k.value for k in SealEventKind) + ".")
+                c.add(f"{epath}.kind", _("must be one of {values}.").format(
+                    values=", ".join(k.value for k in SealEventKind)))
             continue
-        seal.events.append(SealEvent(kind=kind, at=_parsed(c, ed, "at", epath, parse_moment, "event time") or "",
+        seal.events.append(SealEvent(kind=kind, at=_parsed(c, ed, "at", epath, parse_moment, N_("event time")) or "",
                                      by=_text(c, ed, "by", epath), note=_text(c, ed, "note", epath)))
     return seal
 
@@ -813,18 +833,18 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
     c = _Collector()
     insp = Inspection()
     if not isinstance(doc, dict):
-        return insp, [("document", "The document must be a JSON object.")]
-    c.known(doc, "", DOCUMENT_FIELDS, "an inspection document", ignored=RECORD_FIELDS)
+        return insp, [("document", _("The document must be a JSON object."))]
+    c.known(doc, "", DOCUMENT_FIELDS, N_("an inspection document"), ignored=RECORD_FIELDS)
     insp.certificate = _certificate(c, doc)
     insp.site = _text(c, doc, "site", "")
-    gps = c.section(doc, "site_gps", "", GPS_FIELDS, "a position")
+    gps = c.section(doc, "site_gps", "", GPS_FIELDS, N_("a position"))
     if gps is not None:
         lat, lon = _degrees(c, gps, "lat", 90), _degrees(c, gps, "lon", 180)
         if lat is not None and lon is not None:
             insp.site_lat, insp.site_lon = lat, lon
-    insp.inspected_at = _parsed(c, doc, "inspected_at", "", parse_moment, "inspection time") or ""
+    insp.inspected_at = _parsed(c, doc, "inspected_at", "", parse_moment, N_("inspection time")) or ""
 
-    for path, pd in c.objects(doc, "parcels", "", PARCEL_FIELDS, "a parcel"):
+    for path, pd in c.objects(doc, "parcels", "", PARCEL_FIELDS, N_("a parcel")):
         insp.parcels.append(Parcel(
             number=_label(c, pd, "number", path) or "",
             hs_code=_text(c, pd, "hs_code", path),
@@ -834,8 +854,8 @@ def from_document(doc: Any) -> tuple[Inspection, list[tuple[str, str]]]:
             declared_value_usd=_amount(c, pd, "declared_value_usd", path, parse_usd),
             description=_text(c, pd, "description", path),
         ))
-    insp.seals = [_seal(c, path, sd) for path, sd in c.objects(doc, "seals", "", SEAL_FIELDS, "a seal")]
-    for path, fd in c.objects(doc, "findings", "", FINDING_FIELDS, "a finding"):
+    insp.seals = [_seal(c, path, sd) for path, sd in c.objects(doc, "seals", "", SEAL_FIELDS, N_("a seal"))]
+    for path, fd in c.objects(doc, "findings", "", FINDING_FIELDS, N_("a finding")):
         insp.findings.append(Finding(severity=_choice(c, fd, "severity", path, FindingSeverity) or FindingSeverity.INFO,
                                      section=_text(c, fd, "section", path) or "general",
                                      text=_text(c, fd, "text", path)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kpmonitor.errors import ParseError
+from kpmonitor.i18n import N_, _
 
 # Characters people and spreadsheets use to group thousands besides , and .
 _GROUP_CHARS = " \u00a0\u2009\u202f'’"
@@ -48,13 +49,14 @@ def parse_hundredths(text: str, *, what: str = "amount", unit: str = "", maximum
         prev = s
         s = _UNITS.sub("", s).strip()
     if not s:
-        raise ParseError(f"Enter the {what}.")
+        raise ParseError(_("Enter the {what}.").format(what=_(what)))
     if s.startswith("-"):
-        raise ParseError(f"The {what} cannot be negative ({raw.strip()}).")
+        raise ParseError(_("The {what} cannot be negative ({typed}).").format(what=_(what), typed=raw.strip()))
     if s.startswith("+"):
         s = s[1:]
     if not re.fullmatch(r"[0-9.,\u00a0\u2009\u202f' ’]+", s) or not any(c.isdigit() for c in s):
-        raise ParseError(f"“{raw.strip()}” is not a number; type the {what} like 1234.56.")
+        raise ParseError(_("“{typed}” is not a number; type the {what} like 1234.56.").format(
+            typed=raw.strip(), what=_(what)))
 
     has_space_groups = any(c in _GROUP_CHARS for c in s)
     dots, commas = s.count("."), s.count(",")
@@ -62,7 +64,7 @@ def parse_hundredths(text: str, *, what: str = "amount", unit: str = "", maximum
     if dots and commas:
         decimal_sep = "." if s.rfind(".") > s.rfind(",") else ","
         if s.count(decimal_sep) > 1:
-            raise ParseError(f"“{raw.strip()}” has more than one decimal separator.")
+            raise ParseError(_("“{typed}” has more than one decimal separator.").format(typed=raw.strip()))
     elif dots + commas == 1:
         sep = "." if dots else ","
         after = s.split(sep)[1]
@@ -70,8 +72,9 @@ def parse_hundredths(text: str, *, what: str = "amount", unit: str = "", maximum
         bare_before = "".join(c for c in before if c not in _GROUP_CHARS)
         if len(after) == 3 and not has_space_groups and 1 <= len(bare_before) <= 3 and bare_before != "0":
             raise ParseError(
-                f"“{raw.strip()}” is ambiguous: type {bare_before}{after} if you mean thousands, "
-                f"or use at most two decimals (like {bare_before}.{after[:2]})."
+                _("“{typed}” is ambiguous: type {thousands} if you mean thousands, "
+                  "or use at most two decimals (like {decimals}).").format(
+                    typed=raw.strip(), thousands=bare_before + after, decimals=f"{bare_before}.{after[:2]}")
             )
         decimal_sep = sep
     # else: several of one separator only (1,234,567) — all grouping — or none.
@@ -83,13 +86,16 @@ def parse_hundredths(text: str, *, what: str = "amount", unit: str = "", maximum
     group_sep_chars = _GROUP_CHARS + ("," if decimal_sep != "," else "") + ("." if decimal_sep != "." else "")
     groups = re.split("[" + re.escape(group_sep_chars) + "]", int_part) if int_part else ["0"]
     if len(groups) > 1 and not _valid_grouping(groups):
-        raise ParseError(f"“{raw.strip()}” has digits grouped oddly; type it like 1234.56 or 1,234.56.")
+        raise ParseError(_("“{typed}” has digits grouped oddly; type it like 1234.56 or 1,234.56.").format(
+            typed=raw.strip()))
     if not all(g.isdigit() for g in groups) or (frac and not frac.isdigit()):
-        raise ParseError(f"“{raw.strip()}” is not a number; type the {what} like 1234.56.")
+        raise ParseError(_("“{typed}” is not a number; type the {what} like 1234.56.").format(
+            typed=raw.strip(), what=_(what)))
     unit_text = f" {unit}" if unit else ""
     if len(frac) > 2:
         raise ParseError(
-            f"The {what} is recorded to 0.01{unit_text}; “{raw.strip()}” has {len(frac)} decimals."
+            _("The {what} is recorded to 0.01{unit}; “{typed}” has {count} decimals.").format(
+                what=_(what), unit=unit_text, typed=raw.strip(), count=len(frac))
         )
     most = MAX_AMOUNT if maximum is None else maximum
     digits = "".join(groups).lstrip("0")
@@ -98,18 +104,19 @@ def parse_hundredths(text: str, *, what: str = "amount", unit: str = "", maximum
     value = int(digits or "0") * 100 + int((frac + "00")[:2]) if fits else most + 1
     if value > most:
         typed = raw.strip() if len(raw.strip()) <= 40 else raw.strip()[:40] + "…"
-        raise ParseError(f"The {what} cannot be more than {grouped(most)}{unit_text} (“{typed}”).")
+        raise ParseError(_("The {what} cannot be more than {most}{unit} (“{typed}”).").format(
+            what=_(what), most=grouped(most), unit=unit_text, typed=typed))
     return value
 
 
 def parse_carats(text: str) -> int:
     """Typed carats → integer hundredths of a carat."""
-    return parse_hundredths(text, what="carats", unit="ct", maximum=MAX_CARATS)
+    return parse_hundredths(text, what=N_("carats"), unit="ct", maximum=MAX_CARATS)
 
 
 def parse_usd(text: str) -> int:
     """Typed US dollars → integer cents."""
-    return parse_hundredths(text, what="value in US$", unit="US$", maximum=MAX_USD)
+    return parse_hundredths(text, what=N_("value in US$"), unit="US$", maximum=MAX_USD)
 
 
 def plain(hundredths: int) -> str:

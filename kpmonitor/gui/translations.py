@@ -34,7 +34,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from kpmonitor.errors import KPError
-from kpmonitor.i18n import DEFAULT, ENV, LANGUAGES, NAMES, SETTING, chosen_language, system_language
+from kpmonitor.i18n import DEFAULT, ENV, LANGUAGES, NAMES, SETTING, chosen_language, set_language, system_language
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,9 @@ _installed: list[QTranslator] = []
 
 
 def remove_translators(app: QCoreApplication) -> None:
-    """Take back the translators this module installed (tests switch languages in one process)."""
+    """Take back the translators this module installed (tests switch languages in one process); the core's
+    sentences go back to the language ``chosen_language()`` decides."""
+    set_language(None)
     while _installed:
         translator = _installed.pop()
         app.removeTranslator(translator)
@@ -142,6 +144,7 @@ def install_for_home(app: QCoreApplication, settings_file: Path) -> Installed:
         others = {k: v for k, v in os.environ.items() if k != ENV}
         language = chosen_language(setting, system=QLocale.system().uiLanguages(), environ=others)
     installed = install_translators(app, language)
+    set_language(language)   # the core's sentences (rules, parser) in the same language as the screens
     installed.problem = installed.problem or problem
     log.info("speaking %s (%s)", language, ", ".join(p.name for p in installed.loaded) or "no translation needed")
     return installed
