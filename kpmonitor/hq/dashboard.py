@@ -37,6 +37,7 @@ from kpmonitor.errors import KPError, ParseError
 from kpmonitor.fileio import SHARED, write_atomic
 from kpmonitor.hq.lineage import latest, supersedes_among
 from kpmonitor.hq.notes import anomaly_key
+from kpmonitor.hq.stats import month_origin_sums
 from kpmonitor.hq.store import DashboardReads, DashboardReport, HQReader
 
 if TYPE_CHECKING:
@@ -294,14 +295,8 @@ def compute(reads: DashboardReads, reference: Reference, filt: Filter) -> Figure
 
 
 def _by_month(shipments: Iterable[DashboardReport]) -> tuple[MonthOrigin, ...]:
-    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for r in shipments:
-        acc = sums[(_date_of(r)[:7], r.origin)]
-        acc[0] += 1
-        acc[1] += 1 if r.verdict == "certified" else 0
-        acc[2] += r.carats or 0
-        acc[3] += r.value_usd or 0
-    return tuple(MonthOrigin(month, origin, *acc) for (month, origin), acc in sorted(sums.items()))
+    sums = month_origin_sums((_date_of(r)[:7], r.origin, r.verdict, r.carats, r.value_usd) for r in shipments)
+    return tuple(MonthOrigin(month, origin, *acc) for (month, origin), acc in sums)
 
 
 def _monitors(chosen: Iterable[DashboardReport], counted: set[str], devices: dict[str, str]

@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,17 +84,24 @@ def stats(ws: Workspace) -> list[StatsRow]:
     hqs = HQStore(ws.store)
     held = hqs.held()
     counted = {h.id for h in latest(held, supersedes_among(held))}
+    sums = month_origin_sums(((inspected_at or signed_at)[:7], origin, verdict, carats, value)
+                             for report_id, inspected_at, signed_at, origin, verdict, carats, value
+                             in hqs.shipment_rows() if report_id in counted)
+    return [StatsRow(month, origin, *acc) for (month, origin), acc in sums]
+
+
+def month_origin_sums(shipments: Iterable[tuple[str, str | None, str | None, int | None, int | None]]
+                      ) -> list[tuple[tuple[str, str], tuple[int, int, int, int]]]:
+    """The one count by month and origin (``stats`` and the dashboard): each shipment given once as (month,
+    origin, verdict, carats, cents) → per (month, origin), in order: shipments, certified, carats, cents."""
     sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for report_id, inspected_at, signed_at, origin, verdict, carats, value in hqs.shipment_rows():
-        if report_id not in counted:
-            continue
-        key = ((inspected_at or signed_at)[:7], origin or "")
-        acc = sums[key]
+    for month, origin, verdict, carats, value in shipments:
+        acc = sums[(month, origin or "")]
         acc[0] += 1
         acc[1] += 1 if verdict == "certified" else 0
         acc[2] += carats or 0
         acc[3] += value or 0
-    return [StatsRow(month, origin, *acc) for (month, origin), acc in sorted(sums.items())]
+    return [(key, (acc[0], acc[1], acc[2], acc[3])) for key, acc in sorted(sums.items())]
 
 
 STATS_HEADER = ("month", "origin", "shipments", "certified", "carats", "value_usd", "usd_per_carat")

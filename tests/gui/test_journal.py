@@ -59,14 +59,10 @@ def with_a_finding(insp: Inspection) -> Inspection:
     return insp
 
 
-@pytest.mark.parametrize("where", ["finding", "parcel"])
-def test_a_kill_100_ms_after_the_last_keystroke_loses_nothing_and_says_what_was_recovered(
-        where: str, qtbot: QtBot, home: Paths, make_window: Callable[[Workspace], MainWindow],
-        clean: Callable[..., Inspection]) -> None:
-    with Workspace(home) as ws:
-        inspection_id = ws.store.create_inspection(with_a_finding(clean()))
+def kill_after_typing(program: str, *args: str) -> None:
+    """Run ``program`` (it types, then prints "typed") and kill it 100 ms later, before a field saves itself."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(home.data), inspection_id, where],
+    child = subprocess.Popen([sys.executable, "-c", program, *args],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         assert child.stdout is not None
@@ -78,6 +74,15 @@ def test_a_kill_100_ms_after_the_last_keystroke_loses_nothing_and_says_what_was_
     finally:
         if child.poll() is None:
             child.kill()
+
+
+@pytest.mark.parametrize("where", ["finding", "parcel"])
+def test_a_kill_100_ms_after_the_last_keystroke_loses_nothing_and_says_what_was_recovered(
+        where: str, qtbot: QtBot, home: Paths, make_window: Callable[[Workspace], MainWindow],
+        clean: Callable[..., Inspection]) -> None:
+    with Workspace(home) as ws:
+        inspection_id = ws.store.create_inspection(with_a_finding(clean()))
+    kill_after_typing(CHILD, str(home.data), inspection_id, where)
 
     with Workspace(home) as ws:
         stored = ws.store.get(inspection_id)

@@ -5,12 +5,7 @@ panel goes to each new field; everything fits a field laptop's 1024 × 600."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from collections.abc import Callable
 
 import pytest
@@ -27,6 +22,7 @@ from kpmonitor.gui.main_window import MainWindow
 from kpmonitor.gui.session import InspectionSession
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
+from tests.gui.test_journal import kill_after_typing
 
 SMALL = (1024, 600)
 
@@ -368,19 +364,7 @@ def test_a_kill_while_typing_the_validating_officer_loses_nothing(
         unsigned = clean()
         unsigned.validation.officer = ""  # typed when the app is killed
         inspection_id = ws.store.create_inspection(unsigned)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(home.data), inspection_id],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline().strip()
-        assert line == "typed", child.stderr.read() if child.stderr else line
-        time.sleep(0.1)  # less than the pause after which a field saves itself
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
+    kill_after_typing(CHILD, str(home.data), inspection_id)
 
     with Workspace(home) as ws:
         assert ws.store.get(inspection_id).validation.officer == ""  # only the journal holds it
