@@ -26,16 +26,24 @@ No Qt here: the GUI installs its translators from what this says
 language for the core's sentences (``_``, ``ngettext``: gettext catalogues,
 compiled by Babel, under ``kpmonitor/resources/locale``). Without that call the
 core speaks ``chosen_language()``, decided at its first sentence.
+
+A report speaks the language chosen when it was signed, whatever the app speaks: ``translator(language)`` is one
+language's catalogue, and ``speaking(language)`` makes ``_`` and ``ngettext`` speak it for the code run inside it
+(in that thread or task only: a context variable, so the GUI's thread keeps its language while a worker renders a
+report in another). ``babel_locale`` names the CLDR locale of a language, for numbers, dates and country names.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
 import locale
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from kpmonitor.errors import KPError
@@ -152,6 +160,11 @@ DOMAIN = "kpmonitor"
 _language: str | None = None     # set_language's, or the one decided at first use
 _decided: str | None = None      # KPMONITOR_LANG when it was decided (None: set by set_language)
 _catalogues: dict[str, gettext.NullTranslations] = {}
+# ``speaking``'s language, for the code it runs (None: the process's, ``current_language``).
+_speaking: ContextVar[str | None] = ContextVar("kpmonitor_speaking", default=None)
+# The CLDR locale of each language (Babel's numbers, dates, territory names). Portuguese is Portugal's (and
+# Angola's): ``pt`` alone is Brazil's in CLDR, which groups and words things otherwise.
+BABEL_LOCALES = {"en": "en", "fr": "fr_FR", "pt": "pt_PT"}
 
 
 def locale_dir() -> Path:
@@ -167,9 +180,13 @@ def set_language(language: str | None) -> None:
 
 
 def current_language() -> str:
-    """The language the core's sentences are in: the one set, else ``chosen_language()`` decided at first use
-    (again if ``KPMONITOR_LANG`` has changed since), English if that fails."""
+    """The language the core's sentences are in: ``speaking``'s inside it, else the one set, else
+    ``chosen_language()`` decided at first use (again if ``KPMONITOR_LANG`` has changed since), English if that
+    fails."""
     global _language, _decided
+    spoken = _speaking.get()
+    if spoken is not None:
+        return spoken
     forced = os.environ.get(ENV, "")
     if _language is None or (_decided is not None and _decided != forced):
         try:
@@ -181,10 +198,13 @@ def current_language() -> str:
     return _language
 
 
-def translations() -> gettext.NullTranslations:
-    """The catalogue of the current language (loaded at first use; English, or a missing one: the source text)."""
-    language = current_language()
-    catalogue = _catalogues.get(language)
+def translator(language: str) -> gettext.NullTranslations:
+    """The catalogue of ``language`` (one of LANGUAGES), loaded at first use and kept; English, or a missing
+    catalogue: the source text. Whatever language the process speaks."""
+    catalogue = _catalogues.get(language)  # a known language's, without checking it again (every sentence asks)
+    if catalogue is None:
+        language = check_language(language)
+        catalogue = _catalogues.get(language)
     if catalogue is None:
         if language == DEFAULT:
             catalogue = gettext.NullTranslations()
@@ -197,6 +217,65 @@ def translations() -> gettext.NullTranslations:
                 catalogue = gettext.NullTranslations()
         _catalogues[language] = catalogue
     return catalogue
+
+
+def in_every_language(make: Callable[[], str]) -> dict[str, str]:
+    """``make()``'s sentence in each of LANGUAGES, ``{"en": …, "fr": …, "pt": …}`` (``speaking`` each: headquarters
+    stores an anomaly so, and each analyst reads it in their own language)."""
+    out = {}
+    for language in LANGUAGES:
+        with speaking(language):
+            out[language] = make()
+    return out
+
+
+_fingerprints: dict[tuple[tuple[int, int], ...], str] = {}
+
+
+def catalogues_fingerprint() -> str:
+    """What changes when a translation does: the languages and their compiled catalogues' bytes (part of the rules'
+    fingerprint: headquarters' anomalies, stored in every language, are judged again when it changes). Hashed once
+    per state of the files (the rules ask at every import)."""
+    paths = [locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo" for language in LANGUAGES]
+    stats = tuple((st.st_mtime_ns, st.st_size) if (st := _stat(path)) is not None else (0, -1) for path in paths)
+    found = _fingerprints.get(stats)
+    if found is None:
+        digest = hashlib.sha256(",".join(LANGUAGES).encode())
+        for path in paths:
+            digest.update(path.read_bytes() if path.is_file() else b"-")
+        found = _fingerprints[stats] = digest.hexdigest()[:16]
+    return found
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def translations() -> gettext.NullTranslations:
+    """The catalogue of the current language (``translator(current_language())``)."""
+    return translator(current_language())
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[str]:
+    """Speak ``language`` (checked: ``UnknownLanguage``) in the code run inside, in this thread or task only.
+
+    The process's language (``set_language``) is left as it was: a report signed in French by an app that speaks
+    Portuguese is drawn in French, and the app's next sentence is Portuguese again.
+    """
+    token = _speaking.set(check_language(language))
+    try:
+        yield _speaking.get() or DEFAULT
+    finally:
+        _speaking.reset(token)
+
+
+def babel_locale(language: str | None = None) -> str:
+    """The CLDR locale Babel formats ``language`` (default: the current one) with: ``"fr_FR"``, ``"pt_PT"``."""
+    return BABEL_LOCALES[check_language(language) if language else current_language()]
 
 
 def _(message: str) -> str:

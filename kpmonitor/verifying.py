@@ -22,7 +22,8 @@ from kpmonitor.bundle.format import LIMITS
 from kpmonitor.bundle.verify import verify_bundle_data
 from kpmonitor.errors import KPError
 from kpmonitor.fileio import read_regular
-from kpmonitor.report.verification import Check, Verification
+from kpmonitor.i18n import N_, _, ngettext
+from kpmonitor.report.verification import INTACT, Check, Verification
 from kpmonitor.report.verify import MAX_RENDER_PIXELS, seal_text_of, verify_pdf_bytes, verify_qr_text
 from kpmonitor.trust import qrseal
 from kpmonitor.trust.keys import Keyring, load_enrolment, load_trust, load_trust_list
@@ -39,9 +40,18 @@ MAX_IMAGE_PIXELS = 100_000_000
 # scanner's batch may hold a few reports' first pages; more is not a report's scan.
 MAX_SCAN_PAGES = 24
 SCAN_DPI = 200  # a scan PDF's page is rendered at this resolution, within MAX_RENDER_PIXELS
+# The kind of paper (the Verification's kind, a code) and how a sentence names it.
 _WHAT = {"JPEG": "photo", "PNG": "photo", "HEIF": "photo", "TIFF": "scan", "PDF": "scan"}
-_PROVES_KP1 = "certificate, carats, value, parcels, seal numbers, verdict, monitor, date"
-_PROVES_KP2 = _PROVES_KP1 + ", container, validation"
+_WHAT_SAID = {"photo": N_("photo"), "scan": N_("scan")}
+_PROVES_KP1 = N_("certificate, carats, value, parcels, seal numbers, verdict, monitor, date")
+_PROVES_KP2 = N_("certificate, carats, value, parcels, seal numbers, verdict, monitor, date, container, validation")
+# The first check's detail when a PDF carries no signature at all (a scanner's PDF): its English source and
+# its translation are both recognised.
+_UNSIGNED = (N_("The PDF carries no signature."), N_("The file is not a readable PDF."))
+
+
+def _said(what: str) -> str:
+    return _(_WHAT_SAID.get(what, what))
 
 
 def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = None,
@@ -63,7 +73,8 @@ def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = Non
     try:
         data = read_regular(path, LIMITS.max_file_bytes, "file to verify")
     except OSError as exc:
-        raise KPError(f"The file {path} cannot be read ({exc.strerror or exc}).") from exc
+        raise KPError(_("The file {path} cannot be read ({reason}).").format(
+            path=path, reason=exc.strerror or exc)) from exc
     if data.startswith(b"%PDF"):
         v = verify_pdf_bytes(data, root, crl_obj, enrolment=enrolment, trust_list=listed)
         if v.signer or not _unsigned(v) or b"/ByteRange" in data:
@@ -83,15 +94,14 @@ def verify_file(path: Path, *, trust: Path | None = None, crl: Path | None = Non
     if text.startswith((qrseal.PREFIX, qrseal.PREFIX_KP2)):
         return verify_qr_text(text, root, crl_obj, enrolment=enrolment, trust_list=listed)
     v = Verification("unknown")
-    v.add("recognised", False, "The file is neither a kpmonitor report PDF, a bundle, the text of a QR seal, nor a "
-          "photo or scan (JPEG, PNG, HEIC, TIFF) of a printed report.")
+    v.add("recognised", False, _("The file is neither a kpmonitor report PDF, a bundle, the text of a QR seal, nor "
+                                 "a photo or scan (JPEG, PNG, HEIC, TIFF) of a printed report."))
     return v
 
 
 def _unsigned(v: Verification) -> bool:
     first = v.checks[0] if v.checks else None
-    return first is not None and not first.ok and first.detail in ("The PDF carries no signature.",
-                                                                   "The file is not a readable PDF.")
+    return first is not None and not first.ok and first.detail in {*_UNSIGNED, *map(_, _UNSIGNED)}
 
 
 def _image_kind(head: bytes) -> str | None:
@@ -124,7 +134,8 @@ def _verify_scan(kind: str, data: bytes, root: Any, crl: Any, enrolment: Any,
             continue
         v = verify_qr_text(text, root, crl, enrolment=enrolment, trust_list=listed, kind=what)
         fmt = "KP2" if text.startswith(qrseal.PREFIX_KP2) else "KP1"
-        found = f"A {fmt} seal was found on the {what} (page {number} of {total})"
+        found = _("A {format} seal was found on the {what} (page {page} of {pages})").format(
+            format=fmt, what=_said(what), page=number, pages=total)
         v.checks.insert(0, Check("QR seal found", True, found + "."))
         v.warnings.append(_proves(found, fmt, v))
         v.summary["found"] = {"what": what, "page": number, "pages": total}
@@ -134,25 +145,31 @@ def _verify_scan(kind: str, data: bytes, root: Any, crl: Any, enrolment: Any,
 
 def _proves(found: str, fmt: str, v: Verification) -> str:
     """What a seal found on paper proves: the signed summary, and never the rest of the paper."""
-    fields = _PROVES_KP2 if fmt == "KP2" else _PROVES_KP1
+    proves = _PROVES_KP2 if fmt == "KP2" else _PROVES_KP1
+    fields = _(proves)
     seal = v.summary.get("seal") or {}
-    signer = v.summary.get("monitor") or "its signer"
+    signer = v.summary.get("monitor") or _("its signer")
     if v.ok:
-        return (f"{found} and it is genuine: it proves the summary below ({fields}) was signed by {signer}, whom "
-                "headquarters vouches for; it does not prove the rest of the paper.")
-    if seal.get("verdict") == "unvouched" or v.verdict.startswith("INTACT"):
-        return (f"{found}; it is unaltered, but headquarters does not vouch for its signer: it proves only that the "
-                f"summary below ({fields}) was not changed since {signer} signed it; it does not prove the rest of "
-                "the paper.")
-    return f"{found}, but it is not genuine: it proves nothing about the paper."
+        return _("{found} and it is genuine: it proves the summary below ({fields}) was signed by {signer}, whom "
+                 "headquarters vouches for; it does not prove the rest of the paper.").format(
+                     found=found, fields=fields, signer=signer)
+    if seal.get("verdict") == "unvouched" or v.state == INTACT:
+        return _("{found}; it is unaltered, but headquarters does not vouch for its signer: it proves only that the "
+                 "summary below ({fields}) was not changed since {signer} signed it; it does not prove the rest of "
+                 "the paper.").format(found=found, fields=fields, signer=signer)
+    return _("{found}, but it is not genuine: it proves nothing about the paper.").format(found=found)
 
 
 def _not_found(kind: str, looked: int) -> Verification:
     what = _WHAT[kind]
     v = Verification(what)
-    pages = f" ({looked} pages looked at)" if looked > 1 else ""
-    v.add("QR seal found", False, f"No kpmonitor QR seal could be read on the {what}{pages}: photograph or scan page "
-          "1 of the report straight on, with the whole QR code sharp and in good light.")
+    advice = _("photograph or scan page 1 of the report straight on, with the whole QR code sharp and in good "
+               "light.")
+    v.add("QR seal found", False, (ngettext(
+        "No kpmonitor QR seal could be read on the {what} ({pages} page looked at): {advice}",
+        "No kpmonitor QR seal could be read on the {what} ({pages} pages looked at): {advice}", looked)
+        if looked > 1 else _("No kpmonitor QR seal could be read on the {what}: {advice}")).format(
+            what=_said(what), pages=looked, advice=advice))
     return v
 
 
@@ -202,21 +219,23 @@ def _image_pages(data: bytes, kind: str) -> Iterator[tuple[int, int, Any]]:
         image = Image.open(io.BytesIO(data))
         total = min(int(getattr(image, "n_frames", 1)), MAX_SCAN_PAGES)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise KPError(f"The {_WHAT[kind]} cannot be opened: it is damaged or not a {kind} image.") from exc
+        raise KPError(_("The {what} cannot be opened: it is damaged or not a {format} image.").format(
+            what=_said(_WHAT[kind]), format=kind)) from exc
     for index in range(total):
         try:
             image.seek(index)
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
-                raise KPError(f"The {_WHAT[kind]} is {width:,} × {height:,} pixels, larger than any photo or scan "
-                              "of a page: it was not opened.")
+                raise KPError(_("The {what} is {width} × {height} pixels, larger than any photo or scan of a "
+                                "page: it was not opened.").format(what=_said(_WHAT[kind]), width=f"{width:,}",
+                                                                   height=f"{height:,}"))
             if kind == "JPEG":
                 image.draft("L", (4000, 4000))  # decode a large JPEG straight to grey at a reduced size: fast
             page = image.convert("L")
         except KPError:
             raise
         except Exception as exc:  # a truncated or hostile image breaks decoding in many ways; one sentence
-            raise KPError(f"The {_WHAT[kind]} cannot be read: it is damaged.") from exc
+            raise KPError(_("The {what} cannot be read: it is damaged.").format(what=_said(_WHAT[kind]))) from exc
         yield index + 1, total, page
 
 
@@ -251,5 +270,5 @@ def _register_heif() -> None:
         try:
             import pillow_heif as heif
         except ImportError as exc:
-            raise KPError("This installation cannot open HEIC images (pi-heif is missing).") from exc
+            raise KPError(_("This installation cannot open HEIC images (pi-heif is missing).")) from exc
     heif.register_heif_opener()

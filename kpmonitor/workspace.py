@@ -47,10 +47,15 @@ class HomeInfo:
     device_id: str
     created_at: str
     format: int = 1
+    # Headquarters on a PostgreSQL server: its URL (never with a password); empty: the home's own SQLite file.
+    database: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": self.format, "role": self.role, "name": self.name, "device_id": self.device_id,
-                "created_at": self.created_at}
+        out: dict[str, Any] = {"format": self.format, "role": self.role, "name": self.name,
+                               "device_id": self.device_id, "created_at": self.created_at}
+        if self.database:
+            out["database"] = self.database
+        return out
 
 
 def read_home(paths: Paths) -> HomeInfo | None:
@@ -62,14 +67,15 @@ def read_home(paths: Paths) -> HomeInfo | None:
     except (OSError, ValueError) as exc:
         raise HomeError(f"The home file {paths.home_file} is damaged ({exc}).") from exc
     return HomeInfo(role=doc["role"], name=doc["name"], device_id=doc["device_id"],
-                    created_at=doc["created_at"], format=doc.get("format", 1))
+                    created_at=doc["created_at"], format=doc.get("format", 1), database=str(doc.get("database") or ""))
 
 
-def init_home(paths: Paths, role: str, name: str, passphrase: str | None = None) -> HomeInfo:
+def init_home(paths: Paths, role: str, name: str, passphrase: str | None = None, *, database: str = "") -> HomeInfo:
     """Create a home: directories, identity file, an empty store and, given a passphrase, its keys.
 
     A field home gets a device key with a self-signed certificate (until
-    headquarters issues one); a headquarters home gets its root CA.
+    headquarters issues one); a headquarters home gets its root CA. ``database``: headquarters' PostgreSQL URL,
+    recorded in the home's file (the caller made or joined the database there: ``hq.shared``).
 
     :raises HomeError: when the role is unknown, the name empty, or a home
         already exists there.
@@ -85,7 +91,9 @@ def init_home(paths: Paths, role: str, name: str, passphrase: str | None = None)
 
         check_new_passphrase(passphrase)
     paths.ensure()
-    info = HomeInfo(role=role, name=name.strip(), device_id=uuid.uuid4().hex, created_at=now())
+    if database and role != "hq":
+        raise HomeError("Only a headquarters home keeps its records on a database server.")
+    info = HomeInfo(role=role, name=name.strip(), device_id=uuid.uuid4().hex, created_at=now(), database=database)
     if passphrase is not None:
         create_identity(paths, info, passphrase)
     write_atomic(paths.home_file, json.dumps(info.to_json(), indent=2).encode("utf-8"))
@@ -157,8 +165,14 @@ class Workspace:
         self._fingerprint: tuple[object, str] | None = None
         self.store = Store(paths.database, actor=self.actor, device_id=info.device_id,
                            committed=self._validate_committed)
+        # What the layers above keep open for this home and close with it (headquarters' database connection:
+        # ``hq.store.hq_store``), by name.
+        self.attached: dict[str, Any] = {}
 
     def close(self) -> None:
+        for resource in self.attached.values():
+            resource.close()
+        self.attached.clear()
         self.store.close()
 
     def __enter__(self) -> Workspace:

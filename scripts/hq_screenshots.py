@@ -8,7 +8,8 @@ monitor does before sending them. One report of the first device is never
 sent, so the anomalies screen has a missing report to show; a damaged copy of
 a bundle shows how a refusal reads in the inbox. The dashboard is shot, and
 again at 1024 × 600 scrolled to its end, and the quarterly report for the demo's quarter is
-rendered to pictures of its first two pages (hq_quarterly-1.png, -2.png).
+rendered to pictures of its first two pages (hq_quarterly-1.png, -2.png). Last, a report imported at the
+command line while the window is open shows what the window's next poll says (hq_refreshed.png).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from screenshots import SCREEN, SMALL, offscreen, settle, shoot, shoot_over
 
 NAMES = ("hq_inbox.png", "hq_reports.png", "hq_report_detail.png", "hq_anomalies.png", "hq_monitors.png",
-         "hq_statistics.png", "hq_dashboard.png", "hq_dashboard-2.png")
+         "hq_statistics.png", "hq_dashboard.png", "hq_dashboard-2.png", "hq_refreshed.png")
 QUARTERLY_PAGES = ("hq_quarterly-1.png", "hq_quarterly-2.png")
 ACKNOWLEDGED = "Checked with the exporter's representative; recorded on the MMCZ form."
 
@@ -45,9 +46,9 @@ def _certified_device(tmp: Path, name: str, hq: object, count: int, seed: int) -
 
 
 def _sign_and_export(paths: object, out: Path, *, limit: int, skip: int = 0,
-                     amend_first: bool = False) -> list[Path]:
+                     amend_first: bool = False, drafts: bool = False) -> list[Path]:
     """Sign the demo inspections that have no errors (warnings acknowledged), oldest first after the first
-    ``skip``; export their bundles."""
+    ``skip`` (with ``drafts``, only those not signed yet); export their bundles."""
     from kpmonitor.bundle.export import export_bundle
     from kpmonitor.gui.app import DEMO_PASSPHRASE
     from kpmonitor.paths import Paths
@@ -59,7 +60,7 @@ def _sign_and_export(paths: object, out: Path, *, limit: int, skip: int = 0,
     with Workspace(paths) as ws:
         store = ws.store
         oldest_first = list(reversed(store.summaries(limit=200)))[skip:]
-        ready = [s.id for s in oldest_first if s.errors == 0][:limit]
+        ready = [s.id for s in oldest_first if s.errors == 0 and (not drafts or s.status == "draft")][:limit]
 
         def sign(inspection_id: str) -> str:
             insp = store.get(inspection_id)
@@ -108,6 +109,36 @@ def _dashboard(window: object, out_dir: Path, tmp: Path) -> list[Path]:
         print(path)
         made.append(path)
     return made
+
+
+def _imported_elsewhere(window: object, hq: object, bundles: list[Path], path: Path) -> list[Path]:
+    """The Reports tab after a report was imported by another workspace (as ``kpmonitor hq import`` at the command
+    line, or another analyst): the window's poll finds it and says so in the status bar."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from kpmonitor.gui.common.workers import pool
+    from kpmonitor.gui.hq.window import HqWindow
+    from kpmonitor.hq.importer import Importer
+    from kpmonitor.paths import Paths
+    from kpmonitor.workspace import Workspace
+
+    assert isinstance(window, HqWindow) and isinstance(hq, Paths)
+    if not bundles:
+        return []
+    window.tabs.setCurrentIndex(window.REPORTS)
+    window.reports.setCurrentIndex(window.reports_model.index(2, 0))  # the analyst's place, kept through the refresh
+    said: list[str] = []
+    window.refreshed_elsewhere.connect(said.append)
+    window.set_poll_interval(100)  # the shot need not wait for the window's few seconds
+    with Workspace(hq) as other:
+        Importer(other).import_file(bundles[0])
+    deadline = time.monotonic() + 30
+    while not said and time.monotonic() < deadline:
+        QApplication.processEvents()
+        pool().waitForDone(100)
+    return [shoot(window, path)] if said else []
 
 
 def make_hq_screenshots(out_dir: Path, size: tuple[int, int] = SCREEN) -> list[Path]:
@@ -173,6 +204,8 @@ def make_hq_screenshots(out_dir: Path, size: tuple[int, int] = SCREEN) -> list[P
                 settle()
                 made.append(shoot(window, out_dir / name))
             made += _dashboard(window, out_dir, tmp)
+            late = _sign_and_export(rutendo, tmp / "rutendo-late", limit=1, drafts=True)
+            made += _imported_elsewhere(window, hq, late, out_dir / NAMES[8])
             window.close()
             settle()
     app.processEvents()

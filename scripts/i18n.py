@@ -552,7 +552,35 @@ def core_extract() -> Catalog:
             if message and (message if isinstance(message, str) else message[0]):
                 template.add(message, None, [(where, line)], auto_comments=comments, context=context,
                              flags=("python-brace-format",) if _BRACES.search(str(message)) else ())
+    for message, where, line, comment in table_messages():
+        template.add(message, None, [(where, line)], auto_comments=[comment])
     return template
+
+
+# The reference tables' texts that the core shows in the monitor's language (``Reference.hs_description``,
+# ``Reference.band_source``): the English of the shipped table is the msgid. Country and participant names are
+# CLDR's (Babel), by code, and need no entry.
+TABLE_TEXTS = (("hs_codes.csv", "description", "An HS code's description (reference table hs_codes.csv)"),
+               ("vpc_bands.csv", "source", "Where a value-per-carat band comes from (reference table vpc_bands.csv)"))
+
+
+def table_messages() -> list[tuple[str, str, int, str]]:
+    """``(text, file, line, comment)`` of each text of ``TABLE_TEXTS`` in the shipped tables, first line first."""
+    import csv
+
+    out: list[tuple[str, str, int, str]] = []
+    for name, column, comment in TABLE_TEXTS:
+        path = ROOT / "kpmonitor" / "resources" / name
+        header: list[str] | None = None
+        for number, row_text in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+            if not row_text.strip() or row_text.lstrip().startswith("#"):
+                continue
+            fields = [f.strip() for f in next(csv.reader([row_text]))]
+            if header is None:
+                header = fields
+            elif fields[header.index(column)]:
+                out.append((fields[header.index(column)], path.relative_to(ROOT).as_posix(), number, comment))
+    return out
 
 
 def _po_bytes(catalog: Catalog, *, keep_obsolete: bool = True) -> bytes:

@@ -26,7 +26,8 @@ from kpmonitor.paths import Paths  # noqa: E402
 from kpmonitor.settings import SETTINGS  # noqa: E402
 from kpmonitor.workspace import Workspace, init_home  # noqa: E402
 
-pytest_plugins = ["tests.conftest_pg"]  # the pg_url fixture: a throwaway PostgreSQL cluster, where it is installed
+# pg_url: a throwaway PostgreSQL cluster, where it is installed; hq_engine: headquarters' tests on SQLite and on it
+pytest_plugins = ["tests.conftest_pg", "tests.conftest_hq"]
 
 # The example documents are dated (inspected 2026-11-21) and the tests sign them on whatever day they run: a home's
 # warning of a signature long after the sealing would judge the calendar, not the code. Homes made by the tests

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import difflib
 import hashlib
 import json
 import re
@@ -21,13 +22,15 @@ from kpmonitor.hq.anomalies import anomalies, recompute, rules_for
 from kpmonitor.hq.anomalies import device_anomalies as _device_anomalies
 from kpmonitor.hq.importer import import_paths
 from kpmonitor.hq.inbox import pdf_file
+from kpmonitor.hq.pgstore import PGStore
 from kpmonitor.hq.reports import import_log, list_reports, report_detail
 from kpmonitor.hq.stats import stats
 from kpmonitor.hq.store import Held as _Held
-from kpmonitor.hq.store import HQStore
+from kpmonitor.hq.store import HQStore, hq_store
 from kpmonitor.paths import Paths
 from kpmonitor.store.db import Store
 from kpmonitor.workspace import Workspace
+from tests.conftest_hq import ENGINES, Databases, HQEngine, audit_ok
 from tests.test_bundle import (
     _symlink,
     entries_of,
@@ -106,19 +109,18 @@ def report_of(field: Path, report_id: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def hq(world: dict[str, Any], tmp_path: Path) -> Path:
-    """A fresh copy of headquarters, before any import."""
-    home = tmp_path / "hq"
-    shutil.copytree(world["hq"], home)
-    return home
+def hq(world: dict[str, Any], tmp_path: Path, hq_engine: HQEngine) -> Path:
+    """A fresh copy of headquarters, before any import, on each engine."""
+    return hq_engine.home(world["hq"], tmp_path / "hq")
 
 
 def state(home: Path) -> tuple[Any, ...]:
-    """Everything an import may change, except the import log."""
-    with Store(Paths.for_home(home).database) as store:
-        tables = [store.conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+    """Everything an import may change, except the import log (read through headquarters' engine)."""
+    with ws(home) as h:
+        hqs = hq_store(h)
+        tables = [hqs.conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
                   for t in ("hq_reports", "hq_seals", "hq_photos")]
-        return store.audit_head(), hashlib.sha256(repr(tables).encode()).hexdigest(), len(tables[0])
+        return hqs.store.audit_head(), hashlib.sha256(repr(tables).encode()).hexdigest(), len(tables[0])
 
 
 def imp(home: Path, *paths: Path) -> tuple[int, list[dict[str, Any]]]:
@@ -133,9 +135,12 @@ def ws(home: Path) -> Workspace:
 # ------------------------------------------------------------------------------------ round trip
 
 
-def test_field_to_headquarters_round_trip_with_photos(world: dict[str, Any], hq: Path) -> None:
+def test_field_to_headquarters_round_trip_with_photos(world: dict[str, Any], hq: Path, hq_engine: HQEngine) -> None:
     code, results = imp(hq, world["bundles"]["a1"])
     assert code == 0 and results[0]["outcome"] == "imported", results
+    with Store(Paths.for_home(hq).database) as local:  # on PostgreSQL, the home's own file holds none of it
+        held = local.conn.execute("SELECT count(*) FROM hq_reports").fetchone()[0]
+    assert held == (0 if hq_engine.pg else 1)
     assert results[0]["report_id"] == world["r"]["a1"] and "Imported report" in results[0]["sentence"]
     with ws(hq) as h, ws(world["a"]) as field:
         row = field.store.report(world["r"]["a1"])
@@ -147,7 +152,7 @@ def test_field_to_headquarters_round_trip_with_photos(world: dict[str, Any], hq:
         assert detail["snapshot"] == json.loads(row["snapshot"])
         assert detail["badge"] == "verified" and len(detail["photos"]) == 2
         assert all(c["ok"] for c in detail["verification"]["checks"])
-        assert h.store.verify_audit().ok
+        assert audit_ok(h)
         log = import_log(h)
         assert [e["outcome"] for e in log] == ["imported"]
     listed = json.loads(run(hq, "hq", "list", "--json").output)
@@ -209,7 +214,7 @@ def test_a_report_id_with_other_content_is_a_conflict_and_quarantined(world: dic
     assert "different content" in quarantined.with_name(quarantined.name + ".txt").read_text()
     assert state(hq) == before
     with ws(hq) as h:
-        assert json.loads(h.store.conn.execute("SELECT snapshot FROM hq_reports").fetchone()[0])[
+        assert json.loads(hq_store(h).conn.execute("SELECT snapshot FROM hq_reports").fetchone()[0])[
             "inspection"]["certificate"]["number"] == "ZW 004300"
 
 
@@ -319,22 +324,23 @@ def test_one_bad_file_does_not_stop_the_others_and_the_exit_status_says_so(world
     assert text.exit_code == 1 and "2 already imported, 0 in conflict, 1 refused" in text.output
 
 
-def test_a_failure_inside_the_transaction_leaves_nothing(world: dict[str, Any], hq: Path,
+def test_a_failure_inside_the_transaction_leaves_nothing(world: dict[str, Any], hq: Path, hq_engine: HQEngine,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Store._insert
+    engine, method = (PGStore, "insert") if hq_engine.pg else (Store, "_insert")  # each engine's audited insert
+    real = getattr(engine, method)
 
-    def failing(self: Store, table: str, row: dict[str, Any]) -> str:
+    def failing(self: Any, table: str, row: dict[str, Any]) -> str:
         if table == "hq_photos":
             raise RuntimeError("disk on fire")
-        return real(self, table, row)
+        return str(real(self, table, row))
 
     before = state(hq)
-    monkeypatch.setattr(Store, "_insert", failing)
+    monkeypatch.setattr(engine, method, failing)
     with ws(hq) as h:
         [result] = import_paths(h, [world["bundles"]["a1"]])
     assert result.outcome == "refused" and "unexpected error" in result.sentence
     assert state(hq) == before
-    monkeypatch.setattr(Store, "_insert", real)
+    monkeypatch.setattr(engine, method, real)
     with ws(hq) as h:
         assert import_paths(h, [world["bundles"]["a1"]])[0].outcome == "imported"
 
@@ -378,7 +384,7 @@ def test_progress_is_reported_and_can_cancel(world: dict[str, Any], hq: Path) ->
 # ------------------------------------------------------------------------------------ anomalies
 
 
-def test_a_gap_in_the_sequence_is_a_missing_report(world: dict[str, Any], hq: Path) -> None:
+def test_a_gap_in_the_sequence_is_a_missing_report(world: dict[str, Any], hq: Path, hq_engine: HQEngine) -> None:
     b = world["bundles"]
     assert imp(hq, b["a3"])[0] == 0
     with ws(hq) as h:
@@ -389,8 +395,7 @@ def test_a_gap_in_the_sequence_is_a_missing_report(world: dict[str, Any], hq: Pa
     assert imp(hq, b["a3"])[0] == 0  # already
     result = json.loads(run(hq, "hq", "anomalies", "--json").output)
     assert not [a for a in result if a["kind"] == "missing_report"]
-    hq2 = hq.parent / "hq2"
-    shutil.copytree(world["hq"], hq2)
+    hq2 = hq_engine.home(world["hq"], hq.parent / "hq2")
     assert imp(hq2, b["a1"], b["a2"], b["a4"])[0] == 0
     result = json.loads(run(hq2, "hq", "anomalies", "--json").output)
     missing = [a for a in result if a["kind"] == "missing_report"]
@@ -412,7 +417,8 @@ def test_the_monitors_view_counts_the_missing_reports_the_anomalies_name(world: 
             [device] = [m for m in monitors(h) if m.monitor == "Amélie Ndlovu"]
             sentences = [a.sentence for a in anomalies(h) if a.kind == "missing_report"
                          and a.device_id == device.device_id and "of device" in a.sentence]
-        named = []  # the numbers the anomalies say have not arrived: "Report 3 of device…", "Reports 1–2 of…"
+        # The numbers the anomalies say have not arrived: "Report 3 of device…", "Reports 1–2 of…"
+        named: list[int] = []
         for sentence in sentences:
             found = re.match(r"Reports? (\d+)(?:–(\d+))? of device", sentence)
             assert found, sentence
@@ -435,7 +441,7 @@ def test_a_history_copied_and_continued_is_refused_as_a_fork(world: dict[str, An
     with ws(hq) as h:
         alerts = [a for a in anomalies(h) if a.kind == "history_rewritten"]
         assert len(alerts) == 1 and alerts[0].severity == "alert" and r["fork"] in alerts[0].report_ids
-        assert r["fork"] not in {held.id for held in HQStore(h.store).held()}
+        assert r["fork"] not in {held.id for held in hq_store(h).held()}
 
 
 def test_a_later_report_signed_earlier_in_the_audit_chain_is_a_rollback() -> None:
@@ -478,7 +484,7 @@ def test_value_per_carat_and_weight_findings_are_listed_with_the_monitors_note(w
 
 
 def stored_and_recomputed(h: Workspace) -> tuple[list[Any], list[Any]]:
-    hqs = HQStore(h.store)
+    hqs = hq_store(h)
     return hqs.stored_anomalies(), recompute(hqs, rules_for(h))
 
 
@@ -523,7 +529,7 @@ def test_a_photo_in_two_shipments_is_an_alert_and_one_taken_elsewhere_a_warning(
         assert "Photo 2 (IMG_0001.jpg) was taken on 2008-06-14 11:20 (local time) at 43.4633° N, 11.2531° E" \
             in elsewhere.sentence and " km from the site and 6," in elsewhere.sentence
         assert elsewhere.sentence.endswith("The monitor noted: “Checked on site with the exporter.”")
-        hqs = HQStore(h.store)
+        hqs = hq_store(h)
         assert hqs.stored_anomalies() == recompute(hqs, rules_for(h))
 
 
@@ -531,7 +537,7 @@ def test_an_import_that_fills_a_gap_or_a_missing_predecessor_removes_the_anomaly
                                                                                    hq: Path) -> None:
     b, r = world["bundles"], world["r"]
     with ws(hq) as h:
-        hqs = HQStore(h.store)
+        hqs = hq_store(h)
         import_paths(h, [b["a2"], b["a3"]])  # report 1 (a1) has not arrived; a2 supersedes it
         missing = [a.sentence for a in hqs.anomalies() if a.kind == "missing_report"]
         assert len(missing) == 2 and any(s.startswith("Report 1 of device") for s in missing)
@@ -547,9 +553,10 @@ def test_a_database_imported_into_before_anomalies_were_stored_judges_them_once(
     with ws(hq) as h:
         import_paths(h, [b["a1"], b["a3"], b["a4"], b["b1"]])
         expected = anomalies(h)
-        with h.store.batch():  # what the migration leaves in a database that held reports already
-            h.store.conn.execute("DELETE FROM hq_anomalies")
-            h.store.conn.execute("DELETE FROM hq_anomalies_judged")
+        hqs = hq_store(h)
+        with hqs.transaction():  # what the migration leaves in a database that held reports already
+            hqs.conn.execute("DELETE FROM hq_anomalies")
+            hqs.conn.execute("DELETE FROM hq_anomalies_judged")
     with ws(hq) as h:
         assert anomalies(h) == expected
         # From now on the list is read from the rows: no snapshot is parsed again.
@@ -564,14 +571,14 @@ def test_other_rule_settings_judge_the_findings_again(world: dict[str, Any], hq:
         h.settings.set("weight_tolerance_pct", "5")  # 5 % of the declared weight either way
     with ws(hq) as h:
         assert "weight_tolerance" not in {a.kind for a in anomalies(h)}
-        hqs = HQStore(h.store)
+        hqs = hq_store(h)
         assert hqs.stored_anomalies() == recompute(hqs, rules_for(h))
 
 
 def test_the_rebuild_command_judges_everything_again(world: dict[str, Any], hq: Path) -> None:
     assert imp(hq, world["bundles"]["a3"])[0] == 0
-    with ws(hq) as h, h.store.batch():
-        h.store.conn.execute("DELETE FROM hq_anomalies")  # rows lost: the judged marker says they are current
+    with ws(hq) as h, hq_store(h).transaction():
+        hq_store(h).conn.execute("DELETE FROM hq_anomalies")  # rows lost: the judged marker says they are current
     assert json.loads(run(hq, "hq", "anomalies", "--json").output) == []
     rebuilt = json.loads(run(hq, "hq", "anomalies", "--json", "--rebuild").output)
     assert [a["kind"] for a in rebuilt] == ["missing_report"]
@@ -606,8 +613,81 @@ def test_search_and_statistics(world: dict[str, Any], hq: Path, tmp_path: Path) 
                                                                                 ("Baraka Moyo", 1, 0)}
 
 
+# What differs between two imports of the same bundles whatever the engine: when, and where the home is.
+_WHEN = re.compile(r'"(imported_at|at|last_imported_at)": "[^"]*"')
+
+
+def _answers(home: Path) -> dict[str, Any]:
+    """What the command line answers about everything headquarters holds, made comparable across homes (the ids
+    headquarters draws itself, a confirmation's, named by their order)."""
+    drawn = {c["id"]: f"confirmation {n}" for n, c in enumerate(json.loads(run(home, "hq", "confirmations",
+                                                                                 "--json").output))}
+    out: dict[str, Any] = {}
+    for command in (["list"], ["list", "--search", "zw 0043"], ["list", "--search", "amélie"], ["anomalies"],
+                    ["monitors"], ["stats"], ["stats", "--by", "operator"], ["log"], ["confirmations"],
+                    ["dashboard"]):
+        result = run(home, "hq", *command, "--json")
+        assert result.exit_code == 0, (command, result.output)
+        text = _WHEN.sub(r'"\1": "…"', result.output.replace(str(home), "HOME"))
+        for drawn_id, name in drawn.items():
+            text = text.replace(drawn_id, name)
+        out[" ".join(command)] = json.loads(text)
+    return out
+
+
+def test_both_engines_give_the_same_answers_in_the_same_order(world: dict[str, Any], tmp_path: Path,
+                                                                pg_databases: Databases) -> None:
+    """The same bundles imported on SQLite and on PostgreSQL: every list, count and sentence alike, in one order."""
+    b = world["bundles"]
+    bundles = [b[n] for n in ("a2", "a3", "b1", "fork", "conflict", "a1", "c1", "d1", "a4")]
+    engines = [HQEngine(name, pg_databases if name == "postgresql" else None) for name in ENGINES]
+    try:
+        answers = []
+        for engine in engines:
+            home = engine.home(world["hq"], tmp_path / engine.name / "hq")
+            code, _results = imp(home, *bundles)
+            assert code == 1  # the fork, the conflict and the foreign device's report
+            confirmed = run(home, "hq", "confirm", "ZW 004217", "--on", "2026-11-30", "--authority", "Antwerp",
+                            "--parcels", "3")
+            assert confirmed.exit_code == 0, confirmed.output
+            answers.append(_answers(home))
+        sqlite, postgresql = answers
+        assert all(sqlite[c] for c in ("list", "list --search zw 0043", "anomalies", "monitors", "stats",
+                                       "confirmations"))
+        for command, answer in sqlite.items():  # as text, a line a value: a difference reads as one
+            texts = [json.dumps(a, indent=1, ensure_ascii=False).splitlines() for a in (answer, postgresql[command])]
+            diff = difflib.unified_diff(texts[0], texts[1], ENGINES[0], ENGINES[1], lineterm="")
+            assert texts[0] == texts[1], "\n".join([command, *diff])
+    finally:
+        for engine in engines:
+            engine.drop()
+
+
+def test_a_report_without_carats_or_value_sorts_below_every_other_on_both_engines(world: dict[str, Any],
+                                                                                 hq: Path) -> None:
+    """SQLite sorts NULL as the smallest value, PostgreSQL as the largest unless told: the list sorted by carats or
+    value is one order on both (a report without them last, largest first; first, smallest first)."""
+    assert imp(hq, world["bundles"]["a1"], world["bundles"]["a3"])[0] == 0
+    blank = "f" * 32
+    with ws(hq) as h:
+        hqs = hq_store(h)
+        names = [str(d[0]) for d in hqs.conn.execute("SELECT * FROM hq_reports LIMIT 0").description
+                 if d[0] != "rowid"]
+        copied = {"id": f"'{blank}'", "carats": "NULL", "value_usd": "NULL"}
+        with hqs.transaction():  # a3 again, without its figures (a certificate that gives none)
+            hqs.conn.execute(f"INSERT INTO hq_reports ({', '.join(names)}) SELECT "
+                             f"{', '.join(copied.get(n, n) for n in names)} FROM hq_reports WHERE id = ?",
+                             [world["r"]["a3"]])
+        for column in ("carats", "value_usd"):
+            largest_first = [r.id for r in list_reports(h, order_by=column)]
+            smallest_first = [r.id for r in list_reports(h, order_by=column, descending=False)]
+            assert largest_first[-1] == smallest_first[0] == blank, (column, largest_first, smallest_first)
+            assert largest_first == smallest_first[::-1], column
+
+
 def test_an_import_with_headquarters_list_past_its_next_update_is_refused(world: dict[str, Any], hq: Path) -> None:
-    from kpmonitor.trust.keys import Keyring, pem
+    from kpmonitor.trust.identity import pem
+    from kpmonitor.trust.keys import Keyring
     from tests.test_bundle import stale_crl
 
     crl = stale_crl(hq)

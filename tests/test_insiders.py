@@ -26,14 +26,17 @@ from cryptography.x509.oid import NameOID
 
 from kpmonitor.domain.inspection import from_document
 from kpmonitor.hq.anomalies import recompute, rules_for
-from kpmonitor.hq.store import HQStore
+from kpmonitor.hq.store import hq_store
 from kpmonitor.paths import Paths
+from kpmonitor.report import manifest as report_manifest
 from kpmonitor.report import sign as report_sign
+from kpmonitor.report import snapshot as report_snapshot
 from kpmonitor.report.snapshot import SignerInfo
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace, read_home
 from tests.conftest import TEST_PASSPHRASE, fresh_copies
+from tests.conftest_hq import HQEngine
 from tests.test_bundle import example, make_device, make_hq, run, sign_doc
 from tests.test_hq import imp, other_doc, state
 
@@ -47,8 +50,17 @@ def enrolled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture
-def homes(enrolled: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
-    """Fresh copies of headquarters and the two devices, before any report."""
+def homes(enrolled: dict[str, Path], tmp_path: Path, hq_engine: HQEngine) -> dict[str, Path]:
+    """Fresh copies of headquarters (on each engine) and the two devices, before any report."""
+    copies = fresh_copies(enrolled, tmp_path)
+    hq_engine.point(copies["hq"])
+    return copies
+
+
+@pytest.fixture
+def issuing(enrolled: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
+    """Fresh copies of headquarters and the two devices, for what headquarters issues (its keys, not its records:
+    one engine is enough)."""
     return fresh_copies(enrolled, tmp_path)
 
 
@@ -91,14 +103,14 @@ def anomalies(hq: Path) -> list[dict[str, Any]]:
 def held_ids(hq: Path) -> set[str]:
     """The reports headquarters holds anything of: report rows, seals, photos."""
     with Workspace(Paths.for_home(hq)) as ws:
-        conn = ws.store.conn
+        conn = hq_store(ws).conn
         return {r[0] for t, c in (("hq_reports", "id"), ("hq_seals", "report_id"), ("hq_photos", "report_id"))
                 for r in conn.execute(f"SELECT {c} FROM {t}")}
 
 
 def stored_equal_recomputed(hq: Path) -> bool:
     with Workspace(Paths.for_home(hq)) as ws:
-        hqs = HQStore(ws.store)
+        hqs = hq_store(ws)
         return hqs.stored_anomalies() == recompute(hqs, rules_for(ws))
 
 
@@ -125,12 +137,12 @@ def modified(mp: pytest.MonkeyPatch, *, signer: dict[str, Any] | None = None,
     with mp.context() as m:
         if signer is not None:
             m.setattr(report_sign, "signer_info", lambda cert: dataclasses.replace(_unchecked_signer(cert), **signer))
-        real_prepare, real_build = report_sign.prepare_signing, report_sign.build_snapshot
+        real_prepare, real_build = report_sign.prepare_signing, report_snapshot.build_snapshot
         if plan is not None:
             changes = plan
 
-            def prepare(ws: Workspace, inspection_id: str) -> report_sign.SigningPlan:
-                planned = real_prepare(ws, inspection_id)
+            def prepare(ws: Workspace, inspection_id: str, **kwargs: Any) -> report_sign.SigningPlan:
+                planned = real_prepare(ws, inspection_id, **kwargs)
                 return dataclasses.replace(planned, **changes(planned))
 
             m.setattr(report_sign, "prepare_signing", prepare)
@@ -152,7 +164,7 @@ def modified(mp: pytest.MonkeyPatch, *, signer: dict[str, Any] | None = None,
 
             m.setattr(report_sign, "build_snapshot", old_snapshot)
             m.setattr("kpmonitor.report.manifest.FORMAT", "kpmonitor-bundle/1")
-            real_manifest = report_sign.make_manifest
+            real_manifest = report_manifest.make_manifest
             m.setattr(report_sign, "make_manifest",
                       lambda *args, history, **kwargs: real_manifest(*args, history=None, **kwargs))
             m.setattr("kpmonitor.report.pdf.FORMAT", "kpmonitor-report/1")
@@ -170,7 +182,7 @@ def with_id(report_id: str) -> Callable[[report_sign.SigningPlan], dict[str, Any
 # ---------------------------------------------------------------- I3: certificates name exactly one device
 
 
-def _request(field: Path, subject: list[x509.NameAttribute]) -> bytes:
+def _request(field: Path, subject: list[x509.NameAttribute[str]]) -> bytes:
     key = Keyring(Paths.for_home(field)).load_device_key(TEST_PASSPHRASE)
     csr = x509.CertificateSigningRequestBuilder().subject_name(x509.Name(subject)).sign(key, hashes.SHA256())
     return identity.pem(csr)
@@ -185,7 +197,8 @@ def _request(field: Path, subject: list[x509.NameAttribute]) -> bytes:
     ([("CN", "Baraka Moyo"), ("CN", "Amélie Ndlovu"), ("SN", "a" * 32)], "must name exactly one monitor"),
 ], ids=["no-device", "device-()", "malformed", "two-devices", "no-name", "two-names"])
 def test_hq_issue_refuses_a_request_without_exactly_one_monitor_and_one_device(
-        homes: dict[str, Path], subject: list[tuple[str, str]], phrase: str) -> None:
+        issuing: dict[str, Path], subject: list[tuple[str, str]], phrase: str) -> None:
+    homes = issuing
     oids = {"CN": NameOID.COMMON_NAME, "SN": NameOID.SERIAL_NUMBER}
     req, out = homes["usb"] / "req.pem", homes["usb"] / "cert.pem"
     req.parent.mkdir()
@@ -196,8 +209,9 @@ def test_hq_issue_refuses_a_request_without_exactly_one_monitor_and_one_device(
     assert not out.exists() and sorted(Keyring(Paths.for_home(homes["hq"])).issued_dir.iterdir()) == issued_before
 
 
-def test_hq_issue_gives_a_device_id_to_one_key_only(homes: dict[str, Path]) -> None:
+def test_hq_issue_gives_a_device_id_to_one_key_only(issuing: dict[str, Path]) -> None:
     """B asks for a certificate naming A's device (to sign as A), or a second device for its own key."""
+    homes = issuing
     usb = homes["usb"]
     usb.mkdir()
     cases = [(homes["b"], device_of(homes["a"]), "already holds certificate"),
@@ -313,7 +327,7 @@ def test_a_report_or_seal_naming_another_monitor_than_its_certificate_is_refused
 
 @pytest.mark.parametrize("delivered", ["apart", "together"])
 def test_a_report_superseding_another_devices_report_is_refused_with_an_alert(
-        homes: dict[str, Path], monkeypatch: pytest.MonkeyPatch, delivered: str) -> None:
+        homes: dict[str, Path], monkeypatch: pytest.MonkeyPatch, delivered: str, hq_engine: HQEngine) -> None:
     """B ships a report that "supersedes" A's, with A's seals: to hide A's report and reuse its seals. Delivered
     together, A's is checked and B's is checked before A's is recorded: B's is refused when it is recorded."""
     hq, a, b, usb = homes["hq"], homes["a"], homes["b"], homes["usb"]
@@ -329,6 +343,7 @@ def test_a_report_superseding_another_devices_report_is_refused_with_an_alert(
     else:
         reference = hq.parent / "reference-hq"
         shutil.copytree(hq, reference)
+        hq_engine.point(reference)  # a database of its own
         assert imp(reference, a_bundle)[0] == 0
         stats_before, before = run(reference, "hq", "stats", "--json").output, None
         code, results = imp(hq, a_bundle, b_bundle)

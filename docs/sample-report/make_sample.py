@@ -7,7 +7,12 @@ in a throw-away field home as a monitor does (``kpmonitor.report.sign``: self-si
 issues a certificate). Its dates are moved so that it was inspected the day before it is signed. Writes
 ``sample-report.pdf`` and ``page-1.png``, ``page-2.png``… (100 dpi) next to this script.
 
-    python docs/sample-report/make_sample.py [--paper A4|Letter] [--out FOLDER]
+    python docs/sample-report/make_sample.py [--paper A4|Letter] [--out FOLDER] [--language en|fr|pt]
+
+``--page-one PNG`` writes only the first page, at 110 dpi by poppler's ``pdftoppm``, as the screenshots of the
+report in French and Portuguese are made (``docs/screenshots/report_page1-fr.png``, ``-pt.png``):
+
+    python docs/sample-report/make_sample.py --language fr --page-one docs/screenshots/report_page1-fr.png
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -27,6 +34,7 @@ import pypdfium2 as pdfium
 
 from kpmonitor.demo.images import make_evidence_jpeg
 from kpmonitor.domain.inspection import from_document
+from kpmonitor.i18n import LANGUAGES
 from kpmonitor.paths import Paths
 from kpmonitor.report.sign import sign_inspection
 from kpmonitor.trust.identity import pem
@@ -117,7 +125,7 @@ def photos(days: int) -> list[tuple[bytes, str, str | None]]:
     ]
 
 
-def make_pdf(paper: str) -> bytes:
+def make_pdf(paper: str, language: str = "en") -> bytes:
     with tempfile.TemporaryDirectory(prefix="kp-sample-") as tmp:
         # An enrolled monitor, as in the field: headquarters issued the device's certificate, so the report says
         # who vouches for it and its seal is of format KP2 (a self-signed device's is KP1, larger).
@@ -143,25 +151,44 @@ def make_pdf(paper: str) -> bytes:
                 raise SystemExit(f"the sample document has problems: {problems}")
             inspection_id = ws.store.create_inspection(insp)
             for i, (data, caption, parcel) in enumerate(pictures):
-                info = ws.vault.ingest_bytes(data, f"IMG_{2041 + i}.JPG")
+                photo = ws.vault.ingest_bytes(data, f"IMG_{2041 + i}.JPG")
                 seal = "ZW-C-000017" if i == 1 else None  # the second photo shows the container's seal
-                ws.attach_photo(inspection_id, info, caption=caption,
+                ws.attach_photo(inspection_id, photo, caption=caption,
                                 parcel_id=ws.store.parcel_id(inspection_id, parcel) if parcel else None,
                                 seal_id=ws.store.seal_id(inspection_id, seal) if seal else None)
             for p in ws.validate(ws.store.get(inspection_id)):
                 if not p.is_error:
                     ws.store.acknowledge(inspection_id, p.code, p.field, "Checked on site with the exporter.")
-            return sign_inspection(ws, inspection_id, PASSPHRASE).pdf_path.read_bytes()
+            return sign_inspection(ws, inspection_id, PASSPHRASE, language=language).pdf_path.read_bytes()
+
+
+def page_one_png(pdf: bytes, png: Path, dpi: int = 110) -> None:
+    """Page 1 as an officer's own tools draw it (poppler, not the renderer the tests read text with)."""
+    if shutil.which("pdftoppm") is None:
+        raise SystemExit("poppler's pdftoppm is not installed (apt install poppler-utils)")
+    with tempfile.TemporaryDirectory(prefix="kp-page-one-") as tmp:
+        source = Path(tmp) / "report.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(source),
+                        str(Path(tmp) / "page")], check=True, timeout=120)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(Path(tmp) / "page.png", png)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--paper", default="A4", help="A4 (the committed sample) or Letter")
     parser.add_argument("--out", type=Path, default=HERE, help="the folder to write into (default: this one)")
+    parser.add_argument("--language", choices=LANGUAGES, default="en", help="the report's language (default: en)")
+    parser.add_argument("--page-one", type=Path, help="write only page 1 to this PNG (110 dpi, pdftoppm)")
     args = parser.parse_args(argv)
     os.environ.pop("KPMONITOR_HOME", None)  # the sample never touches a real home
 
-    pdf = make_pdf(args.paper)
+    pdf = make_pdf(args.paper, args.language)
+    if args.page_one is not None:
+        page_one_png(pdf, args.page_one)
+        print(args.page_one)
+        return 0
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("page-*.png"):

@@ -43,6 +43,7 @@ from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import FileRefused, KPError
 from kpmonitor.fileio import read_regular
 from kpmonitor.history.checkpoint import CheckedHistory, check_history
+from kpmonitor.i18n import _, ngettext
 from kpmonitor.report.contents import (
     SEAL_ATTACHMENT,
     SNAPSHOT_ATTACHMENT,
@@ -180,18 +181,19 @@ def _read_manifest(run: _Run) -> None:
     """The manifest: present, the canonical JSON of this format, well-formed; else the bundle is refused."""
     files, result = run.files, run.result
     if MANIFEST_NAME not in files or SIGNATURE_NAME not in files:
-        raise BundleError("The bundle has no signed manifest (manifest.json and manifest.sig); it is not a "
-                          "kpmonitor bundle.")
+        raise BundleError(_("The bundle has no signed manifest (manifest.json and manifest.sig); it is not a "
+                            "kpmonitor bundle."))
     manifest_view = files[MANIFEST_NAME]
     try:
         manifest = strict_json(manifest_view)
         if canonical(manifest).encode("utf-8") != manifest_view:
             raise ValueError("not canonical")
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleError("The bundle's manifest is damaged: it is not the JSON kpmonitor writes.") from exc
+        raise BundleError(_("The bundle's manifest is damaged: it is not the JSON kpmonitor writes.")) from exc
     if isinstance(manifest, dict) and manifest.get("format") not in FORMATS:
-        raise BundleError(f"The bundle is of format {str(manifest.get('format'))[:40]!r}; this kpmonitor reads "
-                          f"{', '.join(FORMATS)}. Update kpmonitor.")
+        raise BundleError(_("The bundle is of format {format}; this kpmonitor reads {formats}. Update "
+                            "kpmonitor.").format(format=repr(str(manifest.get("format"))[:40]),
+                                                 formats=", ".join(FORMATS)))
     shape = manifest_problems(manifest)
     if shape:
         raise BundleError(shape[0])
@@ -212,17 +214,17 @@ def _check_manifest_signature(run: _Run) -> None:
     wanted = run.manifest["signer"]["certificate_sha256"]
     leaf = run.leaf = next((c for c in run.certs if identity.fingerprint(c) == wanted), None)
     if leaf is None:
-        run.fail("manifest signature", "The certificate that signed the manifest is not in the bundle: certs.pem "
-                 "was altered, replaced or removed.")
+        run.fail("manifest signature", _("The certificate that signed the manifest is not in the bundle: "
+                                         "certs.pem was altered, replaced or removed."))
         return
     run.result.signer = leaf
     run.result.certs_pem = bytes(files[CERTS_NAME]).decode("ascii", "replace")
     run.v.signer = identity.certificate_summary(leaf)
     if signature_valid(leaf, files[MANIFEST_NAME], files[SIGNATURE_NAME]):
-        run.v.add("manifest signature", True, "The manifest is signed by the monitor's device key.")
+        run.v.add("manifest signature", True, _("The manifest is signed by the monitor's device key."))
     else:
-        run.fail("manifest signature", "The manifest's signature does not match it: the manifest was altered "
-                 "or the signature damaged.")
+        run.fail("manifest signature", _("The manifest's signature does not match it: the manifest was altered "
+                                         "or the signature damaged."))
 
 
 def _check_signing_time(run: _Run) -> None:
@@ -232,8 +234,9 @@ def _check_signing_time(run: _Run) -> None:
     assert signed_at is not None  # manifest_problems checked it
     moment = run.now or dt.datetime.now(dt.UTC)
     if signed_at > moment + dt.timedelta(days=1):
-        run.fail("signing time", f"The report claims to be signed on {show_moment(report['signed_at'])}, in the "
-                 "future: the device's clock is wrong or the report is forged.")
+        run.fail("signing time", _("The report claims to be signed on {moment}, in the future: the device's clock "
+                                   "is wrong or the report is forged.").format(
+                                       moment=show_moment(report["signed_at"])))
 
 
 def _check_chain(run: _Run) -> None:
@@ -242,7 +245,7 @@ def _check_chain(run: _Run) -> None:
     if leaf is None:
         return
     if run.root is None:
-        run.fail("issued by headquarters", "No headquarters root certificate is installed in this home.")
+        run.fail("issued by headquarters", _("No headquarters root certificate is installed in this home."))
         return
     try:
         chain = identity.check_chain(leaf, [c for c in run.certs if c is not leaf], run.root, run.crl,
@@ -251,13 +254,13 @@ def _check_chain(run: _Run) -> None:
         log.debug("chain check failed", exc_info=True)
         chain = None
     if chain is None:
-        run.fail("issued by headquarters", "The signing certificate in the bundle cannot be read.")
+        run.fail("issued by headquarters", _("The signing certificate in the bundle cannot be read."))
         return
     # Each chain problem fails the check it concerns (the validity period judged at the signing time,
     # the revocation list's freshness at the time of verifying).
     failed = chain_checks(run.v, chain, run.crl is not None)
     if run.crl is None:
-        run.v.warnings.append("Revocation was not checked: this home has no revocation list.")
+        run.v.warnings.append(_("Revocation was not checked: this home has no revocation list."))
     if failed and run.stop_early:
         raise _Stopped
 
@@ -271,20 +274,23 @@ def _check_files(run: _Run) -> None:
     missing = sorted(set(listed) - present)
     wrong = [path for path in sorted(set(listed) & present) if not entry_matches(listed[path], files[path])]
     if extra:
-        run.fail("files match the manifest", f"The bundle holds {show_name(extra[0])}, which its manifest does "
-                 "not list: a file was added.")
+        run.fail("files match the manifest", _("The bundle holds {file}, which its manifest does not list: a file "
+                                               "was added.").format(file=show_name(extra[0])))
     elif missing:
-        run.fail("files match the manifest", f"The manifest lists {show_name(missing[0])}, which is missing from "
-                 "the bundle.")
+        run.fail("files match the manifest", _("The manifest lists {file}, which is missing from the "
+                                               "bundle.").format(file=show_name(missing[0])))
     elif wrong:
         path = wrong[0]
         size, signed_size = len(files[path]), listed[path]["size"]
         run.fail("files match the manifest",
-                 f"{path} is {size:,} bytes, not the {signed_size:,} the signed manifest lists: it was truncated, "
-                 "padded or replaced." if size != signed_size else
-                 f"{path} was altered: it does not match its SHA-256 in the signed manifest.")
+                 _("{file} is {size} bytes, not the {signed_size} the signed manifest lists: it was truncated, "
+                   "padded or replaced.").format(file=path, size=f"{size:,}", signed_size=f"{signed_size:,}")
+                 if size != signed_size else
+                 _("{file} was altered: it does not match its SHA-256 in the signed manifest.").format(file=path))
     else:
-        run.v.add("files match the manifest", True, f"All {len(listed)} files are present, listed and unaltered.")
+        run.v.add("files match the manifest", True, ngettext(
+            "All {count} file is present, listed and unaltered.", "All {count} files are present, listed and "
+            "unaltered.", len(listed)).format(count=len(listed)))
 
 
 def _check_snapshot(run: _Run) -> None:
@@ -292,7 +298,7 @@ def _check_snapshot(run: _Run) -> None:
     manifest, result = run.manifest, run.result
     snap_view = run.files.get(SNAPSHOT_NAME)
     if snap_view is None or run.listed.get(SNAPSHOT_NAME, {}).get("sha256") != manifest["snapshot_sha256"]:
-        run.fail("snapshot schema", "The bundle's snapshot is not the one its manifest names.")
+        run.fail("snapshot schema", _("The bundle's snapshot is not the one its manifest names."))
         return
     try:
         snap = strict_json(snap_view)
@@ -300,12 +306,12 @@ def _check_snapshot(run: _Run) -> None:
             raise ValueError("not canonical")
         problems = snapshot_problems(snap)
     except (ValueError, UnicodeDecodeError):
-        problems = ["The snapshot is not the canonical JSON kpmonitor writes."]
+        problems = [_("The snapshot is not the canonical JSON kpmonitor writes.")]
     if problems:
         run.fail("snapshot schema", problems[0])
         return
     run.snap = snap
-    run.v.add("snapshot schema", True, f"The snapshot follows {snap['format']}.")
+    run.v.add("snapshot schema", True, _("The snapshot follows {format}.").format(format=snap["format"]))
     result.snapshot = snap
     result.snapshot_bytes = bytes(snap_view)
     run.v.summary = report_summary(snap, run.v.signer.get("name"))
@@ -325,11 +331,11 @@ def _check_snapshot_story(run: _Run) -> None:
             run.leaf.serial_number):
         differing.append("the signer's certificate")
     if not differing:
-        run.v.add("snapshot matches the manifest", True, "The snapshot and the manifest describe the same report, "
-                  "device and audit head.")
+        run.v.add("snapshot matches the manifest", True, _("The snapshot and the manifest describe the same "
+                                                           "report, device and audit head."))
     else:
-        run.fail("snapshot matches the manifest", "The snapshot and the manifest disagree on: "
-                 + ", ".join(d.replace("_", " ") for d in differing) + ".")
+        run.fail("snapshot matches the manifest", _("The snapshot and the manifest disagree on: {fields}.").format(
+            fields=", ".join(d.replace("_", " ") for d in differing)))
 
 
 def _check_signer(run: _Run) -> None:
@@ -355,12 +361,12 @@ def _check_history(run: _Run) -> None:
     if run.snap is None or run.leaf is None:
         return
     if run.manifest["format"] != FORMAT:
-        run.v.warnings.append("This report was signed before devices signed checkpoints of their history "
-                              f"({run.manifest['format']}): its history cannot be checked.")
+        run.v.warnings.append(_("This report was signed before devices signed checkpoints of their history "
+                                "({format}): its history cannot be checked.").format(format=run.manifest["format"]))
         return
     public_key = run.leaf.public_key()
     if not isinstance(public_key, ec.EllipticCurvePublicKey):
-        run.fail(HISTORY_CHECK, "The signing certificate's key is not an ECDSA P-256 key.")
+        run.fail(HISTORY_CHECK, _("The signing certificate's key is not an ECDSA P-256 key."))
         return
     try:
         checked = check_history(run.manifest["history"], public_key, str(run.snap["report"]["device_id"]),
@@ -369,9 +375,12 @@ def _check_history(run: _Run) -> None:
         run.fail(HISTORY_CHECK, str(exc))
         return
     run.result.history = checked
-    run.v.add(HISTORY_CHECK, True, f"The device signed a checkpoint of its history at audit event "
-              f"{checked.checkpoint.size}, ending at the report's audit head, with {len(checked.claims)} proof"
-              f"{'' if len(checked.claims) == 1 else 's'} that it extends its earlier checkpoints.")
+    run.v.add(HISTORY_CHECK, True, ngettext(
+        "The device signed a checkpoint of its history at audit event {event}, ending at the report's audit head, "
+        "with {count} proof that it extends its earlier checkpoints.",
+        "The device signed a checkpoint of its history at audit event {event}, ending at the report's audit head, "
+        "with {count} proofs that it extends its earlier checkpoints.", len(checked.claims)).format(
+            event=checked.checkpoint.size, count=len(checked.claims)))
 
 
 def _looks_like(fmt: str, data: bytes | memoryview) -> bool:
@@ -403,20 +412,23 @@ def _check_photos(run: _Run) -> None:
     not_images = [sha for sha, (_name, data) in photos.items()
                   if sha in wanted and (not _looks_like(wanted[sha], data) or sizes[sha] != len(data))]
     if lacking:
-        run.fail("photos match the snapshot", f"Photo {lacking[0][:12]} of the report is missing from the bundle.")
+        run.fail("photos match the snapshot", _("Photo {photo} of the report is missing from the bundle.").format(
+            photo=lacking[0][:12]))
     elif unknown:
-        run.fail("photos match the snapshot", f"The bundle holds photo {unknown[0][:12]}, which the report does "
-                 "not list.")
+        run.fail("photos match the snapshot", _("The bundle holds photo {photo}, which the report does not "
+                                                "list.").format(photo=unknown[0][:12]))
     elif misnamed:
-        run.fail("photos match the snapshot", f"Photo {misnamed[0][:12]} is stored under a name that is not its "
-                 "own hash.")
+        run.fail("photos match the snapshot", _("Photo {photo} is stored under a name that is not its own "
+                                                "hash.").format(photo=misnamed[0][:12]))
     elif not_images:
         sha = not_images[0]
-        run.fail("photos match the snapshot", f"Photo {sha[:12]} is not the {wanted[sha]} image of "
-                 f"{sizes[sha]:,} bytes the report describes.")
+        run.fail("photos match the snapshot", _("Photo {photo} is not the {format} image of {size} bytes the "
+                                                "report describes.").format(photo=sha[:12], format=wanted[sha],
+                                                                            size=f"{sizes[sha]:,}"))
     else:
-        run.v.add("photos match the snapshot", True, "The report has no photos." if not wanted else
-                  f"The report's {len(wanted)} photo{'s are' if len(wanted) != 1 else ' is'} here, unaltered.")
+        run.v.add("photos match the snapshot", True, _("The report has no photos.") if not wanted else
+                  ngettext("The report's {count} photo is here, unaltered.",
+                           "The report's {count} photos are here, unaltered.", len(wanted)).format(count=len(wanted)))
         run.result.photos = {sha: data for sha, (_name, data) in photos.items()}
 
 
@@ -424,7 +436,7 @@ def _check_pdf(run: _Run) -> None:
     """The PDF: its certification signature holds, covers the whole file, by the manifest's signer."""
     pdf_view = run.files.get(PDF_NAME)
     if pdf_view is None:
-        run.fail("PDF signature", "The bundle has no report PDF.", last=True)
+        run.fail("PDF signature", _("The bundle has no report PDF."), last=True)
         return
     pdf = bytes(pdf_view)
     run.result.pdf = pdf
@@ -433,12 +445,12 @@ def _check_pdf(run: _Run) -> None:
     # Trust was judged above on the manifest's certificate; here only the PDF's own problems count.
     own = [p for p in check.problems if check.chain is None or p not in check.chain.problems]
     if not pdf_intact or own or check.signer_cert is None:
-        run.fail("PDF signature", own[0] if own else "The PDF's signature is not valid.")
+        run.fail("PDF signature", own[0] if own else _("The PDF's signature is not valid."))
     elif run.leaf is not None and not same_certificate(check.signer_cert, run.leaf):
-        run.fail("PDF signature", "The PDF was signed with another certificate than the manifest.")
+        run.fail("PDF signature", _("The PDF was signed with another certificate than the manifest."))
     else:
-        run.v.add("PDF signature", True, "The PDF's certification signature is intact, covers the whole file and "
-                  "was made by the same certificate.")
+        run.v.add("PDF signature", True, _("The PDF's certification signature is intact, covers the whole file "
+                                           "and was made by the same certificate."))
 
 
 def _check_pdf_contents(run: _Run) -> None:
@@ -448,9 +460,9 @@ def _check_pdf_contents(run: _Run) -> None:
         return
     attached = embedded_files(bytes(result.pdf))
     if attached.get(SNAPSHOT_ATTACHMENT) != result.snapshot_bytes:
-        run.fail("PDF carries the snapshot", "The snapshot attached to the signed PDF is not the bundle's snapshot.")
+        run.fail("PDF carries the snapshot", _("The snapshot attached to the signed PDF is not the bundle's snapshot."))
     else:
-        run.v.add("PDF carries the snapshot", True, "The signed PDF carries exactly this snapshot.")
+        run.v.add("PDF carries the snapshot", True, _("The signed PDF carries exactly this snapshot."))
     # The seal text attached to the PDF is the text the page's QR code was drawn from, under the same
     # signature; `kpmonitor verify` on the PDF also scans the printed code. Rendering every page to scan it
     # would multiply the cost of an import several times over for no stronger guarantee.
@@ -459,20 +471,20 @@ def _check_pdf_contents(run: _Run) -> None:
     # certificate it must name (``certificate=``); a KP1 seal still carries its own, compared below.
     seal = qrseal.verify_seal(seal_text, run.root, run.crl, run.signed_at, certificate=run.leaf)
     if not seal.signature_valid or seal.signer_cert is None or seal.payload is None:
-        run.fail("QR seal signature", " ".join(seal.problems[:1]) or "The PDF carries no QR seal.")
+        run.fail("QR seal signature", " ".join(seal.problems[:1]) or _("The PDF carries no QR seal."))
     elif run.leaf is not None and not same_certificate(seal.signer_cert, run.leaf):
-        run.fail("QR seal signature", "The QR seal was signed with another certificate than the manifest.")
+        run.fail("QR seal signature", _("The QR seal was signed with another certificate than the manifest."))
     elif seal.signer_problem is not None:
         run.fail("QR seal signature", seal.signer_problem)
     else:
-        run.v.add("QR seal signature", True, "The QR seal's signature is valid.")
+        run.v.add("QR seal signature", True, _("The QR seal's signature is valid."))
         differing = seal_differences(seal.payload, snap, run.manifest["snapshot_sha256"], signer=seal.signer_name)
         if differing:
-            run.fail("QR seal matches the report", "The QR seal and the report disagree on: "
-                     + ", ".join(differing) + ".")
+            run.fail("QR seal matches the report", _("The QR seal and the report disagree on: {fields}.").format(
+                fields=", ".join(differing)))
         else:
-            run.v.add("QR seal matches the report", True, "The QR seal states the same certificate, amounts, "
-                      "seals, verdict and report as the snapshot.")
+            run.v.add("QR seal matches the report", True, _("The QR seal states the same certificate, amounts, "
+                                                            "seals, verdict and report as the snapshot."))
 
 
 def verify_bundle_data(data: bytes, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
@@ -485,7 +497,7 @@ def verify_bundle_data(data: bytes, root: x509.Certificate | None, crl: x509.Cer
         v.add("readable bundle", False, exc.message)
     except Exception:  # a signed but hostile snapshot can break any step; a verifier must answer, not crash
         log.exception("bundle verification stopped")
-        v.add("readable bundle", False, "The bundle's content could not be read; the details are in the log.")
+        v.add("readable bundle", False, _("The bundle's content could not be read; the details are in the log."))
     return v
 
 
@@ -498,7 +510,7 @@ def verify_bundle_file(path: Path, root: x509.Certificate | None, crl: x509.Cert
     except FileRefused as exc:  # a link, a pipe, a device, or too large: not read
         problem = exc.message
     except OSError as exc:
-        problem = f"The file cannot be read ({exc.strerror or exc})."
+        problem = _("The file cannot be read ({reason}).").format(reason=exc.strerror or exc)
     v = Verification("bundle")
     v.add("readable bundle", False, problem)
     return v

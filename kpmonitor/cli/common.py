@@ -20,6 +20,7 @@ import click
 
 from kpmonitor.domain.text import printable, printable_json
 from kpmonitor.errors import KPError
+from kpmonitor.i18n import N_, _
 from kpmonitor.paths import Paths
 
 if TYPE_CHECKING:
@@ -34,7 +35,11 @@ class Refused(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         # A refusal listing problems has lines of its own (each problem's own line breaks are escaped already).
-        click.echo(f"kpmonitor: {printable(self.message, lines=True)}", err=True)
+        click.echo(_("kpmonitor: {message}").format(message=printable(self.message, lines=True)), err=True)
+
+
+# A home's role as a sentence names it: its code in English (``field``, ``hq``), a word in other languages.
+_ROLES = {"field": N_("field"), "hq": N_("hq")}
 
 
 @contextmanager
@@ -44,7 +49,8 @@ def _workspace(ctx: click.Context, role: str | None = None) -> Iterator[Workspac
     paths: Paths = ctx.obj["paths"]
     with _refusals(), Workspace(paths) as ws:
         if role is not None and ws.role != role:
-            raise Refused(f"This is a {ws.role} home; the command needs a {role} home.")
+            raise Refused(_("This is a {home} home; the command needs a {role} home.").format(
+                home=_(_ROLES.get(ws.role, ws.role)), role=_(_ROLES.get(role, role))))
         yield ws
 
 
@@ -66,8 +72,8 @@ def _json_out(data: Any) -> None:
 
 
 def _problem_line(p: Problem, acknowledged: bool = False) -> str:
-    tag = "ack'd  " if acknowledged and p.acknowledgeable else ("error  " if p.is_error else "warning")
-    return f"  {tag} {p.field}: {p.message}"
+    tag = _("ack'd") if acknowledged and p.acknowledgeable else (_("error") if p.is_error else _("warning"))
+    return f"  {tag:<7} {p.field}: {p.message}"  # a column of tags, as wide as the English
 
 
 PASSPHRASE_ENV = "KPMONITOR_PASSPHRASE"
@@ -82,5 +88,6 @@ def _passphrase(*, new: bool = False, what: str = "signing key") -> str:
     try:
         value: str = click.prompt(prompt, hide_input=True, confirmation_prompt=new, err=True)
     except click.Abort:
-        raise Refused(f"No passphrase was given: type it when asked, or set {PASSPHRASE_ENV}.") from None
+        raise Refused(_("No passphrase was given: type it when asked, or set {variable}.").format(
+            variable=PASSPHRASE_ENV)) from None
     return value

@@ -22,6 +22,7 @@ import click
 from kpmonitor.cli.common import Refused, _json_out, _passphrase, _problem_line, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain, signed
+from kpmonitor.i18n import LANGUAGES, _, ngettext
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
 # desktop app, whose window should paint before SQLite, Pillow and the rules are loaded.
@@ -217,7 +218,8 @@ def _read_document(source: Path) -> Any:
             try:
                 data = read_regular(source, MAX_DOCUMENT_BYTES, "JSON document")
             except OSError as exc:
-                raise Refused(f"The document {source} cannot be read ({exc.strerror or exc}).") from exc
+                raise Refused(_("The document {source} cannot be read ({reason}).").format(
+                    source=source, reason=exc.strerror or exc)) from exc
         return parse_document(data)
 
 
@@ -276,7 +278,7 @@ def photo_add(ctx: click.Context, inspection_id: str, files: tuple[Path, ...], p
             _say(f"refused: {r.path.name}: {r.reason}", err=True)
         if refused or not added:
             if not added and not refused:
-                raise Refused("No image files were found there.")
+                raise Refused(_("No image files were found there."))
             sys.exit(1)
 
 
@@ -294,23 +296,37 @@ def audit_verify(ctx: click.Context, as_json: bool) -> None:
 
     with _workspace(ctx) as ws:
         report = verify_history(ws)
+        if ws.home.database:  # headquarters on PostgreSQL: its own chain, and the tables it describes, are there
+            from dataclasses import replace
+
+            from kpmonitor.hq.store import hq_store
+
+            shared = hq_store(ws).store.verify_audit()
+            report = replace(report, audit=shared, problems=report.problems + shared.problems)
     head = report.audit.head
     if as_json:
         _json_out({"ok": report.ok, "events": report.audit.events, "head": {"seq": head.seq, "hash": head.hash},
                    "checkpoints": report.checkpoints, "receipt": report.receipt or None,
                    "problems": report.problems})
     elif report.ok:
-        click.echo(f"The audit chain is intact: {report.audit.events} events, head {head.seq} {head.hash[:16]}; "
-                   f"the schema and its freeze triggers are the ones kpmonitor made.")
-        click.echo(f"{report.checkpoints} checkpoint{'' if report.checkpoints == 1 else 's'} signed by this device "
-                   "match the log." + (f" Headquarters' receipt ({report.receipt_shown}) matches it." if report.receipt
-                                       else " No receipt from headquarters is installed yet."))
+        click.echo(ngettext(
+            "The audit chain is intact: {count} event, head {seq} {hash}; the schema and its freeze triggers are the "
+            "ones kpmonitor made.",
+            "The audit chain is intact: {count} events, head {seq} {hash}; the schema and its freeze triggers are the "
+            "ones kpmonitor made.", report.audit.events).format(count=report.audit.events, seq=head.seq,
+                                                                hash=head.hash[:16]))
+        checkpoints = ngettext("{count} checkpoint signed by this device match the log.",
+                               "{count} checkpoints signed by this device match the log.",
+                               report.checkpoints).format(count=report.checkpoints)
+        receipt = (_("Headquarters' receipt ({receipt}) matches it.").format(receipt=report.receipt_shown)
+                   if report.receipt else _("No receipt from headquarters is installed yet."))
+        click.echo(f"{checkpoints} {receipt}")
     else:
-        click.echo("The audit history is BROKEN:", err=True)
+        click.echo(_("The audit history is BROKEN:"), err=True)
         for p in report.problems[:20]:
             _say(f"  {p}", err=True)
         if len(report.problems) > 20:
-            click.echo(f"  … and {len(report.problems) - 20} more.", err=True)
+            click.echo("  " + _("… and {count} more.").format(count=len(report.problems) - 20), err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -339,11 +355,15 @@ def receipts_install(ctx: click.Context, file: Path) -> None:
 
 @click.command()
 @click.argument("inspection_id")
+@click.option("--language", type=click.Choice(LANGUAGES, case_sensitive=False), default=None,
+              help="The report's language: en, fr or pt (default: kpmonitor's own, as KPMONITOR_LANG, the language "
+                   "setting or the system's decide).")
 @click.pass_context
-def sign(ctx: click.Context, inspection_id: str) -> None:
+def sign(ctx: click.Context, inspection_id: str, language: str | None) -> None:
     """Freeze and sign an inspection; prints the report id.
 
-    Refused while errors remain or warnings are not acknowledged.
+    Refused while errors remain or warnings are not acknowledged. The report is drawn in ``--language``; the
+    snapshot records it, and verification reads the same facts whatever it is.
     """
     from kpmonitor.report.sign import sign_inspection
     from kpmonitor.trust.identity import self_signed_note
@@ -359,13 +379,13 @@ def sign(ctx: click.Context, inspection_id: str) -> None:
         if stopping:
             for p in stopping:
                 _say(_problem_line(p), err=True)
-            raise Refused("The inspection cannot be signed yet: fix the errors and acknowledge the warnings "
-                          "(kpmonitor ack; an error that can be accepted with a reason says so).")
+            raise Refused(_("The inspection cannot be signed yet: fix the errors and acknowledge the warnings "
+                            "(kpmonitor ack; an error that can be accepted with a reason says so)."))
         # What headquarters and a customs verifier will make of a self-signed report: said before the passphrase.
         self_signed = self_signed_note(Keyring(ws.paths).device_certificate())
         if self_signed:
             _say(f"kpmonitor: note: {self_signed}", err=True)
-        report = sign_inspection(ws, full_id, _passphrase())
+        report = sign_inspection(ws, full_id, _passphrase(), language=language.lower() if language else None)
     if report.signer_note:  # on stderr: stdout stays the report id, for scripts
         _say(f"kpmonitor: note: {report.signer_note}", err=True)
     click.echo(report.report_id)
@@ -385,7 +405,8 @@ def ack(ctx: click.Context, inspection_id: str, code: str, field_path: str, note
         insp = ws.store.get(full_id)
         match = [p for p in ws.validate(insp) if p.code == code and p.field == field_path and p.acknowledgeable]
         if not match:
-            raise Refused(f"There is no warning {code} on {field_path} in this inspection.")
+            raise Refused(_("There is no warning {code} on {field} in this inspection.").format(
+                code=code, field=field_path))
         ws.store.acknowledge(full_id, code, field_path, note)
     _say(f"Acknowledged: {match[0].message}")
 
@@ -428,7 +449,7 @@ def export_unsent(ctx: click.Context, out_dir: Path) -> None:
     with _workspace(ctx, role="field") as ws, _refusals():
         written = export_all(ws, out_dir)
     if not written:
-        click.echo("Every signed report was already exported.")
+        click.echo(_("Every signed report was already exported."))
     for path in written:
         _say(str(path))
 

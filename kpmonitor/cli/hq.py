@@ -31,6 +31,7 @@ import click
 from kpmonitor.cli.common import Refused, _json_out, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain
+from kpmonitor.i18n import _, ngettext
 
 
 @click.group()
@@ -45,12 +46,14 @@ def hq() -> None:
 @click.pass_context
 def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
     """Issue a monitor's certificate from their request."""
+    from kpmonitor.hq.shared import share_trust
     from kpmonitor.trust.identity import certificate_summary, load_certs, read_pem_file
     from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         request = read_pem_file(csr_file, "certificate request")
         data = Keyring(ws.paths).issue_to(out, request, _passphrase(what="root CA key"), days)
+        share_trust(ws)  # headquarters on PostgreSQL: every analyst's home now knows the certificate
         summary = certificate_summary(load_certs(data)[0])
     _say(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
          f"valid until {summary['not_after'][:10]}: {out}")
@@ -61,10 +64,12 @@ def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
 @click.pass_context
 def hq_revoke(ctx: click.Context, serial: str) -> None:
     """Revoke a monitor's certificate by its serial; publish afterwards."""
+    from kpmonitor.hq.shared import share_trust
     from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         Keyring(ws.paths).revoke(serial, _passphrase(what="root CA key"))
+        share_trust(ws)  # headquarters on PostgreSQL: every analyst's next import refuses it
     _say(f"Revoked {serial.upper()}. Run “kpmonitor hq publish” and send the new list to monitors.")
 
 
@@ -91,7 +96,7 @@ def hq_receipts(ctx: click.Context, out_dir: Path) -> None:
     with _workspace(ctx, role="hq") as ws, _refusals():
         written = write_receipts(ws, _passphrase(what="root CA key"), out_dir)
     if not written:
-        click.echo("No device has sent a report with a signed history yet: there is nothing to receipt.")
+        click.echo(_("No device has sent a report with a signed history yet: there is nothing to receipt."))
     for path in written:
         _say(str(path))
 
@@ -119,7 +124,7 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         if not find_bundles(paths):
-            raise Refused("No .kpbundle files were found there.")
+            raise Refused(_("No .kpbundle files were found there."))
         results = import_paths(ws, paths, on_result=None if as_json else echo)
     counts = Counter(r.outcome for r in results)
     set_aside = (set_aside_explained(ctx.obj["paths"]) if any(r.outcome in SET_ASIDE_OUTCOMES for r in results)
@@ -129,8 +134,9 @@ def hq_import(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> Non
                    "counts": {k: counts.get(k, 0) for k in ("imported", "already", "conflict", "refused")},
                    "set_aside": set_aside})
     else:
-        click.echo(f"{counts.get('imported', 0)} imported, {counts.get('already', 0)} already imported, "
-                   f"{counts.get('conflict', 0)} in conflict, {counts.get('refused', 0)} refused.")
+        click.echo(_("{imported} imported, {already} already imported, {conflict} in conflict, {refused} "
+                     "refused.").format(imported=counts.get("imported", 0), already=counts.get("already", 0),
+                                        conflict=counts.get("conflict", 0), refused=counts.get("refused", 0)))
         if set_aside:
             _say(set_aside)
     sys.exit(0 if all(r.ok for r in results) else 1)
@@ -252,16 +258,22 @@ def hq_anomalies(ctx: click.Context, as_json: bool, rebuild: bool) -> None:
         _json_out([a.to_json() for a in found])
         return
     if not found:
-        click.echo("No anomalies.")
+        click.echo(_("No anomalies."))
         return
     for a in found:
-        _say(f"[{a.severity}] {a.kind} {a.ref}{' (resolved)' if a.resolved else ''}: {a.sentence}")
+        # The severity and the kind are codes (scripts read them); the rest is said in the analyst's language.
+        _say((_("[{severity}] {kind} {ref} (resolved): {sentence}") if a.resolved else
+              _("[{severity}] {kind} {ref}: {sentence}")).format(severity=a.severity, kind=a.kind, ref=a.ref,
+                                                                  sentence=a.sentence))
         if a.note is not None:
-            _say(f"    note by {a.note.by}, {show_moment(a.note.at)}"
-                 f"{', resolved' if a.note.resolved else ''}: {a.note.text}")
+            _say("    " + (_("note by {who}, {moment}, resolved: {text}") if a.note.resolved else
+                           _("note by {who}, {moment}: {text}")).format(who=a.note.by, moment=show_moment(a.note.at),
+                                                                        text=a.note.text))
     alerts, warnings, resolved = open_count(found)
-    click.echo(f"{alerts + warnings} open ({alerts} alert{'' if alerts == 1 else 's'}, {warnings} "
-               f"warning{'' if warnings == 1 else 's'}), {resolved} resolved.")
+    click.echo(_("{open} open ({alerts}, {warnings}), {resolved} resolved.").format(
+        open=alerts + warnings, alerts=ngettext("{count} alert", "{count} alerts", alerts).format(count=alerts),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        resolved=resolved))
 
 
 @hq.command("note")
@@ -276,7 +288,8 @@ def hq_note(ctx: click.Context, anomaly_ref: str, text: str, resolved: bool) -> 
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         noted = add_note(ws, anomaly_ref, text, resolved=resolved)
-    _say(f"Noted on {noted.kind} {noted.ref}{' (now resolved)' if noted.resolved else ''}: {noted.sentence}")
+    _say((_("Noted on {kind} {ref} (now resolved): {sentence}") if noted.resolved else
+          _("Noted on {kind} {ref}: {sentence}")).format(kind=noted.kind, ref=noted.ref, sentence=noted.sentence))
 
 
 @hq.command("monitors")
@@ -463,7 +476,8 @@ def _day_option(value: str | None, what: str) -> Any:
     try:
         return date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise Refused(f"{what} “{value}” is not a date: write it as 2026-10-01.") from exc
+        raise Refused(_("{what} “{value}” is not a date: write it as 2026-10-01.").format(
+            what=what, value=value)) from exc
 
 
 @hq.command("dashboard")
@@ -487,7 +501,8 @@ def hq_dashboard(ctx: click.Context, start: str | None, end: str | None, origin:
         if device_id.strip():
             found = [d for d, _m in figures(ws, Filter()).devices if d.startswith(device_id.strip().lower())]
             if len(found) != 1:
-                raise Refused(f"No single device's id starts with “{device_id}”: see kpmonitor hq monitors.")
+                raise Refused(_("No single device's id starts with “{device}”: see kpmonitor hq monitors.").format(
+                    device=device_id))
             filt = Filter(filt.start, filt.end, filt.origin, found[0])
         fig = figures(ws, filt)
         written = write_all_csv(fig, csv_dir) if csv_dir is not None else []

@@ -15,7 +15,7 @@ import logging.handlers
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -25,6 +25,7 @@ from kpmonitor.cli import hq as cli_hq
 from kpmonitor.cli import keys as cli_keys
 from kpmonitor.cli.common import PASSPHRASE_ENV, Refused, _json_out, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.quantities import amount_text
+from kpmonitor.i18n import _
 from kpmonitor.paths import Paths
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
@@ -79,24 +80,49 @@ DEMO_PASSPHRASE = "kimberley-demo"
 @cli.command()
 @click.option("--role", type=click.Choice(ROLES), required=True, help="field: a monitor's laptop; hq: headquarters.")
 @click.option("--name", required=True, help="The monitor's name (field) or the office's name (hq).")
+@click.option("--database", default=None, metavar="URL",
+              help="hq: keep headquarters on this PostgreSQL database (postgresql://USER@HOST/DB?sslmode=…), "
+                   "or join the headquarters already there; default: $KPMONITOR_DATABASE, else the home's own file.")
 @click.pass_context
-def init(ctx: click.Context, role: str, name: str) -> None:
+def init(ctx: click.Context, role: str, name: str, database: str | None) -> None:
     """Create a kpmonitor home with its signing key (field) or root certificate authority (hq).
 
-    The passphrase that protects the key is asked for, or taken from KPMONITOR_PASSPHRASE.
+    The passphrase that protects the key is asked for, or taken from KPMONITOR_PASSPHRASE. With --database, a
+    headquarters home on a database that already holds headquarters joins it: it holds no CA key.
     """
     from kpmonitor.workspace import init_home, read_home
 
     paths: Paths = ctx.obj["paths"]
+    url = database if database is not None else os.environ.get("KPMONITOR_DATABASE", "")
     with _refusals():
         if read_home(paths) is not None:
             raise Refused(f"A kpmonitor home already exists in {paths.data}.")
+        if url and role == "hq":
+            _init_on_database(paths, name, url)
+            return
+        if database:
+            raise Refused("Only a headquarters home (--role hq) keeps its records on a database server.")
         passphrase = _passphrase(new=True, what="root CA key" if role == "hq" else "signing key")
         info = init_home(paths, role, name, passphrase)
     what = ("a root certificate authority" if role == "hq"
             else "a device key (self-signed until headquarters issues a certificate)")
     _say(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}), "
          f"with {what}.")
+
+
+def _init_on_database(paths: Paths, name: str, url: str) -> None:
+    from kpmonitor.hq.pgstore import shown
+    from kpmonitor.hq.shared import init_on_database
+
+    made = init_on_database(paths, name, url, lambda: _passphrase(new=True, what="root CA key"))
+    if made.joined:
+        _say(f"Joined headquarters ({shown(url)}): this home, {made.info.name}'s in {paths.data}, trusts the root "
+             f"certificate found there (SHA-256 {made.root_fingerprint}; compare it with the issuing home's) and "
+             "holds no CA key, so it imports, lists and annotates but does not issue or revoke.")
+    else:
+        _say(f"Created headquarters for {made.info.name} ({shown(url)}), its home in {paths.data}, with a root "
+             f"certificate authority (SHA-256 {made.root_fingerprint}); other analysts join with "
+             "kpmonitor init --role hq --database on the same database.")
 
 
 @cli.command()
@@ -151,20 +177,38 @@ def verify(ctx: click.Context, file: Path, trust: Path | None, crl: Path | None,
         # Every line holds text from the file (a detail can quote it): escaped, so it cannot repaint the verdict.
         _say(result.verdict)
         for c in result.checks:
-            _say(f"  [{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
+            # The tags are codes scripts read; the check and its detail are a sentence of the language.
+            _say(f"  [{'ok' if c.ok else 'FAIL'}] " + _("{check}: {detail}").format(check=c.label, detail=c.detail))
         for w in result.warnings:
             _say(f"  [note] {w}")
         if result.summary:
             s = result.summary
             # What the report says is vouched for only when every check held; else it is only its claim.
-            said = "Report" if result.ok else "As the file claims (not verified): report"
-            _say(f"  {said} {str(s.get('report_id'))[:8]} v{s.get('report_version')}: certificate "
-                 f"{s.get('certificate_number')}, {amount_text(s.get('carats'), 'ct')}, "
-                 f"US$ {amount_text(s.get('value_usd'))}, "
-                 f"{s.get('parcels')} parcels, verdict {s.get('verdict')}, monitor {s.get('monitor')}"
-                 + (f", date {s.get('date')}, container {s.get('container') or '(none)'}, validation "
-                    f"{s.get('validation_number') or '(none)'}" if "container" in s else ""))
+            _say("  " + _summary_line(s, result.ok))
     sys.exit(0 if result.ok else 1)
+
+
+def _summary_line(s: dict[str, Any], verified: bool) -> str:
+    """What the report says, as ``kpmonitor verify`` prints it under its checks."""
+    said = dict(report=str(s.get("report_id"))[:8], version=s.get("report_version"),
+                certificate=s.get("certificate_number"), carats=amount_text(s.get("carats"), "ct"),
+                value=amount_text(s.get("value_usd")), parcels=s.get("parcels"), verdict=s.get("verdict"),
+                monitor=s.get("monitor"), date=s.get("date"), container=s.get("container") or _("(none)"),
+                validation=s.get("validation_number") or _("(none)"))
+    # What the report says is vouched for only when every check held; else it is only its claim.
+    if "container" in s:
+        line = (_("Report {report} v{version}: certificate {certificate}, {carats}, US$ {value}, {parcels} parcels, "
+                  "verdict {verdict}, monitor {monitor}, date {date}, container {container}, validation "
+                  "{validation}") if verified else
+                _("As the file claims (not verified): report {report} v{version}: certificate {certificate}, "
+                  "{carats}, US$ {value}, {parcels} parcels, verdict {verdict}, monitor {monitor}, date {date}, "
+                  "container {container}, validation {validation}"))
+    else:
+        line = (_("Report {report} v{version}: certificate {certificate}, {carats}, US$ {value}, {parcels} parcels, "
+                  "verdict {verdict}, monitor {monitor}") if verified else
+                _("As the file claims (not verified): report {report} v{version}: certificate {certificate}, "
+                  "{carats}, US$ {value}, {parcels} parcels, verdict {verdict}, monitor {monitor}"))
+    return line.format(**said)
 
 
 for _command in (*cli_field.COMMANDS, cli_keys.keys, cli_hq.hq):

@@ -8,6 +8,14 @@ over the shipped one, table by table.
 
 Nothing is cached at module level: a caller loads a :class:`Reference` once and
 passes it to whoever needs it (the rules, the GUI), so tests can hand in their own.
+
+In French and Portuguese: country and participant names are CLDR's (through Babel), by code, so the
+tables need no column per language; an HS code's description and a band's source are English in the
+table and translated through the core's gettext catalogue, which ``scripts/i18n.py core-update`` fills
+from the tables' rows. A catalogue keyed by the English text cannot go stale: a table headquarters
+updates with a reworded description shows it in English until it is translated, never an old
+translation of other words (and a table with an extra column per language would be refused by the
+kpmonitor versions already in the field).
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kpmonitor.errors import KPError
@@ -211,14 +219,29 @@ class Reference:
                 return participant if participant.may_trade else None
         return None
 
-    def country_name(self, code: str) -> str | None:
-        """The English name of an ISO code, or of a participant code that is not a country ('EU')."""
+    def country_name(self, code: str, language: str | None = None) -> str | None:
+        """The name of an ISO code, or of a participant code that is not a country ('EU'); None if unknown.
+
+        language: None or ``"en"``, the table's English name; ``"fr"``, ``"pt"``, CLDR's name in that
+        language (Portugal's for Portuguese), the English one for a code CLDR does not name.
+        """
         key = code.strip().upper()
         name = self.countries.get(key)
-        if name is not None:
+        if name is None:
+            participant = self.participants.get(key)
+            name = participant.name if participant is not None else None
+        if name is None or language in (None, "en"):
             return name
-        participant = self.participants.get(key)
-        return participant.name if participant is not None else None
+        return _cldr_territories(str(language)).get(key, name)
+
+    def hs_description(self, code: str, language: str | None = None) -> str | None:
+        """The description of an HS code in ``language`` (None: English), None for a code not in the table."""
+        entry = self.hs_codes.get(code.strip())
+        return None if entry is None else _translated(entry.description, language)
+
+    def band_source(self, band: Band, language: str | None = None) -> str:
+        """Where a band's figures come from, in ``language`` (None: English)."""
+        return _translated(band.source, language)
 
     def band_for(self, origin: str, hs_code: str) -> Band | None:
         """The band for goods of ``origin`` under ``hs_code``: the origin's own row, else the '*' row.
@@ -247,6 +270,25 @@ class Reference:
         """The listed operations of ``operator`` in ``country``, matched by ``name_key``."""
         code = country.strip().upper()
         return [op for op in self.operations if op.country == code and op.names(operator)]
+
+
+@lru_cache(maxsize=4)
+def _cldr_territories(language: str) -> dict[str, str]:
+    """CLDR's names of the territories in ``language``, by ISO code (one per language: they never change)."""
+    from babel import Locale  # loaded when a name is first asked for in another language
+
+    from kpmonitor.i18n import babel_locale
+
+    return {str(code): str(name) for code, name in Locale.parse(babel_locale(language)).territories.items()}
+
+
+def _translated(text: str, language: str | None) -> str:
+    """A table's English text in ``language`` through the core's catalogue (the English when it has none)."""
+    if language in (None, "en"):
+        return text
+    from kpmonitor.i18n import translator
+
+    return translator(str(language)).gettext(text)
 
 
 def resources_dir() -> Path:

@@ -29,6 +29,13 @@ setting it used (``ReceiptTerms.marker``), and a listing (``stored_rows``) made 
 setting, judges every certificate number's receipts again first: cheap, one read of the reports and one of the
 confirmations, and at most once a day.
 
+Each anomaly is said in every language kpmonitor speaks when it is judged (``_anomaly``): the English sentence is
+``Anomaly.sentence``, the others ``Anomaly.sentences``, all stored with the row, and each analyst reads
+``Anomaly.said()``, in the language of their own window or command line. Headquarters is shared by analysts of
+several languages, so the sentence cannot be made in one at judging, and judging again for each reader would
+rewrite the rows under the others. The rules' fingerprint covers the compiled catalogues: a corrected translation
+judges everything again once, as a changed setting does.
+
 Two alerts are not judged from what is held but kept from the import that raised them, as its log line
 is (``kept_alert``): a bundle refused because it supersedes another device's report, and a report set
 aside because another device's report holds its id. A rebuild keeps them. So is each refused bundle's report
@@ -43,14 +50,17 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kpmonitor.domain.inspection import from_document, record_photos
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.hq.lineage import latest, shipments, supersedes_among
 from kpmonitor.hq.receipts_due import ReceiptTerms, differences, terms_for
-from kpmonitor.hq.store import Anomaly, Confirmation, Held, HQStore, ReceiptReport, StoredAnomaly
+from kpmonitor.hq.store import Anomaly, Confirmation, Held, HQStore, ReceiptReport, StoredAnomaly, hq_store
+from kpmonitor.i18n import DEFAULT, LANGUAGES, _, in_every_language, ngettext, speaking
 from kpmonitor.rules.kp import RuleContext, check
+from kpmonitor.rules.problems import Problem
 from kpmonitor.store.seals import SupersedesOf, lineage_root
 
 if TYPE_CHECKING:
@@ -120,6 +130,15 @@ def _receipt_scope(norm: str) -> str:
 # ------------------------------------------------------------------------------------- the checks
 
 
+def _anomaly(kind: str, make: Callable[[], str], device_id: str = "", monitor: str = "",
+             report_ids: tuple[str, ...] = (), severity: str = "warning") -> Anomaly:
+    """An anomaly whose sentence ``make`` says (with ``_``) in each language: English its ``sentence``, the others
+    its ``sentences`` (see the module)."""
+    said = in_every_language(make)
+    english = said.pop(DEFAULT)
+    return Anomaly(kind, english, device_id, monitor, report_ids, severity, tuple(said.items()))
+
+
 def missing_ranges(numbers: Iterable[int], refused: Iterable[int] = ()) -> list[tuple[int, int]]:
     """A device's report numbers that have not arrived, as runs ``(first, last)``: every number from 1 to
     the highest held that is neither held nor ``refused`` (a number whose bundle arrived and was refused:
@@ -147,34 +166,59 @@ def missing_count(numbers: Iterable[int], refused: Iterable[int] = ()) -> int:
 
 
 def _device_label(h: Held) -> str:
-    return f"device {h.device_id[:8]} ({h.monitor})"
+    return _("device {device} ({monitor})").format(device=h.device_id[:8], monitor=h.monitor)
+
+
+def _missing_sentence(h: Held, low: int, high: int, before: int | None, after: int) -> str:
+    context = (_("headquarters holds reports {before} and {after}").format(before=before, after=after)
+               if before is not None else
+               _("the first report headquarters holds is number {after}").format(after=after))
+    if low == high:
+        return _("Report {number} of {device} has not arrived: {context}.").format(
+            number=low, device=_device_label(h), context=context)
+    return _("Reports {first}–{last} of {device} have not arrived: {context}.").format(
+        first=low, last=high, device=_device_label(h), context=context)
+
+
+def _fork_sentence(h: Held, a_id: str, b_id: str, reasons: list[tuple[int, int, bool]]) -> str:
+    """``reasons``: (report number, 0, False) for a number issued twice, (0, audit event, same history?) for two
+    reports signed at one event."""
+    said = [_("both are report number {number}").format(number=seq) if seq else
+            (_("both were signed at audit event {event} with the same history state") if same else
+             _("both were signed at audit event {event} with different histories")).format(event=event)
+            for seq, event, same in reasons]
+    return _("Reports {first} and {second} of {device} conflict: {reasons}. The device's history was copied or "
+             "restored from a backup and went on twice.").format(
+                 first=a_id[:8], second=b_id[:8], device=_device_label(h), reasons="; ".join(said))
+
+
+def _rollback_sentence(first: Held, h: Held, highest: Held) -> str:
+    return _("Report {number} ({report}) of {device} was signed at audit event {event}, not after report "
+             "{earlier_number} ({earlier}) at event {earlier_event}: the device's history was rolled back.").format(
+                 number=h.device_seq, report=h.id[:8], device=_device_label(first), event=h.audit_seq,
+                 earlier_number=highest.device_seq, earlier=highest.id[:8], earlier_event=highest.audit_seq)
 
 
 def device_anomalies(reports: list[Held], refused: Collection[int] = ()) -> list[Anomaly]:
     """Missing report numbers, forks and rollbacks of one device's reports (in headquarters' order); the numbers
     ``refused`` at import are not missing (``missing_ranges``)."""
     first = reports[0]
-    label = _device_label(first)
     out: list[Anomaly] = []
     by_seq: dict[int, list[Held]] = defaultdict(list)
     for h in reports:
         by_seq[h.device_seq].append(h)
     seqs = sorted(by_seq)
     for low, high in missing_ranges(seqs, refused):
-        numbers = f"Report {low}" if low == high else f"Reports {low}–{high}"
-        verb = "has" if low == high else "have"
         before = max((s for s in seqs if s < low), default=None)
         after = min(s for s in seqs if s > high)
-        context = (f"headquarters holds reports {before} and {after}" if before is not None
-                   else f"the first report headquarters holds is number {after}")
-        out.append(Anomaly(MISSING_REPORT, f"{numbers} of {label} {verb} not arrived: {context}.",
-                           first.device_id, first.monitor, severity="alert"))
+        out.append(_anomaly(MISSING_REPORT, partial(_missing_sentence, first, low, high, before, after),
+                            first.device_id, first.monitor, severity="alert"))
     # Forks: one report number issued twice, or two reports signed at one point of the history.
-    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    pairs: dict[tuple[str, str], list[tuple[int, int, bool]]] = defaultdict(list)
     for seq, same in by_seq.items():
         for i, a in enumerate(same):
             for b in same[i + 1:]:
-                pairs[(min(a.id, b.id), max(a.id, b.id))].append(f"both are report number {seq}")
+                pairs[(min(a.id, b.id), max(a.id, b.id))].append((seq, 0, False))
     by_audit: dict[int, list[Held]] = defaultdict(list)
     for h in reports:
         by_audit[h.audit_seq].append(h)
@@ -182,24 +226,20 @@ def device_anomalies(reports: list[Held], refused: Collection[int] = ()) -> list
         for i, a in enumerate(same):
             for b in same[i + 1:]:
                 key = (min(a.id, b.id), max(a.id, b.id))
-                how = "different histories" if a.audit_head != b.audit_head else "the same history state"
-                pairs[key].append(f"both were signed at audit event {audit_seq} with {how}")
+                pairs[key].append((0, audit_seq, a.audit_head == b.audit_head))
     for (a_id, b_id), reasons in pairs.items():
-        out.append(Anomaly(FORK, f"Reports {a_id[:8]} and {b_id[:8]} of {label} conflict: {'; '.join(reasons)}. "
-                           "The device's history was copied or restored from a backup and went on twice.",
-                           first.device_id, first.monitor, (a_id, b_id), severity="alert"))
+        out.append(_anomaly(FORK, partial(_fork_sentence, first, a_id, b_id, reasons),
+                            first.device_id, first.monitor, (a_id, b_id), severity="alert"))
     # Rollback: a later report number signed at an earlier point of the audit chain.
     highest: Held | None = None
     for seq in seqs:
         group = by_seq[seq]
         if highest is not None:
+            earlier = highest
             for h in group:
-                if h.audit_seq <= highest.audit_seq and h.device_seq > highest.device_seq:
-                    out.append(Anomaly(
-                        ROLLBACK, f"Report {h.device_seq} ({h.id[:8]}) of {label} was signed at audit event "
-                        f"{h.audit_seq}, not after report {highest.device_seq} ({highest.id[:8]}) at event "
-                        f"{highest.audit_seq}: the device's history was rolled back.",
-                        first.device_id, first.monitor, (highest.id, h.id), severity="alert"))
+                if h.audit_seq <= earlier.audit_seq and h.device_seq > earlier.device_seq:
+                    out.append(_anomaly(ROLLBACK, partial(_rollback_sentence, first, h, earlier),
+                                        first.device_id, first.monitor, (earlier.id, h.id), severity="alert"))
         top = max(group, key=lambda x: x.audit_seq)
         if highest is None or top.audit_seq > highest.audit_seq:
             highest = top
@@ -208,16 +248,19 @@ def device_anomalies(reports: list[Held], refused: Collection[int] = ()) -> list
 
 def _missing_predecessor(h: Held) -> Anomaly:
     assert h.supersedes
-    return Anomaly(MISSING_REPORT, f"Report {h.id[:8]} (certificate {h.cert_number}) supersedes report "
-                   f"{h.supersedes[:8]}, which has not arrived.", h.device_id, h.monitor, (h.id,), severity="alert")
+    return _anomaly(MISSING_REPORT, lambda: _("Report {report} (certificate {certificate}) supersedes report "
+                                              "{predecessor}, which has not arrived.").format(
+                        report=h.id[:8], certificate=h.cert_number, predecessor=str(h.supersedes)[:8]),
+                    h.device_id, h.monitor, (h.id,), severity="alert")
 
 
 def _foreign_predecessor(h: Held, parent_device: str) -> Anomaly:
     assert h.supersedes
-    return Anomaly(CROSS_DEVICE_SUPERSEDE, f"Report {h.id[:8]} of {_device_label(h)} claims to supersede report "
-                   f"{h.supersedes[:8]}, which is device {parent_device[:8]}'s: a report may supersede only its own "
-                   "device's reports, so the two are kept apart.", h.device_id, h.monitor, (h.id, h.supersedes),
-                   severity="alert")
+    return _anomaly(CROSS_DEVICE_SUPERSEDE, lambda: _(
+        "Report {report} of {device} claims to supersede report {predecessor}, which is device {other}'s: a report "
+        "may supersede only its own device's reports, so the two are kept apart.").format(
+            report=h.id[:8], device=_device_label(h), predecessor=str(h.supersedes)[:8], other=parent_device[:8]),
+        h.device_id, h.monitor, (h.id, h.supersedes), severity="alert")
 
 
 def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Anomaly]:
@@ -227,30 +270,57 @@ def _rule_anomalies(h: Held, snap: dict[str, Any], ctx: RuleContext) -> list[Ano
     insp, _problems = from_document(snap["inspection"])
     insp.photos = record_photos(snap["inspection"])  # a document attaches none; the signed record lists them
     notes = {(w.get("code"), w.get("field")): w.get("note") for w in snap.get("warnings") or []}
+
+    def found() -> list[Problem]:
+        return [p for p in check(insp, ctx) if p.code in _RULE_KINDS]
+
+    # The rules say their findings in the language spoken: judged in English first, and in the other languages
+    # only when there is a finding to say (most reports have none).
+    with speaking(DEFAULT):
+        english = found()
+    if not english:
+        return []
+    said = {DEFAULT: english}
+    for language in LANGUAGES:
+        if language != DEFAULT:
+            with speaking(language):
+                said[language] = found()
     out: list[Anomaly] = []
-    for p in check(insp, ctx):
-        kind = _RULE_KINDS.get(p.code)
-        if kind is None:
-            continue
+    for i, p in enumerate(english):
         note = notes.get((p.code, p.field))
-        sentence = (f"Report {h.id[:8]} (certificate {h.cert_number}, {h.monitor}): {p.message}"
-                    + (f" The monitor noted: “{note}”" if note else " The monitor left no note."))
-        out.append(Anomaly(kind, sentence, h.device_id, h.monitor, (h.id,)))
+        sentences = {language: _rule_sentence(h, problems[i], note, language)
+                     for language, problems in said.items()
+                     if len(problems) == len(english) and (problems[i].code, problems[i].field) == (p.code, p.field)}
+        sentence = sentences.pop(DEFAULT)
+        out.append(Anomaly(_RULE_KINDS[p.code], sentence, h.device_id, h.monitor, (h.id,),
+                           sentences=tuple(sentences.items())))
     return out
+
+
+def _rule_sentence(h: Held, p: Problem, note: str | None, language: str) -> str:
+    with speaking(language):
+        if note:
+            return _("Report {report} (certificate {certificate}, {monitor}): {problem} The monitor noted: "
+                     "“{note}”").format(report=h.id[:8], certificate=h.cert_number, monitor=h.monitor,
+                                       problem=p.message, note=note)
+        return _("Report {report} (certificate {certificate}, {monitor}): {problem} The monitor left no "
+                 "note.").format(report=h.id[:8], certificate=h.cert_number, monitor=h.monitor, problem=p.message)
 
 
 def _where(lines: list[Held]) -> str:
     """The shipments a seal or a photo appears on, as the sentence lists them."""
-    return ", ".join(f"certificate {h.cert_number} (report {h.id[:8]}, {h.monitor})" for h in lines)
+    return ", ".join(_("certificate {certificate} (report {report}, {monitor})").format(
+        certificate=h.cert_number, report=h.id[:8], monitor=h.monitor) for h in lines)
 
 
 def _seal_reused(number: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
     lines = shipments(holders, supersedes_of)
     if len(lines) < 2:
         return []
-    where = _where(lines)
-    return [_stored(_seal_scope(number), _SEAL, number, 0, Anomaly(
-        SEAL_REUSED, f"Seal {number} was used on {len(lines)} shipments: {where}.",
+    return [_stored(_seal_scope(number), _SEAL, number, 0, _anomaly(
+        SEAL_REUSED, lambda: ngettext("Seal {number} was used on {count} shipment: {where}.",
+                                      "Seal {number} was used on {count} shipments: {where}.", len(lines)).format(
+            number=number, count=len(lines), where=_where(lines)),
         report_ids=tuple(h.id for h in lines), severity="alert"))]
 
 
@@ -258,26 +328,43 @@ def _photo_reused(sha256: str, holders: list[Held], supersedes_of: SupersedesOf)
     lines = shipments(holders, supersedes_of)
     if len(lines) < 2:
         return []
-    where = _where(lines)
-    return [_stored(_photo_scope(sha256), _PHOTO, sha256, 0, Anomaly(
-        PHOTO_REUSED, f"The photo with SHA-256 {sha256[:16]}… is evidence in the reports of {len(lines)} shipments: "
-        f"{where}. One photograph cannot show two shipments.", report_ids=tuple(h.id for h in lines),
-        severity="alert"))]
+    return [_stored(_photo_scope(sha256), _PHOTO, sha256, 0, _anomaly(
+        PHOTO_REUSED, lambda: ngettext(
+            "The photo with SHA-256 {sha256}… is evidence in the reports of {count} shipment: {where}. One "
+            "photograph cannot show two shipments.",
+            "The photo with SHA-256 {sha256}… is evidence in the reports of {count} shipments: {where}. One "
+            "photograph cannot show two shipments.", len(lines)).format(
+                sha256=sha256[:16], count=len(lines), where=_where(lines)),
+        report_ids=tuple(h.id for h in lines), severity="alert"))]
 
 
 def _certificate_reused(norm: str, holders: list[Held], supersedes_of: SupersedesOf) -> list[StoredAnomaly]:
     lines = shipments(holders, supersedes_of)
     if len(lines) < 2:
         return []
-    where = ", ".join(f"report {h.id[:8]} ({h.monitor})" for h in lines)
-    return [_stored(_certificate_scope(norm), _CERTIFICATE, lines[0].order_key, 0, Anomaly(
-        CERTIFICATE_REUSED, f"KP certificate {lines[0].cert_number} appears on {len(lines)} different shipments: "
-        f"{where}.", report_ids=tuple(h.id for h in lines), severity="alert"))]
+    def where() -> str:
+        return ", ".join(_("report {report} ({monitor})").format(report=h.id[:8], monitor=h.monitor) for h in lines)
+
+    return [_stored(_certificate_scope(norm), _CERTIFICATE, lines[0].order_key, 0, _anomaly(
+        CERTIFICATE_REUSED, lambda: ngettext(
+            "KP certificate {certificate} appears on {count} different shipment: {where}.",
+            "KP certificate {certificate} appears on {count} different shipments: {where}.", len(lines)).format(
+                certificate=lines[0].cert_number, count=len(lines), where=where()),
+        report_ids=tuple(h.id for h in lines), severity="alert"))]
 
 
 def _confirmed_by(c: Confirmation) -> str:
-    return (f"The importing authority ({c.authority}) confirmed receipt of certificate {c.cert_number} on "
-            f"{c.confirmed_on}" + (f" (reference {c.reference})" if c.reference else ""))
+    if c.reference:
+        return _("The importing authority ({authority}) confirmed receipt of certificate {certificate} on {date} "
+                 "(reference {reference})").format(authority=c.authority, certificate=c.cert_number,
+                                                   date=c.confirmed_on, reference=c.reference)
+    return _("The importing authority ({authority}) confirmed receipt of certificate {certificate} on "
+             "{date}").format(authority=c.authority, certificate=c.cert_number, date=c.confirmed_on)
+
+
+def _about(h: Held) -> str:
+    return _("report {report} (certificate {certificate}, {monitor})").format(
+        report=h.id[:8], certificate=h.cert_number, monitor=h.monitor)
 
 
 def receipt_anomalies(norm: str, reports: list[ReceiptReport], confirmation: Confirmation | None, held: bool,
@@ -287,29 +374,42 @@ def receipt_anomalies(norm: str, reports: list[ReceiptReport], confirmation: Con
     scope = _receipt_scope(norm)
     out: list[StoredAnomaly] = []
     if confirmation is not None and not reports:
-        where = ("only a superseded version of a report carries it" if held
-                 else "headquarters holds no report of it")
-        out.append(_stored(scope, _RECEIPT, norm, 0, Anomaly(
-            RECEIPT_WITHOUT_REPORT, f"{_confirmed_by(confirmation)}, "
-            f"but {where}: its report has not arrived, or the shipment left without a monitor's report.",
+        c = confirmation
+        out.append(_stored(scope, _RECEIPT, norm, 0, _anomaly(
+            RECEIPT_WITHOUT_REPORT, lambda: (
+                _("{confirmed}, but only a superseded version of a report carries it: its report has not arrived, or "
+                  "the shipment left without a monitor's report.") if held else
+                _("{confirmed}, but headquarters holds no report of it: its report has not arrived, or the shipment "
+                  "left without a monitor's report.")).format(confirmed=_confirmed_by(c)),
             severity="alert")))
         return out
     for i, r in enumerate(reports):
         h = r.held
-        about = f"report {h.id[:8]} (certificate {h.cert_number}, {h.monitor})"
         if confirmation is not None:
-            found = differences(r, confirmation)
-            if found:
-                out.append(_stored(scope, _RECEIPT, h.order_key, i, Anomaly(
-                    RECEIPT_MISMATCH, f"{_confirmed_by(confirmation)}, "
-                    f"but not as {about} certified it: {'; '.join(found)}.", h.device_id, h.monitor, (h.id,),
+            c = confirmation
+            if differences(r, c):
+                out.append(_stored(scope, _RECEIPT, h.order_key, i, _anomaly(
+                    RECEIPT_MISMATCH, partial(_mismatch_sentence, r, c), h.device_id, h.monitor, (h.id,),
                     severity="alert")))
         elif r.verdict == "certified" and terms.overdue(h.signed_at):
-            out.append(_stored(scope, _RECEIPT, h.order_key, i, Anomaly(
-                RECEIPT_UNCONFIRMED, f"No confirmation of receipt of {about}: it was certified and signed "
-                f"{terms.elapsed(h.signed_at)} days ago, and the importing authority is asked to confirm within "
-                f"{terms.days} (setting hq_confirmation_days).", h.device_id, h.monitor, (h.id,))))
+            out.append(_stored(scope, _RECEIPT, h.order_key, i, _anomaly(
+                RECEIPT_UNCONFIRMED, partial(_unconfirmed_sentence, h, terms.elapsed(h.signed_at) or 0, terms.days),
+                h.device_id, h.monitor, (h.id,))))
     return out
+
+
+def _mismatch_sentence(r: ReceiptReport, c: Confirmation) -> str:
+    return _("{confirmed}, but not as {report} certified it: {differences}.").format(
+        confirmed=_confirmed_by(c), report=_about(r.held), differences="; ".join(differences(r, c)))
+
+
+def _unconfirmed_sentence(h: Held, elapsed: int, days: int) -> str:
+    return ngettext(
+        "No confirmation of receipt of {report}: it was certified and signed {elapsed} day ago, and the importing "
+        "authority is asked to confirm within {days} (setting hq_confirmation_days).",
+        "No confirmation of receipt of {report}: it was certified and signed {elapsed} days ago, and the importing "
+        "authority is asked to confirm within {days} (setting hq_confirmation_days).",
+        elapsed).format(report=_about(h), elapsed=elapsed, days=days)
 
 
 def _receipts(hqs: HQStore, terms: ReceiptTerms, norms: Collection[str] | None) -> list[StoredAnomaly]:
@@ -494,12 +594,9 @@ def kept_refusal(hqs: HQStore, ctx: RuleContext, bundle_sha256: str, claim: Refu
     """
     if hqs.device_of(claim.report_id) is not None:
         return  # that report is held: its number arrived, whatever this copy of it was
-    who = f"device {claim.device_id[:8]}" + (f" ({claim.monitor})" if claim.monitor else "")
-    claimed = "" if claim.verified else ", as its bundle claims (the bundle did not verify),"
     scope = f"{_KEPT_SCOPE}{bundle_sha256}{_REFUSED_SCOPE}"
-    anomaly = Anomaly(REFUSED_REPORT, f"Report {claim.device_seq} of {who}{claimed} was refused at import "
-                      f"({show_moment(at)}: {reason})", claim.device_id, claim.monitor, (claim.report_id,),
-                      severity="alert")
+    anomaly = _anomaly(REFUSED_REPORT, lambda: _refusal_sentence(claim, at, reason), claim.device_id, claim.monitor,
+                       (claim.report_id,), severity="alert")
     hqs.replace_anomalies([scope], [_stored(scope, _DEVICE, _refused_key(claim.device_id, claim.device_seq), 0,
                                             anomaly)])
     if hqs.anomalies_judged_with() != ctx.fingerprint():
@@ -509,6 +606,17 @@ def kept_refusal(hqs: HQStore, ctx: RuleContext, bundle_sha256: str, claim: Refu
     hqs.replace_anomalies([_device_scope(device)], _device_rows(
         device, hqs.held_of_device(device), _refused_numbers(hqs.stored_of_kind(REFUSED_REPORT, device)).get(
             device, set())))
+
+
+def _refusal_sentence(claim: RefusedClaim, at: str, reason: str) -> str:
+    # ``reason`` is the import's own sentence, in the language of the analyst who imported.
+    who = (_("device {device} ({monitor})") if claim.monitor else _("device {device}")).format(
+        device=claim.device_id[:8], monitor=claim.monitor)
+    if claim.verified:
+        return _("Report {number} of {device} was refused at import ({moment}: {reason})").format(
+            number=claim.device_seq, device=who, moment=show_moment(at), reason=reason)
+    return _("Report {number} of {device}, as its bundle claims (the bundle did not verify), was refused at import "
+             "({moment}: {reason})").format(number=claim.device_seq, device=who, moment=show_moment(at), reason=reason)
 
 
 def rebuild(hqs: HQStore, ctx: RuleContext, terms: ReceiptTerms | None = None) -> None:
@@ -550,7 +658,7 @@ def anomalies(ws: Workspace) -> list[Anomaly]:
 def stored_rows(ws: Workspace, *, rebuild_first: bool = False) -> list[StoredAnomaly]:
     """The stored rows with their scopes (what an analyst's note is keyed by, ``hq.notes``), judged again first
     when asked, never judged, or judged by other rules."""
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     ctx = rules_for(ws)
     terms = terms_for(ws)
     if rebuild_first or hqs.anomalies_judged_with() != ctx.fingerprint():
@@ -563,7 +671,7 @@ def stored_rows(ws: Workspace, *, rebuild_first: bool = False) -> list[StoredAno
 
 def rebuild_anomalies(ws: Workspace) -> list[Anomaly]:
     """Judge everything again from the snapshots (``kpmonitor hq anomalies --rebuild``); returns the list."""
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     rebuild(hqs, rules_for(ws), terms_for(ws))
     return hqs.anomalies()
 

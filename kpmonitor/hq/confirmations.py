@@ -31,7 +31,8 @@ from kpmonitor.fileio import read_regular
 from kpmonitor.hq import receipts_due
 from kpmonitor.hq.anomalies import judge_receipts
 from kpmonitor.hq.receipts_due import differences, terms_for
-from kpmonitor.hq.store import Confirmation, HQStore, ReceiptReport
+from kpmonitor.hq.store import Confirmation, ReceiptReport, hq_store
+from kpmonitor.i18n import _
 from kpmonitor.store.db import now
 
 if TYPE_CHECKING:
@@ -75,9 +76,10 @@ class Entry:
 def _text(values: Mapping[str, str | None], name: str, limit: int, problems: list[str]) -> str:
     text = " ".join(str(values.get(name) or "").split()) if name != "note" else str(values.get(name) or "").strip()
     if any((ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in text):
-        problems.append(f"the {name} holds a control character")
+        problems.append(_("the {name} holds a control character").format(name=name))
     elif len(text) > limit:
-        problems.append(f"the {name} is {len(text):,} characters long, at most {limit:,} are allowed")
+        problems.append(_("the {name} is {length} characters long, at most {limit} are allowed").format(
+            name=name, length=f"{len(text):,}", limit=f"{limit:,}"))
     return text
 
 
@@ -90,9 +92,10 @@ def check_entry(values: Mapping[str, str | None], *, on_or_before: date | None =
     texts = {name: _text(values, name, NOTE_CHARS if name == "note" else TEXT_CHARS, problems) for name in HEADER}
     for name in REQUIRED:
         if not texts[name]:
-            problems.append(f"the {name} is empty")
+            problems.append(_("the {name} is empty").format(name=name))
     if texts["certificate"] and not normalise_certificate_number(texts["certificate"]):
-        problems.append(f"the certificate number “{texts['certificate']}” holds no letter or digit")
+        problems.append(_("the certificate number “{number}” holds no letter or digit").format(
+            number=texts["certificate"]))
     confirmed_on = texts["confirmed_on"]
     if confirmed_on:
         try:
@@ -100,21 +103,21 @@ def check_entry(values: Mapping[str, str | None], *, on_or_before: date | None =
             if len(confirmed_on) != 10:
                 raise ValueError(confirmed_on)
             if day > (on_or_before or receipts_due.today()):
-                problems.append(f"the date {confirmed_on} is in the future")
+                problems.append(_("the date {day} is in the future").format(day=confirmed_on))
         except ValueError:
-            problems.append(f"the date “{confirmed_on}” is not written YYYY-MM-DD")
+            problems.append(_("the date “{day}” is not written YYYY-MM-DD").format(day=confirmed_on))
     parcels: int | None = None
     if texts["parcels"]:
         if texts["parcels"].isdigit() and int(texts["parcels"]) <= MAX_PARCELS:
             parcels = int(texts["parcels"])
         else:
-            problems.append(f"the parcels “{texts['parcels']}” are not a whole number")
+            problems.append(_("the parcels “{parcels}” are not a whole number").format(parcels=texts["parcels"]))
     carats: int | None = None
     if texts["carats"]:
         try:
             carats = parse_hundredths(texts["carats"], what="carats", unit="ct", maximum=MAX_CARATS)
         except ParseError as exc:
-            problems.append(f"the carats: {exc.message.rstrip('.')}")
+            problems.append(_("the carats: {problem}").format(problem=exc.message.rstrip(".")))
     if problems:
         raise ParseError("; ".join(problems) + ".")
     return Entry(texts["certificate"], confirmed_on, texts["authority"], parcels, carats, texts["importer"],
@@ -138,7 +141,7 @@ class Recorded:
 def _record(ws: Workspace, entries: list[tuple[Entry, int | None]], source: str, file_name: str,
             sha256: str) -> Recorded:
     """Record the entries not recorded already, in one transaction with their certificates' receipts judged."""
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     terms = terms_for(ws)
     at = now()
     with hqs.transaction():
@@ -185,8 +188,8 @@ def read_csv(data: bytes, name: str) -> list[tuple[Entry, int]]:
     try:
         text = data.decode("utf-8-sig")  # a spreadsheet's "CSV UTF-8" starts with a byte-order mark
     except UnicodeDecodeError as exc:
-        raise ParseError(f"{name} is not UTF-8 text (at byte {exc.start:,}); save it as CSV UTF-8. Nothing was "
-                         "recorded.") from exc
+        raise ParseError(_("{file} is not UTF-8 text (at byte {byte}); save it as CSV UTF-8. Nothing was "
+                           "recorded.").format(file=name, byte=f"{exc.start:,}")) from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[str] = []
     entries: list[tuple[Entry, int]] = []
@@ -195,29 +198,33 @@ def read_csv(data: bytes, name: str) -> list[tuple[Entry, int]]:
         for fields in reader:
             line = reader.line_num
             if line > MAX_LINES:
-                raise ParseError(f"{name} has more than {MAX_LINES:,} lines; split it. Nothing was recorded.")
+                raise ParseError(_("{file} has more than {lines} lines; split it. Nothing was recorded.").format(
+                    file=name, lines=f"{MAX_LINES:,}"))
             if not any(f.strip() for f in fields) or fields[0].lstrip().startswith("#"):
                 continue  # blank lines and comments
             if not header_seen:
                 if tuple(f.strip().lower() for f in fields) != HEADER:
-                    raise ParseError(f"Line {line} of {name} must be the header {','.join(HEADER)}. Nothing was "
-                                     "recorded.")
+                    raise ParseError(_("Line {line} of {file} must be the header {header}. Nothing was "
+                                       "recorded.").format(line=line, file=name, header=",".join(HEADER)))
                 header_seen = True
                 continue
             if len(fields) != len(HEADER):
-                problems.append(f"line {line}: it has {len(fields)} fields where {len(HEADER)} are expected")
+                problems.append(_("line {line}: it has {count} fields where {expected} are expected").format(
+                    line=line, count=len(fields), expected=len(HEADER)))
                 continue
             try:
                 entries.append((check_entry(dict(zip(HEADER, fields, strict=True))), line))
             except ParseError as exc:
-                problems.append(f"line {line}: {exc.message.rstrip('.')}")
+                problems.append(_("line {line}: {problem}").format(line=line, problem=exc.message.rstrip(".")))
     except csv.Error as exc:
-        problems.append(f"line {reader.line_num}: the CSV quoting is broken ({exc})")
+        problems.append(_("line {line}: the CSV quoting is broken ({why})").format(line=reader.line_num, why=exc))
     if not header_seen:
-        raise ParseError(f"{name} has no header line ({','.join(HEADER)}). Nothing was recorded.")
+        raise ParseError(_("{file} has no header line ({header}). Nothing was recorded.").format(
+            file=name, header=",".join(HEADER)))
     if problems:
-        more = f"; and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise ParseError(f"{name} was refused, nothing of it recorded: " + "; ".join(problems[:20]) + more + ".")
+        more = _("; and {count} more").format(count=len(problems) - 20) if len(problems) > 20 else ""
+        raise ParseError(_("{file} was refused, nothing of it recorded: {problems}{more}.").format(
+            file=name, problems="; ".join(problems[:20]), more=more))
     return entries
 
 
@@ -232,7 +239,7 @@ def import_csv(ws: Workspace, path: Path) -> Recorded:
     try:
         data = read_regular(path, MAX_CSV_BYTES, "CSV file of confirmations")
     except OSError as exc:
-        raise KPError(f"{path.name} cannot be read ({exc.strerror or exc}).") from exc
+        raise KPError(_("{file} cannot be read ({why}).").format(file=path.name, why=exc.strerror or exc)) from exc
     entries = read_csv(data, path.name)
     return _record(ws, list(entries), "csv", path.name, hashlib.sha256(data).hexdigest())
 
@@ -258,7 +265,7 @@ class Listed:
 
 def list_confirmations(ws: Workspace) -> list[Listed]:
     """Every confirmation recorded, newest first, each with its state."""
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     recorded = hqs.confirmations()
     current = {c.cert_number_norm: c.id for c in recorded}
     by_norm: dict[str, list[ReceiptReport]] = {}

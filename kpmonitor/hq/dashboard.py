@@ -38,7 +38,7 @@ from kpmonitor.fileio import SHARED, write_atomic
 from kpmonitor.hq.lineage import latest, supersedes_among
 from kpmonitor.hq.notes import anomaly_key
 from kpmonitor.hq.stats import month_origin_sums
-from kpmonitor.hq.store import DashboardReads, DashboardReport, HQReader
+from kpmonitor.hq.store import DashboardReads, DashboardReport, hq_store, reader_for
 
 if TYPE_CHECKING:
     from kpmonitor.domain.reference import Reference
@@ -339,15 +339,15 @@ def _anomalies(reads: DashboardReads, filt: Filter, by_id: dict[str, DashboardRe
     return tuple(AnomalyMonth(month, kind, *acc) for (month, kind), acc in sorted(sums.items()))
 
 
-def read_figures(database: Path, reference: Reference, filt: Filter) -> Figures:
+def read_figures(database: Path | str, reference: Reference, filt: Filter) -> Figures:
     """The figures read through a read-only connection of its own: for a worker thread (the window's)."""
-    with HQReader(database) as reader:
+    with reader_for(database) as reader:
         return compute(DashboardReads(reader.conn), reference, filt)
 
 
 def figures(ws: Workspace, filt: Filter) -> Figures:
     """The figures of the workspace's headquarters (on the workspace's thread)."""
-    return compute(DashboardReads(ws.store.conn), ws.reference, filt)
+    return compute(DashboardReads(hq_store(ws).conn), ws.reference, filt)
 
 
 # ------------------------------------------------------------------------------------------ CSV

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kpmonitor.history.checkpoint import CheckedHistory
+from kpmonitor.i18n import _
 
 HISTORY_REWRITTEN = "history_rewritten"
 
@@ -45,32 +46,34 @@ def history_problem(held: Iterable[HeldCheckpoint], new: CheckedHistory, report_
     short = report_id[:8]
     for h in held:
         if h.size == size and h.root != root:
-            return (f"Report {short} was signed on a history of the device that differs from the one headquarters "
-                    f"holds at audit event {size} (report {h.report_id[:8]}): the device's log was forked or "
-                    "rewritten. It was refused and set aside for review.")
+            return _("Report {report} was signed on a history of the device that differs from the one "
+                     "headquarters holds at audit event {size} (report {held}): the device's log was forked or "
+                     "rewritten. It was refused and set aside for review.").format(
+                         report=short, size=size, held=h.report_id[:8])
         claimed = new.claims.get(h.size)
         if claimed is not None and claimed != h.root:
-            return (f"Report {short} was signed on a history that rewrites the device's log before audit event "
-                    f"{h.size}, which headquarters holds from report {h.report_id[:8]}. It was refused and set "
-                    "aside for review.")
+            return _("Report {report} was signed on a history that rewrites the device's log before audit event "
+                     "{size}, which headquarters holds from report {held}. It was refused and set aside for "
+                     "review.").format(report=short, size=h.size, held=h.report_id[:8])
     if any(h.size == size for h in held):
         return None
     below = [h for h in held if h.size < size]
     if below and below[-1].size not in new.claims:
         b = below[-1]
-        return (f"Report {short} does not prove that the device's history extends its checkpoint at audit event "
-                f"{b.size} (report {b.report_id[:8]}), which headquarters holds: the log may have been rewritten. "
-                "It was refused and set aside for review.")
+        return _("Report {report} does not prove that the device's history extends its checkpoint at audit event "
+                 "{size} (report {held}), which headquarters holds: the log may have been rewritten. It was refused "
+                 "and set aside for review.").format(report=short, size=b.size, held=b.report_id[:8])
     above = [h for h in held if h.size > size]
     if above:
         a = above[0]
         claimed = a.claims.get(size)
         if claimed is None:
-            return (f"Report {short} was signed at audit event {size} on a history that the device's later report "
-                    f"{a.report_id[:8]} (event {a.size}) does not descend from: the device's log was rolled back "
-                    "or restored from an old copy. It was refused and set aside for review.")
+            return _("Report {report} was signed at audit event {size} on a history that the device's later "
+                     "report {later} (event {later_size}) does not descend from: the device's log was rolled back or "
+                     "restored from an old copy. It was refused and set aside for review.").format(
+                         report=short, size=size, later=a.report_id[:8], later_size=a.size)
         if claimed != root:
-            return (f"Report {short} was signed on a history of the device at audit event {size} that differs from "
-                    f"the one its later report {a.report_id[:8]} descends from: the log was forked or rewritten. "
-                    "It was refused and set aside for review.")
+            return _("Report {report} was signed on a history of the device at audit event {size} that differs "
+                     "from the one its later report {later} descends from: the log was forked or rewritten. It was "
+                     "refused and set aside for review.").format(report=short, size=size, later=a.report_id[:8])
     return None

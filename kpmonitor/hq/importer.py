@@ -55,10 +55,15 @@ from kpmonitor.hq.anomalies import (
     kept_refusal,
     rules_for,
 )
+from kpmonitor.hq.blobs import blob_store, keep_blobs
 from kpmonitor.hq.history import HISTORY_REWRITTEN, HeldCheckpoint, history_problem
 from kpmonitor.hq.inbox import pdf_file, quarantine_dir
+from kpmonitor.hq.pgstore import PGBlobs
 from kpmonitor.hq.receipts_due import terms_for
-from kpmonitor.hq.store import Anomaly, HQStore
+from kpmonitor.hq.shared import sync_trust
+from kpmonitor.hq.store import Anomaly, HQStore, hq_store
+from kpmonitor.i18n import DEFAULT as DEFAULT_LANGUAGE
+from kpmonitor.i18n import _, in_every_language
 from kpmonitor.store.db import new_id, now
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
@@ -199,6 +204,29 @@ class KnownBundles(Protocol):
     def first_checkpointed_seq(self, device_id: str) -> int | None: ...
 
 
+def _unexpected(path: Path) -> str:
+    return _("{file} could not be imported because of an unexpected error; the details are in the log.").format(
+        file=path.name)
+
+
+def _imported(row: dict[str, Any], report_id: str, before_enrolment: bool) -> str:
+    """The import log's line for a report recorded, in the importing analyst's language."""
+    facts = {"report": _short(report_id), "version": row["version"], "certificate": row["cert_number"] or "—",
+             "monitor": row["monitor"], "parent": _short(row["supersedes"] or "")}
+    if row["supersedes"] and before_enrolment:
+        text = _("Imported report {report} v{version}: certificate {certificate}, monitor {monitor}, superseding "
+                 "report {parent}, signed before enrolment.")
+    elif row["supersedes"]:
+        text = _("Imported report {report} v{version}: certificate {certificate}, monitor {monitor}, superseding "
+                 "report {parent}.")
+    elif before_enrolment:
+        text = _("Imported report {report} v{version}: certificate {certificate}, monitor {monitor}, signed before "
+                 "enrolment.")
+    else:
+        text = _("Imported report {report} v{version}: certificate {certificate}, monitor {monitor}.")
+    return text.format(**facts)
+
+
 class BundleChecker:
     """Reads and verifies bundles and writes their files (PDF, photo originals, quarantine copies).
 
@@ -206,11 +234,13 @@ class BundleChecker:
     ``known`` of that thread (``HQReader``).
     """
 
-    def __init__(self, paths: Paths, vault: PhotoVault, known: KnownBundles, *, limits: Limits = LIMITS) -> None:
+    def __init__(self, paths: Paths, vault: PhotoVault, known: KnownBundles, *, limits: Limits = LIMITS,
+                 blobs: PGBlobs | None = None) -> None:
         self.paths = paths
         self.vault = vault
         self.known = known
         self.limits = limits
+        self.blobs = blobs  # headquarters on PostgreSQL: the bytes every analyst opens (``hq.blobs``)
         keyring = Keyring(paths)
         self.root: x509.Certificate | None = keyring.root()
         self.crl: x509.CertificateRevocationList | None = keyring.crl()
@@ -227,21 +257,23 @@ class BundleChecker:
         except FileRefused as exc:
             return self.settle(path, REFUSED, exc.message, "", None)
         except OSError as exc:
-            return self.settle(path, REFUSED, f"{path.name} cannot be read ({exc.strerror or exc}).", "", None)
+            return self.settle(path, REFUSED, _("{file} cannot be read ({why}).").format(
+                file=path.name, why=exc.strerror or exc), "", None)
         return self.prepare_data(path, data)
 
     def prepare_data(self, path: Path, data: bytes) -> Settled | Verified:
         """Everything before the first write: the outcome when there is nothing to record, else the checked bundle."""
         path = Path(path)
         if len(data) > self.limits.max_file_bytes:
-            return self.settle(path, REFUSED, f"{path.name} is {len(data):,} bytes, more than a bundle may be; it "
-                               "was not copied to quarantine.", "", None)
+            return self.settle(path, REFUSED, _("{file} is {size} bytes, more than a bundle may be; it was not "
+                                                "copied to quarantine.").format(file=path.name, size=f"{len(data):,}"),
+                               "", None)
         sha = hashlib.sha256(data).hexdigest()
         # The cheap path: these exact bytes were imported before.
         known = self.known.report_of_bundle(sha)
         if known is not None:
-            return self.settle(path, ALREADY, f"Report {_short(known)} was already imported from this bundle; "
-                               "nothing changed.", sha, known)
+            return self.settle(path, ALREADY, _("Report {report} was already imported from this bundle; nothing "
+                                                "changed.").format(report=_short(known)), sha, known)
         try:
             vb = verify_bundle(data, self.root, self.crl, limits=self.limits, stop_early=True, bundle_sha256=sha,
                                enrolment=self.enrolment)
@@ -252,8 +284,7 @@ class BundleChecker:
             return self.refuse(path, data, sha, exc.message, None)
         except Exception:  # a bug must not stop the other files
             log.exception("import of %s failed", path)
-            return self.refuse(path, data, sha, f"{path.name} could not be imported because of an unexpected "
-                               "error; the details are in the log.", None)
+            return self.refuse(path, data, sha, _unexpected(path), None)
 
     def write_files(self, step: Verified) -> None:
         """The PDF and the photo originals, each fsynced. No database: may run on another thread.
@@ -265,6 +296,8 @@ class BundleChecker:
         if not (target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == vb.manifest_pdf_sha256):
             write_atomic(target, vb.pdf)
         self._store_photos(vb)
+        if self.blobs is not None:  # on the shared database too, before the report that names them is recorded
+            keep_blobs(self.blobs, [(vb.pdf, "pdf"), *((data, "photo") for data in vb.photos.values())])
 
     def _store_photos(self, vb: VerifiedBundle) -> None:
         """The originals into the vault, named by their SHA-256, each durable before the report is recorded.
@@ -325,12 +358,13 @@ class BundleChecker:
         parent_device = self.known.device_of(parent) if parent else None
         if parent_device is None or parent_device == report["device_id"]:
             return self.history_against(path, data, sha, vb)
-        who = self._device_label(vb)
-        sentence = (f"Report {_short(vb.report_id)} of {who} claims to supersede report {_short(parent)}, which is "
-                    f"device {parent_device[:8]}'s: a report may supersede only its own device's reports. It was "
-                    "refused and set aside for review.")
-        return self.settle(path, REFUSED, sentence, sha, vb.report_id, quarantine=data,
-                           alert=self._alert(CROSS_DEVICE_SUPERSEDE, sentence, vb, parent), claim=_claim(vb))
+        def said() -> str:
+            return _("Report {report} of {device} claims to supersede report {parent}, which is device {other}'s: "
+                     "a report may supersede only its own device's reports. It was refused and set aside for "
+                     "review.").format(report=_short(vb.report_id), device=self._device_label(vb),
+                                       parent=_short(parent), other=parent_device[:8])
+        return self.settle(path, REFUSED, said(), sha, vb.report_id, quarantine=data,
+                           alert=self._alert(CROSS_DEVICE_SUPERSEDE, said, vb, parent), claim=_claim(vb))
 
     def history_against(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle) -> Settled | None:
         """A checkpoint that does not extend the device's history headquarters holds: refused, with an alert."""
@@ -339,47 +373,59 @@ class BundleChecker:
             first = self.known.first_checkpointed_seq(device)
             if first is None or seq < first:
                 return None
-            sentence = (f"Report {_short(vb.report_id)} of {self._device_label(vb)} is number {seq} but of a format "
-                        f"without a signed history, and the device's report {first} already carried one: a device "
-                        "that signs its history does not go back. It was refused and set aside for review.")
-            return self.settle(path, REFUSED, sentence, sha, vb.report_id, quarantine=data,
-                               alert=self._alert(HISTORY_REWRITTEN, sentence, vb, vb.report_id), claim=_claim(vb))
+            def unsigned() -> str:
+                return _("Report {report} of {device} is number {number} but of a format without a signed history, "
+                         "and the device's report {first} already carried one: a device that signs its history does "
+                         "not go back. It was refused and set aside for review.").format(
+                             report=_short(vb.report_id), device=self._device_label(vb), number=seq, first=first)
+            return self.settle(path, REFUSED, unsigned(), sha, vb.report_id, quarantine=data,
+                               alert=self._alert(HISTORY_REWRITTEN, unsigned, vb, vb.report_id), claim=_claim(vb))
         held = self.known.checkpoints_of(device)
         problem = history_problem(held, vb.history, vb.report_id)
         if problem is None:
             return None
         other = held[-1].report_id if held else vb.report_id
+        history = vb.history
+
+        def rewritten() -> str:
+            return history_problem(held, history, vb.report_id) or problem
         return self.settle(path, REFUSED, problem, sha, vb.report_id, quarantine=data,
-                           alert=self._alert(HISTORY_REWRITTEN, problem, vb, other), claim=_claim(vb))
+                           alert=self._alert(HISTORY_REWRITTEN, rewritten, vb, other), claim=_claim(vb))
 
     def already_held(self, path: Path, data: bytes, sha: str, vb: VerifiedBundle, manifest_sha: str) -> Settled:
         """A report whose id is held already: the same content again, or a conflict set aside (an alert when the
         id is held for another device: one device took another's report id)."""
         report_id = vb.report_id
         if manifest_sha == vb.manifest_sha256:
-            return self.settle(path, ALREADY, f"Report {_short(report_id)} was already imported with the same "
-                               "content; nothing changed.", sha, report_id)
+            return self.settle(path, ALREADY, _("Report {report} was already imported with the same content; "
+                                                "nothing changed.").format(report=_short(report_id)), sha, report_id)
         held_device = self.known.device_of(report_id) or ""
         if held_device != vb.manifest["report"]["device_id"]:
-            sentence = (f"Report {_short(report_id)} of {self._device_label(vb)} carries the id of a report "
-                        f"headquarters holds from device {held_device[:8]}: one device used another's report id. "
-                        "This one was set aside for review.")
-            return self.settle(path, CONFLICT, sentence, sha, report_id, quarantine=data,
-                               alert=self._alert(CROSS_DEVICE_ID, sentence, vb, report_id))
-        sentence = (f"Report {_short(report_id)} was already imported with different content: two different "
-                    "reports carry the same id, so this one was set aside for review.")
+            def taken() -> str:
+                return _("Report {report} of {device} carries the id of a report headquarters holds from device "
+                         "{other}: one device used another's report id. This one was set aside for review.").format(
+                             report=_short(report_id), device=self._device_label(vb), other=held_device[:8])
+            return self.settle(path, CONFLICT, taken(), sha, report_id, quarantine=data,
+                               alert=self._alert(CROSS_DEVICE_ID, taken, vb, report_id))
+        sentence = _("Report {report} was already imported with different content: two different reports carry the "
+                     "same id, so this one was set aside for review.").format(report=_short(report_id))
         return self.settle(path, CONFLICT, sentence, sha, report_id, quarantine=data)
 
     @staticmethod
     def _device_label(vb: VerifiedBundle) -> str:
         assert vb.signer is not None
-        return f"device {vb.manifest['report']['device_id'][:8]} ({identity.certificate_summary(vb.signer)['name']})"
+        return _("device {device} ({monitor})").format(device=vb.manifest["report"]["device_id"][:8],
+                                                      monitor=identity.certificate_summary(vb.signer)["name"])
 
     @staticmethod
-    def _alert(kind: str, sentence: str, vb: VerifiedBundle, other: str) -> Anomaly:
+    def _alert(kind: str, make: Callable[[], str], vb: VerifiedBundle, other: str) -> Anomaly:
+        """An alert kept with the anomalies, its sentence in every language (each analyst reads their own)."""
         assert vb.signer is not None
-        return Anomaly(kind, sentence, vb.manifest["report"]["device_id"],
-                       identity.certificate_summary(vb.signer)["name"], (vb.report_id, other), severity="alert")
+        said = in_every_language(make)
+        english = said.pop(DEFAULT_LANGUAGE)
+        return Anomaly(kind, english, vb.manifest["report"]["device_id"],
+                       identity.certificate_summary(vb.signer)["name"], (vb.report_id, other), severity="alert",
+                       sentences=tuple(said.items()))
 
     def refuse(self, path: Path, data: bytes, sha: str, sentence: str, report_id: str | None, *,
                claim: RefusedClaim | None = None) -> Settled:
@@ -467,8 +513,9 @@ class Importer:
         if ws.role != "hq":
             raise HomeError(f"This is a {ws.role} home; bundles are imported into a headquarters home.")
         self.ws = ws
-        self.store = HQStore(ws.store)
-        self.checker = BundleChecker(ws.paths, ws.vault, self.store, limits=limits)
+        self.store = hq_store(ws)
+        sync_trust(ws)  # on a shared database: the issuing home's latest revocations before any bundle is checked
+        self.checker = BundleChecker(ws.paths, ws.vault, self.store, limits=limits, blobs=blob_store(ws))
         self.rules = rules_for(ws)
         self.terms = terms_for(ws)  # receipts are judged at import too, as of the day it began
         self.batch_log = batch_log
@@ -499,8 +546,9 @@ class Importer:
             log.warning("import of %s could not write: %s", path, write_error)
             why = write_error.strerror or write_error
             return self._log(self.checker.settle(
-                path, REFUSED, f"{path.name} could not be stored on this computer ({why}); nothing was recorded, "
-                "import it again once that is fixed.", sha, vb.report_id, claim=_claim(vb)))
+                path, REFUSED, _("{file} could not be stored on this computer ({why}); nothing was recorded, import "
+                                 "it again once that is fixed.").format(file=path.name, why=why),
+                sha, vb.report_id, claim=_claim(vb)))
         try:
             if write_error is not None:
                 raise write_error
@@ -509,8 +557,7 @@ class Importer:
             return self._log(self.checker.refuse(path, data, sha, exc.message, vb.report_id, claim=_claim(vb)))
         except Exception:  # the transaction rolled back: nothing of the report is recorded
             log.exception("import of %s failed", path)
-            return self._log(self.checker.refuse(path, data, sha, f"{path.name} could not be imported because of "
-                                                 "an unexpected error; the details are in the log.", vb.report_id,
+            return self._log(self.checker.refuse(path, data, sha, _unexpected(path), vb.report_id,
                                                  claim=_claim(vb)))
 
     def _insert(self, step: Verified) -> ImportResult:
@@ -523,10 +570,7 @@ class Importer:
             # recorded this report, or the one it supersedes, since it was checked.
             held = self.checker.held_against(path, step.data, sha, vb)
             if held is None:
-                sentence = (f"Imported report {_short(report_id)} v{row['version']}: certificate "
-                            f"{row['cert_number'] or '—'}, monitor {row['monitor']}"
-                            + (f", superseding report {_short(row['supersedes'])}" if row["supersedes"] else "")
-                            + (", signed before enrolment" if vb.verification.before_enrolment else "") + ".")
+                sentence = _imported(row, report_id, vb.verification.before_enrolment)
                 result = ImportResult(path, IMPORTED, sentence, report_id, sha)
                 record_report(self.store, self.rules, self.terms, row, insp, _log_row(result), vb.history)
         if held is not None:

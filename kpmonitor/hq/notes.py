@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from kpmonitor.errors import NotFound, ParseError
 from kpmonitor.hq.anomalies import stored_rows
-from kpmonitor.hq.store import Anomaly, HQStore, StoredAnomaly
+from kpmonitor.hq.store import Anomaly, HQStore, StoredAnomaly, hq_store
+from kpmonitor.i18n import _
 from kpmonitor.store.db import now
 from kpmonitor.store.schema import anomaly_key
 
@@ -77,7 +78,8 @@ class NotedAnomaly:
 
     @property
     def sentence(self) -> str:
-        return self.anomaly.sentence
+        # In the reader's language: headquarters stores each anomaly in every language (``hq.anomalies``).
+        return self.anomaly.said()
 
     @property
     def device_id(self) -> str:
@@ -110,7 +112,13 @@ def noted_anomalies(ws: Workspace, *, rebuild: bool = False) -> list[NotedAnomal
     """Every anomaly, most serious first, each with its reference and latest note (judged again first with
     ``rebuild``, as ``hq anomalies --rebuild``)."""
     rows = stored_rows(ws, rebuild_first=rebuild)
-    return _noted(rows, HQStore(ws.store).latest_notes())
+    return _noted(rows, hq_store(ws).latest_notes())
+
+
+def noted_as_stored(hqs: HQStore) -> list[NotedAnomaly]:
+    """The stored anomalies with their latest notes, as they are: never judged again, so that a read-only store
+    (the window's worker) can read them; whoever asks checks first that they were judged by today's rules."""
+    return _noted(hqs.stored_anomalies(), hqs.latest_notes())
 
 
 def open_count(noted: list[NotedAnomaly]) -> tuple[int, int, int]:
@@ -127,14 +135,14 @@ def find_anomaly(noted: list[NotedAnomaly], ref: str) -> NotedAnomaly:
     """
     text = ref.strip().lower()
     if len(text) < 4 or any(c not in "0123456789abcdef" for c in text):
-        raise NotFound(f"“{ref}” is not an anomaly's reference: give at least the first 4 characters "
-                       "“kpmonitor hq anomalies” shows.")
+        raise NotFound(_("“{ref}” is not an anomaly's reference: give at least the first 4 characters "
+                         "“kpmonitor hq anomalies” shows.").format(ref=ref))
     found = [a for a in noted if a.key.startswith(text)]
     if not found:
-        raise NotFound(f"No anomaly has the reference {ref}: it may have been resolved by an import since (the "
-                       "list is judged again at every import); see “kpmonitor hq anomalies”.")
+        raise NotFound(_("No anomaly has the reference {ref}: it may have been resolved by an import since (the "
+                         "list is judged again at every import); see “kpmonitor hq anomalies”.").format(ref=ref))
     if len(found) > 1:
-        raise NotFound(f"The reference {ref} is ambiguous: give more characters.")
+        raise NotFound(_("The reference {ref} is ambiguous: give more characters.").format(ref=ref))
     return found[0]
 
 
@@ -146,16 +154,17 @@ def add_note(ws: Workspace, ref: str, text: str, *, resolved: bool = False) -> N
     """
     text = text.strip()
     if not text:
-        raise ParseError("Write the note: what was found, or why the anomaly is resolved.", "text")
+        raise ParseError(_("Write the note: what was found, or why the anomaly is resolved."), "text")
     if len(text) > NOTE_CHARS:
-        raise ParseError(f"The note is {len(text):,} characters long; at most {NOTE_CHARS:,} are allowed.", "text")
+        raise ParseError(_("The note is {length} characters long; at most {most} are allowed.").format(
+            length=f"{len(text):,}", most=f"{NOTE_CHARS:,}"), "text")
     target = find_anomaly(noted_anomalies(ws), ref)
     a = target.anomaly
-    HQStore(ws.store).insert_note({
+    hq_store(ws).insert_note({
         "anomaly_key": target.key, "kind": a.kind, "scope": target.scope, "report_ids": json.dumps(list(a.report_ids)),
         "text": text, "resolved": int(resolved), "by": ws.store.actor, "at": now()})
     return find_anomaly(noted_anomalies(ws), target.key)
 
 
 __all__ = ["NOTE_CHARS", "REF_CHARS", "AnomalyNote", "NotedAnomaly", "add_note", "anomaly_key", "find_anomaly",
-           "noted_anomalies", "open_count"]
+           "noted_anomalies", "noted_as_stored", "open_count"]

@@ -45,7 +45,7 @@ from kpmonitor.hq.dashboard import (
     quarter_period,
 )
 from kpmonitor.hq.receipts_due import ReceiptTerms, receipt_of, terms_for
-from kpmonitor.hq.store import DashboardReads, HQReader
+from kpmonitor.hq.store import DashboardReads, hq_store, reader_for
 
 # The monitor's report's fonts and look: one family and one set of greys for every PDF kpmonitor makes.
 from kpmonitor.report.pdf import FONT, FONT_BOLD, HEAD_BG, INK, MUTED, RULE, ZEBRA, _register_fonts, _t, _table_style
@@ -117,15 +117,15 @@ def gather(reads: DashboardReads, reference: Reference, terms: ReceiptTerms, qua
 
 def write_quarterly(ws: Workspace, quarter: str, out: Path) -> QuarterlyData:
     """Write the quarter's report for the workspace's headquarters to ``out``; returns what it holds."""
-    data = gather(DashboardReads(ws.store.conn), ws.reference, terms_for(ws), quarter, ws.home.name)
+    data = gather(DashboardReads(hq_store(ws).conn), ws.reference, terms_for(ws), quarter, ws.home.name)
     _write(out, render(data))
     return data
 
 
-def write_quarterly_from(database: Path, reference: Reference, terms: ReceiptTerms, quarter: str, home: str,
+def write_quarterly_from(database: Path | str, reference: Reference, terms: ReceiptTerms, quarter: str, home: str,
                          out: Path) -> Path:
     """The same through a read-only connection of its own: for a worker thread (the window's button)."""
-    with HQReader(database) as reader:
+    with reader_for(database) as reader:
         data = gather(DashboardReads(reader.conn), reference, terms, quarter, home)
     _write(out, render(data))
     return out

@@ -15,7 +15,7 @@ from pathlib import Path
 from kpmonitor.errors import KPError
 from kpmonitor.fileio import SHARED, SHARED_DIR, ensure_dir, write_atomic
 from kpmonitor.history.receipts import EXTENSION, HeldReport, make_receipt
-from kpmonitor.hq.store import HQStore
+from kpmonitor.hq.store import hq_store
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace
 
@@ -30,7 +30,7 @@ def write_receipts(ws: Workspace, passphrase: str, out_dir: Path, *, now: int | 
     root = keyring.root()
     if root is None:
         raise KPError("This home has no root certificate.")
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     when = int(time.time()) if now is None else now
     out_dir = Path(out_dir)
     written = []

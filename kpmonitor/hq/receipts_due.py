@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kpmonitor.domain.quantities import format_carats
 from kpmonitor.hq.store import Confirmation, Receipt, ReceiptReport
+from kpmonitor.i18n import _
 from kpmonitor.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -82,19 +83,25 @@ def _same_name(a: str, b: str) -> bool:
 
 def differences(report: ReceiptReport, confirmation: Confirmation) -> list[str]:
     """What the confirmation says that the report does not, one phrase each ("carats: certified …, received …");
-    a figure the confirmation leaves empty is not compared."""
+    a figure the confirmation leaves empty is not compared. In the language the core speaks (the verdict stays its
+    code, as the report's JSON has it)."""
     out: list[str] = []
     if report.verdict != "certified":
-        out.append(f"the monitor's verdict is {report.verdict or 'none'}, not certified, yet its receipt is confirmed")
+        out.append(_("the monitor's verdict is {verdict}, not certified, yet its receipt is confirmed").format(
+            verdict=report.verdict or _("none")))
     if confirmation.parcels is not None and confirmation.parcels != report.parcels:
-        out.append(f"parcels: certified {report.parcels}, received {confirmation.parcels}")
+        out.append(_("parcels: certified {certified}, received {received}").format(
+            certified=report.parcels, received=confirmation.parcels))
     if confirmation.carats is not None and confirmation.carats != report.carats:
-        certified = format_carats(report.carats) if report.carats is not None else "none"
-        out.append(f"carats: certified {certified}, received {format_carats(confirmation.carats)}")
-    for what, certified, received in (("importer", report.importer, confirmation.importer),
-                                      ("exporter", report.exporter, confirmation.exporter)):
-        if received and not _same_name(certified, received):
-            out.append(f"{what}: certified “{certified}”, received “{received}”")
+        certified = format_carats(report.carats) if report.carats is not None else _("none")
+        out.append(_("carats: certified {certified}, received {received}").format(
+            certified=certified, received=format_carats(confirmation.carats)))
+    if confirmation.importer and not _same_name(report.importer, confirmation.importer):
+        out.append(_("importer: certified “{certified}”, received “{received}”").format(
+            certified=report.importer, received=confirmation.importer))
+    if confirmation.exporter and not _same_name(report.exporter, confirmation.exporter):
+        out.append(_("exporter: certified “{certified}”, received “{received}”").format(
+            certified=report.exporter, received=confirmation.exporter))
     return out
 
 

@@ -12,9 +12,10 @@ from cryptography import x509
 
 from kpmonitor.domain.inspection import normalise_certificate_number
 from kpmonitor.errors import KPError
+from kpmonitor.hq.blobs import local_copies
 from kpmonitor.hq.inbox import pdf_file
 from kpmonitor.hq.receipts_due import ReceiptTerms, receipt_of, terms_for
-from kpmonitor.hq.store import SORT_COLUMNS, Held, HQStore, ReceiptReport, ReportSummary
+from kpmonitor.hq.store import SORT_COLUMNS, Held, HQStore, ReceiptReport, ReportSummary, hq_store
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
 
@@ -85,7 +86,7 @@ def list_reports(ws: Workspace, search: str | None = None, *, limit: int = 200, 
         or a seal number.
     :param order_by: one of ``SORT_COLUMNS`` (another name sorts by signing time).
     """
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     rows = hqs.list_reports(search, limit=limit, offset=offset, order_by=order_by, descending=descending,
                             badge=SignerBadges(ws))
     return with_receipts(hqs, rows, terms_for(ws))
@@ -108,15 +109,18 @@ def with_receipts(hqs: HQStore, rows: list[ReportSummary], terms: ReceiptTerms) 
 
 
 def count_reports(ws: Workspace, search: str | None = None) -> int:
-    return HQStore(ws.store).count_reports(search)
+    return hq_store(ws).count_reports(search)
 
 
 def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
     """One imported report for its detail screen: the row, snapshot, checks, PDF path, photos, lineage."""
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     row = hqs.report_row(id_or_prefix)
     report_id = row["id"]
-    photos = [{**photo, "path": str(ws.vault.original_path(photo["sha256"]))} for photo in hqs.photos_of(report_id)]
+    held_photos = hqs.photos_of(report_id)
+    # Another analyst's import (headquarters on PostgreSQL): its PDF and photos from the shared database.
+    local_copies(ws, report_id, str(row["pdf_sha256"]), [str(p["sha256"]) for p in held_photos])
+    photos = [{**photo, "path": str(ws.vault.original_path(photo["sha256"]))} for photo in held_photos]
     # A report supersedes only its own device's reports: one of another device's is no predecessor of it.
     parent_device = hqs.device_of(row["supersedes"]) if row["supersedes"] else None
     norm = str(row["cert_number_norm"])
@@ -141,7 +145,7 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
 
 def import_log(ws: Workspace, limit: int = 500) -> list[dict[str, Any]]:
     """The latest import attempts, newest first."""
-    return HQStore(ws.store).import_log(limit)
+    return hq_store(ws).import_log(limit)
 
 
 __all__ = ["BEFORE_ENROLMENT", "REVOKED", "SORT_COLUMNS", "VERIFIED", "ReportSummary", "SignerBadges", "count_reports",

@@ -18,7 +18,7 @@ from kpmonitor.fileio import SHARED, write_atomic
 from kpmonitor.hq.anomalies import missing_count, refused_numbers
 from kpmonitor.hq.lineage import latest, supersedes_among
 from kpmonitor.hq.reports import revoked_serials
-from kpmonitor.hq.store import HQStore
+from kpmonitor.hq.store import HQStore, hq_store
 
 if TYPE_CHECKING:
     from kpmonitor.workspace import Workspace
@@ -48,8 +48,12 @@ class MonitorSummary:
 
 def monitors(ws: Workspace) -> list[MonitorSummary]:
     """Every device headquarters has received reports from, most recent first."""
-    revoked = revoked_serials(ws)
-    hqs = HQStore(ws.store)
+    return monitors_in(hq_store(ws), revoked_serials(ws))
+
+
+def monitors_in(hqs: HQStore, revoked: set[str]) -> list[MonitorSummary]:
+    """``monitors`` read through any headquarters store (the window's worker reads through a read-only one), with
+    the serials revoked on today's revocation list."""
     refused = refused_numbers(hqs)  # arrived and refused: not missing
     out = []
     for device_id, monitor, count, last_seq, numbers, last_signed, last_imported, serials in hqs.devices():
@@ -81,7 +85,7 @@ class StatsRow:
 
 def stats(ws: Workspace) -> list[StatsRow]:
     """Shipments, carats and value by month and origin; each shipment counted once, at its latest version."""
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     held = hqs.held()
     counted = {h.id for h in latest(held, supersedes_among(held))}
     sums = month_origin_sums(((inspected_at or signed_at)[:7], origin, verdict, carats, value)
@@ -139,7 +143,7 @@ def stats_by(ws: Workspace, by: str) -> list[GroupRow]:
     """
     if by not in GROUPINGS:
         raise ValueError(by)
-    hqs = HQStore(ws.store)
+    hqs = hq_store(ws)
     held = hqs.held()
     counted = {h.id for h in latest(held, supersedes_among(held))}
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -195,5 +199,5 @@ def _write(path: Path, text: str) -> None:
         raise KPError(f"The statistics could not be written to {path} ({exc.strerror or exc}).") from exc
 
 
-__all__ = ["GROUPINGS", "STATS_HEADER", "GroupRow", "MonitorSummary", "StatsRow", "group_csv", "monitors", "stats",
-           "stats_by", "stats_csv", "write_group_csv", "write_stats_csv"]
+__all__ = ["GROUPINGS", "STATS_HEADER", "GroupRow", "MonitorSummary", "StatsRow", "group_csv", "monitors",
+           "monitors_in", "stats", "stats_by", "stats_csv", "write_group_csv", "write_stats_csv"]

@@ -20,15 +20,19 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpmonitor.domain.inspection import normalise_certificate_number
 from kpmonitor.domain.quantities import plain
 from kpmonitor.errors import NotFound
 from kpmonitor.history.checkpoint import CheckedHistory
 from kpmonitor.hq.history import HeldCheckpoint
+from kpmonitor.hq.pgstore import PGStore, search_text
 from kpmonitor.store.db import Store, new_id, now
 from kpmonitor.store.schema import anomaly_key
+
+if TYPE_CHECKING:
+    from kpmonitor.workspace import Workspace
 
 # A report's badge from its signer's serial, its certificate's SHA-256 and its chain's PEM (``hq.reports``).
 Badge = Callable[[str, str, str], str]
@@ -78,8 +82,18 @@ class Anomaly:
     monitor: str = ""
     report_ids: tuple[str, ...] = ()
     severity: str = "warning"  # "alert": the record itself is in doubt; "warning": a finding to review
+    # The sentence in the other languages kpmonitor speaks, ((language, sentence), …), made when it was judged
+    # (``hq.anomalies``): analysts sharing headquarters each read it in their own (``said``). ``sentence`` is English.
+    sentences: tuple[tuple[str, str], ...] = ()
+
+    def said(self, language: str | None = None) -> str:
+        """The sentence in ``language`` (default: the core's now), English when it was not judged in that one."""
+        from kpmonitor.i18n import current_language
+
+        return dict(self.sentences).get(language or current_language(), self.sentence)
 
     def to_json(self) -> dict[str, Any]:
+        # Language-neutral, as every --json is: the English sentence.
         return {"kind": self.kind, "severity": self.severity, "sentence": self.sentence,
                 "device_id": self.device_id or None, "monitor": self.monitor or None,
                 "report_ids": list(self.report_ids)}
@@ -210,8 +224,15 @@ _RECORD_PATHS = {"production_operator": "$.inspection.production.operator",
                  "airway_bill": "$.inspection.shipment.airway_bill"}
 
 
-def _record(column: str) -> str:
-    return f"COALESCE(r.{column}, json_extract(r.snapshot, '{_RECORD_PATHS[column]}'), '')"
+def _json_text(column: str, path: str, pg: bool) -> str:
+    """SQL for the text at ``path`` ("$.a.b") of a JSON ``column``: SQLite's json_extract, PostgreSQL's #>>."""
+    if pg:
+        return f"(CAST({column} AS jsonb) #>> '{{{','.join(path.removeprefix('$.').split('.'))}}}')"
+    return f"json_extract({column}, '{path}')"
+
+
+def _record(column: str, pg: bool = False) -> str:
+    return f"COALESCE(r.{column}, {_json_text('r.snapshot', _RECORD_PATHS[column], pg)}, '')"
 
 
 # Latest: no report of its own device supersedes it (as ``superseded_by``).
@@ -239,12 +260,15 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _search_sql(search: str | None) -> tuple[str, list[Any]]:
+def _search_sql(search: str | None, pg: bool = False) -> tuple[str, list[Any]]:
     """Each word anywhere in a report's searched columns, its normalised certificate number or a seal number.
 
     A word whose every form (as typed, as a certificate number, as a seal number) is three characters or more
     first narrows the reports to those the trigram indexes (m014) say may hold it, a superset: the conditions
     after it decide, so a search finds exactly what reading every report would, without reading them.
+
+    On PostgreSQL (``pg``) the same conditions with ILIKE (SQLite's LIKE ignores ASCII case, PostgreSQL's does
+    not), narrowed by pg_trgm's indexes of the same text (``pgstore.p002_trigram_search``).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -255,19 +279,31 @@ def _search_sql(search: str | None) -> tuple[str, list[Any]]:
     for (word, norm), forms in zip(words, forms_of, strict=True):
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         narrowed = all(len(form) >= _TRIGRAM for form in forms)
-        alternatives = [f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED]
+        op = "ILIKE" if pg else "LIKE"
+        alternatives = [f"{col} {op} ? ESCAPE '\\'" for col in _SEARCHED]
         own: list[Any] = [like] * len(_SEARCHED)
         if norm:  # "ZW004217" finds "ZW 004217"
-            alternatives.append("r.cert_number_norm LIKE ?")
+            alternatives.append(f"r.cert_number_norm {op} ?")
             own.append(f"%{norm}%")
         if any_narrowed:  # among a few candidates: each one's own seals, by their index
-            alternatives.append("EXISTS (SELECT 1 FROM hq_seals s WHERE s.report_id = r.id AND s.number LIKE ? "
+            alternatives.append(f"EXISTS (SELECT 1 FROM hq_seals s WHERE s.report_id = r.id AND s.number {op} ? "
                                 "ESCAPE '\\')")
         else:  # among every report: the matching seals, found once
-            alternatives.append("r.id IN (SELECT report_id FROM hq_seals WHERE number LIKE ? ESCAPE '\\')")
+            alternatives.append(f"r.id IN (SELECT report_id FROM hq_seals WHERE number {op} ? ESCAPE '\\')")
         own.append(like.upper())
         condition = "(" + " OR ".join(alternatives) + ")"
-        if narrowed:
+        if narrowed and pg:
+            text = search_text("r.")
+            # The same narrowing twice, in two shapes (bench/hq_scale.py, EXPLAIN ANALYZE at 100,000 reports): the
+            # seals as "= ANY(ARRAY(…))" make the whole an index condition (a BitmapOr of the trigram index and the
+            # primary key: a rare word in 1 ms, not a scan of every report in 160 ms), and as "IN (…)", a hashed
+            # lookup, they keep the filter cheap when the planner walks the signed_at index instead (a common
+            # word: thousands of seals, which "= ANY" would compare one by one, for each report).
+            seals = "SELECT report_id FROM hq_seals WHERE number ILIKE ? ESCAPE '\\'"
+            condition = (f"(({text}) ILIKE ? ESCAPE '\\' OR r.id IN ({seals})) AND "
+                         f"(({text}) ILIKE ? ESCAPE '\\' OR r.id = ANY (ARRAY({seals}))) AND " + condition)
+            own = [like, like, like, like, *own]
+        elif narrowed:
             phrases = " OR ".join(_fts_phrase(form) for form in sorted(forms))
             condition = ("r.id IN (SELECT report_id FROM hq_search WHERE hq_search MATCH ? UNION "
                          "SELECT report_id FROM hq_seal_search WHERE hq_seal_search MATCH ?) AND " + condition)
@@ -323,6 +359,57 @@ class _BundleLookups:
                     [device_id])]
 
 
+def database_url(ws: Workspace) -> str:
+    """Headquarters' PostgreSQL URL for this home, or "" for its own SQLite file."""
+    return ws.home.database if ws.role == "hq" else ""
+
+
+def hq_store(ws: Workspace) -> HQStore:
+    """Headquarters' store of this home: its PostgreSQL database's (one connection, opened once and closed with
+    the workspace) or its SQLite file's (the workspace's own store). Use it on the thread that owns ``ws``."""
+    found = ws.attached.get("hq_store")
+    if isinstance(found, HQStore):
+        return found
+    url = database_url(ws)
+    made = HQStore(PGStore(url, actor=ws.actor, device_id=ws.home.device_id) if url else ws.store)
+    ws.attached["hq_store"] = made
+    return made
+
+
+def database_source(ws: Workspace) -> Path | str:
+    """What a worker thread opens headquarters' database from (``reader_for``): the URL, or the SQLite file."""
+    return database_url(ws) or ws.paths.database
+
+
+def reader_for(source: Path | str) -> HQReader | PGReader:
+    """A read-only connection of its own to headquarters' database at ``source`` (``database_source``), for a
+    worker thread (close it there)."""
+    return PGReader(source) if isinstance(source, str) else HQReader(source)
+
+
+def open_reader(ws: Workspace) -> HQReader | PGReader:
+    """A read-only connection to headquarters' database of its own, for a worker thread (close it there)."""
+    return reader_for(database_source(ws))
+
+
+class PGReader(_BundleLookups):
+    """A read-only connection to headquarters' PostgreSQL database, for a thread that only reads."""
+
+    def __init__(self, url: str) -> None:
+        from kpmonitor.hq.pgstore import PGConnection
+
+        self.conn: Any = PGConnection(url, read_only=True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PGReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 class HQReader(_BundleLookups):
     """A read-only connection to a headquarters database, for a thread that only checks bundles.
 
@@ -346,9 +433,17 @@ class HQReader(_BundleLookups):
 class HQStore(_BundleLookups):
     """Headquarters' tables in a home's store; use it on the thread that owns the store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | PGStore) -> None:
         self.store = store
-        self.conn = store.conn
+        self.conn: Any = store.conn
+        # The few statements that differ (``pgstore``): PostgreSQL's store, or any object over a PostgreSQL
+        # connection (a worker's read-only ``PGReader``).
+        self.pg = isinstance(store, PGStore) or bool(getattr(self.conn, "is_pg", False))
+
+    def close(self) -> None:
+        """Close headquarters' own connection (PostgreSQL's); SQLite's is the workspace's, closed with it."""
+        if isinstance(self.store, PGStore):
+            self.store.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -360,8 +455,9 @@ class HQStore(_BundleLookups):
         committed after that snapshot: the bundle would have been refused for being imported at the same time.
         """
         outermost = not self.conn.in_transaction
-        with self.store.batch():
-            if outermost:  # a write that changes nothing: SQLite's BEGIN IMMEDIATE, inside the store's BEGIN
+        with self.store.batch():  # on PostgreSQL, the outermost takes the writer's lock (``PGStore.batch``)
+            # SQLite: a write that changes nothing, SQLite's BEGIN IMMEDIATE inside the store's BEGIN
+            if outermost and not self.pg:
                 self.conn.execute("UPDATE hq_anomalies_judged SET id = id WHERE 0")
             yield
 
@@ -387,10 +483,11 @@ class HQStore(_BundleLookups):
 
     def latest_checkpoints(self) -> list[dict[str, Any]]:
         """Each device's largest accepted checkpoint, with its note: what ``hq receipts`` cosigns."""
+        # The first accepted of the largest size (two of one size hold the same root): one row a device.
         cur = self.conn.execute(
-            "SELECT device_id, size, root, note, report_id FROM hq_checkpoints c WHERE size = "
-            "(SELECT max(size) FROM hq_checkpoints d WHERE d.device_id = c.device_id) GROUP BY device_id "
-            "ORDER BY device_id")
+            "SELECT device_id, size, root, note, report_id FROM hq_checkpoints c WHERE rowid = "
+            "(SELECT d.rowid FROM hq_checkpoints d WHERE d.device_id = c.device_id ORDER BY d.size DESC, d.rowid "
+            "LIMIT 1) ORDER BY device_id")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur]
 
@@ -406,6 +503,15 @@ class HQStore(_BundleLookups):
             "INSERT INTO import_log (id, at, file_name, bundle_sha256, outcome, report_id, sentence, quarantined) "
             "VALUES (:id, :at, :file_name, :bundle_sha256, :outcome, :report_id, :sentence, :quarantined)",
             list(rows))
+
+    def change_marker(self) -> tuple[int, int, int]:
+        """What changes when anybody records something at headquarters: the import log's last line (every import
+        attempt writes one), the notes and the confirmations of receipt. A window compares it between polls to
+        see another analyst's (or another process's) work without reading the reports again."""
+        row = self.conn.execute(
+            "SELECT (SELECT coalesce(max(rowid), 0) FROM import_log), (SELECT count(*) FROM hq_anomaly_notes), "
+            "(SELECT count(*) FROM hq_receipt_confirmations)").fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
 
     def import_log(self, limit: int = 500) -> list[dict[str, Any]]:
         """The latest import attempts, newest first."""
@@ -435,7 +541,9 @@ class HQStore(_BundleLookups):
         """``root`` (when held) and every report superseding it, directly or through others, of any device: one
         lineage, and the whole lineage of any report there that claims another device's (``hq.lineage``)."""
         # UNION, not UNION ALL: a chain that loops (a forged store) ends instead of recursing for ever.
-        return self._held(" WHERE r.id IN (WITH RECURSIVE line(id) AS (SELECT ? UNION SELECT s.id FROM "
+        # PostgreSQL: the first term's text in the columns' own collation ("C"), or the recursion is refused.
+        start = "CAST(? AS TEXT) COLLATE \"C\"" if self.pg else "?"
+        return self._held(f" WHERE r.id IN (WITH RECURSIVE line(id) AS (SELECT {start} UNION SELECT s.id FROM "
                           "hq_reports s JOIN line ON s.supersedes = line.id) SELECT id FROM line)", [root])
 
     def held_claiming(self, report_id: str) -> list[Held]:
@@ -519,12 +627,13 @@ class HQStore(_BundleLookups):
     def _stored_rows(self, where: str, params: list[Any]) -> list[StoredAnomaly]:
         out = []
         loads = json.loads
-        for scope, sort_key, kind, sentence, device_id, monitor, ids, severity, key in self.conn.execute(
-                "SELECT scope, sort_key, kind, sentence, device_id, monitor, report_ids, severity, anomaly_key "
-                f"FROM hq_anomalies{where} ORDER BY sort_key, id", params):
+        for scope, sort_key, kind, sentence, device_id, monitor, ids, severity, key, said in self.conn.execute(
+                "SELECT scope, sort_key, kind, sentence, device_id, monitor, report_ids, severity, anomaly_key, "
+                f"sentences FROM hq_anomalies{where} ORDER BY sort_key, id", params):
             report_ids = tuple(loads(ids))
             # Every row has its key since m014; one written without (a hand-made store) gets it computed.
-            out.append(StoredAnomaly(scope, sort_key, Anomaly(kind, sentence, device_id, monitor, report_ids, severity),
+            out.append(StoredAnomaly(scope, sort_key, Anomaly(kind, sentence, device_id, monitor, report_ids, severity,
+                                                              tuple(loads(said or "{}").items())),
                                      key or anomaly_key(kind, scope, report_ids)))
         return out
 
@@ -540,10 +649,11 @@ class HQStore(_BundleLookups):
                 self.conn.execute(f"DELETE FROM hq_anomalies WHERE scope IN ({_marks(chunk)})", chunk)
         self.conn.executemany(
             "INSERT INTO hq_anomalies (scope, sort_key, kind, severity, sentence, device_id, monitor, report_ids, "
-            "anomaly_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "anomaly_key, sentences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(r.scope, r.sort_key, r.anomaly.kind, r.anomaly.severity, r.anomaly.sentence, r.anomaly.device_id,
               r.anomaly.monitor, json.dumps(list(r.anomaly.report_ids)),
-              anomaly_key(r.anomaly.kind, r.scope, r.anomaly.report_ids)) for r in rows])
+              anomaly_key(r.anomaly.kind, r.scope, r.anomaly.report_ids),
+              json.dumps(dict(r.anomaly.sentences), ensure_ascii=False)) for r in rows])
 
     def anomalies_judged_with(self) -> str | None:
         """The fingerprint of the rules the stored anomalies were judged with; None: never judged."""
@@ -643,10 +753,12 @@ class HQStore(_BundleLookups):
                      badge: Badge = lambda _serial, _sha256, _chain: "verified") -> list[ReportSummary]:
         """A page of imported reports (see ``hq.reports.list_reports``); ``badge``: each one's, from its signer's
         serial, its certificate's SHA-256 and the chain it came with."""
-        where, params = _search_sql(search)
+        where, params = _search_sql(search, self.pg)
         column = SORT_COLUMNS.get(order_by, "r.signed_at")
         direction = "DESC" if descending else "ASC"
-        order = f"ORDER BY {column} {direction}, r.id {direction}"
+        # A report without carats or value (NULL): SQLite's smallest value, PostgreSQL's largest unless told.
+        nulls = (" NULLS LAST" if descending else " NULLS FIRST") if self.pg else ""
+        order = f"ORDER BY {column} {direction}{nulls}, r.id {direction}"
         # The page's ids first (the search and the order alone), then the columns of those rows only: the
         # superseding report and the chain are read for the page, not for every report the search matched.
         rows = self.conn.execute(
@@ -661,7 +773,7 @@ class HQStore(_BundleLookups):
         return out
 
     def count_reports(self, search: str | None = None) -> int:
-        where, params = _search_sql(search)
+        where, params = _search_sql(search, self.pg)
         return int(self.conn.execute(f"SELECT count(*) FROM hq_reports r{where}", params).fetchone()[0])
 
     def report_row(self, id_or_prefix: str) -> dict[str, Any]:
@@ -685,30 +797,34 @@ class HQStore(_BundleLookups):
     def devices(self) -> list[tuple[str, str, int, int, str, str, str, str]]:
         """Per device: id, latest monitor, reports, highest number, the numbers held (comma-separated), last
         signed, last imported, its signers' serials (comma-separated)."""
+        def joined(column: str) -> str:
+            if self.pg:
+                return f"string_agg(DISTINCT CAST({column} AS TEXT), ',')"
+            return f"group_concat(DISTINCT {column})"
         return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
             "SELECT r.device_id, (SELECT m.monitor FROM hq_reports m WHERE m.device_id = r.device_id ORDER BY "
-            "m.signed_at DESC LIMIT 1), count(*), max(r.device_seq), group_concat(DISTINCT r.device_seq), "
-            "max(r.signed_at), max(r.imported_at), group_concat(DISTINCT r.signer_serial) FROM hq_reports r "
-            "GROUP BY r.device_id")]
+            f"m.signed_at DESC LIMIT 1), count(*), max(r.device_seq), {joined('r.device_seq')}, "
+            f"max(r.signed_at), max(r.imported_at), {joined('r.signer_serial')} FROM hq_reports r "
+            "GROUP BY r.device_id ORDER BY r.device_id")]
 
     def record_rows(self) -> list[tuple[str, str, str, str, int | None, int | None]]:
         """Per report: id, production operator, mine, verdict, carats, value (what statistics by operator and mine
         add up; a report imported before m013 is read from its snapshot)."""
         return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
-            f"SELECT r.id, {_record('production_operator')}, {_record('production_mine')}, r.verdict, r.carats, "
-            "r.value_usd FROM hq_reports r")]
+            f"SELECT r.id, {_record('production_operator', self.pg)}, {_record('production_mine', self.pg)}, "
+            "r.verdict, r.carats, r.value_usd FROM hq_reports r ORDER BY r.rowid")]
 
     def record_of(self, report_id: str) -> dict[str, str]:
         """One report's KP record as listed (``HQ_RECORD_COLUMNS``), its snapshot's for a report imported before."""
         names = list(_RECORD_PATHS)
-        row = self.conn.execute(f"SELECT {', '.join(_record(n) for n in names)} FROM hq_reports r WHERE r.id = ?",
-                                [report_id]).fetchone()
+        columns = ", ".join(_record(n, self.pg) for n in names)
+        row = self.conn.execute(f"SELECT {columns} FROM hq_reports r WHERE r.id = ?", [report_id]).fetchone()
         return {n: str(v or "") for n, v in zip(names, row or [""] * len(names), strict=True)}
 
     def shipment_rows(self) -> list[tuple[str, str, str, str, str, int | None, int | None]]:
         """Per report: id, inspected at, signed at, origin, verdict, carats, value (what statistics add up)."""
         return [tuple(r) for r in self.conn.execute(  # type: ignore[misc]
-            "SELECT id, inspected_at, signed_at, origin, verdict, carats, value_usd FROM hq_reports")]
+            "SELECT id, inspected_at, signed_at, origin, verdict, carats, value_usd FROM hq_reports ORDER BY rowid")]
 
 
 # ================================================================================== the dashboard's reads
@@ -744,8 +860,9 @@ class DashboardAnomaly:
 class DashboardReads:
     """The dashboard's reads, on ``conn`` (any connection to headquarters' database; it is never written)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Any) -> None:
         self.conn = conn
+        self.pg = bool(getattr(conn, "is_pg", False))
 
     def reports(self) -> list[DashboardReport]:
         """Every imported report, in headquarters' order. Columns only, but for the certificate's HS codes, which
@@ -754,7 +871,7 @@ class DashboardReads:
         out = []
         for *held, inspected_at, origin, verdict, carats, value, codes in self.conn.execute(
                 f"SELECT {_HELD_COLUMNS}, r.inspected_at, r.origin, r.verdict, r.carats, r.value_usd, "
-                "json_extract(r.snapshot, '$.inspection.certificate.hs_codes') FROM hq_reports r "
+                f"{_json_text('r.snapshot', '$.inspection.certificate.hs_codes', self.pg)} FROM hq_reports r "
                 f"ORDER BY {_HELD_ORDER}"):
             try:
                 parsed = json.loads(codes) if codes else []

@@ -19,6 +19,12 @@ Choices a reader of the code should know about:
   predictable (the caller chose the size and quality).
 * **Page x of y.** The page count is only known at the end, so the canvas keeps each page's
   drawing and stamps the header and footer on all of them when the document is saved.
+* **In the report's language.** The snapshot names the language chosen at signing
+  (``snapshot_language``); the whole story is drawn inside ``i18n.speaking(language)``, so every
+  ``_()`` here, and the number, date and country helpers, speak it whatever the app speaks. English
+  keeps its own forms (``1,200.50``, ISO dates: what reports always printed); French and Portuguese
+  take CLDR's through Babel (``1 200,50``, ``21 nov. 2026``, ``Afrique du Sud``). The QR seal and the
+  snapshot stay language-neutral: only the printed words change.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
@@ -62,11 +70,12 @@ from reportlab.platypus import (
 from kpmonitor import __version__
 from kpmonitor.domain import moments
 from kpmonitor.domain.inspection import ISO_CLASS_LABELS, SECTIONS, FindingSeverity, SealEventKind, Verdict
-from kpmonitor.domain.moments import show_moment
-from kpmonitor.domain.quantities import amount_text, hundredths_of, plain, signed, usd_per_carat
+from kpmonitor.domain.moments import show_moment, zone_name
+from kpmonitor.domain.quantities import grouped, hundredths_of, plain, usd_per_carat
 from kpmonitor.domain.reference import Reference, resources_dir
 from kpmonitor.errors import KPError
-from kpmonitor.report.snapshot import FORMAT, FORMATS_READ, snapshot_sha256
+from kpmonitor.i18n import N_, _, babel_locale, current_language, ngettext, speaking
+from kpmonitor.report.snapshot import FORMAT, FORMATS_READ, snapshot_language, snapshot_sha256
 from kpmonitor.trust import qrseal
 
 __all__ = ["PAPER_SIZES", "ReportCancelled", "ReportError", "render_report"]
@@ -75,7 +84,7 @@ Progress = Callable[[int, int, str], object]
 PhotoSource = Callable[[str], bytes]
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
-TITLE = "Kimberley Process — Monitor's certification report"
+TITLE = N_("Kimberley Process — Monitor's certification report")
 # The whole symbol with its quiet zone. Modules of 0.65 mm: a page printed, then scanned at 100 dpi grey, turned 3°
 # and blurred still reads with zxing and zbar at 0.62 mm and not at 0.58 mm (tests/test_print_scan.py, bench/verify.py);
 # ICAO's visible digital seals ask ≥ 0.34 mm, the EU certificate 35–60 mm. A KP2 seal of 8 seals (version ≤ 16-Q)
@@ -86,7 +95,7 @@ QR_MAX_WIDTH = 60 * mm
 QR_QUIET = 4  # modules of white around the symbol, as ISO/IEC 18004 asks
 # Both verifiers work offline: the page headquarters publishes (hq publish) opens in any browser, a phone's camera
 # reading the seal; the program takes the PDF, a photo or a scan.
-VERIFY_HINT = "Scan to verify offline: kp-verify.html from headquarters, in any browser, or kpmonitor verify"
+VERIFY_HINT = N_("Scan to verify offline: kp-verify.html from headquarters, in any browser, or kpmonitor verify")
 
 FONT = "KPSans"
 FONT_BOLD = "KPSans-Bold"
@@ -106,6 +115,8 @@ WARN_INK = colors.HexColor("#6b4400")
 
 @dataclass(frozen=True)
 class _VerdictLook:
+    """A verdict's look; ``label`` and ``sentence`` are English, marked (``N_``) and translated where drawn."""
+
     mark: str
     label: str
     sentence: str
@@ -115,22 +126,40 @@ class _VerdictLook:
 
 _VERDICTS = {
     Verdict.CERTIFIED.value: _VerdictLook(
-        "✔", "CERTIFIED FOR EXPORT",
-        "The monitor certifies this shipment for export under the Kimberley Process.",
+        "✔", N_("CERTIFIED FOR EXPORT"),
+        N_("The monitor certifies this shipment for export under the Kimberley Process."),
         colors.HexColor("#0b5d1e"), colors.HexColor("#e2f1e5")),
     Verdict.NOT_CERTIFIED.value: _VerdictLook(
-        "✘", "NOT CERTIFIED",
-        "The monitor does not certify this shipment for export.",
+        "✘", N_("NOT CERTIFIED"),
+        N_("The monitor does not certify this shipment for export."),
         colors.HexColor("#9b1c1c"), colors.HexColor("#fbe3e3")),
     Verdict.HELD.value: _VerdictLook(
-        "⚠", "HELD PENDING",
-        "The shipment is held pending further checks; this report does not certify it for export.",
+        "⚠", N_("HELD PENDING"),
+        N_("The shipment is held pending further checks; this report does not certify it for export."),
         WARN_INK, WARN_BG),
 }
-_NO_VERDICT = _VerdictLook("?", "NO VERDICT", "The monitor recorded no verdict.", INK, HEAD_BG)
+_NO_VERDICT = _VerdictLook("?", N_("NO VERDICT"), N_("The monitor recorded no verdict."), INK, HEAD_BG)
+# The header's short form of each verdict (capitals are for the verdict box only).
+_VERDICT_HEADERS = {N_("CERTIFIED FOR EXPORT"): N_("Certified for export"), N_("NOT CERTIFIED"): N_("Not certified"),
+                    N_("HELD PENDING"): N_("Held pending"), N_("NO VERDICT"): N_("No verdict")}
 
-_SEVERITY_LABELS = {FindingSeverity.INFO.value: "Info", FindingSeverity.MINOR.value: "Minor",
-                    FindingSeverity.MAJOR.value: "Major", FindingSeverity.CRITICAL.value: "Critical"}
+_SEVERITY_LABELS = {FindingSeverity.INFO.value: N_("Info"), FindingSeverity.MINOR.value: N_("Minor"),
+                    FindingSeverity.MAJOR.value: N_("Major"), FindingSeverity.CRITICAL.value: N_("Critical")}
+# The words of the inspection document the report prints, by their code (the document's own values stay English:
+# they are data; anything else a monitor typed prints as typed).
+_EVENT_LABELS = {SealEventKind.APPLIED.value: N_("Applied"), SealEventKind.VERIFIED_INTACT.value: N_("Verified intact"),
+                 SealEventKind.BROKEN.value: N_("Broken"), SealEventKind.NUMBER_MISMATCH.value: N_("Number mismatch"),
+                 SealEventKind.MISSING.value: N_("Missing")}
+_SEAL_TYPES = {"bag": N_("bag"), "tape": N_("tape"), "bolt": N_("bolt"), "cable": N_("cable"), "wire": N_("wire"),
+               "padlock": N_("padlock"), "label": N_("label"), "strap": N_("strap"), "other": N_("other")}
+_ISO_CLASSES = {"I": N_("I — indicative"), "S": N_("S — security"), "H": N_("H — high security")}
+_METHODS = {"tender": N_("tender"), "auction": N_("auction"), "price book": N_("price book"),
+            "negotiated sale": N_("negotiated sale"), "other": N_("other")}
+_SECTION_TITLES = {"general": N_("General"), "location": N_("Location"), "geology": N_("Geology"),
+                   "production": N_("Production"), "mining": N_("Mining"), "processing plant": N_("Processing plant"),
+                   "sort plant": N_("Sort plant"), "vault": N_("Vault"), "security": N_("Security"),
+                   "sort-house workflow": N_("Sort-house workflow"), "relocation": N_("Relocation"),
+                   "valuation": N_("Valuation"), "export": N_("Export"), "parcels": N_("Parcels"), "seals": N_("Seals")}
 _ALARMING_EVENTS = {SealEventKind.BROKEN.value, SealEventKind.NUMBER_MISMATCH.value, SealEventKind.MISSING.value}
 
 
@@ -142,7 +171,7 @@ class ReportCancelled(KPError):
     """The ``progress`` callback asked to stop."""
 
     def __init__(self) -> None:
-        super().__init__("Making the report PDF was cancelled.")
+        super().__init__(_("Making the report PDF was cancelled."))
 
 
 # ------------------------------------------------------------------------------------------ fonts
@@ -159,9 +188,8 @@ def _register_fonts() -> None:
             try:
                 pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
             except Exception as exc:  # reportlab raises TTFError, OSError or struct errors alike
-                raise ReportError(
-                    f"The report font {filename} is missing or damaged; reinstall kpmonitor."
-                ) from exc
+                raise ReportError(_("The report font {file} is missing or damaged; reinstall kpmonitor.").format(
+                    file=filename)) from exc
         # Lets <b> inside our own markup pick the bold face.
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
@@ -201,30 +229,81 @@ def _dash(value: object) -> str:
     return "—" if value is None or value == "" else _t(value)
 
 
+def _english() -> bool:
+    return current_language() == "en"
+
+
+def _number(hundredths: int) -> str:
+    """Hundredths as the report's language writes them: ``1,200.50`` (English, as reports always printed),
+    ``1 200,50`` (French, Portuguese: CLDR's separators, through Babel)."""
+    if _english():
+        return grouped(hundredths)
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(Decimal(hundredths).scaleb(-2), format="#,##0.00", locale=babel_locale()))
+
+
+def _signed(hundredths: int) -> str:
+    """A difference: ``+0.02``, ``−1.50`` (a real minus sign: a hyphen is easy to miss on a photocopy)."""
+    if hundredths == 0:
+        return _number(0)
+    return ("+" if hundredths > 0 else "−") + _number(abs(hundredths))
+
+
 def _amount(value: object, unit: str = "") -> str:
-    if hundredths_of(value) is None:
+    hundredths = hundredths_of(value)
+    if hundredths is None:
         return "—" if value in (None, "") else _t(value)
-    return amount_text(value, unit)
+    return _number(hundredths) + (f" {unit}" if unit else "")
 
 
 def _signed_amount(value: object) -> str:
     hundredths = hundredths_of(value)
-    return "—" if hundredths is None else signed(hundredths)
+    return "—" if hundredths is None else _signed(hundredths)
 
 
 def _count(value: object) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
+        if _english():
+            return f"{value:,}"
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, locale=babel_locale()))
     return _t(value)
+
+
+def _day(value: date) -> str:
+    """A date in the report's language: ISO (English, as reports always printed) or CLDR's medium form."""
+    if _english():
+        return value.isoformat()
+    from babel.dates import format_date
+
+    return str(format_date(value, format="medium", locale=babel_locale()))
+
+
+def _date(value: object) -> str:
+    """A date of the document (``2026-11-21``) in the report's language; other text as it is."""
+    try:
+        return _t(_day(date.fromisoformat(str(value)))) if isinstance(value, str) and len(value) == 10 else _dash(value)
+    except ValueError:
+        return _dash(value)
 
 
 def _moment(text: object) -> str:
     """An ISO moment for people: date, time, and the zone it was recorded in (``domain.moments``)."""
     if text is None or text == "":
         return "—"
-    return _t(show_moment(text, seconds=True))
+    if _english():
+        return _t(show_moment(text, seconds=True))
+    moment = moments.parse(text)
+    if moment is None:
+        return _t(text)
+    shown = _day(moment.date()) + " " + moment.strftime("%H:%M" + (":%S" if moment.second else ""))
+    if moment.utcoffset() is None:
+        return _t(_("{moment} (local time)").format(moment=shown))
+    return _t(f"{shown} {zone_name(moment)}")
 
 
 def _pdf_date(signed_at: object) -> str | None:
@@ -243,16 +322,21 @@ def _pdf_date(signed_at: object) -> str | None:
 def _gps(lat: object, lon: object) -> str:
     if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
         return "—"
-    # Five decimals is about a metre: as precise as a phone's fix, no more.
-    return f"{abs(lat):.5f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.5f}° {'E' if lon >= 0 else 'W'}"
+    # Five decimals is about a metre: as precise as a phone's fix, no more. The points of the compass are the
+    # language's (west is "O" in French and Portuguese); the decimal point stays, as GPS readers print it.
+    # TRANSLATORS: the points of the compass in a GPS position (one letter each)
+    north, south, east, west = _("N"), _("S"), _("E"), _("W")
+    return (f"{abs(lat):.5f}° {north if lat >= 0 else south}, "
+            f"{abs(lon):.5f}° {east if lon >= 0 else west}")
 
 
 def _size(n: object) -> str:
     if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
         return ""
     if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} MB"
-    return f"{max(1, round(n / 1000))} kB"
+        tenths = (n + 50_000) // 100_000
+        return _("{size} MB").format(size=_number(tenths * 10)[:-1])
+    return _("{size} kB").format(size=_count(max(1, round(n / 1000))))
 
 
 # ------------------------------------------------------------------------------------------ styles
@@ -326,10 +410,10 @@ class _QRSeal(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         try:
             qr = qrseal.make_qr(text)  # its format's error correction: M for KP1, Q (or H when free) for KP2
         except Exception as exc:  # segno raises ValueError or DataOverflowError for text it cannot hold
-            raise ReportError(
+            raise ReportError(_(
                 "The QR seal text cannot be drawn: it must be QR alphanumeric characters "
                 "(0–9, A–Z, space and $ % * + - . / :) and short enough for one QR code."
-            ) from exc
+            )) from exc
         self.matrix = [bytes(row) for row in qr.matrix]
         self.size = len(self.matrix)
         modules = self.size + 2 * QR_QUIET
@@ -389,15 +473,18 @@ class _Jpeg:
 def _check_jpeg(data: object, label: str) -> _Jpeg:
     """Read a JPEG's header (size, colour model) without decoding its pixels."""
     if not isinstance(data, (bytes, bytearray)) or not data.startswith(b"\xff\xd8"):
-        raise ReportError(f"{label} cannot go into the report: its print copy is not a JPEG image.")
+        raise ReportError(_("{photo} cannot go into the report: its print copy is not a JPEG image.").format(
+            photo=label))
     try:
         with PILImage.open(io.BytesIO(data), formats=["JPEG"]) as im:
             width, height = im.size
             mode = im.mode
     except Exception as exc:  # untrusted bytes: any parser failure means a damaged copy
-        raise ReportError(f"{label} cannot go into the report: its print copy is damaged.") from exc
+        raise ReportError(_("{photo} cannot go into the report: its print copy is damaged.").format(
+            photo=label)) from exc
     if mode not in ("RGB", "L") or width <= 0 or height <= 0:
-        raise ReportError(f"{label} cannot go into the report: its print copy is not an RGB JPEG.")
+        raise ReportError(_("{photo} cannot go into the report: its print copy is not an RGB JPEG.").format(
+            photo=label))
     data = bytes(data)
     return _Jpeg(data, width, height, mode == "L", "kpphoto" + hashlib.sha256(data).hexdigest()[:24])
 
@@ -467,7 +554,7 @@ class _Decor:
         # Footer: two lines under a rule.
         base = 10 * mm
         c.line(left, base + 9.5, right, base + 9.5)
-        page_text = f"Page {page} of {pages}"
+        page_text = _("Page {page} of {pages}").format(page=page, pages=pages)
         c.setFont(FONT_BOLD, 8)
         c.setFillColor(INK)
         c.drawRightString(right, base, page_text)
@@ -522,20 +609,21 @@ class _Ctx:
     width: float  # frame width
     frame_height: float
     reference: Reference | None
+    language: str = "en"  # the report's (``snapshot_language``): country names and HS descriptions in it
 
     def country(self, code: object) -> str:
         if not code:
             return "—"
         text = str(code)
         if text.lower() == "mixed":
-            return "Mixed (several origins)"
-        name = self.reference.country_name(text) if self.reference is not None else None
+            return _("Mixed (several origins)")
+        name = self.reference.country_name(text, self.language) if self.reference is not None else None
         return f"{_t(name)} ({_t(text)})" if name else _t(text)
 
     def hs(self, code: object) -> str:
         text = str(code or "")
-        entry = self.reference.hs_codes.get(text) if self.reference is not None else None
-        return f"<b>{_t(text)}</b> {_t(entry.description)}" if entry else f"<b>{_t(text)}</b>"
+        described = self.reference.hs_description(text, self.language) if self.reference is not None else None
+        return f"<b>{_t(text)}</b> {_t(described)}" if described else f"<b>{_t(text)}</b>"
 
 
 def _table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
@@ -546,6 +634,31 @@ def _table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(text, style)
+
+
+def _word(text: str) -> str:
+    """``text`` in the report's language, without the hint after ``|`` that tells one English word's two
+    meanings apart in the catalogue ("Seals" the heading, "Seals|…" the verb of a column)."""
+    return _(text).split("|", 1)[0]
+
+
+def _label_width(minimum: float, *labels: str) -> float:
+    """A grid's label column: ``minimum`` (English's, as designed), or in another language as wide as its
+    longest label (``N_``-marked English) needs, up to 36 mm, so that a label a fifth longer keeps to one line."""
+    if _english():
+        return minimum
+    widest = max(pdfmetrics.stringWidth(_(text), FONT, 7.5) for text in labels) + 7  # the cell's padding: 3 + 3
+    return float(max(minimum, min(36 * mm, widest)))
+
+
+def _label(ctx: _Ctx, text: str) -> Paragraph:
+    """A grid's label: ``text`` (English, marked with ``N_``) in the report's language."""
+    return _p(_t(_(text)), ctx.s.label)
+
+
+def _h2(ctx: _Ctx, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A section's heading: ``text`` (English, marked with ``N_``) in the report's language."""
+    return _p(_t(_(text)), style or ctx.s.h2)
 
 
 def _grid(ctx: _Ctx, rows: Sequence[Sequence[object]], widths: Sequence[float],
@@ -618,21 +731,24 @@ def _first_page(ctx: _Ctx, snap: dict[str, Any], qr_text: str) -> list[Flowable]
 
     qr = _QRSeal(qr_text)
     qr_block = [qr, Spacer(1, 2), _p(
-        "<b>QR seal</b> — signed summary<br/>" + _t(VERIFY_HINT) + "<br/><font color='#555555'>It states the "
-        "certificate, carats, value, parcels, seal numbers, verdict, monitor, container and validation: compare "
-        "them with this page. "
-        "The PDF also carries the monitor's digital signature.</font>", s.caption)]
+        "<b>" + _t(_("QR seal")) + "</b> — " + _t(_("signed summary")) + "<br/>" + _t(_(VERIFY_HINT))
+        + "<br/><font color='#555555'>" + _t(_(
+            "It states the certificate, carats, value, parcels, seal numbers, verdict, monitor, container and "
+            "validation: compare them with this page. The PDF also carries the monitor's digital signature."))
+        + "</font>", s.caption)]
     left_width = ctx.width - qr.width - 6 * mm
 
     version = report.get("version")
-    signed = (f"Version {_dash(version)}" + (" (first issue)" if version == 1 else "")
-              + f" · signed {_moment(report.get('signed_at'))} by <b>{_dash(monitor.get('name'))}</b>")
+    signed = ((_("Version {version} (first issue)") if version == 1 else _("Version {version}")).format(
+        version=_dash(version)) + " · " + _("signed {moment} by {monitor}").format(
+        moment=_moment(report.get("signed_at")), monitor=f"<b>{_dash(monitor.get('name'))}</b>"))
     if not monitor.get("self_signed") and (monitor.get("certificate_issuer") or monitor.get("certificate_serial")):
-        signed += (f"<br/>Signing certificate issued by {_dash(monitor.get('certificate_issuer'))}, serial "
-                   f"<font name='{FONT_MONO}'>{_dash(monitor.get('certificate_serial'))}</font>")
+        signed += "<br/>" + _("Signing certificate issued by {issuer}, serial {serial}").format(
+            issuer=_dash(monitor.get("certificate_issuer")),
+            serial=f"<font name='{FONT_MONO}'>{_dash(monitor.get('certificate_serial'))}</font>")
     left: list[Flowable] = [
-        _p("Kimberley Process Certification Scheme · Monitor's certification report", s.kicker),
-        _p(f"KP certificate <b>{_dash(cert.get('number'))}</b>", s.title),
+        _p(_t(_("Kimberley Process Certification Scheme · Monitor's certification report")), s.kicker),
+        _p(_("KP certificate {number}").format(number=f"<b>{_dash(cert.get('number'))}</b>"), s.title),
         _p(signed, s.small),
     ]
     if report.get("supersedes"):
@@ -665,13 +781,14 @@ def _on_container(seal: dict[str, Any]) -> bool:
     return seal.get("parcel") in (None, "")
 
 
-def _yes_no(value: object, yes: str = "yes", no: str = "no") -> str:
-    """A recorded yes or no; anything else (older reports hold nothing) is "not recorded"."""
+def _yes_no(value: object, yes: str | None = None, no: str | None = None) -> str:
+    """A recorded yes or no (``yes``/``no``, already translated; default the words themselves); anything else
+    (older reports hold nothing) is "not recorded"."""
     if value is True:
-        return yes
+        return _("yes") if yes is None else yes
     if value is False:
-        return no
-    return "not recorded"
+        return _("no") if no is None else no
+    return _("not recorded")
 
 
 def _short_id(value: object) -> str:
@@ -686,21 +803,24 @@ def _per_carat(value_usd: object, carats: object) -> str:
     if cents is None or hundredths is None or cents < 0:
         return "—"
     per = usd_per_carat(cents, hundredths)
-    return "—" if per is None else amount_text(per)
+    return "—" if per is None else _number(per)
 
 
 def _supersedes_box(ctx: _Ctx, snap: dict[str, Any], width: float) -> Table:
     s = ctx.s
     report = _d(snap.get("report"))
     sup_version = report.get("supersedes_version")
-    text = (f"⚠ <b>This report supersedes report</b> <font name='{FONT_MONO}'>{_short_id(report.get('supersedes'))}"
-            f"</font>" + (f" <b>(version {_t(sup_version)})</b>" if sup_version is not None else "")
-            + ". Both stay on record; this one replaces it. Its full id is on page 2.")
+    which = f"<font name='{FONT_MONO}'>{_short_id(report.get('supersedes'))}</font>"
+    text = "⚠ " + (_("<b>This report supersedes report</b> {report} <b>(version {version})</b>.")
+                   if sup_version is not None else _("<b>This report supersedes report</b> {report}.")).format(
+        report=which, version=_t(sup_version)) + " " + _t(_("Both stay on record; this one replaces it. Its full id "
+                                                            "is on page 2."))
     rows = [[_p(text, s.cell)]]
     amendment = _d(snap.get("amendment"))
     if amendment.get("reason"):  # format 3: why, as the monitor said when amending
-        rows.append([_p(f"<b>Amends report v{_t(sup_version)} ({_t(str(report.get('supersedes'))[:8])}):</b> "
-                        f"{_t(amendment.get('reason'))}", s.cell)])
+        rows.append([_p("<b>" + _("Amends report v{version} ({report}):").format(
+            version=_t(sup_version), report=_t(str(report.get("supersedes"))[:8])) + "</b> "
+            + _t(amendment.get("reason")), s.cell)])
     box = Table(rows, colWidths=[width], hAlign="LEFT")
     box.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_BG), ("BOX", (0, 0), (-1, -1), 0.75, WARN_INK),
                              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
@@ -712,20 +832,31 @@ def _verdict_box(ctx: _Ctx, look: _VerdictLook, width: float, insp: dict[str, An
     """The verdict, and inside the same frame what limits it: a self-signed signature is not the verdict's
     fine print, so nobody can read the one without the other."""
     s = ctx.s
-    big = ParagraphStyle("verdict", parent=s.body, fontName=FONT_BOLD, fontSize=19, leading=23, textColor=look.ink)
+    verdict = f"{look.mark} {_(look.label)}"
+    # One line, as in English: a longer verdict ("CERTIFIÉ POUR L'EXPORTATION", a fifth longer) is set smaller
+    # rather than broken in two, down to 14 pt (beyond that it wraps).
+    room = width - 16 - 1
+    size = max(14.0, min(19.0, 19 * room / pdfmetrics.stringWidth(verdict, FONT_BOLD, 19)))
+    big = ParagraphStyle("verdict", parent=s.body, fontName=FONT_BOLD, fontSize=size, leading=size * 23 / 19,
+                         textColor=look.ink)
     kicker = ParagraphStyle("verdict_k", parent=s.kicker, textColor=look.ink)
-    where = f"Inspected {_moment(insp.get('inspected_at'))}" if insp.get("inspected_at") else "Inspected"
-    if insp.get("site"):
-        where += f" at {_t(insp.get('site'))}"
-    cells: list[list[object]] = [[_p("VERDICT", kicker)], [_p(f"{look.mark} {look.label}", big)],
-                                 [_p(_t(look.sentence), s.cell)]]
-    if where != "Inspected":
-        cells.append([_p(where + ".", s.small)])
+    at, site = insp.get("inspected_at"), insp.get("site")
+    where = ""
+    if at and site:
+        where = _("Inspected {moment} at {site}.").format(moment=_moment(at), site=_t(site))
+    elif at:
+        where = _("Inspected {moment}.").format(moment=_moment(at))
+    elif site:
+        where = _("Inspected at {site}.").format(site=_t(site))
+    cells: list[list[object]] = [[_p(_t(_("VERDICT")), kicker)], [_p(_t(verdict), big)],
+                                 [_p(_t(_(look.sentence)), s.cell)]]
+    if where:
+        cells.append([_p(where, s.small)])
     extra: list[tuple[Any, ...]] = []
     if monitor.get("self_signed"):
-        cells.append([_p("<b>⚠ Self-signed: not issued by headquarters.</b> The signature shows that this report "
-                         "is unchanged since the monitor signed it, but headquarters has not vouched for the "
-                         "monitor's certificate; verifiers say so.", s.cell)])
+        cells.append([_p("<b>⚠ " + _t(_("Self-signed: not issued by headquarters.")) + "</b> " + _t(_(
+            "The signature shows that this report is unchanged since the monitor signed it, but headquarters has "
+            "not vouched for the monitor's certificate; verifiers say so.")), s.cell)])
         row = len(cells) - 1
         extra = [("BACKGROUND", (0, row), (-1, row), WARN_BG), ("LINEABOVE", (0, row), (-1, row), 0.75, WARN_INK),
                  ("TOPPADDING", (0, row), (-1, row), 4), ("BOTTOMPADDING", (0, row), (-1, row), 5)]
@@ -751,25 +882,28 @@ def _container_band(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
     seals = [seal for seal in (_d(x) for x in _l(insp.get("seals"))) if _on_container(seal)]
     big = ParagraphStyle("big", parent=s.body, fontName=FONT_MONO, fontSize=17, leading=20)
     kicker = ParagraphStyle("band_k", parent=s.kicker, fontSize=7.5, leading=9.5)
-    box_cell: list[Flowable] = [_p("CONTAINER", kicker)]
+    box_cell: list[Flowable] = [_p(_t(_("CONTAINER")), kicker)]
     if ship.get("container"):
         box_cell.append(_p(_t(ship.get("container")), big))
     else:
-        box_cell.append(_p("<b>not recorded</b>", s.body))
-    box_cell.append(_p("KP certificate number marked on it: "
-                       + _yes_no(ship.get("certificate_number_on_container")), s.small))
-    seal_cell: list[Flowable] = [_p("CONTAINER SEAL" + (f"S ({len(seals)})" if len(seals) > 1 else ""), kicker)]
+        box_cell.append(_p("<b>" + _t(_("not recorded")) + "</b>", s.body))
+    box_cell.append(_p(_t(_("KP certificate number marked on it: {answer}").format(
+        answer=_yes_no(ship.get("certificate_number_on_container")))), s.small))
+    seal_cell: list[Flowable] = [_p(_t(_("CONTAINER SEALS ({count})").format(count=len(seals)) if len(seals) > 1
+                                       else _("CONTAINER SEAL")), kicker)]
     if not seals:
-        seal_cell.append(_p("<b>⚠ No seal on the container is recorded.</b>", s.body))
+        seal_cell.append(_p("<b>⚠ " + _t(_("No seal on the container is recorded.")) + "</b>", s.body))
     for seal in seals:
         seal_cell.append(_p(_dash(seal.get("number")), big))
-        about = [f"sealed <b>{_moment(seal.get('applied_at'))}</b>" if seal.get("applied_at") else "sealing time "
-                 "not recorded", f"{_dash(seal.get('type'))}, ISO class {_dash(seal.get('iso_class'))}"]
+        about = [_("sealed {moment}").format(moment=f"<b>{_moment(seal.get('applied_at'))}</b>")
+                 if seal.get("applied_at") else _t(_("sealing time not recorded")),
+                 _("{type}, ISO class {iso_class}").format(type=_seal_type(seal.get("type")),
+                                                          iso_class=_dash(seal.get("iso_class")))]
         if seal.get("applied_by"):
-            about.append(f"by {_t(seal.get('applied_by'))}")
+            about.append(_("by {name}").format(name=_t(seal.get("applied_by"))))
         broken = [e for e in (_d(x) for x in _l(seal.get("events"))) if str(e.get("kind")) in _ALARMING_EVENTS]
         if broken:
-            about.append("<b>⚠ see its events on the seals page</b>")
+            about.append("<b>⚠ " + _t(_("see its events on the seals page")) + "</b>")
         seal_cell.append(_p(" · ".join(about), s.small))
     wide = ctx.width * 0.42
     band = Table([[box_cell, seal_cell]], colWidths=[wide, ctx.width - wide], hAlign="LEFT")
@@ -781,27 +915,35 @@ def _container_band(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
     return [band]
 
 
+def _seal_type(value: object) -> str:
+    """A seal's type in the report's language when it is one of the document's words, else as typed."""
+    word = _SEAL_TYPES.get(str(value or ""))
+    return _t(_(word)) if word else _dash(value)
+
+
 def _validation_transport(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
     insp = _d(snap.get("inspection"))
     val, ship = _d(insp.get("validation")), _d(insp.get("shipment"))
-    lw, lw2 = 31 * mm, 24 * mm
+    lw = _label_width(31 * mm, N_("Validating authority"), N_("Validating officer"), N_("Validation number"),
+                      N_("Validated at"))
+    lw2 = _label_width(24 * mm, N_("Carrier"), N_("Airway bill"), N_("Port of exit"), N_("Gross weight"))
     vw = (ctx.width - lw - lw2) / 2
     weight = _amount(ship.get("gross_weight_kg"), "kg")
     rows: list[list[object]] = [
-        [_p("Validating authority", s.label), _p(_dash(val.get("authority")), s.cell),
-         _p("Carrier", s.label), _p(_dash(ship.get("carrier")), s.cell)],
-        [_p("Validating officer", s.label), _p(_dash(val.get("officer")), s.cell),
-         _p("Airway bill", s.label), _p(f"<b>{_dash(ship.get('airway_bill'))}</b>", s.cell)],
-        [_p("Validation number", s.label), _p(f"<b>{_dash(val.get('number'))}</b>", s.cell),
-         _p("Port of exit", s.label), _p(_dash(ship.get("port_of_exit")), s.cell)],
-        [_p("Validated at", s.label), _p(_moment(val.get("at")), s.cell),
-         _p("Gross weight", s.label), _p(weight, s.cell)],
+        [_label(ctx, N_("Validating authority")), _p(_dash(val.get("authority")), s.cell),
+         _label(ctx, N_("Carrier")), _p(_dash(ship.get("carrier")), s.cell)],
+        [_label(ctx, N_("Validating officer")), _p(_dash(val.get("officer")), s.cell),
+         _label(ctx, N_("Airway bill")), _p(f"<b>{_dash(ship.get('airway_bill'))}</b>", s.cell)],
+        [_label(ctx, N_("Validation number")), _p(f"<b>{_dash(val.get('number'))}</b>", s.cell),
+         _label(ctx, N_("Port of exit")), _p(_dash(ship.get("port_of_exit")), s.cell)],
+        [_label(ctx, N_("Validated at")), _p(_moment(val.get("at")), s.cell),
+         _label(ctx, N_("Gross weight")), _p(weight, s.cell)],
     ]
-    story: list[Flowable] = [_p("Validation and transport", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw])]
+    story: list[Flowable] = [_h2(ctx, N_("Validation and transport")), _grid(ctx, rows, [lw, vw, lw2, vw])]
     if "validation" not in insp and "shipment" not in insp:
-        story.append(_p(f"This report's format ({_t(snap.get('format'))}) predates the record of the validation "
-                        "and the shipment.", s.note))
+        story.append(_p(_t(_("This report's format ({format}) predates the record of the validation and the "
+                             "shipment.").format(format=snap.get("format"))), s.note))
     return story
 
 
@@ -826,22 +968,22 @@ def _goods_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     usd_differs = differs(hundredths_of(cert_usd), hundredths_of(decl_usd))
     n_differs = differs(cert_n, n)
     cw = (ctx.width - 52 * mm) / 4
-    head = [_p("", s.head), _p("Carats", s.head_num), _p("Value (US$)", s.head_num),
-            _p("US$ per carat", s.head_num), _p("Parcels", s.head_num)]
+    head = [_p("", s.head), _p(_t(_("Carats")), s.head_num), _p(_t(_("Value (US$)")), s.head_num),
+            _p(_t(_("US$ per carat")), s.head_num), _p(_t(_("Parcels")), s.head_num)]
     rows: list[list[object]] = [
-        [_p("<b>KP certificate states</b>", s.cell), _p(f"<b>{_amount(cert_ct)}</b>", s.num),
+        [_p("<b>" + _t(_("KP certificate states")) + "</b>", s.cell), _p(f"<b>{_amount(cert_ct)}</b>", s.num),
          _p(f"<b>{_amount(cert_usd)}</b>", s.num), _p(f"<b>{_per_carat(cert_usd, cert_ct)}</b>", s.num),
          _p(_count(cert_n), s.num)],
-        [_p("Parcels as declared", s.cell), mark(_amount(decl_ct), ct_differs), mark(_amount(decl_usd), usd_differs),
-         _p(_per_carat(decl_usd, decl_ct), s.num), mark(_count(n), n_differs)],
-        [_p("Weighed by the monitor", s.cell), _p(_amount(weighed), s.num), _p("", s.num), _p("", s.num),
+        [_p(_t(_("Parcels as declared")), s.cell), mark(_amount(decl_ct), ct_differs),
+         mark(_amount(decl_usd), usd_differs), _p(_per_carat(decl_usd, decl_ct), s.num), mark(_count(n), n_differs)],
+        [_p(_t(_("Weighed by the monitor")), s.cell), _p(_amount(weighed), s.num), _p("", s.num), _p("", s.num),
          _p("", s.num)],
-        [_p("Weighed − declared", s.cell), _p(_signed_amount(totals.get("difference_carats")), s.num),
+        [_p(_t(_("Weighed − declared")), s.cell), _p(_signed_amount(totals.get("difference_carats")), s.num),
          _p("", s.num), _p("", s.num), _p("", s.num)],
     ]
-    story: list[Flowable] = [_p("Goods", s.h2), _data_table(ctx, head, rows, [52 * mm, cw, cw, cw, cw])]
+    story: list[Flowable] = [_h2(ctx, N_("Goods")), _data_table(ctx, head, rows, [52 * mm, cw, cw, cw, cw])]
     if ct_differs or usd_differs or n_differs:
-        story.append(_p("≠ marks a figure that differs from the certificate.", s.note))
+        story.append(_p(_t(_("≠ marks a figure that differs from the certificate.")), s.note))
     return story
 
 
@@ -855,21 +997,24 @@ def _party(ctx: _Ctx, party: object) -> Paragraph:
 
 def _certificate_section(ctx: _Ctx, cert: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
-    lw, lw2 = 27 * mm, 24 * mm
+    lw = _label_width(27 * mm, N_("Issuing authority"), N_("Date of issue"), N_("Exporter"), N_("Country of origin"),
+                      N_("Destination"))
+    lw2 = _label_width(24 * mm, N_("Date of expiry"), N_("Importer"), N_("Provenance"), N_("HS code(s)"))
     vw = (ctx.width - lw - lw2) / 2
     hs_codes = [c for c in _l(cert.get("hs_codes")) if c]
     rows: list[list[object]] = [
-        [_p("Issuing authority", s.label), _p(_dash(cert.get("issuing_authority")), s.cell), "", ""],
-        [_p("Date of issue", s.label), _p(_dash(cert.get("issued_on")), s.cell),
-         _p("Date of expiry", s.label), _p(_dash(cert.get("expires_on")), s.cell)],
-        [_p("Exporter", s.label), _party(ctx, cert.get("exporter")),
-         _p("Importer", s.label), _party(ctx, cert.get("importer"))],
-        [_p("Country of origin", s.label), _p(ctx.country(cert.get("origin")), s.cell),
-         _p("Provenance", s.label), _p(ctx.country(cert.get("provenance")), s.cell)],
-        [_p("Destination", s.label), _p(ctx.country(cert.get("destination")), s.cell),
-         _p("HS code(s)", s.label), _p(", ".join(f"<b>{_t(c)}</b>" for c in hs_codes) if hs_codes else "—", s.cell)],
+        [_label(ctx, N_("Issuing authority")), _p(_dash(cert.get("issuing_authority")), s.cell), "", ""],
+        [_label(ctx, N_("Date of issue")), _p(_date(cert.get("issued_on")), s.cell),
+         _label(ctx, N_("Date of expiry")), _p(_date(cert.get("expires_on")), s.cell)],
+        [_label(ctx, N_("Exporter")), _party(ctx, cert.get("exporter")),
+         _label(ctx, N_("Importer")), _party(ctx, cert.get("importer"))],
+        [_label(ctx, N_("Country of origin")), _p(ctx.country(cert.get("origin")), s.cell),
+         _label(ctx, N_("Provenance")), _p(ctx.country(cert.get("provenance")), s.cell)],
+        [_label(ctx, N_("Destination")), _p(ctx.country(cert.get("destination")), s.cell),
+         _label(ctx, N_("HS code(s)")),
+         _p(", ".join(f"<b>{_t(c)}</b>" for c in hs_codes) if hs_codes else "—", s.cell)],
     ]
-    return [_p("KP certificate", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])]
+    return [_h2(ctx, N_("KP certificate")), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])]
 
 
 class _SealTable(Table):  # type: ignore[misc]
@@ -885,12 +1030,12 @@ class _SealTable(Table):  # type: ignore[misc]
                               textColor=INK, keepWithNext=1)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        note = Paragraph("The seal numbers continue on the next page ➜", self._note)
+        note = Paragraph(_t(_("The seal numbers continue on the next page ➜")), self._note)
         _w, needed = note.wrap(avail_width, avail_height)
         parts: list[Flowable] = super().split(avail_width, avail_height - needed - self._note.spaceBefore)
         if len(parts) < 2:
             return parts
-        return [parts[0], note, PageBreak(), Paragraph("Seal numbers, continued", self._heading), *parts[1:]]
+        return [parts[0], note, PageBreak(), Paragraph(_t(_("Seal numbers, continued")), self._heading), *parts[1:]]
 
 
 def _seal_numbers(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
@@ -898,22 +1043,28 @@ def _seal_numbers(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
     seals = [_d(x) for x in _l(insp.get("seals"))]
     on_container = sum(1 for seal in seals if _on_container(seal))
-    heading = (f"Seal numbers — {len(seals)} seal{'s' if len(seals) != 1 else ''}: {on_container} on the container, "
-               f"{len(seals) - on_container} on parcels")
+    heading = ngettext("Seal numbers — {count} seal: {container} on the container, {parcels} on parcels",
+                       "Seal numbers — {count} seals: {container} on the container, {parcels} on parcels",
+                       len(seals)).format(count=len(seals), container=on_container, parcels=len(seals) - on_container)
     if not seals:
-        return [_p("Seal numbers", s.h2), _p("No seals are recorded.", s.body)]
+        return [_h2(ctx, N_("Seal numbers")), _p(_t(_("No seals are recorded.")), s.body)]
     groups = 4
     group_w = ctx.width / groups
-    # Room for an 11-character number (ZW-S-000981) and "container" on one line; a longer number wraps.
-    no_w, on_w = 6 * mm, 16 * mm
+    # Room for an 11-character number (ZW-S-000981) and "container" ("conteneur", "contentor") on one line; a
+    # longer number wraps.
+    # ("conteneur" needs a millimetre more, which the number's column can spare: it keeps 22 mm).
+    no_w, on_w = 6 * mm, (16 if _english() else 17) * mm
     widths = [no_w, group_w - no_w - on_w, on_w] * groups
     number = ParagraphStyle("seal_no", parent=s.mono, fontSize=8.5, leading=10.5)
-    header: list[object] = [_p(text, s.head) for _ in range(groups) for text in ("#", "Seal number", "On")]
+    words = ("#", _t(_("Seal number")), _t(_("On")))
+    header: list[object] = [_p(text, s.head) for _group in range(groups) for text in words]
     rows: list[list[object]] = []
     for start in range(0, len(seals), groups):
         row: list[object] = []
         for index, seal in enumerate(seals[start:start + groups], start=start + 1):
-            on = "<b>container</b>" if _on_container(seal) else f"parcel {_t(seal.get('parcel'))}"
+            on = ("<b>" + _t(_word(N_("container|the column On of the seal numbers: on the container"))) + "</b>"
+                  if _on_container(seal)
+                  else _t(_("parcel {number}").format(number=seal.get("parcel"))))
             row += [_p(str(index), s.small), _p(_dash(seal.get("number")), number), _p(on, s.small)]
         rows.append(row + [""] * (3 * groups - len(row)))
     table = _SealTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
@@ -929,7 +1080,7 @@ def _seal_numbers(ctx: _Ctx, insp: dict[str, Any]) -> list[Flowable]:
     # Not keepWithNext, which would carry a table too long for the rest of page 1 whole onto page 2: the
     # heading goes with the table's first rows, and the rows split where the page ends.
     loose = ParagraphStyle("h2_loose", parent=s.h2, keepWithNext=0)
-    return [CondPageBreak(22 * mm), _p(heading, loose), table]
+    return [CondPageBreak(22 * mm), _p(_t(heading), loose), table]
 
 
 def _warned_rows(snap: dict[str, Any], prefix: str) -> set[int]:
@@ -950,15 +1101,15 @@ def _parcels_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     totals = _d(snap.get("totals"))
     cert = _d(insp.get("certificate"))
     warned = _warned_rows(snap, "parcels")
-    story: list[Flowable] = [CondPageBreak(45 * mm), _p("Parcels", s.h2)]
+    story: list[Flowable] = [CondPageBreak(45 * mm), _h2(ctx, N_("Parcels"))]
     if not parcels:
-        return [*story, _p("No parcels are recorded.", s.body)]
+        return [*story, _p(_t(_("No parcels are recorded.")), s.body)]
     # Numbers need little room; the description gets the rest, so it wraps less.
     fixed = [11 * mm, 15 * mm, 20 * mm, 20 * mm, 19 * mm, 13 * mm, 23 * mm]
     widths = [fixed[0], fixed[1], ctx.width - sum(fixed), *fixed[2:]]
-    header = [_p("No.", s.head), _p("HS code", s.head), _p("Description", s.head), _p("Declared ct", s.head_num),
-              _p("Weighed ct", s.head_num), _p("Difference", s.head_num), _p("Stones", s.head_num),
-              _p("Declared US$", s.head_num)]
+    header = [_p(_t(_word(word)), s.head_num if i >= 3 else s.head) for i, word in enumerate((
+        N_("No."), N_("HS code|a column's heading"), N_("Description"), N_("Declared ct"), N_("Weighed ct"),
+        N_("Difference"), N_("Stones"), N_("Declared US$")))]
     rows: list[list[object]] = []
     for i, raw in enumerate(parcels):
         p = _d(raw)
@@ -974,13 +1125,15 @@ def _parcels_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
             _p(_amount(p.get("declared_value_usd")), s.num),
         ])
     n = len(rows)
-    rows.append([_p(f"<b>Total, {len(parcels)} parcel{'s' if len(parcels) != 1 else ''}</b>", s.cell), "", "",
+    rows.append([_p("<b>" + _t(ngettext("Total, {count} parcel", "Total, {count} parcels", len(parcels)).format(
+                     count=_count(len(parcels)))) + "</b>", s.cell), "", "",
                  _p(_amount(totals.get("declared_carats")), s.num_bold),
                  _p(_amount(totals.get("weighed_carats")), s.num_bold),
                  _p(_signed_amount(totals.get("difference_carats")), s.num_bold),
                  _p(_count(totals.get("stones")), s.num_bold),
                  _p(_amount(totals.get("declared_value_usd")), s.num_bold)])
-    rows.append([_p(f"KP certificate states, {_count(cert.get('parcel_count'))} parcels", s.cell), "", "",
+    rows.append([_p(_t(_("KP certificate states, {count} parcels").format(count=_count(cert.get("parcel_count")))),
+                    s.cell), "", "",
                  _p(_amount(cert.get("carats")), s.num), _p("", s.num), _p("", s.num), _p("", s.num),
                  _p(_amount(cert.get("value_usd")), s.num)])
     extra: list[tuple[Any, ...]] = [
@@ -989,10 +1142,10 @@ def _parcels_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
         ("BACKGROUND", (0, n + 1), (-1, n + 2), colors.white),
     ]
     story.append(_data_table(ctx, header, rows, widths, extra, long=True))
-    notes = "Carats to 0.01 ct; difference = weighed − declared."
+    notes = _("Carats to 0.01 ct; difference = weighed − declared.")
     if warned:
-        notes += " ⚠ marks a parcel named in an acknowledged warning (see below)."
-    story.append(_p(notes, s.note))
+        notes += " " + _("⚠ marks a parcel named in an acknowledged warning (see below).")
+    story.append(_p(_t(notes), s.note))
     return story
 
 
@@ -1008,21 +1161,26 @@ def _seals_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     insp = _d(snap.get("inspection"))
     seals = _l(insp.get("seals"))
     site = str(insp.get("site") or "")
-    story: list[Flowable] = [CondPageBreak(40 * mm), _p("Seals", s.h2)]
+    story: list[Flowable] = [CondPageBreak(40 * mm), _h2(ctx, N_("Seals"))]
     if not seals:
-        return [*story, _p("No seals are recorded.", s.body)]
+        return [*story, _p(_t(_("No seals are recorded.")), s.body)]
     fixed = [29 * mm, 25 * mm, 17 * mm, 38 * mm, 29 * mm]
     widths = [*fixed, ctx.width - sum(fixed)]
-    header = [_p("Seal number", s.head), _p("Type, class", s.head), _p("Seals", s.head),
-              _p("Applied by · witness", s.head), _p("Applied at", s.head), _p("Events", s.head)]
+    header = [_p(_t(_word(word)), s.head) for word in (
+        N_("Seal number"), N_("Type, class"),
+        N_("Seals|the column of what each seal closes: a parcel or the container"), N_("Applied by · witness"),
+        N_("Applied at"), N_("Events"))]
     rows: list[list[object]] = []
     for raw in seals:
         seal = _d(raw)
-        kind = f"{_dash(seal.get('type'))}, class {_dash(seal.get('iso_class'))}"
+        kind = _("{type}, class {iso_class}").format(type=_seal_type(seal.get("type")),
+                                                    iso_class=_dash(seal.get("iso_class")))
         if seal.get("manufacturer"):
             kind += "<br/>" + _t(seal.get("manufacturer"))
-        target = f"Parcel {_t(seal.get('parcel'))}" if seal.get("parcel") not in (None, "") else "Container"
-        who = f"{_dash(seal.get('applied_by'))}<br/><font color='#555555'>witness</font> {_dash(seal.get('witness'))}"
+        target = (_t(_("Parcel {number}").format(number=seal.get("parcel"))) if seal.get("parcel") not in (None, "")
+                  else _t(_("Container")))
+        who = (f"{_dash(seal.get('applied_by'))}<br/><font color='#555555'>{_t(_('witness'))}</font> "
+               f"{_dash(seal.get('witness'))}")
         when = _moment(seal.get("applied_at"))
         # The place only when it is not the inspection site, which would repeat on every row.
         if seal.get("applied_place") and str(seal.get("applied_place")) != site:
@@ -1031,10 +1189,7 @@ def _seals_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
         for ev_raw in _l(seal.get("events")):
             ev = _d(ev_raw)
             code = str(ev.get("kind") or "")
-            try:
-                label = SealEventKind(code).label
-            except ValueError:
-                label = code or "?"
+            label = _(_EVENT_LABELS[code]) if code in _EVENT_LABELS else (code or "?")
             line = f"{_t(label)} {_moment(ev.get('at'))}"
             if ev.get("by"):
                 line += f", {_t(ev.get('by'))}"
@@ -1044,9 +1199,10 @@ def _seals_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
         rows.append([_p(_dash(seal.get("number")), s.mono), _p(kind, s.cell), _p(target, s.cell), _p(who, s.cell),
                      _p(when, s.cell), _p("<br/>".join(events) if events else "—", s.cell)])
     story.append(_data_table(ctx, header, rows, widths, long=len(rows) > 40))
-    legend = "ISO 17712 classes: " + ", ".join(ISO_CLASS_LABELS.values()) + "."
+    legend = _t(_("ISO 17712 classes: {classes}.").format(
+        classes=", ".join(_(_ISO_CLASSES.get(k, v)) for k, v in ISO_CLASS_LABELS.items())))
     if site:
-        legend += f" Applied at {_t(site)}, unless another place is named."
+        legend += " " + _t(_("Applied at {site}, unless another place is named.").format(site=site))
     story.append(_p(legend, s.note))
     return story
 
@@ -1054,18 +1210,18 @@ def _seals_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
 def _warnings_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
     warnings = _l(snap.get("warnings"))
-    story: list[Flowable] = [CondPageBreak(30 * mm), _p("Warnings acknowledged by the monitor", s.h2)]
+    story: list[Flowable] = [CondPageBreak(30 * mm), _h2(ctx, N_("Warnings acknowledged by the monitor"))]
     if not warnings:
-        return [*story, _p("The checks raised no warnings.", s.body)]
+        return [*story, _p(_t(_("The checks raised no warnings.")), s.body)]
     half = ctx.width / 2
-    header = [_p("Warning", s.head), _p("Monitor's note", s.head)]
+    header = [_p(_t(_("Warning")), s.head), _p(_t(_("Monitor's note")), s.head)]
     rows: list[list[object]] = []
     for raw in warnings:
         w = _d(raw)
         what = _dash(w.get("message"))
         if w.get("field"):
             what += f"<br/><font size='6.5' color='#555555'>{_t(w.get('field'))} · {_t(w.get('code'))}</font>"
-        note = _t(w.get("note")) if w.get("note") else "<i>no note</i>"
+        note = _t(w.get("note")) if w.get("note") else "<i>" + _t(_("no note")) + "</i>"
         by = ", ".join(x for x in (_t(w.get("by")), _moment(w.get("at")) if w.get("at") else "") if x)
         if by:
             note += f"<br/><font size='6.5' color='#555555'>{by}</font>"
@@ -1084,35 +1240,39 @@ def _record_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     mono = f"<font name='{FONT_MONO}'>"
     version = report.get("version")
     rows: list[list[object]] = [
-        [_p("Monitor", s.label), _p(f"<b>{_dash(monitor.get('name'))}</b>", s.cell)],
-        [_p("Signing certificate", s.label),
-         _p(("<b>⚠ Self-signed: not issued by headquarters.</b>" if monitor.get("self_signed") else
-             f"{_dash(monitor.get('certificate_subject'))}, issued by {_dash(monitor.get('certificate_issuer'))}, "
-             f"serial {mono}{_dash(monitor.get('certificate_serial'))}</font>"), s.cell)],
-        [_p("Report", s.label),
-         _p(f"{mono}{_dash(report.get('id'))}</font> · version {_dash(version)}"
-            + (" (first issue)" if version == 1 else ""), s.cell)],
+        [_label(ctx, N_("Monitor")), _p(f"<b>{_dash(monitor.get('name'))}</b>", s.cell)],
+        [_label(ctx, N_("Signing certificate")),
+         _p(("<b>⚠ " + _t(_("Self-signed: not issued by headquarters.")) + "</b>" if monitor.get("self_signed") else
+             _("{subject}, issued by {issuer}, serial {serial}").format(
+                 subject=_dash(monitor.get("certificate_subject")), issuer=_dash(monitor.get("certificate_issuer")),
+                 serial=f"{mono}{_dash(monitor.get('certificate_serial'))}</font>")), s.cell)],
+        [_label(ctx, N_("Report")),
+         _p(f"{mono}{_dash(report.get('id'))}</font> · " + (
+             _("version {version} (first issue)") if version == 1 else _("version {version}")).format(
+             version=_dash(version)), s.cell)],
     ]
     if report.get("supersedes"):
-        rows.append([_p("Supersedes", s.label),
-                     _p(f"report {mono}{_t(report.get('supersedes'))}</font> (version "
-                        f"{_dash(report.get('supersedes_version'))})", s.cell)])
+        rows.append([_label(ctx, N_("Supersedes")),
+                     _p(_("report {report} (version {version})").format(
+                         report=f"{mono}{_t(report.get('supersedes'))}</font>",
+                         version=_dash(report.get("supersedes_version"))), s.cell)])
     rows += [
-        [_p("Signed", s.label), _p(_moment(report.get("signed_at")), s.cell)],
-        [_p("Device", s.label), _p(f"{mono}{_dash(report.get('device_id'))}</font> · its report no. "
-                                   f"{_dash(report.get('device_seq'))}", s.cell)],
-        [_p("Audit chain head", s.label),
-         _p(f"event {_dash(audit.get('seq'))} · {mono}{_dash(audit.get('head'))}</font>", s.cell)],
-        [_p("Snapshot SHA-256", s.label), _p(snapshot_sha256(snap), s.mono)],
-        [_p("Format", s.label), _p(f"{_t(snap.get('format'))}, kpmonitor {_t(__version__)}", s.cell)],
-        [_p("How to check", s.label),
-         _p("The PDF carries the monitor's digital signature (PAdES). The QR seal on page 1 is a signed summary "
-            "(certificate, carats, value, parcels, seals, verdict, monitor, date, report, audit chain head, and in "
-            "format KP2 the container and the validation): check it offline with the verifier page headquarters "
-            "publishes (<b>kp-verify.html</b>, in any browser, with a phone's camera) or <b>kpmonitor verify</b>, "
-            "with headquarters' published root, revocation list and trust list.", s.cell)],
+        [_label(ctx, N_("Signed")), _p(_moment(report.get("signed_at")), s.cell)],
+        [_label(ctx, N_("Device")), _p(_("{device} · its report no. {number}").format(
+            device=f"{mono}{_dash(report.get('device_id'))}</font>", number=_dash(report.get("device_seq"))), s.cell)],
+        [_label(ctx, N_("Audit chain head")),
+         _p(_("event {number} · {head}").format(number=_dash(audit.get("seq")),
+                                               head=f"{mono}{_dash(audit.get('head'))}</font>"), s.cell)],
+        [_label(ctx, N_("Snapshot SHA-256")), _p(snapshot_sha256(snap), s.mono)],
+        [_label(ctx, N_("Format")), _p(f"{_t(snap.get('format'))}, kpmonitor {_t(__version__)}", s.cell)],
+        [_label(ctx, N_("How to check")),
+         _p(_("The PDF carries the monitor's digital signature (PAdES). The QR seal on page 1 is a signed summary "
+              "(certificate, carats, value, parcels, seals, verdict, monitor, date, report, audit chain head, and in "
+              "format KP2 the container and the validation): check it offline with the verifier page headquarters "
+              "publishes (<b>kp-verify.html</b>, in any browser, with a phone's camera) or <b>kpmonitor verify</b>, "
+              "with headquarters' published root, revocation list and trust list."), s.cell)],
     ]
-    return [_p("Report record and signature", s.h2), _grid(ctx, rows, [lw, ctx.width - lw])]
+    return [_h2(ctx, N_("Report record and signature")), _grid(ctx, rows, [lw, ctx.width - lw])]
 
 
 def _inspection_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
@@ -1125,15 +1285,17 @@ def _inspection_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     vw = (ctx.width - lw - lw2) / 2
     on_container = sum(1 for seal in seals if _on_container(_d(seal)))
     rows: list[list[object]] = [
-        [_p("Site", s.label), _p(_dash(insp.get("site")), s.cell), "", ""],
-        [_p("Time of inspection", s.label), _p(_moment(insp.get("inspected_at")), s.cell),
-         _p("Site GPS", s.label), _p(_gps(gps.get("lat"), gps.get("lon")), s.cell)],
-        [_p("Parcels inspected", s.label), _p(_count(totals.get("parcels")), s.cell),
-         _p("Seals recorded", s.label),
-         _p(f"{len(seals)} ({len(seals) - on_container} on parcels, {on_container} on the container)"
-            if seals else "none", s.cell)],
+        [_label(ctx, N_("Site")), _p(_dash(insp.get("site")), s.cell), "", ""],
+        [_label(ctx, N_("Time of inspection")), _p(_moment(insp.get("inspected_at")), s.cell),
+         _label(ctx, N_("Site GPS")), _p(_gps(gps.get("lat"), gps.get("lon")), s.cell)],
+        [_label(ctx, N_("Parcels inspected")), _p(_count(totals.get("parcels")), s.cell),
+         _label(ctx, N_("Seals recorded")),
+         _p(_t(_("{count} ({parcels} on parcels, {container} on the container)").format(
+             count=_count(len(seals)), parcels=_count(len(seals) - on_container), container=_count(on_container))
+             if seals else _("none")), s.cell)],
     ]
-    return [CondPageBreak(25 * mm), _p("Inspection", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])]
+    return [CondPageBreak(25 * mm), _h2(ctx, N_("Inspection")),
+            _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 0), (3, 0))])]
 
 
 def _shipment_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
@@ -1143,21 +1305,21 @@ def _shipment_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     lw, lw2 = 31 * mm, 27 * mm
     vw = (ctx.width - lw - lw2) / 2
     rows: list[list[object]] = [
-        [_p("Container", s.label), _p(f"<font name='{FONT_MONO}'>{_dash(ship.get('container'))}</font>", s.cell),
-         _p("Gross weight", s.label), _p(_amount(ship.get("gross_weight_kg"), "kg"), s.cell)],
-        [_p("Carrier", s.label), _p(_dash(ship.get("carrier")), s.cell),
-         _p("Airway bill", s.label), _p(_dash(ship.get("airway_bill")), s.cell)],
-        [_p("Export declaration", s.label), _p(_dash(ship.get("export_declaration")), s.cell),
-         _p("Port of exit", s.label), _p(_dash(ship.get("port_of_exit")), s.cell)],
-        [_p("Certificate number on the container", s.label),
-         _p(_yes_no(ship.get("certificate_number_on_container"), "yes, marked on it", "no, not marked on it"),
-            s.cell), "", ""],
-        [_p("Validation", s.label),
+        [_label(ctx, N_("Container")), _p(f"<font name='{FONT_MONO}'>{_dash(ship.get('container'))}</font>", s.cell),
+         _label(ctx, N_("Gross weight")), _p(_amount(ship.get("gross_weight_kg"), "kg"), s.cell)],
+        [_label(ctx, N_("Carrier")), _p(_dash(ship.get("carrier")), s.cell),
+         _label(ctx, N_("Airway bill")), _p(_dash(ship.get("airway_bill")), s.cell)],
+        [_label(ctx, N_("Export declaration")), _p(_dash(ship.get("export_declaration")), s.cell),
+         _label(ctx, N_("Port of exit")), _p(_dash(ship.get("port_of_exit")), s.cell)],
+        [_label(ctx, N_("Certificate number on the container")),
+         _p(_t(_yes_no(ship.get("certificate_number_on_container"), _("yes, marked on it"),
+                       _("no, not marked on it"))), s.cell), "", ""],
+        [_label(ctx, N_("Validation")),
          _p(f"{_dash(val.get('number'))} · {_dash(val.get('authority'))} · {_dash(val.get('officer'))} · "
             f"{_moment(val.get('at'))}", s.cell), "", ""],
     ]
     spans = [((1, 3), (3, 3)), ((1, 4), (3, 4))]
-    story: list[Flowable] = [CondPageBreak(35 * mm), _p("Shipment and export", s.h2),
+    story: list[Flowable] = [CondPageBreak(35 * mm), _h2(ctx, N_("Shipment and export")),
                              _grid(ctx, rows, [lw, vw, lw2, vw], spans)]
     return story + _certificate_lines(ctx, _d(insp.get("certificate")))
 
@@ -1166,13 +1328,14 @@ def _certificate_lines(ctx: _Ctx, cert: dict[str, Any]) -> list[Flowable]:
     """The certificate's carats and value per HS code (Annex I lists them so), summed against its totals."""
     s = ctx.s
     lines = [_d(x) for x in _l(cert.get("lines"))]
-    story: list[Flowable] = [_p("Certificate lines by HS code", s.h3)]
+    story: list[Flowable] = [_h2(ctx, N_("Certificate lines by HS code"), s.h3)]
     if not lines:
-        return [*story, _p("The certificate's lines per HS code are not recorded.", s.note)]
+        return [*story, _p(_t(_("The certificate's lines per HS code are not recorded.")), s.note)]
     cw = 27 * mm
     widths = [ctx.width - 3 * cw, cw, cw, cw]
-    header = [_p("HS code", s.head), _p("Carats", s.head_num), _p("Value (US$)", s.head_num),
-              _p("US$ per carat", s.head_num)]
+    header = [_p(_t(_word(N_("HS code|a column's heading"))), s.head), _p(_t(_("Carats")), s.head_num),
+              _p(_t(_("Value (US$)")), s.head_num),
+              _p(_t(_("US$ per carat")), s.head_num)]
     rows: list[list[object]] = [
         [_p(ctx.hs(line.get("hs_code")), s.cell), _p(_amount(line.get("carats")), s.num),
          _p(_amount(line.get("value_usd")), s.num), _p(_per_carat(line.get("value_usd"), line.get("carats")), s.num)]
@@ -1185,12 +1348,13 @@ def _certificate_lines(ctx: _Ctx, cert: dict[str, Any]) -> list[Flowable]:
     def total(value: int | None, stated: object) -> str:
         if value is None:
             return "—"
-        figure = amount_text(value)
+        figure = _number(value)
         stated_h = hundredths_of(stated)
         return f"≠ {figure}" if stated_h is not None and stated_h != value else figure
 
     n = len(rows)
-    rows.append([_p(f"<b>Total of {n} line{'s' if n != 1 else ''}</b> (≠: not the certificate's total)", s.cell),
+    rows.append([_p("<b>" + _t(ngettext("Total of {count} line", "Total of {count} lines", n).format(count=n))
+                    + "</b> " + _t(_("(≠: not the certificate's total)")), s.cell),
                  _p(f"<b>{total(sum_ct, cert.get('carats'))}</b>", s.num),
                  _p(f"<b>{total(sum_usd, cert.get('value_usd'))}</b>", s.num),
                  _p(_per_carat(sum_usd, sum_ct) if sum_ct is not None and sum_usd is not None else "—", s.num)])
@@ -1204,20 +1368,27 @@ def _production_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     lw, lw2 = 31 * mm, 27 * mm
     vw = (ctx.width - lw - lw2) / 2
     rows: list[list[object]] = [
-        [_p("Operator", s.label), _p(_dash(prod.get("operator")), s.cell),
-         _p("Mine", s.label), _p(_dash(prod.get("mine")), s.cell)],
-        [_p("Period produced", s.label), _p(_dash(prod.get("period")), s.cell),
-         _p("Goods from", s.label), _p(_yes_no(prod.get("stockpile"), "a stockpile", "current production"), s.cell)],
-        [_p("Register checked", s.label), _p(_dash(prod.get("register")), s.cell), "", ""],
+        [_label(ctx, N_("Operator")), _p(_dash(prod.get("operator")), s.cell),
+         _label(ctx, N_("Mine")), _p(_dash(prod.get("mine")), s.cell)],
+        [_label(ctx, N_("Period produced")), _p(_dash(prod.get("period")), s.cell),
+         _label(ctx, N_("Goods from")),
+         _p(_t(_yes_no(prod.get("stockpile"), _("a stockpile"), _("current production"))), s.cell)],
+        [_label(ctx, N_("Register checked")), _p(_dash(prod.get("register")), s.cell), "", ""],
     ]
-    return [CondPageBreak(30 * mm), _p("Production", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 2), (3, 2))])]
+    return [CondPageBreak(30 * mm), _h2(ctx, N_("Production")),
+            _grid(ctx, rows, [lw, vw, lw2, vw], [((1, 2), (3, 2))])]
 
 
 def _percent(part: int, whole: int) -> str:
     """A difference as a share of the declared figure, one decimal, with the real minus sign of ``signed``."""
     tenths = (abs(part) * 1000 * 2 + whole) // (2 * whole)
     sign = "" if part == 0 else ("+" if part > 0 else "−")
-    return f"{sign}{tenths // 10}.{tenths % 10} %"
+    if _english():
+        return f"{sign}{tenths // 10}.{tenths % 10} %"
+    from babel.numbers import format_decimal
+
+    # CLDR's decimal sign; the space before % is French and Portuguese typography too.
+    return f"{sign}{format_decimal(Decimal(tenths).scaleb(-1), format='#,##0.0', locale=babel_locale())} %"
 
 
 def _valuation_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
@@ -1230,45 +1401,49 @@ def _valuation_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     figure, declared = hundredths_of(valn.get("value_usd")), hundredths_of(cert.get("value_usd"))
     difference = "—"
     if figure is not None and declared is not None:
-        difference = signed(figure - declared) + (f" ({_percent(figure - declared, declared)})" if declared > 0 else "")
+        difference = _signed(figure - declared) + (f" ({_percent(figure - declared, declared)})"
+                                                   if declared > 0 else "")
+    method = _METHODS.get(str(valn.get("method") or ""))
     rows: list[list[object]] = [
-        [_p("Valuator", s.label), _p(_dash(valn.get("valuator")), s.cell),
-         _p("Organisation", s.label), _p(_dash(valn.get("organisation")), s.cell)],
-        [_p("Method", s.label), _p(_dash(valn.get("method")), s.cell),
-         _p("Valuator's figure", s.label), _p(f"<b>US$ {_amount(valn.get('value_usd'))}</b>"
-                                              if figure is not None else "—", s.cell)],
-        [_p("Declared (certificate)", s.label), _p(f"US$ {_amount(cert.get('value_usd'))}" if declared is not None
-                                                   else "—", s.cell),
-         _p("Valuator − declared", s.label), _p(f"<b>{difference}</b>" if difference != "—" else "—", s.cell)],
+        [_label(ctx, N_("Valuator")), _p(_dash(valn.get("valuator")), s.cell),
+         _label(ctx, N_("Organisation")), _p(_dash(valn.get("organisation")), s.cell)],
+        [_label(ctx, N_("Method")), _p(_t(_(method)) if method else _dash(valn.get("method")), s.cell),
+         _label(ctx, N_("Valuator's figure")), _p(f"<b>US$ {_amount(valn.get('value_usd'))}</b>"
+                                                  if figure is not None else "—", s.cell)],
+        [_label(ctx, N_("Declared (certificate)")), _p(f"US$ {_amount(cert.get('value_usd'))}"
+                                                       if declared is not None else "—", s.cell),
+         _label(ctx, N_("Valuator − declared")), _p(f"<b>{difference}</b>" if difference != "—" else "—", s.cell)],
     ]
-    story: list[Flowable] = [CondPageBreak(35 * mm), _p("Valuation", s.h2), _grid(ctx, rows, [lw, vw, lw2, vw])]
+    story: list[Flowable] = [CondPageBreak(35 * mm), _h2(ctx, N_("Valuation")), _grid(ctx, rows, [lw, vw, lw2, vw])]
     lots = [_d(x) for x in _l(valn.get("assortment"))]
     if not lots:
         return story
     cw = (ctx.width - 30 * mm) / 3
-    header = [_p("Sieve", s.head), _p("Colour", s.head), _p("Quality", s.head), _p("Carats", s.head_num)]
+    header = [_p(_t(_("Sieve")), s.head), _p(_t(_("Colour")), s.head), _p(_t(_("Quality")), s.head),
+              _p(_t(_("Carats")), s.head_num)]
     lot_rows: list[list[object]] = [[_p(_dash(lot.get("sieve")), s.cell), _p(_dash(lot.get("colour")), s.cell),
                                      _p(_dash(lot.get("quality")), s.cell), _p(_amount(lot.get("carats")), s.num)]
                                     for lot in lots]
     carats = [hundredths_of(lot.get("carats")) for lot in lots]
     n = len(lot_rows)
-    lot_rows.append([_p(f"<b>Total, {n} lot{'s' if n != 1 else ''}</b> · KP certificate states "
-                        f"{_amount(cert.get('carats'), 'ct')}", s.cell), "", "",
-                     _p(f"<b>{amount_text(sum(c for c in carats if c is not None))}</b>" if None not in carats
+    lot_rows.append([_p("<b>" + _t(ngettext("Total, {count} lot", "Total, {count} lots", n).format(count=n))
+                        + "</b> · " + _t(_("KP certificate states {carats}").format(
+                            carats=_amount(cert.get("carats"), "ct"))), s.cell), "", "",
+                     _p(f"<b>{_number(sum(c for c in carats if c is not None))}</b>" if None not in carats
                         else "—", s.num)])
     extra = [("SPAN", (0, n + 1), (2, n + 1)), ("LINEABOVE", (0, n + 1), (-1, n + 1), 0.75, INK),
              ("BACKGROUND", (0, n + 1), (-1, n + 1), colors.white)]
-    return [*story, _p("Assortment", s.h3), _data_table(ctx, header, lot_rows, [cw, cw, cw, 30 * mm], extra)]
+    return [*story, _h2(ctx, N_("Assortment"), s.h3), _data_table(ctx, header, lot_rows, [cw, cw, cw, 30 * mm], extra)]
 
 
 def _present_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
     people = [_d(x) for x in _l(_d(snap.get("inspection")).get("present"))]
-    story: list[Flowable] = [CondPageBreak(25 * mm), _p("Present at the inspection", s.h2)]
+    story: list[Flowable] = [CondPageBreak(25 * mm), _h2(ctx, N_("Present at the inspection"))]
     if not people:
-        return [*story, _p("Who was present is not recorded.", s.body)]
+        return [*story, _p(_t(_("Who was present is not recorded.")), s.body)]
     third = ctx.width / 3
-    header = [_p("Name", s.head), _p("Role", s.head), _p("Organisation", s.head)]
+    header = [_p(_t(_("Name")), s.head), _p(_t(_("Role")), s.head), _p(_t(_("Organisation")), s.head)]
     rows: list[list[object]] = [[_p(f"<b>{_dash(p.get('name'))}</b>", s.cell), _p(_dash(p.get("role")), s.cell),
                                  _p(_dash(p.get("organisation")), s.cell)] for p in people]
     return [*story, _data_table(ctx, header, rows, [third, third, ctx.width - 2 * third])]
@@ -1283,34 +1458,36 @@ def _findings_section(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     typed freely ("sort house") follows, as written, in the order it first appears."""
     s = ctx.s
     findings = [_d(x) for x in _l(_d(snap.get("inspection")).get("findings"))]
-    story: list[Flowable] = [CondPageBreak(30 * mm), _p("Findings by report section", s.h2)]
+    story: list[Flowable] = [CondPageBreak(30 * mm), _h2(ctx, N_("Findings by report section"))]
     if not findings:
-        return [*story, _p("The monitor recorded no findings.", s.body)]
+        return [*story, _p(_t(_("The monitor recorded no findings.")), s.body)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for f in findings:
         groups.setdefault(_section_key(f.get("section")), []).append(f)
     order = {name: i for i, name in enumerate(SECTIONS)}
     keys = sorted(groups, key=lambda k: order.get(k, len(SECTIONS)))  # stable: unknown ones keep their order
-    header = [_p("Severity", s.head), _p("Finding", s.head)]
+    header = [_p(_t(_("Severity")), s.head), _p(_t(_("Finding")), s.head)]
     rows: list[list[object]] = []
     extra: list[tuple[Any, ...]] = []
     for key in keys:
         written = str(groups[key][0].get("section") or "general")
-        title = key.capitalize() if key in order else written
+        title = _(_SECTION_TITLES.get(key, key.capitalize())) if key in order else written
         row = len(rows) + 1
-        rows.append([_p(f"<b>{_t(title)}</b> · {len(groups[key])} finding{'s' if len(groups[key]) != 1 else ''}",
-                        s.cell), ""])
+        count = len(groups[key])
+        rows.append([_p(f"<b>{_t(title)}</b> · "
+                        + _t(ngettext("{count} finding", "{count} findings", count).format(count=count)), s.cell), ""])
         extra += [("SPAN", (0, row), (1, row)), ("BACKGROUND", (0, row), (-1, row), HEAD_BG),
                   ("LINEABOVE", (0, row), (-1, row), 0.5, INK)]
         for f in groups[key]:
             severity = str(f.get("severity") or "")
-            label = _t(_SEVERITY_LABELS.get(severity, severity or "—"))
+            label = _t(_(_SEVERITY_LABELS[severity]) if severity in _SEVERITY_LABELS else (severity or "—"))
             serious = severity in (FindingSeverity.MAJOR.value, FindingSeverity.CRITICAL.value)
             rows.append([_p(f"<b>⚠ {label}</b>" if serious else label, s.cell), _p(_dash(f.get("text")), s.cell)])
     story.append(_data_table(ctx, header, rows, [22 * mm, ctx.width - 22 * mm], extra, long=len(rows) > 60))
     quiet = [name for name in SECTIONS if name != "general" and name not in groups]
     if quiet:
-        story.append(_p("No findings under: " + ", ".join(quiet) + ".", s.note))
+        story.append(_p(_t(_("No findings under: {sections}.").format(sections=", ".join(
+            _(_SECTION_TITLES[name]).lower() if name in _SECTION_TITLES else name for name in quiet))), s.note))
     return story
 
 
@@ -1319,22 +1496,23 @@ def _documents_annex(ctx: _Ctx, snap: dict[str, Any]) -> list[Flowable]:
     s = ctx.s
     insp = _d(snap.get("inspection"))
     documents = [_d(x) for x in _l(insp.get("documents"))]
-    story: list[Flowable] = [CondPageBreak(30 * mm), _p("Annex — documents received", s.h2)]
+    story: list[Flowable] = [CondPageBreak(30 * mm), _h2(ctx, N_("Annex — documents received"))]
     if not documents:
-        return [*story, _p("No documents received are recorded.", s.body)]
+        return [*story, _p(_t(_("No documents received are recorded.")), s.body)]
     photo_no = {str(_d(ph).get("sha256")): i for i, ph in enumerate(_l(insp.get("photos")), start=1)}
     sha = ParagraphStyle("sha", parent=s.mono, fontSize=6.5, leading=8.5)
     fixed = [8 * mm, 36 * mm, 94 * mm]  # the photo's column holds its 64 hex digits on one line
     widths = [fixed[0], ctx.width - sum(fixed), *fixed[1:]]
-    header = [_p("No.", s.head), _p("Title", s.head), _p("Reference", s.head), _p("Photo of it (SHA-256)", s.head)]
+    header = [_p(_t(_(word)), s.head) for word in (N_("No."), N_("Title"), N_("Reference"),
+                                                    N_("Photo of it (SHA-256)"))]
     rows: list[list[object]] = []
     for index, doc in enumerate(documents, start=1):
         digest = doc.get("photo")
         if digest:
-            shown = _t(digest) + (f"<br/><font name='{FONT}'>photo {photo_no[str(digest)]} in the appendix</font>"
-                                  if str(digest) in photo_no else "")
+            shown = _t(digest) + (f"<br/><font name='{FONT}'>" + _t(_("photo {number} in the appendix").format(
+                number=photo_no[str(digest)])) + "</font>" if str(digest) in photo_no else "")
         else:
-            shown = f"<font name='{FONT}'>no photo</font>"
+            shown = f"<font name='{FONT}'>" + _t(_("no photo")) + "</font>"
         rows.append([_p(str(index), s.cell), _p(f"<b>{_dash(doc.get('title'))}</b>", s.cell),
                      _p(_dash(doc.get("reference")), s.cell), _p(shown, sha)])
     return [*story, _data_table(ctx, header, rows, widths, long=len(rows) > 40)]
@@ -1344,12 +1522,13 @@ def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[
     s = ctx.s
     photos = _l(_d(snap.get("inspection")).get("photos"))
     if not photos:
-        return [CondPageBreak(20 * mm), _p("Photos", s.h2), _p("No photos are attached to this inspection.", s.body)]
+        return [CondPageBreak(20 * mm), _h2(ctx, N_("Photos")),
+                _p(_t(_("No photos are attached to this inspection.")), s.body)]
     story: list[Flowable] = [
-        NextPageTemplate("later"), PageBreak(), _p("Photo appendix", s.h2),
-        _p(f"{len(photos)} photo{'s' if len(photos) != 1 else ''}. Each is printed from a downscaled copy; the "
-           "original file is kept unaltered as evidence and is identified by the SHA-256 fingerprint shown "
-           "with it.", s.note),
+        NextPageTemplate("later"), PageBreak(), _h2(ctx, N_("Photo appendix")),
+        _p(_t(ngettext("{count} photo.", "{count} photos.", len(photos)).format(count=len(photos)) + " " + _(
+            "Each is printed from a downscaled copy; the original file is kept unaltered as evidence and is "
+            "identified by the SHA-256 fingerprint shown with it.")), s.note),
         Spacer(1, 4),
     ]
     documents: dict[str, list[int]] = {}  # the documents received that a photo shows, by its SHA-256
@@ -1361,13 +1540,14 @@ def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[
     lw = 22 * mm
     for index, (raw, jpeg) in enumerate(zip(photos, jpegs, strict=True), start=1):
         ph = _d(raw)
-        caption = _t(ph.get("caption")) or "<i>no caption</i>"
+        caption = _t(ph.get("caption")) or "<i>" + _t(_("no caption")) + "</i>"
         links = []
         if ph.get("parcel") not in (None, ""):
-            links.append(f"parcel {_t(ph.get('parcel'))}")
+            links.append(_t(_("parcel {number}").format(number=ph.get("parcel"))))
         if ph.get("seal") not in (None, ""):
-            links.append(f"seal <font name='{FONT_MONO}'>{_t(ph.get('seal'))}</font>")
-        links += [f"document {n} received (annex)" for n in documents.get(str(ph.get("sha256")), [])]
+            links.append(_("seal {number}").format(number=f"<font name='{FONT_MONO}'>{_t(ph.get('seal'))}</font>"))
+        links += [_t(_("document {number} received (annex)").format(number=n))
+                  for n in documents.get(str(ph.get("sha256")), [])]
         original = _dash(ph.get("original_name"))
         dims = []
         if ph.get("width") and ph.get("height"):
@@ -1378,14 +1558,16 @@ def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[
             original += f" ({', '.join(dims)})"
         vw = (ctx.width - 2 * lw) / 2
         meta = _grid(ctx, [
-            [_p("Taken", s.label), _p(_moment(ph.get("taken_at")) if ph.get("taken_at") else "not recorded", s.cell),
-             _p("GPS", s.label), _p(_gps(ph.get("gps_lat"), ph.get("gps_lon")), s.cell)],
-            [_p("Shows", s.label), _p(", ".join(links) if links else "the shipment", s.cell),
-             _p("Original", s.label), _p(original, s.cell)],
-            [_p("SHA-256", s.label), _p(_dash(ph.get("sha256")), s.mono), "", ""],
+            [_label(ctx, N_("Taken")),
+             _p(_moment(ph.get("taken_at")) if ph.get("taken_at") else _t(_("not recorded")), s.cell),
+             _label(ctx, N_("GPS")), _p(_gps(ph.get("gps_lat"), ph.get("gps_lon")), s.cell)],
+            [_label(ctx, N_("Shows")), _p(", ".join(links) if links else _t(_("the shipment")), s.cell),
+             _label(ctx, N_("Original")), _p(original, s.cell)],
+            [_label(ctx, N_("SHA-256")), _p(_dash(ph.get("sha256")), s.mono), "", ""],
         ], [lw, vw, lw, ctx.width - 2 * lw - vw], [((1, 2), (3, 2))])
         story.append(KeepTogether([
-            _p(f"<b>Photo {index} of {len(photos)}</b> — {caption}", s.body),
+            _p("<b>" + _t(_("Photo {number} of {count}").format(number=index, count=len(photos))) + "</b> — "
+               + caption, s.body),
             Spacer(1, 3),
             _Photo(jpeg, ctx.width, max_height),
             Spacer(1, 3),
@@ -1401,7 +1583,7 @@ def _photo_section(ctx: _Ctx, snap: dict[str, Any], jpegs: list[_Jpeg]) -> list[
 def _paper(paper: str) -> tuple[float, float]:
     key = paper.strip().upper().replace("US ", "").replace("US-", "")
     if key not in PAPER_SIZES:
-        raise ReportError(f"“{paper}” is not a paper size for reports; use A4 or Letter.")
+        raise ReportError(_("“{paper}” is not a paper size for reports; use A4 or Letter.").format(paper=paper))
     return PAPER_SIZES[key]
 
 
@@ -1431,8 +1613,8 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
     # Every format this kpmonitor reads prints: a report signed before a format changed reads as it was signed.
     if not isinstance(snapshot, dict) or snapshot.get("format") not in FORMATS_READ:
         found = snapshot.get("format") if isinstance(snapshot, dict) else None
-        raise ReportError(f"This is not a report snapshot this version can print (format {found!r}, "
-                          f"expected {FORMAT!r}).")
+        raise ReportError(_("This is not a report snapshot this version can print (format {found}, "
+                            "expected {expected}).").format(found=repr(found), expected=repr(FORMAT)))
     pagesize = _paper(paper)
     _register_fonts()
 
@@ -1448,14 +1630,27 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
     for index, raw in enumerate(photos, start=1):
         report_progress(index - 1, f"Preparing photo {index} of {len(photos)}")
         ph = _d(raw)
-        label = f"Photo {index} ({ph.get('original_name') or str(ph.get('sha256'))[:12]})"
+        label = _("Photo {number} ({name})").format(number=index,
+                                                   name=ph.get("original_name") or str(ph.get("sha256"))[:12])
         try:
             data = photo_jpeg(str(ph.get("sha256")))
         except KPError as exc:
-            raise ReportError(f"{label} cannot go into the report: {exc.message}") from exc
+            raise ReportError(_("{photo} cannot go into the report: {why}").format(photo=label, why=exc.message)) \
+                from exc
         jpegs.append(_check_jpeg(data, label))
     report_progress(len(photos), "Laying out the pages")
+    # What went wrong above is said in the app's language, to the monitor; the pages speak the report's.
+    with speaking(snapshot_language(snapshot)) as language:
+        pdf = _lay_out(snapshot, qr_text, jpegs, pagesize, language)
+    if progress is not None:
+        progress(steps, steps, "Report ready")
+    return pdf
 
+
+def _lay_out(snapshot: dict[str, Any], qr_text: str, jpegs: list[_Jpeg], pagesize: tuple[float, float],
+             language: str) -> bytes:
+    """The PDF's pages, in ``language`` (``render_report`` speaks it around this call)."""
+    insp = _d(snapshot.get("inspection"))
     report = _d(snapshot.get("report"))
     monitor = _d(snapshot.get("monitor"))
     cert = _d(insp.get("certificate"))
@@ -1466,26 +1661,32 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
 
     page_w, page_h = pagesize
     margin_lr, margin_top, margin_bottom = 15 * mm, 17 * mm, 21 * mm
+    certificate = _("KP certificate {number}").format(number=cert_no)
+    verdict_short = _(_VERDICT_HEADERS.get(verdict.label, verdict.label))
+    version = _("version {version}").format(version=_plain(report.get("version")))
     decor = _Decor(
         page_width=page_w, page_height=page_h, margin_left=margin_lr, margin_right=margin_lr,
-        footer_left=f"KP certificate {cert_no} · report {report_id} · version {_plain(report.get('version'))}",
-        footer_audit=f"Audit chain head: event {_plain(audit.get('seq'))} · {_plain(audit.get('head'))[:16]}",
-        header_left=f"{TITLE} · KP certificate {cert_no}",
-        header_right=verdict.label.capitalize() if verdict is not _NO_VERDICT else "No verdict",
+        footer_left=" · ".join((certificate, _("report {report}").format(report=report_id), version)),
+        footer_audit=_("Audit chain head: event {number} · {head}").format(
+            number=_plain(audit.get("seq")), head=_plain(audit.get("head"))[:16]),
+        header_left=f"{_(TITLE)} · {certificate}",
+        header_right=verdict_short,
         pdf_date=_pdf_date(report.get("signed_at")),
     )
 
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=pagesize, leftMargin=margin_lr, rightMargin=margin_lr, topMargin=margin_top,
-        bottomMargin=margin_bottom, invariant=1, pageCompression=1, lang="en", displayDocTitle=1,
+        bottomMargin=margin_bottom, invariant=1, pageCompression=1, lang=language, displayDocTitle=1,
         initialFontName=FONT, initialFontSize=9,  # else reportlab lists Helvetica, unembedded, on every page
-        title=f"{TITLE} — KP certificate {cert_no}",
-        author=_plain(monitor.get("name")) or "Unknown monitor",
+        title=f"{_(TITLE)} — {certificate}",
+        author=_plain(monitor.get("name")) or _("Unknown monitor"),
         subject=cert_no,
         creator=f"kpmonitor {__version__}",
+        # The English words stay first, whatever the language: what an archive searches for.
         keywords=["Kimberley Process", "KPCS", "monitor's certification report", f"KP certificate {cert_no}",
-                  f"report {report_id}", f"version {_plain(report.get('version'))}", verdict.label.capitalize()],
+                  f"report {report_id}", f"version {_plain(report.get('version'))}", verdict.label.capitalize(),
+                  *([] if language == "en" else [_(TITLE), certificate, verdict_short])],
     )
     frame_h = page_h - margin_top - margin_bottom
     first = Frame(margin_lr, margin_bottom, page_w - 2 * margin_lr, frame_h, id="first",
@@ -1497,7 +1698,7 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
     doc.addPageTemplates([PageTemplate(id="first", frames=[first], autoNextPageTemplate="later"),
                           PageTemplate(id="later", frames=[later])])
 
-    ctx = _Ctx(_styles(), page_w - 2 * margin_lr, later_h, _load_reference())
+    ctx = _Ctx(_styles(), page_w - 2 * margin_lr, later_h, _load_reference(), language)
     story: list[Flowable] = []
     # Page 1 is for the border (``_first_page``); the record behind it follows, then the annexes.
     story += _first_page(ctx, snapshot, qr_text)
@@ -1508,6 +1709,4 @@ def render_report(snapshot: dict[str, Any], *, qr_text: str, photo_jpeg: PhotoSo
     story += _photo_section(ctx, snapshot, jpegs)
 
     doc.build(story, canvasmaker=partial(_NumberedCanvas, decor=decor))
-    if progress is not None:
-        progress(steps, steps, "Report ready")
     return buffer.getvalue()

@@ -15,8 +15,9 @@ belongs to the GUI thread):
     on the caller's thread: reads the inspection, refuses it while errors or
     unacknowledged warnings remain, reads the signing certificate (the signer:
     its monitor and its device, whatever the home's settings say), and fixes
-    the report's id (its device's own), version and device sequence number
-    and the audit head the snapshot describes.
+    the report's id (its device's own), version and device sequence number,
+    the audit head the snapshot describes and the language the report is
+    drawn in (the monitor's choice; by default the app's).
 ``build_signing``
     anywhere, no database: opens the key, builds the snapshot, seals,
     renders, signs the PDF and the manifest. The slow part.
@@ -45,6 +46,7 @@ from kpmonitor.domain.inspection import Inspection, Status
 from kpmonitor.errors import Conflict, KPError
 from kpmonitor.fileio import write_atomic
 from kpmonitor.history.checkpoint import HistoryPlan, make_history
+from kpmonitor.i18n import _, check_language, current_language, speaking
 from kpmonitor.paths import Paths
 from kpmonitor.report.contents import SEAL_ATTACHMENT, SNAPSHOT_ATTACHMENT, seal_payload
 from kpmonitor.report.manifest import make_manifest
@@ -96,6 +98,7 @@ class SigningPlan:
     paper: str
     paths: Paths
     vault: PhotoVault
+    language: str = "en"  # the report's language (``i18n.LANGUAGES``), recorded in its snapshot
 
 
 @dataclass(frozen=True)
@@ -162,12 +165,15 @@ def make_seal(snap: dict[str, Any], snap_sha: str, key: ec.EllipticCurvePrivateK
     return qrseal.encode_seal_kp2(seal_payload(snap, snap_sha, kp2=True), key, cert)
 
 
-def prepare_signing(ws: Workspace, inspection_id: str) -> SigningPlan:
+def prepare_signing(ws: Workspace, inspection_id: str, *, language: str | None = None) -> SigningPlan:
     """Read what signing needs from the store (the caller's thread).
 
+    :param language: the language of the report (``en``, ``fr``, ``pt``); None: the app's (``current_language``).
+    :raises UnknownLanguage: for a language kpmonitor does not speak (before anything is read).
     :raises ValidationError: while errors remain or warnings are not acknowledged.
     :raises Conflict: when the inspection is already signed.
     """
+    chosen = check_language(language) if language else current_language()
     insp = ws.store.get(inspection_id)
     if insp.status is Status.SIGNED:
         raise Conflict("This inspection is already signed; amend it to make a correction.")
@@ -194,7 +200,7 @@ def prepare_signing(ws: Workspace, inspection_id: str) -> SigningPlan:
         supersedes_version=superseded["version"] if superseded else None,
         device_seq=device_seq, audit_head=head, history=history, certificate=cert, signer=signer,
         signer_note=signer_note(signer, ws.home.name, ws.home.device_id), paper=str(ws.settings.get("paper_size")),
-        paths=ws.paths, vault=ws.vault)
+        paths=ws.paths, vault=ws.vault, language=chosen)
 
 
 def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | None = None) -> SignedBuild:
@@ -216,7 +222,7 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
     snap = build_snapshot(
         insp, plan.problems, report_id=plan.report_id, id_nonce=plan.id_nonce, version=plan.version,
         supersedes=plan.supersedes, supersedes_version=plan.supersedes_version, signed_at=signed_at,
-        device_seq=plan.device_seq, audit_head=head, signer=plan.signer)
+        device_seq=plan.device_seq, audit_head=head, signer=plan.signer, language=plan.language)
     snap_bytes = snapshot_bytes(snap)
     snap_sha = hashlib.sha256(snap_bytes).hexdigest()
     step(1, "Sealing the summary")
@@ -224,9 +230,12 @@ def build_signing(plan: SigningPlan, passphrase: str, *, progress: Progress | No
     step(2, "Rendering the report")
     pdf = render_report(snap, qr_text=qr_text, photo_jpeg=plan.vault.scaled_jpeg, paper=plan.paper)
     step(3, "Signing the PDF")
+    with speaking(plan.language):  # the signature's reason, which PDF readers show, in the report's language
+        reason = _("KP monitor's certification report for certificate {number}").format(
+            number=insp.certificate.number)
     signed = pdfsign.sign_pdf(
         pdf, key, cert, chain,
-        reason=f"KP monitor's certification report for certificate {insp.certificate.number}",
+        reason=reason,
         location=insp.site, name=plan.signer.name,
         attachments={SNAPSHOT_ATTACHMENT: snap_bytes, SEAL_ATTACHMENT: qr_text.encode("ascii")})
     # The bundle manifest is signed now, while the key is open, so that exporting a bundle later needs
@@ -260,14 +269,14 @@ def record_signing(ws: Workspace, built: SignedBuild, *, progress: Progress | No
                         plan.signer_note)
 
 
-def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *,
-                    progress: Progress | None = None) -> SignedReport:
-    """Freeze and sign an inspection; returns the report.
+def sign_inspection(ws: Workspace, inspection_id: str, passphrase: str, *, progress: Progress | None = None,
+                    language: str | None = None) -> SignedReport:
+    """Freeze and sign an inspection, its report in ``language`` (None: the app's); returns the report.
 
     :raises ValidationError: while errors remain or warnings are not acknowledged.
     :raises WrongPassphrase: (a KPError) when the passphrase does not open the key.
     """
-    built = build_signing(prepare_signing(ws, inspection_id), passphrase, progress=progress)
+    built = build_signing(prepare_signing(ws, inspection_id, language=language), passphrase, progress=progress)
     return record_signing(ws, built, progress=progress)
 
 

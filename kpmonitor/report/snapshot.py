@@ -17,6 +17,11 @@ production, the valuation, who was present, the documents received and the
 certificate's lines per HS code. Formats 3 and 2 (amendments without a reason)
 and format 1 (ids drawn at random) are still read: their inspection reads with
 those parts empty.
+
+The report section names the language the report was drawn in (``language``: ``en``, ``fr`` or ``pt``, chosen at
+signing). It is a new key of format 4, not a new format: it changes nothing any check reads, and a kpmonitor that
+does not know it still verifies and imports the report; a snapshot without it (signed before it) is English, and
+so is one that names a language this kpmonitor does not speak (``snapshot_language``).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from typing import Any
 
 from kpmonitor.domain.inspection import Inspection, to_document
 from kpmonitor.domain.quantities import plain
+from kpmonitor.i18n import DEFAULT as DEFAULT_LANGUAGE
+from kpmonitor.i18n import LANGUAGES
 from kpmonitor.rules.problems import Problem
 from kpmonitor.store.audit import Head, canonical
 
@@ -41,6 +48,14 @@ RECORD_PARTS = {"validation": dict, "shipment": dict, "production": dict, "valua
                 "documents": list}
 UNBOUND_ID_NOTE = ("This report is of format kpmonitor-report/1, made before report ids were bound to their "
                    "device: that its id is its device's own could not be checked.")
+
+
+def snapshot_language(snap: object) -> str:
+    """The language a snapshot's report is drawn in: its ``report.language``, English when it names none (signed
+    before the key) or one this kpmonitor does not speak (a hostile or newer snapshot: the facts print anyway)."""
+    report = snap.get("report") if isinstance(snap, dict) else None
+    language = report.get("language") if isinstance(report, dict) else None
+    return language if isinstance(language, str) and language in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def report_id_for(device_id: str, device_seq: int, nonce: str) -> str:
@@ -89,7 +104,7 @@ class SignerInfo:
 
 def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str, id_nonce: str, version: int,
                    supersedes: str | None, supersedes_version: int | None, signed_at: str, device_seq: int,
-                   audit_head: Head, signer: SignerInfo) -> dict[str, Any]:
+                   audit_head: Head, signer: SignerInfo, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """The report's content, as it will be frozen.
 
     :param problems: the rules' findings at signing time; the warnings go into
@@ -100,6 +115,7 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
     :param device_seq: the device's report counter (1, 2, 3…), so that
         headquarters can tell a missing report.
     :param audit_head: the audit chain's head at signing time.
+    :param language: the language the PDF is drawn in (one of ``i18n.LANGUAGES``), recorded as ``report.language``.
 
     A version after the first carries the ``amendment`` section, with the reason ``insp.amend_reason`` gives
     (signing refuses an amendment without one: ``rules.kp``); the first version's is null.
@@ -127,7 +143,7 @@ def build_snapshot(insp: Inspection, problems: list[Problem], *, report_id: str,
             "id": report_id, "id_nonce": id_nonce, "version": version, "supersedes": supersedes,
             "supersedes_version": supersedes_version, "signed_at": signed_at,
             "device_id": signer.device_id, "device_seq": device_seq,
-            "audit": {"seq": audit_head.seq, "head": audit_head.hash},
+            "audit": {"seq": audit_head.seq, "head": audit_head.hash}, "language": language,
         },
         "monitor": {
             "name": signer.name, "certificate_serial": signer.certificate_serial,

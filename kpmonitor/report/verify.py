@@ -16,6 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from kpmonitor.errors import KPError
+from kpmonitor.i18n import _
 from kpmonitor.report.contents import SNAPSHOT_ATTACHMENT, embedded_files, report_summary, seal_differences
 from kpmonitor.report.snapshot import FORMAT_V1, UNBOUND_ID_NOTE, report_id_problem
 from kpmonitor.report.verification import Verification
@@ -42,18 +43,20 @@ def signer_checked(cert: x509.Certificate, snap: Any) -> tuple[str, bool, str | 
     report = snap.get("report") if isinstance(snap, dict) else None
     monitor = snap.get("monitor") if isinstance(snap, dict) else None
     if not isinstance(report, dict) or not isinstance(monitor, dict):
-        return "The snapshot does not state which device and monitor signed it.", False, None
+        return _("The snapshot does not state which device and monitor signed it."), False, None
     note = UNBOUND_ID_NOTE if snap.get("format") == FORMAT_V1 else None
     try:
         problem = identity.signer_problem(cert, device_id=str(report.get("device_id")),
                                           monitor=str(monitor.get("name")))
     except Exception:  # a hostile certificate's name can break decoding
-        problem = "The signing certificate cannot be read."
+        problem = _("The signing certificate cannot be read.")
     problem = problem or report_id_problem(snap.get("format"), report)
     if problem is not None:
         return problem, False, note
-    return (f"The certificate names device {str(report['device_id'])[:8]} and {monitor['name']}, as the report "
-            f"does{'.' if note else ', and the report id is that device’s own.'}"), True, note
+    sentence = (_("The certificate names device {device} and {monitor}, as the report does.") if note else
+                _("The certificate names device {device} and {monitor}, as the report does, and the report id is "
+                  "that device’s own."))
+    return sentence.format(device=str(report["device_id"])[:8], monitor=monitor["name"]), True, note
 
 
 # A report's first page is A4 (595 × 842 pt) or Letter (612 × 792 pt), upright or turned: each side is at
@@ -88,8 +91,9 @@ def read_qr_from_pdf(pdf: bytes, dpi: int = 150) -> str | None:
         width, height = page.get_size()
         scale = dpi / 72
         if max(width, height) > MAX_PAGE_POINTS or width * scale * height * scale > MAX_RENDER_PIXELS:
-            raise PageTooLarge(f"Page 1 is {width:,.0f} × {height:,.0f} points, larger than a report's page "
-                               "(A4 or Letter), so it was not rendered to read the QR seal.")
+            raise PageTooLarge(_("Page 1 is {width} × {height} points, larger than a report's page (A4 or "
+                                 "Letter), so it was not rendered to read the QR seal.").format(
+                                     width=f"{width:,.0f}", height=f"{height:,.0f}"))
         image = page.render(scale=scale).to_pil()
         barcodes = zxingcpp.read_barcodes(image)
     except PageTooLarge:
@@ -114,14 +118,14 @@ def _chain_checks(v: Verification, chain: identity.ChainResult | None, root: x50
                   crl: x509.CertificateRevocationList | None) -> None:
     if root is None:
         v.add("issued by headquarters", False,
-              "No headquarters root certificate was given to check the signer against.")
+              _("No headquarters root certificate was given to check the signer against."))
         return
     if chain is None:
-        v.add("issued by headquarters", False, "The signing certificate cannot be read.")
+        v.add("issued by headquarters", False, _("The signing certificate cannot be read."))
         return
     chain_checks(v, chain, crl is not None)
     if crl is None:
-        v.warnings.append("Revocation was not checked: no revocation list from headquarters was given.")
+        v.warnings.append(_("Revocation was not checked: no revocation list from headquarters was given."))
 
 
 def chain_checks(v: Verification, chain: identity.ChainResult, with_crl: bool) -> list[str]:
@@ -136,13 +140,13 @@ def chain_checks(v: Verification, chain: identity.ChainResult, with_crl: bool) -
     issuer = chain.issuer_problems
     lines = [
         ("issued by headquarters", chain.issued_by_hq and not issuer,
-         " ".join(issuer) or chain.before_enrolment or "The signing certificate chains to headquarters' root."),
+         " ".join(issuer) or chain.before_enrolment or _("The signing certificate chains to headquarters' root.")),
         (CERT_VALID_CHECK, not chain.validity_problems,
-         " ".join(chain.validity_problems) or "The certificates are within their validity periods."),
+         " ".join(chain.validity_problems) or _("The certificates are within their validity periods.")),
     ]
     if with_crl:
         lines.append(("not revoked", not chain.revoked and not chain.revocation_problems,
-                      " ".join(chain.revocation_problems) or "Not on headquarters' revocation list."))
+                      " ".join(chain.revocation_problems) or _("Not on headquarters' revocation list.")))
     for name, ok, detail in lines:
         v.add(name, ok, detail)
     v.before_enrolment = v.before_enrolment or chain.before_enrolment is not None
@@ -154,9 +158,9 @@ def _compare_seal(v: Verification, payload: dict[str, Any], snap: dict[str, Any]
                   signer: str | None) -> None:
     differing = seal_differences(payload, snap, snap_sha, signer=signer)
     v.add("QR seal matches the report", not differing,
-          "The QR seal states the same certificate, carats, value, parcels, seals, verdict, monitor, date and "
-          "report as the signed report." if not differing else
-          "The QR seal and the report disagree on: " + ", ".join(differing) + ".")
+          _("The QR seal states the same certificate, carats, value, parcels, seals, verdict, monitor, date and "
+            "report as the signed report.") if not differing else
+          _("The QR seal and the report disagree on: {fields}.").format(fields=", ".join(differing)))
 
 
 def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.CertificateRevocationList | None, *,
@@ -169,23 +173,23 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.Certif
     v = Verification("pdf")
     check = pdfsign.verify_pdf(pdf, root, crl, enrolment=enrolment)
     if check.signer_cert is None:
-        v.add("signature intact", False, check.problems[0] if check.problems else "The PDF carries no signature.")
+        v.add("signature intact", False, check.problems[0] if check.problems else _("The PDF carries no signature."))
         return v
     v.signer = identity.certificate_summary(check.signer_cert)
     v.add("signature intact", check.intact and check.signature_valid,
-          "The signed bytes are exactly those the monitor signed." if check.intact and check.signature_valid
-          else "The PDF was changed after it was signed.")
+          _("The signed bytes are exactly those the monitor signed.") if check.intact and check.signature_valid
+          else _("The PDF was changed after it was signed."))
     v.add("covers the whole file", check.covers_whole_file,
-          "The signature covers the entire file." if check.covers_whole_file
-          else "Bytes were added or changed outside what the signature covers.")
+          _("The signature covers the entire file.") if check.covers_whole_file
+          else _("Bytes were added or changed outside what the signature covers."))
     v.add("certified, no changes permitted", check.certified_no_changes,
-          "Certified by its author with no later changes permitted." if check.certified_no_changes
-          else "The signature is not a certification forbidding changes.")
+          _("Certified by its author with no later changes permitted.") if check.certified_no_changes
+          else _("The signature is not a certification forbidding changes."))
     _chain_checks(v, check.chain, root, crl)
     if not (check.intact and check.signature_valid and check.covers_whole_file and check.certified_no_changes):
         # Nothing the file says is looked at further, least of all its pages rendered: a forged or altered
         # PDF must not get to make the verifier work.
-        v.add("QR seal signature", False, "The QR seal was not read: the PDF's signature does not hold.")
+        v.add("QR seal signature", False, _("The QR seal was not read: the PDF's signature does not hold."))
         return v
 
     files = embedded_files(pdf)
@@ -197,8 +201,8 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.Certif
         except ValueError:
             snap = None
     v.add("report snapshot attached", snap is not None,
-          "The frozen snapshot of the inspection is attached to the signed PDF." if snap is not None
-          else "The PDF has no readable snapshot: it is not a kpmonitor report.")
+          _("The frozen snapshot of the inspection is attached to the signed PDF.") if snap is not None
+          else _("The PDF has no readable snapshot: it is not a kpmonitor report."))
     if snap is not None:
         detail, ok, note = signer_checked(check.signer_cert, snap)
         v.add(SIGNER_CHECK, ok, detail)
@@ -209,24 +213,24 @@ def verify_pdf_bytes(pdf: bytes, root: x509.Certificate | None, crl: x509.Certif
         v.add("QR seal signature", False, exc.message)
         return v
     if qr_text is None:
-        v.add("QR seal signature", False, "No QR seal could be read on page 1.")
+        v.add("QR seal signature", False, _("No QR seal could be read on page 1."))
         return v
     seal = qrseal.verify_seal(qr_text, root, crl, enrolment=enrolment, trust_list=trust_list,
                               certificate=check.signer_cert)
     v.add("QR seal signature", seal.signature_valid,
-          "The printed QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
+          _("The printed QR seal's signature is valid.") if seal.signature_valid else " ".join(seal.problems))
     if seal.format == 2:
         same = seal.kid == key_id(check.signer_cert)
         v.add("QR seal and PDF signed by the same monitor", same,
-              "The QR seal's key id is the PDF's signing certificate's." if same
-              else "The QR seal was signed by a different key than the PDF.")
+              _("The QR seal's key id is the PDF's signing certificate's.") if same
+              else _("The QR seal was signed by a different key than the PDF."))
         if seal.signature_valid and seal.signer_entry is not None:  # else the PDF's own chain said it above
             v.add("QR seal vouched for", seal.ok, seal.sentence)
     elif seal.signer_cert is not None:
         same = same_certificate(seal.signer_cert, check.signer_cert)
         v.add("QR seal and PDF signed by the same monitor", same,
-              "The same certificate signed the QR seal and the PDF." if same
-              else "The QR seal was signed by a different certificate than the PDF.")
+              _("The same certificate signed the QR seal and the PDF.") if same
+              else _("The QR seal was signed by a different certificate than the PDF."))
     if snap is not None and seal.payload is not None:
         snap_sha = hashlib.sha256(snap_bytes or b"").hexdigest()
         _compare_seal(v, seal.payload, snap, snap_sha, seal.signer_name)
@@ -246,17 +250,18 @@ def verify_qr_text(text: str, root: x509.Certificate | None, crl: x509.Certifica
     v = Verification(kind)
     seal = qrseal.verify_seal(text.strip(), root, crl, enrolment=enrolment, trust_list=trust_list)
     if seal.payload is None:
-        v.add("QR seal signature", False, " ".join(seal.problems) or "The text is not a kpmonitor QR seal.")
+        v.add("QR seal signature", False, " ".join(seal.problems) or _("The text is not a kpmonitor QR seal."))
         return v
     if seal.format == 2 and seal.signer_cert is None:
         _kp2_checks(v, seal, crl)
     else:
         v.add("QR seal signature", seal.signature_valid,
-              "The QR seal's signature is valid." if seal.signature_valid else " ".join(seal.problems))
+              _("The QR seal's signature is valid.") if seal.signature_valid else " ".join(seal.problems))
         if seal.signer_cert is not None:
             v.signer = identity.certificate_summary(seal.signer_cert)
             v.add(SIGNER_CHECK, seal.signer_problem is None, seal.signer_problem or
-                  f"The certificate names one device and {v.signer['name']}, the monitor the seal names.")
+                  _("The certificate names one device and {monitor}, the monitor the seal names.").format(
+                      monitor=v.signer["name"]))
         _chain_checks(v, seal.chain, root, crl)
         if seal.signer_entry is not None and seal.signature_valid and seal.chain is not None and seal.chain.ok:
             v.add("on headquarters' trust list", seal.ok, seal.sentence)
@@ -286,7 +291,7 @@ def _kp2_checks(v: Verification, seal: qrseal.SealCheck, crl: x509.CertificateRe
                 if seal.trust_list is not None else "", "serial": entry.serial,
                 "not_before": entry.not_before.isoformat(), "not_after": entry.not_after.isoformat(),
                 "sha256": entry.certificate_sha256}
-    v.add("QR seal signature", True, "The QR seal's signature is valid, by a key on headquarters' trust list.")
+    v.add("QR seal signature", True, _("The QR seal's signature is valid, by a key on headquarters' trust list."))
     if seal.ok or seal.verdict == "unvouched":  # genuine, or a trust list past its next update
         v.add("issued by headquarters", seal.ok, seal.sentence)
     else:
@@ -295,7 +300,7 @@ def _kp2_checks(v: Verification, seal: qrseal.SealCheck, crl: x509.CertificateRe
         stale = identity.crl_expired_problem(crl)
         listed = crl.get_revoked_certificate_by_serial_number(int(entry.serial, 16))
         v.add("not revoked", stale is None and listed is None, stale or (
-            f"The certificate (serial {entry.serial}) is on headquarters' revocation list." if listed is not None
-            else "Not on headquarters' revocation list."))
+            _("The certificate (serial {serial}) is on headquarters' revocation list.").format(serial=entry.serial)
+            if listed is not None else _("Not on headquarters' revocation list.")))
     else:
-        v.warnings.append("Revocation was checked on headquarters' trust list only: no revocation list was given.")
+        v.warnings.append(_("Revocation was checked on headquarters' trust list only: no revocation list was given."))

@@ -33,7 +33,7 @@ from kpmonitor.domain.moments import after, show_moment
 from kpmonitor.domain.places import distance_km, show_km, show_place
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, grouped, signed, usd_per_carat
 from kpmonitor.domain.reference import OPERATORS_FILE, Operation, Reference
-from kpmonitor.i18n import N_, _, ngettext
+from kpmonitor.i18n import N_, _, catalogues_fingerprint, current_language, ngettext
 from kpmonitor.rules.problems import Problem, Severity
 
 # Raised whenever a rule is added or changes what it finds: what was judged before is judged again, once.
@@ -61,14 +61,16 @@ class RuleContext:
     seal_used_elsewhere: Callable[[str], str | None] = field(default=lambda _n: None)
 
     def fingerprint(self) -> str:
-        """What the rules' findings depend on besides the inspection: tolerances and every reference table.
+        """What the rules' findings depend on besides the inspection: tolerances, every reference table and the
+        translations they are said in (the compiled catalogues).
 
         Stored beside what was judged (the list's counts, headquarters' anomalies), so that a changed
         setting or table is noticed and everything is judged again once.
         """
         judged_by = (RULES_VERSION, self.tolerance_hundredths, str(self.tolerance_pct), self.eu_max_validity_days,
                      self.photo_span_hours, str(self.photo_distance_km), str(self.valuation_tolerance_pct),
-                     self.sealing_to_signing_hours, self.reference.digest)
+                     self.sealing_to_signing_hours, self.reference.digest,
+                     catalogues_fingerprint())  # headquarters stores the findings' sentences in every language
         return hashlib.sha256(repr(judged_by).encode("utf-8")).hexdigest()
 
 
@@ -201,7 +203,7 @@ def _check_countries(insp: Inspection, ctx: RuleContext) -> list[Problem]:
         elif code == MIXED:
             out.append(_err(f"certificate.{key}", f"cert.{key}.mixed", mixed))
         elif ref.participant_for_country(code) is None:
-            name = ref.country_name(code)
+            name = ref.country_name(code, current_language())  # CLDR's name in the sentence's language
             out.append(_err(f"certificate.{key}", f"cert.{key}.participant", outside.format(country=name or code)))
     return out
 
@@ -332,12 +334,13 @@ def _check_value_per_carat(insp: Inspection, hs_code: str, carats: int | None, c
     # Judged on the value the sentence shows, so a warning never quotes a number inside the band.
     if per_ct is None or band.low * 100 <= per_ct <= band.high * 100:
         return []
-    where = _("mixed goods") if origin == MIXED else (ctx.reference.country_name(origin) or origin)
+    where = _("mixed goods") if origin == MIXED else (ctx.reference.country_name(origin, current_language()) or origin)
     return [_warn(path, "value.per_carat",
                   _("{what} is valued at US$ {value}/ct; the usual range for HS {code} from {where} is "
                     "US$ {low}–{high}/ct ({source}, {year}).").format(
                       what=label, value=amount_text(per_ct), code=hs_code, where=where, low=f"{band.low:,}",
-                      high=f"{band.high:,}", source=band.source, year=band.year))]
+                      high=f"{band.high:,}", source=ctx.reference.band_source(band, current_language()),
+                      year=band.year))]
 
 
 # --- certificate lines -------------------------------------------------------------------------
@@ -629,7 +632,7 @@ def _check_operator(insp: Inspection, ctx: RuleContext) -> list[Problem]:
     listed = (_("headquarters' list of operations cleared for export in {country} (compiled {date})")
               if compiled else _("headquarters' list of operations cleared for export in {country} "
                                  "(compiled on an unknown date)")).format(
-        country=ref.country_name(origin) or origin, date=compiled)
+        country=ref.country_name(origin, current_language()) or origin, date=compiled)
     if not prod.operator.strip():
         return [_warn("production.operator", "production.operator.missing",
                       _("Enter the operator that produced the goods: {list} is checked against it.").format(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kpmonitor.domain.text import printable
 from kpmonitor.errors import KPError
+from kpmonitor.i18n import ngettext
 
 if TYPE_CHECKING:
     from kpmonitor.domain.inspection import Inspection
@@ -55,9 +56,9 @@ class ValidationError(KPError):
         # One line per problem: a line break inside a message (a name from a document) is shown escaped.
         lines = [f"{p.field}: {printable(p.message)}" for p in problems]
         super().__init__(
-            "The inspection has "
-            + (f"{len(problems)} problems" if len(problems) != 1 else "1 problem")
-            + ":\n"
+            ngettext("The inspection has {count} problem:", "The inspection has {count} problems:",
+                     len(problems)).format(count=len(problems))
+            + "\n"
             + "\n".join(f"  - {line}" for line in lines)
         )
 

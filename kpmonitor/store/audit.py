@@ -91,16 +91,20 @@ def _events(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     )
 
 
-def verify(conn: sqlite3.Connection) -> AuditReport:
+def verify(conn: sqlite3.Connection, tables: tuple[str, ...] = AUDITED_TABLES,
+           bookkeeping: frozenset[str] = frozenset()) -> AuditReport:
     """Re-check the whole chain and the tables it describes.
 
     Names the first broken event: a gap, an event out of order, an event whose
     content no longer matches its hash, or a link to the wrong predecessor;
     then every row whose content differs from what the log recorded.
+
+    :param tables: the audited tables the database holds (headquarters on PostgreSQL holds only its own).
+    :param bookkeeping: columns of every table that are no content (PostgreSQL's ``rowid`` identity).
     """
     report = AuditReport()
     prev_hash, expected_seq = GENESIS, 1
-    state: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in AUDITED_TABLES}
+    state: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in tables}
     for _rowid, seq, at, actor, entity, entity_id, op, change, prev, digest in _events(conn):
         label = f"Audit event {seq} ({op} {entity} {str(entity_id)[:8]})"
         if seq != expected_seq:
@@ -122,7 +126,7 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
         report.events += 1
         _replay(state, entity, entity_id, op, json.loads(change))
     report.head = Head(expected_seq - 1, prev_hash)
-    report.problems += _compare_tables(conn, state)
+    report.problems += _compare_tables(conn, state, tables, bookkeeping)
     return report
 
 
@@ -137,10 +141,11 @@ def _replay(state: dict[str, dict[str, dict[str, Any]]], entity: str, entity_id:
         table.pop(entity_id, None)
 
 
-def _compare_tables(conn: sqlite3.Connection, state: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
+def _compare_tables(conn: sqlite3.Connection, state: dict[str, dict[str, dict[str, Any]]], tables: tuple[str, ...],
+                    bookkeeping: frozenset[str]) -> list[str]:
     problems: list[str] = []
-    for table in AUDITED_TABLES:
-        skip = UNAUDITED_COLUMNS.get(table, set())
+    for table in tables:
+        skip = UNAUDITED_COLUMNS.get(table, set()) | bookkeeping
         cur = conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
         seen: set[str] = set()

@@ -202,13 +202,31 @@ def _record_parts(row: dict[str, Any], insp: Inspection) -> None:
     insp.documents = _rows_of(row["documents_received"], DocumentReceived)
 
 
+# What each freeze trigger says when it refuses (``store.schema``, ``hq.pgstore``), and the sentence a person reads.
+_FROZEN = (("history is frozen", "Signed checkpoints and receipts are history: they can no longer be changed."),
+           ("imported reports are frozen", "What headquarters imported is evidence: it can no longer be changed."),
+           ("anomaly notes are frozen", "An analyst's note is kept as written and can no longer be changed: write "
+            "a new note instead."),
+           ("confirmations of receipt are frozen", "A confirmation of receipt is kept as recorded and can no longer "
+            "be changed: record a new one to correct it."),
+           ("stored files are frozen", "What headquarters imported is evidence: it can no longer be changed."),
+           ("frozen", "This inspection is signed and can no longer be changed; amend it instead."))
+
+
+def frozen_refusal(error: str) -> FrozenError | None:
+    """The sentence for a write a freeze trigger refused (its error's text), on either engine; None: not one."""
+    for said, sentence in _FROZEN:
+        if said in error:
+            return FrozenError(sentence)
+    return None
+
+
 def _refusal(exc: BaseException) -> KPError | None:
     """The sentence for a write SQLite refused, or None when the error is a bug to log as it is."""
     if isinstance(exc, sqlite3.IntegrityError):
-        if "history is frozen" in str(exc):
-            return FrozenError("Signed checkpoints and receipts are history: they can no longer be changed.")
-        if "frozen" in str(exc):
-            return FrozenError("This inspection is signed and can no longer be changed; amend it instead.")
+        frozen = frozen_refusal(str(exc))
+        if frozen is not None:
+            return frozen
         # A foreign key or CHECK the application should never have broken: a bug, kept in the log.
         log.error("the database refused a change", exc_info=exc)
         return WriteFailed("The change was refused by the database and not saved; the details are in the log.")

@@ -632,6 +632,14 @@ def m014_hq_search(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE hq_anomalies SET anomaly_key = kpmonitor_anomaly_key(kind, scope, report_ids)")
 
 
+def m015_anomaly_sentences(db: sqlite_utils.Database) -> None:
+    """Each anomaly's sentence in every language kpmonitor speaks (``hq_anomalies.sentences``: JSON, language →
+    sentence; ``sentence`` stays the English one), made when it is judged, so that analysts sharing headquarters
+    each read it in their own. The rows stored before have none (``{}``): they read in English until judged again,
+    which the changed fingerprint of the rules (it covers the catalogues now) asks for at the first listing."""
+    db.execute("ALTER TABLE hq_anomalies ADD COLUMN sentences TEXT NOT NULL DEFAULT '{}'")
+
+
 def anomaly_key(kind: str, scope: str, report_ids: tuple[str, ...]) -> str:
     """The one key of a stored anomaly that survives its rows being judged again: SHA-256 of its kind, scope and
     reports (what an analyst's note is kept under, ``hq.notes``; ``hq_anomalies.anomaly_key``, m014)."""
@@ -642,7 +650,8 @@ def anomaly_key(kind: str, scope: str, report_ids: tuple[str, ...]) -> str:
 # In the order they apply; each is recorded under its function's name (never rename one).
 MIGRATIONS = (m001_initial, m002_report_files, m003_bundles, m004_faster_list, m005_count_index, m006_hq_anomalies,
               m007_validation_stamp, m008_history, m009_draft_journal, m010_amend_reason_and_notes,
-              m011_photo_hash_index, m012_kp_record, m013_receipt_confirmations, m014_hq_search)
+              m011_photo_hash_index, m012_kp_record, m013_receipt_confirmations, m014_hq_search,
+              m015_anomaly_sentences)
 
 
 def migrations() -> sqlite_utils.Migrations:

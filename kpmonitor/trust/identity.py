@@ -42,6 +42,7 @@ from cryptography.x509.oid import NameOID
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.errors import FileRefused, KPError
 from kpmonitor.fileio import PRIVATE, read_regular, write_atomic
+from kpmonitor.i18n import _
 
 __all__ = [
     "DEFAULT_ARGON2ID",
@@ -438,16 +439,16 @@ def signer_problem(cert: x509.Certificate, *, device_id: object = None, monitor:
     own_device = certificate_device(cert)
     own_name = certificate_monitor(cert)
     if own_device is None:
-        return ("The signing certificate does not name exactly one device: a certificate must be issued to one "
-                "device, or its holder could sign as any device. The report is not trusted.")
+        return _("The signing certificate does not name exactly one device: a certificate must be issued to one "
+                 "device, or its holder could sign as any device. The report is not trusted.")
     if own_name is None:
-        return "The signing certificate does not name exactly one monitor (one common name)."
+        return _("The signing certificate does not name exactly one monitor (one common name).")
     if device_id is not None and device_id != own_device:
-        return (f"The report says it comes from device {str(device_id)[:8]}, but the signing certificate was "
-                f"issued to device {own_device[:8]}: a device signs only its own reports.")
+        return _("The report says it comes from device {device}, but the signing certificate was issued to device "
+                 "{own}: a device signs only its own reports.").format(device=str(device_id)[:8], own=own_device[:8])
     if monitor is not None and monitor != own_name:
-        return (f"The report names its monitor “{str(monitor)[:64]}”, but the signing certificate is "
-                f"{own_name}'s: the signer is the one the certificate names.")
+        return _("The report names its monitor “{monitor}”, but the signing certificate is {own}'s: the signer is "
+                 "the one the certificate names.").format(monitor=str(monitor)[:64], own=own_name)
     return None
 
 
@@ -862,9 +863,9 @@ class ChainResult:
         cert = self.enrolment_certificate
         if cert is None:
             return None
-        return ("Signed before enrolment: the signing certificate is self-signed, and headquarters has since "
-                "certified the same key for this device and monitor (certificate "
-                f"{format_serial(cert.serial_number)}).")
+        return _("Signed before enrolment: the signing certificate is self-signed, and headquarters has since "
+                 "certified the same key for this device and monitor (certificate {serial}).").format(
+                     serial=format_serial(cert.serial_number))
 
 
 @dataclass(frozen=True)
@@ -891,7 +892,8 @@ class Enrolled:
 
 def _named(cert: x509.Certificate) -> str:
     device = certificate_device(cert)
-    return f"{certificate_monitor(cert) or 'no single monitor'}, device {device[:8] if device else '(none)'}"
+    return _("{monitor}, device {device}").format(monitor=certificate_monitor(cert) or _("no single monitor"),
+                                                  device=device[:8] if device else _("(none)"))
 
 
 def enrolled_as(leaf: x509.Certificate, enrolment: Enrolment, root: x509.Certificate) -> Enrolled:
@@ -913,15 +915,17 @@ def enrolled_as(leaf: x509.Certificate, enrolment: Enrolment, root: x509.Certifi
         return Enrolled(max(valid, key=lambda c: c.not_valid_before_utc))
     if named:
         serials = ", ".join(format_serial(c.serial_number) for c in named)
-        return Enrolled(None, "The signing certificate is self-signed, and headquarters revoked the certificate it "
-                        f"issued for the same key (serial {serials}): the report is not trusted.", revoked=True)
+        return Enrolled(None, _("The signing certificate is self-signed, and headquarters revoked the certificate it "
+                                "issued for the same key (serial {serials}): the report is not trusted.").format(
+                                    serials=serials), revoked=True)
     if same_key:
         other = same_key[-1]
-        return Enrolled(None, f"The signing certificate is self-signed, in the name of {_named(leaf)}, but "
-                        f"headquarters certified its key for {_named(other)} (certificate "
-                        f"{format_serial(other.serial_number)}): it was not issued by headquarters.")
-    return Enrolled(None, "The signing certificate is self-signed, and headquarters has not certified its key: it was "
-                    "not issued by headquarters.")
+        return Enrolled(None, _("The signing certificate is self-signed, in the name of {named}, but headquarters "
+                                "certified its key for {other} (certificate {serial}): it was not issued by "
+                                "headquarters.").format(named=_named(leaf), other=_named(other),
+                                                        serial=format_serial(other.serial_number)))
+    return Enrolled(None, _("The signing certificate is self-signed, and headquarters has not certified its key: it "
+                            "was not issued by headquarters."))
 
 
 def _verifies(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
@@ -961,8 +965,8 @@ def crl_expired_problem(crl: x509.CertificateRevocationList, now: dt.datetime | 
     due = crl.next_update_utc
     if due is None or _aware(now) <= due:
         return None
-    return (f"The revocation list is out of date: its next update was due on {_day(due)}. "
-            "Ask headquarters for its latest list.")
+    return _("The revocation list is out of date: its next update was due on {day}. Ask headquarters for its latest "
+             "list.").format(day=_day(due))
 
 
 def crl_number(crl: x509.CertificateRevocationList) -> int | None:
@@ -1020,19 +1024,17 @@ def check_chain(
     expired = when > leaf.not_valid_after_utc
     not_yet_valid = not expired and when < leaf.not_valid_before_utc
     if expired:
-        validity.append(f"The certificate expired on {_day(leaf.not_valid_after_utc)}.")
+        validity.append(_("The certificate expired on {day}.").format(day=_day(leaf.not_valid_after_utc)))
     elif not_yet_valid:
-        validity.append(
-            f"The certificate is not valid yet: it is not valid before {_day(leaf.not_valid_before_utc)}; "
-            "check the computer's clock."
-        )
+        validity.append(_("The certificate is not valid yet: it is not valid before {day}; check the computer's "
+                          "clock.").format(day=_day(leaf.not_valid_before_utc)))
     problems += validity
     try:
         leaf_ku: x509.KeyUsage | None = leaf.extensions.get_extension_for_class(x509.KeyUsage).value
     except (x509.ExtensionNotFound, ValueError):
         leaf_ku = None
     if leaf_ku is not None and not (leaf_ku.digital_signature or leaf_ku.content_commitment):
-        problems.append("The certificate is not allowed to sign documents (its key usage forbids it).")
+        problems.append(_("The certificate is not allowed to sign documents (its key usage forbids it)."))
 
     issued_by_hq = False
     issuer_of_leaf: x509.Certificate | None = None
@@ -1042,10 +1044,10 @@ def check_chain(
         issued_by_hq = True  # through the certificate headquarters issued since for this very key
     elif self_signed:
         problems.append(enrolled.problem if enrolled is not None and enrolled.problem else
-                        "The signing certificate is self-signed: it was not issued by headquarters.")
+                        _("The signing certificate is self-signed: it was not issued by headquarters."))
     elif root is None:
         problems.append(
-            "No headquarters root certificate was given, so who issued the signing certificate cannot be checked."
+            _("No headquarters root certificate was given, so who issued the signing certificate cannot be checked.")
         )
     else:
         # Walk up from the leaf: each step must be signed by the next; stop at the root.
@@ -1065,21 +1067,19 @@ def check_chain(
                 issuer_of_leaf = step
             pool.remove(step)
             if not (step.not_valid_before_utc <= when <= step.not_valid_after_utc):
-                validity.append(
-                    f"An intermediate certificate in the chain is outside its validity period "
-                    f"({_day(step.not_valid_before_utc)} to {_day(step.not_valid_after_utc)})."
-                )
+                validity.append(_("An intermediate certificate in the chain is outside its validity period "
+                                  "({start} to {end}).").format(start=_day(step.not_valid_before_utc),
+                                                                end=_day(step.not_valid_after_utc)))
                 problems.append(validity[-1])
             current = step
         # A root that is not a CA (or lacks keyCertSign) vouches for nothing.
         issued_by_hq = reached_root and _is_ca(root)
         if not issued_by_hq:
-            problems.append("The certificate was issued by another authority, not this headquarters root.")
+            problems.append(_("The certificate was issued by another authority, not this headquarters root."))
         elif not (root.not_valid_before_utc <= when <= root.not_valid_after_utc):
-            validity.append(
-                f"The headquarters root certificate is not valid on {_day(when)} "
-                f"(it is valid {_day(root.not_valid_before_utc)} to {_day(root.not_valid_after_utc)})."
-            )
+            validity.append(_("The headquarters root certificate is not valid on {day} (it is valid {start} to "
+                              "{end}).").format(day=_day(when), start=_day(root.not_valid_before_utc),
+                                                end=_day(root.not_valid_after_utc)))
             problems.append(validity[-1])
 
     revoked = enrolled is not None and enrolled.revoked
@@ -1087,7 +1087,7 @@ def check_chain(
     if crl is not None:
         if root is None or crl.issuer != root.subject or not crl.is_signature_valid(_crl_key(root)):
             revocation.append(
-                "The revocation list was not signed by this headquarters root, so revocation could not be checked."
+                _("The revocation list was not signed by this headquarters root, so revocation could not be checked.")
             )
         else:
             stale = crl_expired_problem(crl, now)
@@ -1099,10 +1099,9 @@ def check_chain(
                 if entry is not None:
                     revoked = True
                     revoked_at = entry.revocation_date_utc
-                    revocation.insert(0,
-                        f"The certificate (serial {format_serial(leaf.serial_number)}) was revoked by "
-                        f"headquarters on {_day(revoked_at)}."
-                    )
+                    revocation.insert(0, _("The certificate (serial {serial}) was revoked by headquarters on "
+                                           "{day}.").format(serial=format_serial(leaf.serial_number),
+                                                            day=_day(revoked_at)))
     problems += revocation
 
     ok = issued_by_hq and not revoked and not expired and not problems

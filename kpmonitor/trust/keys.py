@@ -306,7 +306,9 @@ class Keyring:
     def enrolment(self) -> identity.Enrolment | None:
         """What this headquarters certified: every certificate it issued, and the serials it revoked (its own list
         and its revocation list); None in a home that issues none (a field device)."""
-        if not self.root_key.exists():
+        # A headquarters home that joined a shared database holds no root key, but the issued certificates the
+        # issuing home shared there (``hq.shared.pull_trust``, each checked against the root).
+        if not self.root_key.exists() and not self.issued_dir.exists():
             return None
         revoked = set(self.revoked())
         try:

@@ -37,6 +37,7 @@ from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from kpmonitor.errors import KPError
+from kpmonitor.i18n import N_, _
 from kpmonitor.trust.identity import ChainResult, Enrolment, check_chain, public_key_matches
 
 __all__ = ["FIELD_NAME", "PdfCheck", "PdfSignError", "sign_pdf", "verify_pdf"]
@@ -168,8 +169,9 @@ class PdfCheck:
         return list(self.chain.warnings) if self.chain is not None else []
 
 
-_NOT_PDF = "The file is not a readable PDF."
-_DAMAGED_SIG = "The signature in the PDF is damaged and cannot be read."
+# Translated where they are said (``_``): a verification's sentences are in the language the core speaks.
+_NOT_PDF = N_("The file is not a readable PDF.")
+_DAMAGED_SIG = N_("The signature in the PDF is damaged and cannot be read.")
 
 
 def _der_length(data: bytes) -> int | None:
@@ -276,8 +278,8 @@ def _cms_shape_problem(
     contents = sig.pkcs7_content
     der_len = _der_length(contents)
     if der_len is None or der_len > len(contents):
-        return _DAMAGED_SIG
-    altered = "The signature container in the PDF was altered."
+        return _(_DAMAGED_SIG)
+    altered = _("The signature container in the PDF was altered.")
     if not _strict_der(contents[:der_len]):
         return altered
     signed_data = sig.signed_data
@@ -337,7 +339,7 @@ def verify_pdf(
         # pyHanko and asn1crypto raise many exception types on malformed input; for a verifier they all
         # mean the file cannot be trusted. Keep the detail in the log for a developer.
         log.debug("PDF verification stopped on malformed input", exc_info=exc)
-        sentence = _NOT_PDF if result.signer_cert is None else _DAMAGED_SIG
+        sentence = _(_NOT_PDF if result.signer_cert is None else _DAMAGED_SIG)
         if sentence not in result.problems:
             result.problems.append(sentence)
     return result
@@ -352,22 +354,21 @@ def _verify_into(
     enrolment: Enrolment | None,
 ) -> None:
     if not pdf_bytes.startswith(b"%PDF-"):
-        result.problems.append(_NOT_PDF)
+        result.problems.append(_(_NOT_PDF))
         return
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=True)
         signatures = reader.embedded_regular_signatures
     except Exception:
         log.debug("PDF could not be parsed", exc_info=True)
-        result.problems.append(_NOT_PDF)
+        result.problems.append(_(_NOT_PDF))
         return
     if not signatures:
-        result.problems.append("The PDF carries no signature.")
+        result.problems.append(_("The PDF carries no signature."))
         return
     if len(signatures) > 1 or len(reader.embedded_signatures) > 1:
-        result.problems.append(
-            f"The PDF carries {len(reader.embedded_signatures)} signatures; a kpmonitor report carries exactly one."
-        )
+        result.problems.append(_("The PDF carries {count} signatures; a kpmonitor report carries exactly one.").format(
+            count=len(reader.embedded_signatures)))
     try:
         sig = signatures[0]
         signer = sig.signer_cert
@@ -375,7 +376,7 @@ def _verify_into(
         result.embedded_chain = [_to_cryptography_cert(c) for c in sig.other_embedded_certs]
     except Exception:
         log.debug("signature could not be read", exc_info=True)
-        result.problems.append(_DAMAGED_SIG)
+        result.problems.append(_(_DAMAGED_SIG))
         return
 
     reason = sig.sig_object.get("/Reason")
@@ -388,7 +389,7 @@ def _verify_into(
         result.signed_at = None
 
     if sig.sig_object.get("/SubFilter") != "/ETSI.CAdES.detached":
-        result.problems.append("The signature is not a PAdES signature (ETSI.CAdES.detached).")
+        result.problems.append(_("The signature is not a PAdES signature (ETSI.CAdES.detached)."))
 
     # Coverage: pyHanko compares the byte range with the file size; we also require the one gap in it
     # to be exactly the signature value (see _gap_is_exactly_contents).
@@ -404,19 +405,20 @@ def _verify_into(
     if not result.covers_whole_file:
         signed_end = byte_range[2] + byte_range[3] if len(byte_range) == 4 else 0
         if sig.coverage == SignatureCoverageLevel.ENTIRE_FILE:
-            result.problems.append("The signature value area of the PDF was altered.")
+            result.problems.append(_("The signature value area of the PDF was altered."))
         elif signed_end >= len(pdf_bytes):
-            result.problems.append("The part of the PDF the signature covers was altered.")
+            result.problems.append(_("The part of the PDF the signature covers was altered."))
         else:
-            result.problems.append(
+            result.problems.append(_(
                 "The PDF was changed after it was signed: something was added after the signed part "
                 "(an incremental update or appended bytes)."
-            )
+            ))
 
     # Integrity: the byte-range digest against the signed messageDigest, then the ECDSA signature
     # over the signed attributes. This is pyHanko's integrity check without its trust validation.
     if sig.md_algorithm not in _GOOD_DIGESTS:
-        result.problems.append(f"The signature uses a weak digest algorithm ({sig.md_algorithm}).")
+        result.problems.append(_("The signature uses a weak digest algorithm ({algorithm}).").format(
+            algorithm=sig.md_algorithm))
     try:
         intact, valid = validate_sig_integrity(
             sig.signer_info,
@@ -429,9 +431,10 @@ def _verify_into(
         intact, valid = False, False
     result.intact, result.signature_valid = bool(intact), bool(valid)
     if not result.intact:
-        result.problems.append("The PDF was changed after it was signed: its content no longer matches the signature.")
+        result.problems.append(_("The PDF was changed after it was signed: its content no longer matches the "
+                                 "signature."))
     elif not result.signature_valid:
-        result.problems.append("The signature does not match the signing certificate: it was forged or damaged.")
+        result.problems.append(_("The signature does not match the signing certificate: it was forged or damaged."))
 
     # The CMS container has parts no signature covers (the certificate set, versions, the list of
     # digest algorithms). They cannot change who signed or what, but "any changed byte is detected" is
@@ -452,9 +455,9 @@ def _verify_into(
         and getattr(author_ref, "reference", None) == getattr(this_sig_ref, "reference", None)
     )
     if not result.certified_no_changes:
-        result.problems.append(
+        result.problems.append(_(
             "The PDF is not certified against changes (a kpmonitor report forbids any change after signing)."
-        )
+        ))
 
     # Trust: the same chain check as the QR seal and the bundle. The embedded chain supplies any
     # intermediate; the root comes only from the caller, never from the file.

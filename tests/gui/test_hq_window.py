@@ -23,6 +23,7 @@ from kpmonitor.hq.store import HQStore
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 from tests.conftest import TEST_PASSPHRASE
+from tests.conftest_hq import HQEngine
 from tests.test_bundle import example, export, make_device, make_hq, photo, run, sign_doc
 
 
@@ -62,9 +63,9 @@ def stick(world: dict[str, Any], tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(world: dict[str, Any], tmp_path: Path, qtbot: QtBot) -> Iterator[HqWindow]:
-    home = tmp_path / "hq"
-    shutil.copytree(world["hq"], home)
+def window(world: dict[str, Any], tmp_path: Path, qtbot: QtBot, hq_engine: HQEngine) -> Iterator[HqWindow]:
+    """The window over a copy of headquarters, on each engine (SQLite's file, a PostgreSQL database)."""
+    home = hq_engine.home(world["hq"], tmp_path / "hq")
     paths = Paths.for_home(home)
     ws = Workspace(paths)
     assert ws.role == "hq"

@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -66,6 +67,7 @@ class SignDialog(QDialog):
         heading = self._build_heading()
         problem_buttons = self._build_problems()
         self._build_passphrase()
+        self._build_language()
         self._build_feedback()
         self._build_buttons()
         self._lay_out(heading, problem_buttons)
@@ -134,6 +136,20 @@ class SignDialog(QDialog):
         self.passphrase.textChanged.connect(self._update_buttons)
         self.passphrase.returnPressed.connect(self.sign)
 
+    def _build_language(self) -> None:
+        """The report's language: the app's by default; each language in its own name, as the language menu."""
+        from kpmonitor.i18n import LANGUAGES, NAMES, current_language
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("sign_language")
+        for code in LANGUAGES:
+            self.language.addItem(NAMES[code], code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.setToolTip(self.tr("The language the report is written in. What it states, and its QR seal, "
+                                         "are the same in every language."))
+        self.language_label = QLabel(self.tr("Report &language"), self)
+        self.language_label.setBuddy(self.language)
+
     def _build_feedback(self) -> None:
         """The progress while signing, the message, and what is said once signed."""
         self.progress = QProgressBar(self)
@@ -178,7 +194,14 @@ class SignDialog(QDialog):
         layout.addWidget(self.signer)
         layout.addWidget(self.freeze_note)
         layout.addSpacing(8)
-        layout.addWidget(self.passphrase_label)
+        # The report's language on the passphrase label's line: no taller than before, so that the dialog still
+        # fits a 1024 × 600 screen with its buttons.
+        passphrase_row = QHBoxLayout()
+        passphrase_row.addWidget(self.passphrase_label)
+        passphrase_row.addStretch(1)
+        passphrase_row.addWidget(self.language_label)
+        passphrase_row.addWidget(self.language)
+        layout.addLayout(passphrase_row)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
@@ -286,6 +309,7 @@ class SignDialog(QDialog):
         self.go_button.setEnabled(not busy and not done and chosen is not None)
         stopping = self.blocking()
         self.passphrase.setEnabled(not busy and not done and self.has_key)
+        self.language.setEnabled(not busy and not done)
         ready = not stopping and self.has_key and bool(self.passphrase.text()) and not busy and not done
         self.sign_button.setEnabled(ready)
         if stopping:
@@ -345,8 +369,9 @@ class SignDialog(QDialog):
         from kpmonitor.report.sign import build_signing, prepare_signing
 
         session = self.session
+        language = str(self.language.currentData())
         try:  # reads only, on the GUI thread whose connection it is
-            plan = core_call(lambda: prepare_signing(session.ws, session.inspection_id), FAILURE)
+            plan = core_call(lambda: prepare_signing(session.ws, session.inspection_id, language=language), FAILURE)
         except KPError as exc:
             self._fail(exc.message, exc)
             return False
@@ -415,7 +440,7 @@ class SignDialog(QDialog):
         self.passphrase.clear()
         for widget in (self.problems, self.acknowledge_button, self.go_button, self.freeze_note,
                        self.passphrase_label, self.passphrase, self.progress, self.progress_label, self.sign_button,
-                       self.signer):
+                       self.signer, self.language_label, self.language):
             widget.hide()
         self.summary.setText(self.tr("Signed and frozen."))
         self.message.show_understood("")

@@ -102,10 +102,8 @@ def check_report(keyring: Keyring, trust: Path | None, crl: Path | None, *, path
 
 
 def verdict_state(v: Verification) -> str:
-    """Green, amber or red. The core's verdict sentence begins with one of three fixed words."""
-    if v.ok:
-        return GENUINE
-    return INTACT if v.verdict.startswith("INTACT") else INVALID
+    """Green, amber or red: the core's ``Verification.state`` (its verdict sentence is in the core's language)."""
+    return {"genuine": GENUINE, "intact": INTACT}.get(v.state, INVALID)
 
 
 def _sentence_after_prefix(verdict: str) -> str:

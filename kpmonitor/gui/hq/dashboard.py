@@ -41,6 +41,7 @@ from kpmonitor.gui.common.labels import FeedbackLabel, plain_label
 from kpmonitor.gui.common.workers import Task, run_task
 from kpmonitor.gui.hq.models import anomaly_kind_label
 from kpmonitor.hq.dashboard import ABOVE, BELOW, TABLES, WITHIN, Figures, Filter, quarter_of, quarter_period
+from kpmonitor.hq.store import database_source
 
 if TYPE_CHECKING:
     from kpmonitor.workspace import Workspace
@@ -143,7 +144,7 @@ class DashboardTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.database = ws.paths.database
+        self.database = database_source(ws)  # a worker opens its own connection (SQLite file or PostgreSQL)
         self._choose_save_path = choose_save_path
         self.figures: Figures | None = None
         self.task: Task[Figures] | None = None

@@ -243,6 +243,13 @@ class ReportsModel(_ListModel):
         self.rows = list_reports(self.ws, self.search or None, limit=self.PAGE)
         self.endResetModel()
 
+    def set_page(self, total: int, rows: Sequence[ReportSummary]) -> None:
+        """Show rows read elsewhere (the window's worker) for the current search: its count and first rows."""
+        self.beginResetModel()
+        self.total = total
+        self.rows = list(rows)
+        self.endResetModel()
+
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and len(self.rows) < self.total
 

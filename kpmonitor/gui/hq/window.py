@@ -1,7 +1,11 @@
 """Headquarters' window: the inbox where bundles arrive, every report with its verification, anomalies, the
 monitors and their certificates, and statistics.
 
-The window reads through the workspace it is given (on the GUI thread).
+The window reads through the workspace it is given (on the GUI thread), and
+polls whether anybody else recorded something at headquarters (another
+analyst, ``kpmonitor hq import`` at the command line): if so it reads its
+lists again on the pool, through a read-only store, and keeps the analyst's
+place in them (``gui.hq.refresh``).
 Imports run in an ``ImportWorker`` that writes no database (the window records
 what it checked); the root key's work (issue, revoke, publish) in tasks that
 touch only the keys folder (threads: ``gui.common.workers``). Every file
@@ -16,10 +20,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -54,9 +59,11 @@ from kpmonitor.gui.hq.models import (
     ReportsModel,
     StatsModel,
 )
+from kpmonitor.gui.hq.refresh import ChangeWatcher, Lists, Marker, Wanted, open_reader, own_store, read_lists
 from kpmonitor.gui.hq.workers import ImportWorker, issue_to_file, publish, revoke
 from kpmonitor.hq.importer import Importer, ImportResult
 from kpmonitor.hq.notes import NotedAnomaly
+from kpmonitor.hq.store import database_source
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
 
@@ -177,6 +184,7 @@ class HqWindow(QMainWindow):
     trust_published = Signal(list)       # list[Path]
     action_failed = Signal(str)          # a sentence from the root key's work
     report_opened = Signal(str)          # report id
+    refreshed_elsewhere = Signal(str)    # the lists show what others recorded; the status bar's sentence
 
     INBOX, REPORTS, ANOMALIES, MONITORS, STATISTICS, DASHBOARD = range(6)
 
@@ -194,6 +202,16 @@ class HqWindow(QMainWindow):
         self.detail_dialog: QWidget | None = None
         self.log_window: QWidget | None = None
         self.about_box: QWidget | None = None
+        # What others record (``gui.hq.refresh``): the poll, the read of the lists on the pool, and what this
+        # window recorded itself since its last read, which is not announced as someone else's.
+        self.watcher = ChangeWatcher(lambda: own_store(self.ws).change_marker(), parent=self)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
+        self.open_reader = open_reader(ws)
+        self.lists_task: Task[Lists] | None = None
+        self._read_number = 0  # each read of the lists; a worker's read older than the latest is dropped
+        self._held = 0  # reports held at the last read
+        self._own_reports = self._own_notes = 0
+        self._stats_stale = False
         self.setWindowTitle(self.tr("kpmonitor — headquarters: {name}").format(name=ws.home.name))
 
         self.tabs = QTabWidget(self)
@@ -214,6 +232,7 @@ class HqWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Headquarters home: {name}").format(name=ws.home.name))
         self._restore_geometry()
         self.refresh()
+        self.watcher.start()
 
     # --- menus and the window's place ------------------------------------------------------------
 
@@ -435,7 +454,8 @@ class HqWindow(QMainWindow):
             self.import_failed.emit(exc.message)
             return False
         self.results_model.set_rows([])
-        worker = ImportWorker(self.paths, self.ws.vault, paths, self.importer.checker.limits)
+        worker = ImportWorker(self.paths, self.ws.vault, paths, self.importer.checker.limits,
+                              source=database_source(self.ws), blobs=self.importer.checker.blobs)
         worker.signals.progress.connect(self._on_import_progress)
         worker.signals.prepared.connect(self._record_prepared)
         worker.signals.finished.connect(self._on_import_finished)
@@ -475,6 +495,8 @@ class HqWindow(QMainWindow):
             self._on_result_arrived(importer.record(step, write_error))
 
     def _on_result_arrived(self, result: ImportResult) -> None:
+        if result.outcome == "imported":
+            self._own_reports += 1
         self.results_model.append(result)
         if self.results_model.rowCount() == 1:
             fit_columns(self.results, ImportResultsModel.SENTENCE)
@@ -679,6 +701,7 @@ class HqWindow(QMainWindow):
         except KPError as exc:
             self.note_status.show_error(exc.message)
             return False
+        self._own_notes += 1
         self.refresh()
         self.note_status.show_understood(
             self.tr("Resolved, with your note.") if noted.resolved else self.tr("Your note is kept."))
@@ -768,6 +791,7 @@ class HqWindow(QMainWindow):
 
     def _on_certificate_issued(self, out: Path) -> None:
         self._end_task()
+        self._share_trust()
         self.issued_model.set_rows(self._issued_rows())
         fit_columns(self.issued, IssuedModel.STATE)
         self.keys_status.show_understood(self.tr("Certificate issued and saved as {file}; send it to the monitor, "
@@ -800,6 +824,7 @@ class HqWindow(QMainWindow):
 
     def _on_certificate_revoked(self, serial: str) -> None:
         self._end_task()
+        self._share_trust()
         self.keys_status.show_understood(self.tr("Certificate {serial} is revoked. Publish the revocation list so "
                                                  "that field devices and verifiers learn of it.").format(
                                                      serial=serial))
@@ -834,6 +859,16 @@ class HqWindow(QMainWindow):
         self.keys_status.show_understood(what)
         self._update_key_buttons()
         return True
+
+    def _share_trust(self) -> None:
+        """Headquarters on PostgreSQL: the other analysts' homes take the new certificate or revocation list from
+        the database before their next import (``hq.shared``); nothing on SQLite."""
+        from kpmonitor.hq.shared import share_trust
+
+        try:
+            share_trust(self.ws)
+        except KPError as exc:
+            self._fail(exc.message)
 
     def _end_task(self) -> None:
         self.task = None
@@ -927,21 +962,53 @@ class HqWindow(QMainWindow):
     # ================================================================================ refresh
 
     def refresh(self) -> None:
-        """Read everything again (after an import, a revocation)."""
-        from kpmonitor.hq.inbox import SET_ASIDE_OUTCOMES
-        from kpmonitor.hq.notes import noted_anomalies, open_count
+        """Read everything again (after an import, a revocation), on this thread."""
+        self._refresh_here(polled=False)
+
+    def _refresh_here(self, *, polled: bool) -> None:
+        self._read_number += 1
+        hqs = own_store(self.ws)
+        # Before the lists: whatever is recorded while they are read changes the marker again, for the next poll.
+        marker, held = hqs.change_marker(), hqs.count_reports(None)
+        if polled:  # others' work: the analyst's place in each list is kept, as after a worker's read
+            self._keep_places(self._read_here)
+        else:
+            self._read_here()
+        self._settle(marker, held, polled=polled)
+
+    def _read_here(self) -> None:
+        from kpmonitor.hq.notes import noted_anomalies
         from kpmonitor.hq.reports import import_log
         from kpmonitor.hq.stats import monitors
 
-        log_rows = import_log(self.ws, limit=500)
+        self._show_log(import_log(self.ws, limit=500))
+        self.reports_model.reload()
+        self._show_reports_count()
+        self._show_anomalies(noted_anomalies(self.ws))
+        self.issued_model.set_rows(self._issued_rows())
+        self.monitors_model.set_rows(monitors(self.ws))
+        self._load_stats()
+        self._stats_stale = False
+        if self.dashboard is not None:
+            self.dashboard.load()  # on the pool: the figures change with every import
+        self._update_key_buttons()
+        self._fit_all()
+
+    def _show_log(self, log_rows: list[dict[str, Any]]) -> None:
+        from kpmonitor.hq.inbox import SET_ASIDE_OUTCOMES
+
         self.log_model.set_rows(log_rows)
         set_aside = any(row["outcome"] in SET_ASIDE_OUTCOMES for row in log_rows)
         self.set_aside_label.setText(self._set_aside_text() if set_aside else "")
         self.set_aside_label.setVisible(set_aside)
-        self.reports_model.reload()
-        self._show_reports_count()
-        found = noted_anomalies(self.ws)
+
+    def _show_anomalies(self, found: list[NotedAnomaly], *, fit_rows: bool = False) -> None:
+        """:param fit_rows: each row as high as its wrapped sentence (a refresh that does not ``_fit_all``)."""
+        from kpmonitor.hq.notes import open_count
+
         self.anomalies_model.set_rows(found)
+        if fit_rows:
+            self.anomalies.resizeRowsToContents()
         alerts, warnings, resolved = open_count(found)
         opened = alerts + warnings
         summary = (self.tr("Nothing to look at: every report has arrived, and none repeats a seal or a certificate.")
@@ -955,13 +1022,136 @@ class HqWindow(QMainWindow):
         # Resolved ones are not counted as open.
         self.tabs.setTabText(self.ANOMALIES, self.tr("Anomalies ({count})").format(count=opened)
                              if opened else self.tr("Anomalies"))
-        self.issued_model.set_rows(self._issued_rows())
-        self.monitors_model.set_rows(monitors(self.ws))
-        self._load_stats()
+
+    # --- what others record ----------------------------------------------------------------------
+
+    def set_poll_interval(self, milliseconds: int) -> None:
+        """How often the window asks whether others recorded something (tests ask often)."""
+        self.watcher.set_interval(milliseconds)
+
+    def _busy(self) -> bool:
+        """An import running, or a dialog waiting for the analyst (a note being written, a passphrase, a file):
+        the lists are read again after, at the next poll, so that nothing changes under what they are doing."""
+        return self.importing or QApplication.activeModalWidget() is not None
+
+    def _on_changed_elsewhere(self) -> None:
+        if self._busy() or self.lists_task is not None:
+            return  # the watcher says it again at the next poll
+        if self.open_reader is None:  # no read-only store for workers on this engine yet
+            self._refresh_here(polled=True)
+            return
+        from kpmonitor.hq.anomalies import rules_for
+        from kpmonitor.hq.receipts_due import terms_for
+        from kpmonitor.hq.reports import SignerBadges, revoked_serials
+
+        wanted = Wanted(self.reports_model.search, max(ReportsModel.PAGE, self.reports_model.rowCount()),
+                        SignerBadges(self.ws), terms_for(self.ws), revoked_serials(self.ws),
+                        rules_for(self.ws).fingerprint())
+        opener, number = self.open_reader, self._read_number
+        self.lists_task = run_task(lambda _progress: read_lists(opener, wanted),
+                                   "The lists could not be read again.",
+                                   finished=lambda lists: self._on_lists_read(lists, number),
+                                   failed=self._on_lists_failed)
+
+    def _on_lists_failed(self, sentence: str) -> None:
+        self.lists_task = None
+        self.statusBar().showMessage(sentence)
+
+    def _on_lists_read(self, lists: Lists, number: int) -> None:
+        """Show what the worker read, each list where the analyst left it; unless the window read again since,
+        or is busy now (the next poll reads again)."""
+        self.lists_task = None
+        if number != self._read_number or self._busy():
+            return
+        if not lists.judged:  # judging the anomalies again writes: the window's own store does it
+            self._refresh_here(polled=True)
+            return
+        self._read_number += 1
+
+        def show() -> None:
+            # The columns keep their widths (no ``_fit_all``): nothing moves under the analyst's eyes or pointer.
+            self._show_log(lists.log_rows)
+            if lists.search == self.reports_model.search:  # else the search typed since has read the list already
+                self.reports_model.set_page(lists.total, lists.reports)
+                self._show_reports_count()
+            self._show_anomalies(lists.anomalies, fit_rows=True)
+            self.monitors_model.set_rows(lists.monitors)
+
+        self._keep_places(show)
+        if self.tabs.currentIndex() == self.STATISTICS:
+            self._load_stats()
+        else:  # read on the GUI thread, and seldom looked at: when the tab is next shown
+            self._stats_stale = True
         if self.dashboard is not None:
-            self.dashboard.load()  # on the pool: the figures change with every import
-        self._update_key_buttons()
-        self._fit_all()
+            self.dashboard.load()
+        self._settle(lists.marker, lists.held, polled=True)
+
+    def _log_key(self, row: int) -> object:
+        line = self.log_model.row_at(row)
+        return (line["at"], line["file_name"], line["bundle_sha256"]) if line is not None else None
+
+    def _keep_places(self, show: Callable[[], object]) -> None:
+        """``show`` new rows in the lists keeping the analyst's place in each: the row they chose (found again by
+        what it is about, wherever it moved to) and where the list is scrolled to."""
+        lists: list[tuple[QTableView, Callable[[int], object]]] = [
+            (self.log_view, self._log_key),
+            (self.reports, lambda row: getattr(self.reports_model.summary(row), "id", None)),
+            (self.anomalies, lambda row: getattr(self.anomalies_model.row_at(row), "key", None)),
+            (self.monitors, lambda row: getattr(self.monitors_model.row_at(row), "device_id", None))]
+        places = []
+        for view, key in lists:
+            current = view.currentIndex()
+            places.append((key(current.row()) if current.isValid() else None, max(current.column(), 0),
+                           view.verticalScrollBar().value(), view.horizontalScrollBar().value()))
+        show()
+        for (view, key), (chosen, column, down, across) in zip(lists, places, strict=True):
+            model = view.model()
+            if model is None:
+                continue
+            view.doItemsLayout()  # the scroll bars' ranges now, not at the next paint, so that the values hold
+            found = next((row for row in range(model.rowCount()) if key(row) == chosen), None) \
+                if chosen is not None else None
+            if found is not None:
+                view.selectionModel().setCurrentIndex(
+                    model.index(found, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+            view.verticalScrollBar().setValue(down)
+            view.horizontalScrollBar().setValue(across)
+
+    def _settle(self, marker: Marker, held: int, *, polled: bool) -> None:
+        """The window shows what was recorded up to ``marker``: say what others recorded since the last read."""
+        before, held_before = self.watcher.marker, self._held
+        own_reports, own_notes = self._own_reports, self._own_notes
+        self._own_reports = self._own_notes = 0
+        self._held = held
+        self.watcher.settle(marker)
+        if before is None:  # the window's first read
+            return
+        sentence = self._elsewhere_sentence(held - held_before - own_reports, marker[1] - before[1] - own_notes,
+                                            marker[2] - before[2])
+        if not sentence and polled:  # a bundle refused, or set aside, elsewhere: only the history changed
+            sentence = self.tr("Others recorded something at headquarters; the lists are up to date.")
+        if sentence:
+            self.statusBar().showMessage(sentence)
+        if polled:
+            self.refreshed_elsewhere.emit(sentence)
+
+    def _elsewhere_sentence(self, reports: int, notes: int, confirmations: int) -> str:
+        # English has no catalogue: its singular is a message of its own, as elsewhere in the window.
+        if reports == 1:
+            return self.tr("1 report imported elsewhere; the lists are up to date.")
+        if reports > 1:
+            return self.tr("%n reports imported elsewhere; the lists are up to date.", "", reports)
+        if notes == 1:
+            return self.tr("1 note on anomalies written elsewhere; the lists are up to date.")
+        if notes > 1:
+            return self.tr("%n notes on anomalies written elsewhere; the lists are up to date.", "", notes)
+        if confirmations == 1:
+            return self.tr("1 confirmation of receipt recorded elsewhere; the lists are up to date.")
+        if confirmations > 1:
+            return self.tr("%n confirmations of receipt recorded elsewhere; the lists are up to date.", "",
+                           confirmations)
+        return ""
 
     def _issued_rows(self) -> list[IssuedRow]:
         from kpmonitor.trust import identity
@@ -999,10 +1189,16 @@ class HqWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         if index == self.DASHBOARD and self.dashboard is None:
             self._show_dashboard()
+        if index == self.STATISTICS and self._stats_stale:
+            self._stats_stale = False
+            self._load_stats()
+            fit_columns(self.stats, -1)
         if index == self.ANOMALIES:
             self.anomalies.resizeRowsToContents()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watcher.stop()
+        self._read_number += 1  # a worker's read that arrives after this is dropped: the home may be closed by then
         if self.import_worker is not None:
             self.import_worker.cancel()
         pool().waitForDone(30_000)  # no worker may outlive the home whose files it writes

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kpmonitor.bundle.format import Limits
     from kpmonitor.evidence.photos import PhotoVault
     from kpmonitor.hq.importer import Settled, Verified
+    from kpmonitor.hq.pgstore import PGBlobs
     from kpmonitor.paths import Paths
     from kpmonitor.trust.keys import Keyring
 
@@ -49,10 +50,15 @@ class ImportWorker(Task[bool]):
 
     signals: ImportSignals
 
-    def __init__(self, paths: Paths, vault: PhotoVault, files: Sequence[Path], limits: Limits) -> None:
+    def __init__(self, paths: Paths, vault: PhotoVault, files: Sequence[Path], limits: Limits, *,
+                 source: Path | str | None = None, blobs: PGBlobs | None = None) -> None:
         super().__init__(self._check, "The import stopped; bundles imported so far stay imported.", ImportSignals())
         self._paths = paths
         self._vault = vault
+        # Headquarters' database (``hq.store.database_source``: the SQLite file, or PostgreSQL's URL) and, on
+        # PostgreSQL, the shared blobs the bundles' files also go into (``hq.blobs``).
+        self._source: Path | str = paths.database if source is None else source
+        self._blobs = blobs
         self._files = list(files)
         self._limits = limits
         self._prepared: queue.SimpleQueue[Prepared] = queue.SimpleQueue()
@@ -68,14 +74,14 @@ class ImportWorker(Task[bool]):
 
     def _check(self, progress: Progress) -> bool:
         from kpmonitor.hq.importer import BundleChecker, checked, find_bundles
-        from kpmonitor.hq.store import HQReader
+        from kpmonitor.hq.store import reader_for
 
         def go_on(done: int, total: int, text: str) -> bool:
             progress(done, total, text)
             return not self.cancelled
 
-        with HQReader(self._paths.database) as known:
-            checker = BundleChecker(self._paths, self._vault, known, limits=self._limits)
+        with reader_for(self._source) as known:
+            checker = BundleChecker(self._paths, self._vault, known, limits=self._limits, blobs=self._blobs)
             for step in checked(checker, find_bundles(self._files), progress=go_on):
                 self._prepared.put(step)
                 self.signals.prepared.emit()

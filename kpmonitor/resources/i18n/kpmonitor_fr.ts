@@ -17,52 +17,52 @@
 <context>
     <name>AnomaliesModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Device / monitor</source>
         <translation>Appareil / contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="340"/>
+        <location filename="../../gui/hq/models.py" line="347"/>
         <source>What headquarters should look at</source>
         <translation>Ce que le siège doit examiner</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="340"/>
+        <location filename="../../gui/hq/models.py" line="347"/>
         <source>Analyst&apos;s note</source>
         <translation>Note de l&apos;analyste</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="346"/>
+        <location filename="../../gui/hq/models.py" line="353"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="346"/>
+        <location filename="../../gui/hq/models.py" line="353"/>
         <source>warning</source>
         <translation>avertissement</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="348"/>
+        <location filename="../../gui/hq/models.py" line="355"/>
         <source>resolved</source>
         <translation>résolue</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="364"/>
+        <location filename="../../gui/hq/models.py" line="371"/>
         <source>{text}
 — {by}, {when} (reference {ref})</source>
         <translation>{text}
@@ -553,22 +553,22 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="101"/>
+        <location filename="../../gui/hq/dashboard.py" line="102"/>
         <source>Export chart as PNG…</source>
         <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="102"/>
+        <location filename="../../gui/hq/dashboard.py" line="103"/>
         <source>Export figures as CSV…</source>
         <translation>Exporter les chiffres en CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="103"/>
+        <location filename="../../gui/hq/dashboard.py" line="104"/>
         <source>Export the chart “{title}” as PNG</source>
         <translation>Exporter le graphique « {title} » en PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="104"/>
+        <location filename="../../gui/hq/dashboard.py" line="105"/>
         <source>Export the figures of “{title}” as CSV</source>
         <translation>Exporter les chiffres de « {title} » en CSV</translation>
     </message>
@@ -576,22 +576,22 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="141"/>
+        <location filename="../../gui/field/verify_dialog.py" line="139"/>
         <source>Check</source>
         <translation>Contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="141"/>
+        <location filename="../../gui/field/verify_dialog.py" line="139"/>
         <source>What was found</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="158"/>
+        <location filename="../../gui/field/verify_dialog.py" line="156"/>
         <source>passed</source>
         <translation>réussi</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="158"/>
+        <location filename="../../gui/field/verify_dialog.py" line="156"/>
         <source>failed</source>
         <translation>échoué</translation>
     </message>
@@ -607,274 +607,274 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="168"/>
+        <location filename="../../gui/hq/dashboard.py" line="169"/>
         <source>Carats and value by month and origin</source>
         <translation>Carats et valeur par mois et origine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="169"/>
+        <location filename="../../gui/hq/dashboard.py" line="170"/>
         <source>Value per carat against the bands</source>
         <translation>Valeur par carat par rapport aux fourchettes</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="170"/>
+        <location filename="../../gui/hq/dashboard.py" line="171"/>
         <source>Anomalies by kind over time</source>
         <translation>Anomalies par type dans le temps</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="171"/>
+        <location filename="../../gui/hq/dashboard.py" line="172"/>
         <source>Reports per monitor</source>
         <translation>Rapports par contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="180"/>
-        <location filename="../../gui/hq/dashboard.py" line="349"/>
+        <location filename="../../gui/hq/dashboard.py" line="181"/>
+        <location filename="../../gui/hq/dashboard.py" line="350"/>
         <source>Carats (ct)</source>
         <translation>Carats (ct)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="181"/>
-        <location filename="../../gui/hq/dashboard.py" line="349"/>
+        <location filename="../../gui/hq/dashboard.py" line="182"/>
+        <location filename="../../gui/hq/dashboard.py" line="350"/>
         <source>Value (US$)</source>
         <translation>Valeur (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="182"/>
+        <location filename="../../gui/hq/dashboard.py" line="183"/>
         <source>Show carats or value</source>
         <translation>Afficher les carats ou la valeur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="184"/>
+        <location filename="../../gui/hq/dashboard.py" line="185"/>
         <source>S&amp;how</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="197"/>
+        <location filename="../../gui/hq/dashboard.py" line="198"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="200"/>
+        <location filename="../../gui/hq/dashboard.py" line="201"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="200"/>
+        <location filename="../../gui/hq/dashboard.py" line="201"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="210"/>
+        <location filename="../../gui/hq/dashboard.py" line="211"/>
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="212"/>
+        <location filename="../../gui/hq/dashboard.py" line="213"/>
         <source>Monitor</source>
         <translation>Contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="218"/>
+        <location filename="../../gui/hq/dashboard.py" line="219"/>
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="218"/>
+        <location filename="../../gui/hq/dashboard.py" line="219"/>
         <source>F&amp;rom</source>
         <translation>&amp;Du</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="219"/>
+        <location filename="../../gui/hq/dashboard.py" line="220"/>
         <source>&amp;To</source>
         <translation>A&amp;u</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="219"/>
+        <location filename="../../gui/hq/dashboard.py" line="220"/>
         <source>Ori&amp;gin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="220"/>
+        <location filename="../../gui/hq/dashboard.py" line="221"/>
         <source>Mo&amp;nitor</source>
         <translation>&amp;Contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="227"/>
+        <location filename="../../gui/hq/dashboard.py" line="228"/>
         <source>&amp;Quarterly report…</source>
         <translation>Rapport &amp;trimestriel…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="228"/>
+        <location filename="../../gui/hq/dashboard.py" line="229"/>
         <source>The quarterly monitoring report for the Working Group (PDF), for the quarter chosen, or the latest one</source>
         <translation>Le rapport trimestriel de suivi pour le Groupe de travail (PDF), pour le trimestre choisi ou le dernier</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="243"/>
+        <location filename="../../gui/hq/dashboard.py" line="244"/>
         <source>Every date</source>
         <translation>Toutes les dates</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="246"/>
+        <location filename="../../gui/hq/dashboard.py" line="247"/>
         <source>From – to…</source>
         <translation>Du… au…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="248"/>
+        <location filename="../../gui/hq/dashboard.py" line="249"/>
         <source>Every origin</source>
         <translation>Toutes les origines</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="252"/>
+        <location filename="../../gui/hq/dashboard.py" line="253"/>
         <source>Every monitor</source>
         <translation>Tous les contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="295"/>
+        <location filename="../../gui/hq/dashboard.py" line="296"/>
         <source>Reading the figures…</source>
         <translation>Lecture des chiffres…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="321"/>
+        <location filename="../../gui/hq/dashboard.py" line="322"/>
         <source>{what}: {shipments} shipments, {carats} ct, US$ {value}. Each shipment counts once, at its latest version, in the month of its inspection.</source>
         <translation>{what} : {shipments} expéditions, {carats} ct, {value} USD. Chaque expédition compte une fois, dans sa dernière version, au mois de son inspection.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="347"/>
+        <location filename="../../gui/hq/dashboard.py" line="348"/>
         <source>origin {origin}</source>
         <translation>origine {origin}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="350"/>
+        <location filename="../../gui/hq/dashboard.py" line="351"/>
         <source>Month of inspection</source>
         <translation>Mois de l&apos;inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="354"/>
+        <location filename="../../gui/hq/dashboard.py" line="355"/>
         <source>{total} over {months} month(s) and {origins} origin(s).</source>
         <translation>{total} sur {months} mois et {origins} origine(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="355"/>
+        <location filename="../../gui/hq/dashboard.py" line="356"/>
         <source>No shipment.</source>
         <translation>Aucune expédition.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="363"/>
+        <location filename="../../gui/hq/dashboard.py" line="364"/>
         <source>below its band</source>
         <translation>sous sa fourchette</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="363"/>
+        <location filename="../../gui/hq/dashboard.py" line="364"/>
         <source>within</source>
         <translation>dans la fourchette</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="364"/>
+        <location filename="../../gui/hq/dashboard.py" line="365"/>
         <source>above its band</source>
         <translation>au-dessus de sa fourchette</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="381"/>
+        <location filename="../../gui/hq/dashboard.py" line="382"/>
         <source>band {origin} {hs}: {low}–{high}</source>
         <translation>fourchette {origin} {hs} : {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="387"/>
+        <location filename="../../gui/hq/dashboard.py" line="388"/>
         <source>Value per carat (US$/ct, log scale)</source>
         <translation>Valeur par carat (USD/ct, échelle log.)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="388"/>
+        <location filename="../../gui/hq/dashboard.py" line="389"/>
         <source>Date of inspection</source>
         <translation>Date de l&apos;inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="391"/>
+        <location filename="../../gui/hq/dashboard.py" line="392"/>
         <source>Below its band: {below}; within: {within}; above: {above}; no band: {none}.</source>
         <translation>Sous la fourchette : {below} ; dedans : {within} ; au-dessus : {above} ; sans fourchette : {none}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="393"/>
+        <location filename="../../gui/hq/dashboard.py" line="394"/>
         <source>Bands: {bands}.</source>
         <translation>Fourchettes : {bands}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="414"/>
+        <location filename="../../gui/hq/dashboard.py" line="415"/>
         <source>other kinds</source>
         <translation>autres types</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="417"/>
+        <location filename="../../gui/hq/dashboard.py" line="418"/>
         <source>Anomalies (count)</source>
         <translation>Anomalies (nombre)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="418"/>
+        <location filename="../../gui/hq/dashboard.py" line="419"/>
         <source>Month of the latest report named</source>
         <translation>Mois du dernier rapport cité</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="423"/>
+        <location filename="../../gui/hq/dashboard.py" line="424"/>
         <source>{total} anomalies, {open} open, of {kinds} kind(s).</source>
         <translation>{total} anomalies, {open} ouvertes, de {kinds} type(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="436"/>
+        <location filename="../../gui/hq/dashboard.py" line="437"/>
         <source>reports (amendments included)</source>
         <translation>rapports (rectificatifs compris)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="440"/>
+        <location filename="../../gui/hq/dashboard.py" line="441"/>
         <source>shipments</source>
         <translation>expéditions</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="442"/>
+        <location filename="../../gui/hq/dashboard.py" line="443"/>
         <source>Reports received (count)</source>
         <translation>Rapports reçus (nombre)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="445"/>
+        <location filename="../../gui/hq/dashboard.py" line="446"/>
         <source>{name}: {reports} report(s), {shipments} shipment(s)</source>
         <translation>{name} : {reports} rapport(s), {shipments} expédition(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="446"/>
+        <location filename="../../gui/hq/dashboard.py" line="447"/>
         <source>No report.</source>
         <translation>Aucun rapport.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="454"/>
+        <location filename="../../gui/hq/dashboard.py" line="455"/>
         <source>Export chart as PNG</source>
         <translation>Exporter le graphique en PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="455"/>
+        <location filename="../../gui/hq/dashboard.py" line="456"/>
         <source>PNG images (*.png);;All files (*)</source>
         <translation>Images PNG (*.png);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="463"/>
+        <location filename="../../gui/hq/dashboard.py" line="464"/>
         <source>The chart could not be written to {file} ({why}).</source>
         <translation>Le graphique n&apos;a pas pu être écrit dans {file} ({why}).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="466"/>
+        <location filename="../../gui/hq/dashboard.py" line="467"/>
         <source>Chart written to {file}.</source>
         <translation>Graphique écrit dans {file}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="470"/>
+        <location filename="../../gui/hq/dashboard.py" line="471"/>
         <source>Export figures as CSV</source>
         <translation>Exporter les chiffres en CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="471"/>
+        <location filename="../../gui/hq/dashboard.py" line="472"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/dashboard.py" line="485"/>
+        <location filename="../../gui/hq/dashboard.py" line="486"/>
         <source>%n row(s) written to {file}.</source>
         <translation>
             <numerusform>%n ligne écrite dans {file}.</numerusform>
@@ -882,22 +882,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="497"/>
+        <location filename="../../gui/hq/dashboard.py" line="498"/>
         <source>Save the quarterly report for {quarter}</source>
         <translation>Enregistrer le rapport trimestriel de {quarter}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="498"/>
+        <location filename="../../gui/hq/dashboard.py" line="499"/>
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>Fichiers PDF (*.pdf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="511"/>
+        <location filename="../../gui/hq/dashboard.py" line="512"/>
         <source>Writing the quarterly report for {quarter}…</source>
         <translation>Écriture du rapport trimestriel de {quarter}…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="521"/>
+        <location filename="../../gui/hq/dashboard.py" line="522"/>
         <source>Quarterly report written to {file}.</source>
         <translation>Rapport trimestriel écrit dans {file}.</translation>
     </message>
@@ -918,7 +918,7 @@
 <context>
     <name>DropZoneWidget</name>
     <message>
-        <location filename="../../gui/hq/window.py" line="137"/>
+        <location filename="../../gui/hq/window.py" line="144"/>
         <source>Drop report bundles (.kpbundle) or a folder here — a USB stick&apos;s folder is searched for bundles</source>
         <translation>Déposez ici des paquets de rapport (.kpbundle) ou un dossier — les paquets sont cherchés dans le dossier d&apos;une clé USB</translation>
     </message>
@@ -1250,42 +1250,42 @@
 <context>
     <name>GroupStatsModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="452"/>
+        <location filename="../../gui/hq/models.py" line="459"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="452"/>
+        <location filename="../../gui/hq/models.py" line="459"/>
         <source>Operator</source>
         <translation>Exploitant</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="452"/>
+        <location filename="../../gui/hq/models.py" line="459"/>
         <source>Shipments</source>
         <translation>Expéditions</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>Certified</source>
         <translation>Certifiées</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>Carats</source>
         <translation>Carats</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>Value (US$)</source>
         <translation>Valeur (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>US$ per carat</source>
         <translation>USD par carat</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="457"/>
+        <location filename="../../gui/hq/models.py" line="464"/>
         <source>(not recorded)</source>
         <translation>(non renseigné)</translation>
     </message>
@@ -1332,243 +1332,243 @@
 <context>
     <name>HqWindow</name>
     <message>
-        <location filename="../../gui/hq/window.py" line="197"/>
+        <location filename="../../gui/hq/window.py" line="215"/>
         <source>kpmonitor — headquarters: {name}</source>
         <translation>kpmonitor — siège : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="201"/>
+        <location filename="../../gui/hq/window.py" line="219"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="202"/>
+        <location filename="../../gui/hq/window.py" line="220"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="203"/>
-        <location filename="../../gui/hq/window.py" line="957"/>
+        <location filename="../../gui/hq/window.py" line="221"/>
+        <location filename="../../gui/hq/window.py" line="1024"/>
         <source>Anomalies</source>
         <translation>Anomalies</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="204"/>
+        <location filename="../../gui/hq/window.py" line="222"/>
         <source>Monitors</source>
         <translation>Contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="205"/>
+        <location filename="../../gui/hq/window.py" line="223"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="210"/>
+        <location filename="../../gui/hq/window.py" line="228"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="214"/>
+        <location filename="../../gui/hq/window.py" line="232"/>
         <source>Headquarters home: {name}</source>
         <translation>Dossier de travail du siège : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="236"/>
+        <location filename="../../gui/hq/window.py" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="238"/>
+        <location filename="../../gui/hq/window.py" line="257"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Importer des paquets…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="239"/>
+        <location filename="../../gui/hq/window.py" line="258"/>
         <source>Import report bundles received from monitors</source>
         <translation>Importer les paquets de rapport reçus des contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="241"/>
+        <location filename="../../gui/hq/window.py" line="260"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="242"/>
+        <location filename="../../gui/hq/window.py" line="261"/>
         <source>Import every bundle in a folder, such as a USB stick</source>
         <translation>Importer tous les paquets d&apos;un dossier, comme une clé USB</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="244"/>
+        <location filename="../../gui/hq/window.py" line="263"/>
         <source>&amp;Export statistics…</source>
         <translation>&amp;Exporter les statistiques…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="247"/>
+        <location filename="../../gui/hq/window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="248"/>
+        <location filename="../../gui/hq/window.py" line="267"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Anomalies</source>
         <translation>&amp;Anomalies</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Monitors</source>
         <translation>&amp;Contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="250"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="250"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="254"/>
+        <location filename="../../gui/hq/window.py" line="273"/>
         <source>Re&amp;fresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="255"/>
+        <location filename="../../gui/hq/window.py" line="274"/>
         <source>Read the reports, anomalies and monitors again</source>
         <translation>Relire les rapports, les anomalies et les contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="256"/>
+        <location filename="../../gui/hq/window.py" line="275"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="258"/>
+        <location filename="../../gui/hq/window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="259"/>
+        <location filename="../../gui/hq/window.py" line="278"/>
         <source>View &amp;log</source>
         <translation>Afficher le &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="260"/>
+        <location filename="../../gui/hq/window.py" line="279"/>
         <source>&amp;About kpmonitor</source>
         <translation>À &amp;propos de kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="312"/>
+        <location filename="../../gui/hq/window.py" line="331"/>
         <source>Import files…</source>
         <translation>Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="314"/>
+        <location filename="../../gui/hq/window.py" line="333"/>
         <source>Import a folder…</source>
         <translation>Importer un dossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="319"/>
+        <location filename="../../gui/hq/window.py" line="338"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="335"/>
+        <location filename="../../gui/hq/window.py" line="354"/>
         <source>This import</source>
         <translation>Cette importation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="343"/>
+        <location filename="../../gui/hq/window.py" line="362"/>
         <source>Import history</source>
         <translation>Historique des importations</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="362"/>
+        <location filename="../../gui/hq/window.py" line="381"/>
         <source>Import report bundles</source>
         <translation>Importer des paquets de rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="363"/>
+        <location filename="../../gui/hq/window.py" line="382"/>
         <source>Report bundles (*.kpbundle);;All files (*)</source>
         <translation>Paquets de rapport (*.kpbundle);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="367"/>
+        <location filename="../../gui/hq/window.py" line="386"/>
         <source>Import every bundle in a folder</source>
         <translation>Importer tous les paquets d&apos;un dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="428"/>
+        <location filename="../../gui/hq/window.py" line="447"/>
         <source>{count} more will be imported when this import is done.</source>
         <translation>{count} de plus seront importés à la fin de cette importation.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="448"/>
+        <location filename="../../gui/hq/window.py" line="468"/>
         <source>Looking for bundles…</source>
         <translation>Recherche des paquets…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="458"/>
+        <location filename="../../gui/hq/window.py" line="478"/>
         <source>Stopping after this bundle…</source>
         <translation>Arrêt après ce paquet…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="464"/>
+        <location filename="../../gui/hq/window.py" line="484"/>
         <source>{done} of {total}: {name}</source>
         <translation>{done} sur {total} : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="467"/>
+        <location filename="../../gui/hq/window.py" line="487"/>
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="500"/>
+        <location filename="../../gui/hq/window.py" line="522"/>
         <source>No report bundles (.kpbundle) were found there.</source>
         <translation>Aucun paquet de rapport (.kpbundle) n&apos;a été trouvé là.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="502"/>
+        <location filename="../../gui/hq/window.py" line="524"/>
         <source>{imported} imported, {already} already here, {conflict} set aside, {refused} refused.</source>
         <translation>{imported} importés, {already} déjà présents, {conflict} mis de côté, {refused} refusés.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="508"/>
+        <location filename="../../gui/hq/window.py" line="530"/>
         <source>Import stopped.</source>
         <translation>Importation arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="541"/>
+        <location filename="../../gui/hq/window.py" line="563"/>
         <source>Search: certificate number, exporter, importer, monitor, origin, date, verdict, seal…</source>
         <translation>Rechercher : n° de certificat, exportateur, importateur, contrôleur, origine, date, verdict, scellé…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="550"/>
+        <location filename="../../gui/hq/window.py" line="572"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="556"/>
+        <location filename="../../gui/hq/window.py" line="578"/>
         <source>Open report</source>
         <translation>Ouvrir le rapport</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="591"/>
+        <location filename="../../gui/hq/window.py" line="613"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n rapport</numerusform>
@@ -1576,208 +1576,208 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="610"/>
+        <location filename="../../gui/hq/window.py" line="632"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="635"/>
+        <location filename="../../gui/hq/window.py" line="657"/>
         <source>Note or resolve…</source>
         <translation>Annoter ou résoudre…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="636"/>
+        <location filename="../../gui/hq/window.py" line="658"/>
         <source>Write what you found on the selected anomaly, and mark it resolved if it is: kept on record, a later note supersedes it</source>
         <translation>Écrire ce que vous avez constaté sur l&apos;anomalie sélectionnée, et la marquer résolue si elle l&apos;est : c&apos;est archivé, une note ultérieure la remplace</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="662"/>
+        <location filename="../../gui/hq/window.py" line="684"/>
         <source>Note on an anomaly</source>
         <translation>Note sur une anomalie</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="663"/>
+        <location filename="../../gui/hq/window.py" line="685"/>
         <source>What did you find? The note is kept on record with your name; a later note supersedes it.</source>
         <translation>Qu&apos;avez-vous constaté ? La note est archivée avec votre nom ; une note ultérieure la remplace.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="664"/>
+        <location filename="../../gui/hq/window.py" line="686"/>
         <source>Keep the note</source>
         <translation>Garder la note</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="665"/>
+        <location filename="../../gui/hq/window.py" line="687"/>
         <source>Resolved: nothing more to look at</source>
         <translation>Résolue : plus rien à examiner</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="684"/>
+        <location filename="../../gui/hq/window.py" line="707"/>
         <source>Resolved, with your note.</source>
         <translation>Résolue, avec votre note.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="684"/>
+        <location filename="../../gui/hq/window.py" line="707"/>
         <source>Your note is kept.</source>
         <translation>Votre note est conservée.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="693"/>
+        <location filename="../../gui/hq/window.py" line="716"/>
         <source>Issue certificate from request…</source>
         <translation>Délivrer un certificat sur demande…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="695"/>
+        <location filename="../../gui/hq/window.py" line="718"/>
         <source>Revoke…</source>
         <translation>Révoquer…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="697"/>
+        <location filename="../../gui/hq/window.py" line="720"/>
         <source>Publish trust list and revocation list…</source>
         <translation>Publier la liste de confiance et la liste de révocation…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="705"/>
+        <location filename="../../gui/hq/window.py" line="728"/>
         <source>Certificates issued by headquarters</source>
         <translation>Certificats délivrés par le siège</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="711"/>
+        <location filename="../../gui/hq/window.py" line="734"/>
         <source>Devices headquarters has received reports from</source>
         <translation>Appareils dont le siège a reçu des rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="735"/>
+        <location filename="../../gui/hq/window.py" line="758"/>
         <source>Choose the monitor&apos;s certificate request</source>
         <translation>Choisir la demande de certificat du contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="736"/>
+        <location filename="../../gui/hq/window.py" line="759"/>
         <source>Certificate requests (*.pem *.csr);;All files (*)</source>
         <translation>Demandes de certificat (*.pem *.csr);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="754"/>
+        <location filename="../../gui/hq/window.py" line="777"/>
         <source>The passphrase of headquarters&apos; root key, to issue a certificate to {name}.</source>
         <translation>La phrase secrète de la clé racine du siège, pour délivrer un certificat à {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="759"/>
+        <location filename="../../gui/hq/window.py" line="782"/>
         <source>Save the certificate to send to the monitor</source>
         <translation>Enregistrer le certificat à envoyer au contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="761"/>
+        <location filename="../../gui/hq/window.py" line="784"/>
         <source>Certificates (*.pem);;All files (*)</source>
         <translation>Certificats (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="767"/>
+        <location filename="../../gui/hq/window.py" line="790"/>
         <source>Issuing the certificate…</source>
         <translation>Délivrance du certificat…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="773"/>
+        <location filename="../../gui/hq/window.py" line="797"/>
         <source>Certificate issued and saved as {file}; send it to the monitor, who installs it under Signing certificate.</source>
         <translation>Certificat délivré et enregistré sous {file} ; envoyez-le au contrôleur, qui l&apos;installe dans Certificat de signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="785"/>
+        <location filename="../../gui/hq/window.py" line="809"/>
         <source>Choose the certificate to revoke in the list.</source>
         <translation>Choisissez dans la liste le certificat à révoquer.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="786"/>
+        <location filename="../../gui/hq/window.py" line="810"/>
         <source>Revoke certificate</source>
         <translation>Révoquer le certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="787"/>
+        <location filename="../../gui/hq/window.py" line="811"/>
         <source>Revoke the certificate of {name} (serial {serial})? Reports signed with it will no longer be accepted once the new revocation list is published; this cannot be undone.</source>
         <translation>Révoquer le certificat de {name} (numéro de série {serial}) ? Les rapports signés avec lui ne seront plus acceptés une fois la nouvelle liste de révocation publiée ; c&apos;est irréversible.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="790"/>
+        <location filename="../../gui/hq/window.py" line="814"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="792"/>
         <location filename="../../gui/hq/window.py" line="816"/>
+        <location filename="../../gui/hq/window.py" line="841"/>
         <source>The passphrase of headquarters&apos; root key, to sign the revocation list.</source>
         <translation>La phrase secrète de la clé racine du siège, pour signer la liste de révocation.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="799"/>
+        <location filename="../../gui/hq/window.py" line="823"/>
         <source>Revoking the certificate…</source>
         <translation>Révocation du certificat…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="803"/>
+        <location filename="../../gui/hq/window.py" line="828"/>
         <source>Certificate {serial} is revoked. Publish the revocation list so that field devices and verifiers learn of it.</source>
         <translation>Le certificat {serial} est révoqué. Publiez la liste de révocation pour que les appareils de terrain et les vérificateurs l&apos;apprennent.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="813"/>
+        <location filename="../../gui/hq/window.py" line="838"/>
         <source>Choose the folder to publish the trust list and revocation list into</source>
         <translation>Choisir le dossier où publier la liste de confiance et la liste de révocation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="823"/>
+        <location filename="../../gui/hq/window.py" line="848"/>
         <source>Publishing…</source>
         <translation>Publication…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="827"/>
+        <location filename="../../gui/hq/window.py" line="852"/>
         <source>Written: {files}. Send them to field devices and verifiers.</source>
         <translation>Écrits : {files}. Envoyez-les aux appareils de terrain et aux vérificateurs.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="857"/>
+        <location filename="../../gui/hq/window.py" line="892"/>
         <source>Shipments, carats and value; an amended report counts once, at its latest version.</source>
         <translation>Expéditions, carats et valeur ; un rapport rectifié compte une fois, dans sa dernière version.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="860"/>
+        <location filename="../../gui/hq/window.py" line="895"/>
         <source>By month and origin</source>
         <translation>Par mois et origine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="860"/>
+        <location filename="../../gui/hq/window.py" line="895"/>
         <source>By operator</source>
         <translation>Par exploitant</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="861"/>
+        <location filename="../../gui/hq/window.py" line="896"/>
         <source>By mine</source>
         <translation>Par mine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="863"/>
+        <location filename="../../gui/hq/window.py" line="898"/>
         <source>Group the statistics</source>
         <translation>Regrouper les statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="865"/>
+        <location filename="../../gui/hq/window.py" line="900"/>
         <source>&amp;Group</source>
         <translation>&amp;Grouper</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="869"/>
+        <location filename="../../gui/hq/window.py" line="904"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="907"/>
+        <location filename="../../gui/hq/window.py" line="942"/>
         <source>Export statistics</source>
         <translation>Exporter les statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="908"/>
+        <location filename="../../gui/hq/window.py" line="943"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="923"/>
+        <location filename="../../gui/hq/window.py" line="958"/>
         <source>%n row(s) written to {file}.</source>
         <translation>
             <numerusform>%n ligne écrite dans {file}.</numerusform>
@@ -1785,24 +1785,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="947"/>
+        <location filename="../../gui/hq/window.py" line="1014"/>
         <source>Nothing to look at: every report has arrived, and none repeats a seal or a certificate.</source>
         <translation>Rien à examiner : tous les rapports sont arrivés, et aucun ne répète un scellé ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="949"/>
+        <location filename="../../gui/hq/window.py" line="1016"/>
         <source>{alerts} alert(s) and {warnings} warning(s) open, most serious first. Double-click one to open its report; select one to note or resolve it.</source>
         <translation>{alerts} alerte(s) et {warnings} avertissement(s) ouverts, les plus graves en premier. Double-cliquez sur l&apos;une pour ouvrir son rapport ; sélectionnez-en une pour l&apos;annoter ou la résoudre.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="953"/>
+        <location filename="../../gui/hq/window.py" line="1020"/>
         <source>{resolved} resolved (listed, dimmed).</source>
         <translation>{resolved} résolue(s) (listées, grisées).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="956"/>
+        <location filename="../../gui/hq/window.py" line="1023"/>
         <source>Anomalies ({count})</source>
         <translation>Anomalies ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1133"/>
+        <source>Others recorded something at headquarters; the lists are up to date.</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré quelque chose au siège ; les listes sont à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1142"/>
+        <source>1 report imported elsewhere; the lists are up to date.</source>
+        <translation>1 rapport importé ailleurs ; les listes sont à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/hq/window.py" line="1144"/>
+        <source>%n reports imported elsewhere; the lists are up to date.</source>
+        <translation>
+            <numerusform>%n rapport importé ailleurs ; les listes sont à jour.</numerusform>
+            <numerusform>%n rapports importés ailleurs ; les listes sont à jour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1146"/>
+        <source>1 note on anomalies written elsewhere; the lists are up to date.</source>
+        <translation>1 note sur les anomalies écrite ailleurs ; les listes sont à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/hq/window.py" line="1148"/>
+        <source>%n notes on anomalies written elsewhere; the lists are up to date.</source>
+        <translation>
+            <numerusform>%n note sur les anomalies écrite ailleurs ; les listes sont à jour.</numerusform>
+            <numerusform>%n notes sur les anomalies écrites ailleurs ; les listes sont à jour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1150"/>
+        <source>1 confirmation of receipt recorded elsewhere; the lists are up to date.</source>
+        <translation>1 confirmation de réception enregistrée ailleurs ; les listes sont à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/hq/window.py" line="1152"/>
+        <source>%n confirmations of receipt recorded elsewhere; the lists are up to date.</source>
+        <translation>
+            <numerusform>%n confirmation de réception enregistrée ailleurs ; les listes sont à jour.</numerusform>
+            <numerusform>%n confirmations de réception enregistrées ailleurs ; les listes sont à jour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) imported elsewhere; the lists are up to date.</source>
+        <translation type="vanished">
+            <numerusform>%n rapport importé ailleurs ; les listes sont à jour.</numerusform>
+            <numerusform>%n rapports importés ailleurs ; les listes sont à jour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) on anomalies written elsewhere; the lists are up to date.</source>
+        <translation type="vanished">
+            <numerusform>%n note sur les anomalies écrite ailleurs ; les listes sont à jour.</numerusform>
+            <numerusform>%n notes sur les anomalies écrites ailleurs ; les listes sont à jour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s) of receipt recorded elsewhere; the lists are up to date.</source>
+        <translation type="vanished">
+            <numerusform>%n confirmation de réception enregistrée ailleurs ; les listes sont à jour.</numerusform>
+            <numerusform>%n confirmations de réception enregistrées ailleurs ; les listes sont à jour.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2270,47 +2335,47 @@
 <context>
     <name>IssuedModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Monitor</source>
         <translation>Contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Serial</source>
         <translation>Numéro de série</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Valid from</source>
         <translation>Valide du</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="395"/>
+        <location filename="../../gui/hq/models.py" line="402"/>
         <source>Valid until</source>
         <translation>Valide jusqu&apos;au</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="395"/>
+        <location filename="../../gui/hq/models.py" line="402"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="401"/>
+        <location filename="../../gui/hq/models.py" line="408"/>
         <source>revoked {date}</source>
         <translation>révoqué le {date}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="402"/>
+        <location filename="../../gui/hq/models.py" line="409"/>
         <source>expired</source>
         <translation>expiré</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="402"/>
+        <location filename="../../gui/hq/models.py" line="409"/>
         <source>valid</source>
         <translation>valide</translation>
     </message>
@@ -2318,22 +2383,22 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/translations.py" line="155"/>
+        <location filename="../../gui/translations.py" line="158"/>
         <source>Automatic (the system&apos;s language: {language})</source>
         <translation>Automatique (la langue du système : {language})</translation>
     </message>
     <message>
-        <location filename="../../gui/translations.py" line="168"/>
+        <location filename="../../gui/translations.py" line="171"/>
         <source>Language chosen: {language}. It takes effect when kpmonitor is next started.</source>
         <translation>Langue choisie : {language}. Elle prend effet au prochain démarrage de kpmonitor.</translation>
     </message>
     <message>
-        <location filename="../../gui/translations.py" line="181"/>
+        <location filename="../../gui/translations.py" line="184"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../gui/translations.py" line="190"/>
+        <location filename="../../gui/translations.py" line="193"/>
         <source>Takes effect when kpmonitor is next started</source>
         <translation>Prend effet au prochain démarrage de kpmonitor</translation>
     </message>
@@ -2947,42 +3012,42 @@
 <context>
     <name>MonitorsModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Monitor</source>
         <translation>Contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Last number</source>
         <translation>Dernier numéro</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="418"/>
+        <location filename="../../gui/hq/models.py" line="425"/>
         <source>Missing</source>
         <translation>Manquants</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="418"/>
+        <location filename="../../gui/hq/models.py" line="425"/>
         <source>Last signed</source>
         <translation>Dernière signature</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="418"/>
+        <location filename="../../gui/hq/models.py" line="425"/>
         <source>Last imported</source>
         <translation>Dernière importation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="422"/>
+        <location filename="../../gui/hq/models.py" line="429"/>
         <source>revoked</source>
         <translation>révoqué</translation>
     </message>
@@ -3759,27 +3824,27 @@ Accepté : {note}</translation>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="267"/>
+        <location filename="../../gui/hq/models.py" line="274"/>
         <source>v{version}</source>
         <translation>v{version}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="269"/>
+        <location filename="../../gui/hq/models.py" line="276"/>
         <source>superseded by {id}</source>
         <translation>remplacé par {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="271"/>
+        <location filename="../../gui/hq/models.py" line="278"/>
         <source>amends {id}</source>
         <translation>rectifie {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="296"/>
+        <location filename="../../gui/hq/models.py" line="303"/>
         <source>A later version of this report was received; statistics count only the latest.</source>
         <translation>Une version ultérieure de ce rapport a été reçue ; les statistiques ne comptent que la plus récente.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="299"/>
+        <location filename="../../gui/hq/models.py" line="306"/>
         <source>Exporter: {exporter}
 Importer: {importer}</source>
         <translation>Exportateur : {exporter}
@@ -4176,83 +4241,93 @@ Importateur : {importer}</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="64"/>
-        <location filename="../../gui/field/sign_dialog.py" line="195"/>
+        <location filename="../../gui/field/sign_dialog.py" line="65"/>
+        <location filename="../../gui/field/sign_dialog.py" line="216"/>
         <source>(no number yet)</source>
         <translation>(pas encore de numéro)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="65"/>
+        <location filename="../../gui/field/sign_dialog.py" line="66"/>
         <source>Sign {number}</source>
         <translation>Signer {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="108"/>
+        <location filename="../../gui/field/sign_dialog.py" line="110"/>
         <source>Ac&amp;knowledge…</source>
         <translation>A&amp;ccepter…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="109"/>
+        <location filename="../../gui/field/sign_dialog.py" line="111"/>
         <source>Accept the selected warning, with a note saying why</source>
         <translation>Accepter l&apos;avertissement sélectionné, avec une note qui dit pourquoi</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="111"/>
+        <location filename="../../gui/field/sign_dialog.py" line="113"/>
         <source>&amp;Go to it</source>
         <translation>&amp;Y aller</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="112"/>
+        <location filename="../../gui/field/sign_dialog.py" line="114"/>
         <source>Close this and put the cursor on the selected problem&apos;s field</source>
         <translation>Fermer et placer le curseur sur le champ du problème sélectionné</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="125"/>
+        <location filename="../../gui/field/sign_dialog.py" line="127"/>
         <source>Signing freezes this inspection: nothing in it can be changed afterwards. A correction is made by amending it, which makes a new version of the report; both stay on record.</source>
         <translation>Signer fige cette inspection : plus rien ne peut y être modifié ensuite. Une correction se fait par un rectificatif, qui crée une nouvelle version du rapport ; les deux restent archivées.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="127"/>
+        <location filename="../../gui/field/sign_dialog.py" line="129"/>
         <source>&amp;Passphrase of the signing key</source>
         <translation>&amp;Phrase secrète de la clé de signature</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="156"/>
+        <location filename="../../gui/field/sign_dialog.py" line="148"/>
+        <source>The language the report is written in. What it states, and its QR seal, are the same in every language.</source>
+        <translation>La langue dans laquelle le rapport est rédigé. Ce qu&apos;il indique, et son sceau QR, sont les mêmes dans toutes les langues.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/field/sign_dialog.py" line="150"/>
+        <source>Report &amp;language</source>
+        <translation>&amp;Langue du rapport</translation>
+    </message>
+    <message>
+        <location filename="../../gui/field/sign_dialog.py" line="172"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="159"/>
+        <location filename="../../gui/field/sign_dialog.py" line="175"/>
         <source>&amp;Open PDF</source>
         <translation>&amp;Ouvrir le PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="161"/>
+        <location filename="../../gui/field/sign_dialog.py" line="177"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="162"/>
+        <location filename="../../gui/field/sign_dialog.py" line="178"/>
         <source>Write the signed PDF and the bundle for headquarters to a folder (a USB stick)</source>
         <translation>Écrire le PDF signé et le paquet pour le siège dans un dossier (une clé USB)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="199"/>
+        <location filename="../../gui/field/sign_dialog.py" line="220"/>
         <source>{carats} ct</source>
         <translation>{carats} ct</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="201"/>
+        <location filename="../../gui/field/sign_dialog.py" line="222"/>
         <source>US$ {value}</source>
         <translation>{value} USD</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="215"/>
+        <location filename="../../gui/field/sign_dialog.py" line="236"/>
         <source>1 error must be fixed before signing.</source>
         <translation>1 erreur doit être corrigée avant de signer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="216"/>
+        <location filename="../../gui/field/sign_dialog.py" line="237"/>
         <source>%n errors must be fixed before signing.</source>
         <translation>
             <numerusform>%n erreur doit être corrigée avant de signer.</numerusform>
@@ -4260,12 +4335,12 @@ Importateur : {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="219"/>
+        <location filename="../../gui/field/sign_dialog.py" line="240"/>
         <source>1 warning must be acknowledged before signing: select it and say why it is acceptable.</source>
         <translation>1 avertissement doit être accepté avant de signer : sélectionnez-le et dites pourquoi il est acceptable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="221"/>
+        <location filename="../../gui/field/sign_dialog.py" line="242"/>
         <source>%n warnings must be acknowledged before signing: select each and say why it is acceptable.</source>
         <translation>
             <numerusform>%n avertissement doit être accepté avant de signer : sélectionnez-le et dites pourquoi il est acceptable.</numerusform>
@@ -4273,98 +4348,98 @@ Importateur : {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="225"/>
+        <location filename="../../gui/field/sign_dialog.py" line="246"/>
         <source>No errors; every warning acknowledged (the notes go into the report). Ready to sign.</source>
         <translation>Aucune erreur ; tous les avertissements acceptés (les notes figurent dans le rapport). Prêt à signer.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="228"/>
+        <location filename="../../gui/field/sign_dialog.py" line="249"/>
         <source>No problems. Ready to sign.</source>
         <translation>Aucun problème. Prêt à signer.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="246"/>
+        <location filename="../../gui/field/sign_dialog.py" line="267"/>
         <source>This home has no signing key yet: make one in Tools → Signing certificate, then sign.</source>
         <translation>Ce dossier de travail n&apos;a pas encore de clé de signature : créez-en une dans Outils → Certificat de signature, puis signez.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="269"/>
+        <location filename="../../gui/field/sign_dialog.py" line="290"/>
         <source>Signing with {name}&apos;s certificate {serial}, issued by {issuer}.</source>
         <translation>Signature avec le certificat {serial} de {name}, délivré par {issuer}.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="292"/>
+        <location filename="../../gui/field/sign_dialog.py" line="314"/>
         <source>Fix the errors and acknowledge the warnings first.</source>
         <translation>Corrigez d&apos;abord les erreurs et acceptez les avertissements.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="294"/>
-        <location filename="../../gui/field/sign_dialog.py" line="342"/>
+        <location filename="../../gui/field/sign_dialog.py" line="316"/>
+        <location filename="../../gui/field/sign_dialog.py" line="364"/>
         <source>Type the passphrase of the signing key.</source>
         <translation>Saisissez la phrase secrète de la clé de signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="296"/>
+        <location filename="../../gui/field/sign_dialog.py" line="318"/>
         <source>Freeze and sign the inspection</source>
         <translation>Figer et signer l&apos;inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="337"/>
+        <location filename="../../gui/field/sign_dialog.py" line="359"/>
         <source>The inspection cannot be signed yet: fix the errors and acknowledge the warnings.</source>
         <translation>L&apos;inspection ne peut pas encore être signée : corrigez les erreurs et acceptez les avertissements.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="365"/>
+        <location filename="../../gui/field/sign_dialog.py" line="388"/>
         <source>Opening the signing key…</source>
         <translation>Ouverture de la clé de signature…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="365"/>
+        <location filename="../../gui/field/sign_dialog.py" line="388"/>
         <source>Sealing the summary in the QR code…</source>
         <translation>Scellement du résumé dans le code QR…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="366"/>
+        <location filename="../../gui/field/sign_dialog.py" line="389"/>
         <source>Rendering the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="366"/>
+        <location filename="../../gui/field/sign_dialog.py" line="389"/>
         <source>Signing the PDF…</source>
         <translation>Signature du PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="367"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Recording the report…</source>
         <translation>Enregistrement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="367"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Signed.</source>
         <translation>Signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="389"/>
+        <location filename="../../gui/field/sign_dialog.py" line="412"/>
         <source>The passphrase is wrong. Type it again; it is the one chosen when this home was made.</source>
         <translation>La phrase secrète est erronée. Saisissez-la de nouveau ; c&apos;est celle choisie à la création de ce dossier de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="420"/>
+        <location filename="../../gui/field/sign_dialog.py" line="443"/>
         <source>Signed and frozen.</source>
         <translation>Signé et figé.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="423"/>
+        <location filename="../../gui/field/sign_dialog.py" line="446"/>
         <source>Report {report}, version {version}, is signed and stored in this home. Export it to a USB stick to give the PDF to the exporter and the bundle to headquarters.</source>
         <translation>Le rapport {report}, version {version}, est signé et conservé dans ce dossier de travail. Exportez-le sur une clé USB pour remettre le PDF à l&apos;exportateur et le paquet au siège.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="429"/>
+        <location filename="../../gui/field/sign_dialog.py" line="452"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="444"/>
+        <location filename="../../gui/field/sign_dialog.py" line="467"/>
         <source>No program to show PDF files was found. The PDF is {path}</source>
         <translation>Aucun programme d&apos;affichage des PDF n&apos;a été trouvé. Le PDF est {path}</translation>
     </message>
@@ -4372,37 +4447,37 @@ Importateur : {importer}</translation>
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Shipments</source>
         <translation>Expéditions</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Certified</source>
         <translation>Certifiées</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="472"/>
+        <location filename="../../gui/hq/models.py" line="479"/>
         <source>Carats</source>
         <translation>Carats</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="472"/>
+        <location filename="../../gui/hq/models.py" line="479"/>
         <source>Value (US$)</source>
         <translation>Valeur (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="472"/>
+        <location filename="../../gui/hq/models.py" line="479"/>
         <source>US$ per carat</source>
         <translation>USD par carat</translation>
     </message>
@@ -4629,200 +4704,200 @@ Importateur : {importer}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="181"/>
+        <location filename="../../gui/field/verify_dialog.py" line="179"/>
         <source>Verify a report</source>
         <translation>Vérifier un rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="213"/>
+        <location filename="../../gui/field/verify_dialog.py" line="211"/>
         <source>Drop a report PDF or bundle here, or open one</source>
         <translation>Déposez ici le PDF ou le paquet d&apos;un rapport, ou ouvrez-en un</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="216"/>
+        <location filename="../../gui/field/verify_dialog.py" line="214"/>
         <source>Report &amp;file:</source>
         <translation>&amp;Fichier du rapport :</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="218"/>
+        <location filename="../../gui/field/verify_dialog.py" line="216"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="219"/>
+        <location filename="../../gui/field/verify_dialog.py" line="217"/>
         <source>Open a signed report PDF, its bundle, or a text file holding its QR seal</source>
         <translation>Ouvrir le PDF d&apos;un rapport signé, son paquet, ou un fichier texte contenant son sceau QR</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="224"/>
+        <location filename="../../gui/field/verify_dialog.py" line="222"/>
         <source>Scan the QR seal on the printed page, or paste its text (KP1:…)</source>
         <translation>Scannez le sceau QR de la page imprimée, ou collez son texte (KP1:…)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="227"/>
+        <location filename="../../gui/field/verify_dialog.py" line="225"/>
         <source>&amp;QR seal:</source>
         <translation>Sceau &amp;QR :</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="229"/>
+        <location filename="../../gui/field/verify_dialog.py" line="227"/>
         <source>&amp;Check</source>
         <translation>&amp;Contrôler</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="244"/>
-        <location filename="../../gui/field/verify_dialog.py" line="250"/>
+        <location filename="../../gui/field/verify_dialog.py" line="242"/>
+        <location filename="../../gui/field/verify_dialog.py" line="248"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="245"/>
+        <location filename="../../gui/field/verify_dialog.py" line="243"/>
         <source>Check against another headquarters root certificate (kp-root.pem)</source>
         <translation>Contrôler avec un autre certificat racine du siège (kp-root.pem)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="251"/>
+        <location filename="../../gui/field/verify_dialog.py" line="249"/>
         <source>Check against headquarters&apos; revocation list (kp-crl.pem)</source>
         <translation>Contrôler avec la liste de révocation du siège (kp-crl.pem)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="253"/>
+        <location filename="../../gui/field/verify_dialog.py" line="251"/>
         <source>Use this home&apos;s</source>
         <translation>Utiliser ceux de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="254"/>
+        <location filename="../../gui/field/verify_dialog.py" line="252"/>
         <source>Check against the root and revocation list installed in this home</source>
         <translation>Contrôler avec le certificat racine et la liste de révocation installés dans ce dossier de travail</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="258"/>
+        <location filename="../../gui/field/verify_dialog.py" line="256"/>
         <source>Headquarters&apos; root:</source>
         <translation>Racine du siège :</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="261"/>
+        <location filename="../../gui/field/verify_dialog.py" line="259"/>
         <source>Revocation list:</source>
         <translation>Liste de révocation :</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="266"/>
+        <location filename="../../gui/field/verify_dialog.py" line="264"/>
         <source>Checked against</source>
         <translation>Contrôlé avec</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="310"/>
+        <location filename="../../gui/field/verify_dialog.py" line="308"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="310"/>
+        <location filename="../../gui/field/verify_dialog.py" line="308"/>
         <source>Exporter</source>
         <translation>Exportateur</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="311"/>
+        <location filename="../../gui/field/verify_dialog.py" line="309"/>
         <source>Carats</source>
         <translation>Carats</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="311"/>
+        <location filename="../../gui/field/verify_dialog.py" line="309"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="312"/>
+        <location filename="../../gui/field/verify_dialog.py" line="310"/>
         <source>Parcels</source>
         <translation>Colis</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="312"/>
+        <location filename="../../gui/field/verify_dialog.py" line="310"/>
         <source>Seals</source>
         <translation>Scellés</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="313"/>
+        <location filename="../../gui/field/verify_dialog.py" line="311"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="313"/>
-        <location filename="../../gui/field/verify_dialog.py" line="329"/>
+        <location filename="../../gui/field/verify_dialog.py" line="311"/>
+        <location filename="../../gui/field/verify_dialog.py" line="327"/>
         <source>Monitor</source>
         <translation>Contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="314"/>
+        <location filename="../../gui/field/verify_dialog.py" line="312"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="314"/>
+        <location filename="../../gui/field/verify_dialog.py" line="312"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="324"/>
-        <location filename="../../gui/field/verify_dialog.py" line="626"/>
+        <location filename="../../gui/field/verify_dialog.py" line="322"/>
+        <location filename="../../gui/field/verify_dialog.py" line="624"/>
         <source>What the report states</source>
         <translation>Ce que déclare le rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="326"/>
+        <location filename="../../gui/field/verify_dialog.py" line="324"/>
         <source>The figures as the signed report states them</source>
         <translation>Les chiffres tels que les déclare le rapport signé</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="329"/>
+        <location filename="../../gui/field/verify_dialog.py" line="327"/>
         <source>Issued by</source>
         <translation>Délivré par</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="330"/>
+        <location filename="../../gui/field/verify_dialog.py" line="328"/>
         <source>Serial</source>
         <translation>Numéro de série</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="330"/>
+        <location filename="../../gui/field/verify_dialog.py" line="328"/>
         <source>Valid</source>
         <translation>Validité</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="335"/>
+        <location filename="../../gui/field/verify_dialog.py" line="333"/>
         <source>Signed by</source>
         <translation>Signé par</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="373"/>
+        <location filename="../../gui/field/verify_dialog.py" line="371"/>
         <source>{name}, from {file}</source>
         <translation>{name}, de {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="377"/>
+        <location filename="../../gui/field/verify_dialog.py" line="375"/>
         <source>This home&apos;s: {name}</source>
         <translation>Celui de ce dossier : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="378"/>
+        <location filename="../../gui/field/verify_dialog.py" line="376"/>
         <source>None installed in this home: choose headquarters&apos; root certificate (kp-root.pem) to know whether headquarters vouches for the signer.</source>
         <translation>Aucun installé dans ce dossier de travail : choisissez le certificat racine du siège (kp-root.pem) pour savoir si le siège garantit le signataire.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="383"/>
+        <location filename="../../gui/field/verify_dialog.py" line="381"/>
         <source>None: revocations will not be checked. Choose headquarters&apos; list (kp-crl.pem) to check them.</source>
         <translation>Aucune : les révocations ne seront pas contrôlées. Choisissez la liste du siège (kp-crl.pem) pour les contrôler.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="388"/>
+        <location filename="../../gui/field/verify_dialog.py" line="386"/>
         <source>None installed in this home: revocations will not be checked.</source>
         <translation>Aucune installée dans ce dossier de travail : les révocations ne seront pas contrôlées.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="390"/>
+        <location filename="../../gui/field/verify_dialog.py" line="388"/>
         <source>1 certificate revoked</source>
         <translation>1 certificat révoqué</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/verify_dialog.py" line="391"/>
+        <location filename="../../gui/field/verify_dialog.py" line="389"/>
         <source>%n certificates revoked</source>
         <translation>
             <numerusform>%n certificat révoqué</numerusform>
@@ -4830,142 +4905,142 @@ Importateur : {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="392"/>
+        <location filename="../../gui/field/verify_dialog.py" line="390"/>
         <source>This home&apos;s, of {date}: {revoked}</source>
         <translation>Celle de ce dossier, du {date} : {revoked}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="416"/>
+        <location filename="../../gui/field/verify_dialog.py" line="414"/>
         <source>Headquarters&apos; root certificate</source>
         <translation>Certificat racine du siège</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="417"/>
+        <location filename="../../gui/field/verify_dialog.py" line="415"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="422"/>
+        <location filename="../../gui/field/verify_dialog.py" line="420"/>
         <source>Headquarters&apos; revocation list</source>
         <translation>Liste de révocation du siège</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="423"/>
+        <location filename="../../gui/field/verify_dialog.py" line="421"/>
         <source>Revocation lists (*.pem *.crl);;All files (*)</source>
         <translation>Listes de révocation (*.pem *.crl);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="435"/>
+        <location filename="../../gui/field/verify_dialog.py" line="433"/>
         <source>{file} cannot be used as headquarters&apos; root: {why}</source>
         <translation>{file} ne peut pas servir de certificat racine du siège : {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="459"/>
+        <location filename="../../gui/field/verify_dialog.py" line="457"/>
         <source>Open a report</source>
         <translation>Ouvrir un rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="460"/>
+        <location filename="../../gui/field/verify_dialog.py" line="458"/>
         <source>Reports, bundles and QR seal text (*.pdf *.kpbundle *.txt);;All files (*)</source>
         <translation>Rapports, paquets et texte de sceau QR (*.pdf *.kpbundle *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="482"/>
+        <location filename="../../gui/field/verify_dialog.py" line="480"/>
         <source>{name} is a bundle for headquarters&apos; import; this build cannot verify bundles. Verify the report&apos;s PDF instead.</source>
         <translation>{name} est un paquet destiné à l&apos;importation au siège ; cette version ne sait pas vérifier les paquets. Vérifiez plutôt le PDF du rapport.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="485"/>
+        <location filename="../../gui/field/verify_dialog.py" line="483"/>
         <source>{name} is a folder; open a report PDF or a QR text file.</source>
         <translation>{name} est un dossier ; ouvrez le PDF d&apos;un rapport ou un fichier texte QR.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="487"/>
+        <location filename="../../gui/field/verify_dialog.py" line="485"/>
         <source>There is no file {path}.</source>
         <translation>Il n&apos;y a pas de fichier {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="489"/>
+        <location filename="../../gui/field/verify_dialog.py" line="487"/>
         <source>{name} is neither a report PDF, nor a bundle, nor the text of a QR seal.</source>
         <translation>{name} n&apos;est ni le PDF d&apos;un rapport, ni un paquet, ni le texte d&apos;un sceau QR.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="509"/>
+        <location filename="../../gui/field/verify_dialog.py" line="507"/>
         <source>That is far too long to be a QR seal&apos;s text.</source>
         <translation>C&apos;est bien trop long pour être le texte d&apos;un sceau QR.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="518"/>
+        <location filename="../../gui/field/verify_dialog.py" line="516"/>
         <source>A check is still running; wait a moment.</source>
         <translation>Un contrôle est encore en cours ; patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="524"/>
+        <location filename="../../gui/field/verify_dialog.py" line="522"/>
         <source>Checking…</source>
         <translation>Contrôle en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="567"/>
+        <location filename="../../gui/field/verify_dialog.py" line="565"/>
         <source>✓  Genuine</source>
         <translation>✓  Authentique</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="568"/>
+        <location filename="../../gui/field/verify_dialog.py" line="566"/>
         <source>⚠  Intact but not vouched for by headquarters</source>
         <translation>⚠  Intact mais non garanti par le siège</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="569"/>
+        <location filename="../../gui/field/verify_dialog.py" line="567"/>
         <source>✗  Not valid</source>
         <translation>✗  Non valide</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="593"/>
+        <location filename="../../gui/field/verify_dialog.py" line="591"/>
         <source>Revocation was not checked: choose headquarters&apos; revocation list to check it.</source>
         <translation>La révocation n&apos;a pas été contrôlée : choisissez la liste de révocation du siège pour la contrôler.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="603"/>
+        <location filename="../../gui/field/verify_dialog.py" line="601"/>
         <source>{report}, version {version}</source>
         <translation>{report}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="606"/>
+        <location filename="../../gui/field/verify_dialog.py" line="604"/>
         <source>(supersedes {report})</source>
         <translation>(remplace {report})</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="609"/>
+        <location filename="../../gui/field/verify_dialog.py" line="607"/>
         <source>signed {when}</source>
         <translation>signé le {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="613"/>
+        <location filename="../../gui/field/verify_dialog.py" line="611"/>
         <source>{carats} ct</source>
         <translation>{carats} ct</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="614"/>
+        <location filename="../../gui/field/verify_dialog.py" line="612"/>
         <source>US$ {value}</source>
         <translation>{value} USD</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="626"/>
+        <location filename="../../gui/field/verify_dialog.py" line="624"/>
         <source>What the file claims</source>
         <translation>Ce que le fichier affirme</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="630"/>
+        <location filename="../../gui/field/verify_dialog.py" line="628"/>
         <source>Not to be trusted: the file failed its checks.</source>
         <translation>Pas digne de confiance : le fichier a échoué aux contrôles.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="639"/>
+        <location filename="../../gui/field/verify_dialog.py" line="637"/>
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="642"/>
+        <location filename="../../gui/field/verify_dialog.py" line="640"/>
         <source>{issuer} (itself: self-signed)</source>
         <translation>{issuer} (lui-même : auto-signé)</translation>
     </message>
@@ -5125,102 +5200,102 @@ Données : {home}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="314"/>
+        <location filename="../../gui/hq/models.py" line="321"/>
         <source>Report missing</source>
         <translation>Rapport manquant</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="314"/>
+        <location filename="../../gui/hq/models.py" line="321"/>
         <source>Report refused at import</source>
         <translation>Rapport refusé à l&apos;importation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="315"/>
+        <location filename="../../gui/hq/models.py" line="322"/>
         <source>History rolled back</source>
         <translation>Historique revenu en arrière</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="316"/>
+        <location filename="../../gui/hq/models.py" line="323"/>
         <source>History forked</source>
         <translation>Historique divergent</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="316"/>
+        <location filename="../../gui/hq/models.py" line="323"/>
         <source>Seal reused</source>
         <translation>Scellé réutilisé</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="317"/>
+        <location filename="../../gui/hq/models.py" line="324"/>
         <source>KP certificate reused</source>
         <translation>Certificat PK réutilisé</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="318"/>
+        <location filename="../../gui/hq/models.py" line="325"/>
         <source>Supersedes another device&apos;s report</source>
         <translation>Remplace le rapport d&apos;un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="319"/>
+        <location filename="../../gui/hq/models.py" line="326"/>
         <source>Device history rewritten</source>
         <translation>Historique de l&apos;appareil réécrit</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="320"/>
+        <location filename="../../gui/hq/models.py" line="327"/>
         <source>Another device&apos;s report id</source>
         <translation>Identifiant de rapport d&apos;un autre appareil</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="321"/>
+        <location filename="../../gui/hq/models.py" line="328"/>
         <source>Value per carat</source>
         <translation>Valeur par carat</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="321"/>
+        <location filename="../../gui/hq/models.py" line="328"/>
         <source>Weight off declared</source>
         <translation>Poids différent du déclaré</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="322"/>
+        <location filename="../../gui/hq/models.py" line="329"/>
         <source>Photo out of time or place</source>
         <translation>Photo hors du temps ou du lieu</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="322"/>
+        <location filename="../../gui/hq/models.py" line="329"/>
         <source>Photo reused</source>
         <translation>Photo réutilisée</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="323"/>
+        <location filename="../../gui/hq/models.py" line="330"/>
         <source>Receipt differs from report</source>
         <translation>Réception différente du rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="324"/>
+        <location filename="../../gui/hq/models.py" line="331"/>
         <source>Receipt without report</source>
         <translation>Réception sans rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="325"/>
+        <location filename="../../gui/hq/models.py" line="332"/>
         <source>Receipt not confirmed</source>
         <translation>Réception non confirmée</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="326"/>
+        <location filename="../../gui/hq/models.py" line="333"/>
         <source>Signed long after sealing</source>
         <translation>Signé longtemps après le scellage</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="326"/>
+        <location filename="../../gui/hq/models.py" line="333"/>
         <source>Valuation differs</source>
         <translation>Évaluation divergente</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="327"/>
+        <location filename="../../gui/hq/models.py" line="334"/>
         <source>Operator not cleared</source>
         <translation>Exploitant non agréé</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="328"/>
+        <location filename="../../gui/hq/models.py" line="335"/>
         <source>Validated before sealing</source>
         <translation>Validé avant le scellage</translation>
     </message>

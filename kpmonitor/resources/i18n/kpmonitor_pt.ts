@@ -17,52 +17,52 @@
 <context>
     <name>AnomaliesModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Severity</source>
         <translation>Gravidade</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Device / monitor</source>
         <translation>Dispositivo / inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="339"/>
+        <location filename="../../gui/hq/models.py" line="346"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="340"/>
+        <location filename="../../gui/hq/models.py" line="347"/>
         <source>What headquarters should look at</source>
         <translation>O que a sede deve analisar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="340"/>
+        <location filename="../../gui/hq/models.py" line="347"/>
         <source>Analyst&apos;s note</source>
         <translation>Nota do analista</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="346"/>
+        <location filename="../../gui/hq/models.py" line="353"/>
         <source>alert</source>
         <translation>alerta</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="346"/>
+        <location filename="../../gui/hq/models.py" line="353"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="348"/>
+        <location filename="../../gui/hq/models.py" line="355"/>
         <source>resolved</source>
         <translation>resolvida</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="364"/>
+        <location filename="../../gui/hq/models.py" line="371"/>
         <source>{text}
 — {by}, {when} (reference {ref})</source>
         <translation>{text}
@@ -553,22 +553,22 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="101"/>
+        <location filename="../../gui/hq/dashboard.py" line="102"/>
         <source>Export chart as PNG…</source>
         <translation>Exportar gráfico em PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="102"/>
+        <location filename="../../gui/hq/dashboard.py" line="103"/>
         <source>Export figures as CSV…</source>
         <translation>Exportar valores em CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="103"/>
+        <location filename="../../gui/hq/dashboard.py" line="104"/>
         <source>Export the chart “{title}” as PNG</source>
         <translation>Exportar o gráfico “{title}” em PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="104"/>
+        <location filename="../../gui/hq/dashboard.py" line="105"/>
         <source>Export the figures of “{title}” as CSV</source>
         <translation>Exportar os valores de “{title}” em CSV</translation>
     </message>
@@ -576,22 +576,22 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="141"/>
+        <location filename="../../gui/field/verify_dialog.py" line="139"/>
         <source>Check</source>
         <translation>Verificação</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="141"/>
+        <location filename="../../gui/field/verify_dialog.py" line="139"/>
         <source>What was found</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="158"/>
+        <location filename="../../gui/field/verify_dialog.py" line="156"/>
         <source>passed</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="158"/>
+        <location filename="../../gui/field/verify_dialog.py" line="156"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
@@ -607,274 +607,274 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="168"/>
+        <location filename="../../gui/hq/dashboard.py" line="169"/>
         <source>Carats and value by month and origin</source>
         <translation>Quilates e valor por mês e origem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="169"/>
+        <location filename="../../gui/hq/dashboard.py" line="170"/>
         <source>Value per carat against the bands</source>
         <translation>Valor por quilate face aos intervalos</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="170"/>
+        <location filename="../../gui/hq/dashboard.py" line="171"/>
         <source>Anomalies by kind over time</source>
         <translation>Anomalias por tipo ao longo do tempo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="171"/>
+        <location filename="../../gui/hq/dashboard.py" line="172"/>
         <source>Reports per monitor</source>
         <translation>Relatórios por inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="180"/>
-        <location filename="../../gui/hq/dashboard.py" line="349"/>
+        <location filename="../../gui/hq/dashboard.py" line="181"/>
+        <location filename="../../gui/hq/dashboard.py" line="350"/>
         <source>Carats (ct)</source>
         <translation>Quilates (ct)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="181"/>
-        <location filename="../../gui/hq/dashboard.py" line="349"/>
+        <location filename="../../gui/hq/dashboard.py" line="182"/>
+        <location filename="../../gui/hq/dashboard.py" line="350"/>
         <source>Value (US$)</source>
         <translation>Valor (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="182"/>
+        <location filename="../../gui/hq/dashboard.py" line="183"/>
         <source>Show carats or value</source>
         <translation>Mostrar quilates ou valor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="184"/>
+        <location filename="../../gui/hq/dashboard.py" line="185"/>
         <source>S&amp;how</source>
         <translation>&amp;Mostrar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="197"/>
+        <location filename="../../gui/hq/dashboard.py" line="198"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="200"/>
+        <location filename="../../gui/hq/dashboard.py" line="201"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="200"/>
+        <location filename="../../gui/hq/dashboard.py" line="201"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="210"/>
+        <location filename="../../gui/hq/dashboard.py" line="211"/>
         <source>Origin</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="212"/>
+        <location filename="../../gui/hq/dashboard.py" line="213"/>
         <source>Monitor</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="218"/>
+        <location filename="../../gui/hq/dashboard.py" line="219"/>
         <source>&amp;Period</source>
         <translation>&amp;Período</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="218"/>
+        <location filename="../../gui/hq/dashboard.py" line="219"/>
         <source>F&amp;rom</source>
         <translation>&amp;De</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="219"/>
+        <location filename="../../gui/hq/dashboard.py" line="220"/>
         <source>&amp;To</source>
         <translation>A&amp;té</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="219"/>
+        <location filename="../../gui/hq/dashboard.py" line="220"/>
         <source>Ori&amp;gin</source>
         <translation>&amp;Origem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="220"/>
+        <location filename="../../gui/hq/dashboard.py" line="221"/>
         <source>Mo&amp;nitor</source>
         <translation>&amp;Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="227"/>
+        <location filename="../../gui/hq/dashboard.py" line="228"/>
         <source>&amp;Quarterly report…</source>
         <translation>&amp;Relatório trimestral…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="228"/>
+        <location filename="../../gui/hq/dashboard.py" line="229"/>
         <source>The quarterly monitoring report for the Working Group (PDF), for the quarter chosen, or the latest one</source>
         <translation>O relatório trimestral de monitorização para o Grupo de Trabalho (PDF), para o trimestre escolhido ou o mais recente</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="243"/>
+        <location filename="../../gui/hq/dashboard.py" line="244"/>
         <source>Every date</source>
         <translation>Todas as datas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="246"/>
+        <location filename="../../gui/hq/dashboard.py" line="247"/>
         <source>From – to…</source>
         <translation>De… a…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="248"/>
+        <location filename="../../gui/hq/dashboard.py" line="249"/>
         <source>Every origin</source>
         <translation>Todas as origens</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="252"/>
+        <location filename="../../gui/hq/dashboard.py" line="253"/>
         <source>Every monitor</source>
         <translation>Todos os inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="295"/>
+        <location filename="../../gui/hq/dashboard.py" line="296"/>
         <source>Reading the figures…</source>
         <translation>A ler os valores…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="321"/>
+        <location filename="../../gui/hq/dashboard.py" line="322"/>
         <source>{what}: {shipments} shipments, {carats} ct, US$ {value}. Each shipment counts once, at its latest version, in the month of its inspection.</source>
         <translation>{what}: {shipments} remessas, {carats} ct, {value} USD. Cada remessa conta uma vez, na versão mais recente, no mês da inspeção.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="347"/>
+        <location filename="../../gui/hq/dashboard.py" line="348"/>
         <source>origin {origin}</source>
         <translation>origem {origin}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="350"/>
+        <location filename="../../gui/hq/dashboard.py" line="351"/>
         <source>Month of inspection</source>
         <translation>Mês da inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="354"/>
+        <location filename="../../gui/hq/dashboard.py" line="355"/>
         <source>{total} over {months} month(s) and {origins} origin(s).</source>
         <translation>{total} em {months} mês(es) e {origins} origem(ns).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="355"/>
+        <location filename="../../gui/hq/dashboard.py" line="356"/>
         <source>No shipment.</source>
         <translation>Nenhuma remessa.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="363"/>
+        <location filename="../../gui/hq/dashboard.py" line="364"/>
         <source>below its band</source>
         <translation>abaixo do intervalo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="363"/>
+        <location filename="../../gui/hq/dashboard.py" line="364"/>
         <source>within</source>
         <translation>dentro</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="364"/>
+        <location filename="../../gui/hq/dashboard.py" line="365"/>
         <source>above its band</source>
         <translation>acima do intervalo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="381"/>
+        <location filename="../../gui/hq/dashboard.py" line="382"/>
         <source>band {origin} {hs}: {low}–{high}</source>
         <translation>intervalo {origin} {hs}: {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="387"/>
+        <location filename="../../gui/hq/dashboard.py" line="388"/>
         <source>Value per carat (US$/ct, log scale)</source>
         <translation>Valor por quilate (USD/ct, escala log.)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="388"/>
+        <location filename="../../gui/hq/dashboard.py" line="389"/>
         <source>Date of inspection</source>
         <translation>Data da inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="391"/>
+        <location filename="../../gui/hq/dashboard.py" line="392"/>
         <source>Below its band: {below}; within: {within}; above: {above}; no band: {none}.</source>
         <translation>Abaixo do intervalo: {below}; dentro: {within}; acima: {above}; sem intervalo: {none}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="393"/>
+        <location filename="../../gui/hq/dashboard.py" line="394"/>
         <source>Bands: {bands}.</source>
         <translation>Intervalos: {bands}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="414"/>
+        <location filename="../../gui/hq/dashboard.py" line="415"/>
         <source>other kinds</source>
         <translation>outros tipos</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="417"/>
+        <location filename="../../gui/hq/dashboard.py" line="418"/>
         <source>Anomalies (count)</source>
         <translation>Anomalias (número)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="418"/>
+        <location filename="../../gui/hq/dashboard.py" line="419"/>
         <source>Month of the latest report named</source>
         <translation>Mês do relatório mais recente indicado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="423"/>
+        <location filename="../../gui/hq/dashboard.py" line="424"/>
         <source>{total} anomalies, {open} open, of {kinds} kind(s).</source>
         <translation>{total} anomalias, {open} em aberto, de {kinds} tipo(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="436"/>
+        <location filename="../../gui/hq/dashboard.py" line="437"/>
         <source>reports (amendments included)</source>
         <translation>relatórios (incluindo retificações)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="440"/>
+        <location filename="../../gui/hq/dashboard.py" line="441"/>
         <source>shipments</source>
         <translation>remessas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="442"/>
+        <location filename="../../gui/hq/dashboard.py" line="443"/>
         <source>Reports received (count)</source>
         <translation>Relatórios recebidos (número)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="445"/>
+        <location filename="../../gui/hq/dashboard.py" line="446"/>
         <source>{name}: {reports} report(s), {shipments} shipment(s)</source>
         <translation>{name}: {reports} relatório(s), {shipments} remessa(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="446"/>
+        <location filename="../../gui/hq/dashboard.py" line="447"/>
         <source>No report.</source>
         <translation>Nenhum relatório.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="454"/>
+        <location filename="../../gui/hq/dashboard.py" line="455"/>
         <source>Export chart as PNG</source>
         <translation>Exportar gráfico em PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="455"/>
+        <location filename="../../gui/hq/dashboard.py" line="456"/>
         <source>PNG images (*.png);;All files (*)</source>
         <translation>Imagens PNG (*.png);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="463"/>
+        <location filename="../../gui/hq/dashboard.py" line="464"/>
         <source>The chart could not be written to {file} ({why}).</source>
         <translation>Não foi possível escrever o gráfico em {file} ({why}).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="466"/>
+        <location filename="../../gui/hq/dashboard.py" line="467"/>
         <source>Chart written to {file}.</source>
         <translation>Gráfico escrito em {file}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="470"/>
+        <location filename="../../gui/hq/dashboard.py" line="471"/>
         <source>Export figures as CSV</source>
         <translation>Exportar valores em CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="471"/>
+        <location filename="../../gui/hq/dashboard.py" line="472"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Ficheiros CSV (*.csv);;Todos os ficheiros (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/dashboard.py" line="485"/>
+        <location filename="../../gui/hq/dashboard.py" line="486"/>
         <source>%n row(s) written to {file}.</source>
         <translation>
             <numerusform>%n linha escrita em {file}.</numerusform>
@@ -882,22 +882,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="497"/>
+        <location filename="../../gui/hq/dashboard.py" line="498"/>
         <source>Save the quarterly report for {quarter}</source>
         <translation>Guardar o relatório trimestral de {quarter}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="498"/>
+        <location filename="../../gui/hq/dashboard.py" line="499"/>
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>Ficheiros PDF (*.pdf);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="511"/>
+        <location filename="../../gui/hq/dashboard.py" line="512"/>
         <source>Writing the quarterly report for {quarter}…</source>
         <translation>A escrever o relatório trimestral de {quarter}…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/dashboard.py" line="521"/>
+        <location filename="../../gui/hq/dashboard.py" line="522"/>
         <source>Quarterly report written to {file}.</source>
         <translation>Relatório trimestral escrito em {file}.</translation>
     </message>
@@ -918,7 +918,7 @@
 <context>
     <name>DropZoneWidget</name>
     <message>
-        <location filename="../../gui/hq/window.py" line="137"/>
+        <location filename="../../gui/hq/window.py" line="144"/>
         <source>Drop report bundles (.kpbundle) or a folder here — a USB stick&apos;s folder is searched for bundles</source>
         <translation>Largue aqui pacotes de relatório (.kpbundle) ou uma pasta — os pacotes são procurados na pasta de uma pen USB</translation>
     </message>
@@ -1250,42 +1250,42 @@
 <context>
     <name>GroupStatsModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="452"/>
+        <location filename="../../gui/hq/models.py" line="459"/>
         <source>Mine</source>
         <translation>Mina</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="452"/>
+        <location filename="../../gui/hq/models.py" line="459"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="452"/>
+        <location filename="../../gui/hq/models.py" line="459"/>
         <source>Shipments</source>
         <translation>Remessas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>Certified</source>
         <translation>Certificadas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>Carats</source>
         <translation>Quilates</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>Value (US$)</source>
         <translation>Valor (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="453"/>
+        <location filename="../../gui/hq/models.py" line="460"/>
         <source>US$ per carat</source>
         <translation>USD por quilate</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="457"/>
+        <location filename="../../gui/hq/models.py" line="464"/>
         <source>(not recorded)</source>
         <translation>(não registado)</translation>
     </message>
@@ -1332,243 +1332,243 @@
 <context>
     <name>HqWindow</name>
     <message>
-        <location filename="../../gui/hq/window.py" line="197"/>
+        <location filename="../../gui/hq/window.py" line="215"/>
         <source>kpmonitor — headquarters: {name}</source>
         <translation>kpmonitor — sede: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="201"/>
+        <location filename="../../gui/hq/window.py" line="219"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="202"/>
+        <location filename="../../gui/hq/window.py" line="220"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="203"/>
-        <location filename="../../gui/hq/window.py" line="957"/>
+        <location filename="../../gui/hq/window.py" line="221"/>
+        <location filename="../../gui/hq/window.py" line="1024"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="204"/>
+        <location filename="../../gui/hq/window.py" line="222"/>
         <source>Monitors</source>
         <translation>Inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="205"/>
+        <location filename="../../gui/hq/window.py" line="223"/>
         <source>Statistics</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="210"/>
+        <location filename="../../gui/hq/window.py" line="228"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="214"/>
+        <location filename="../../gui/hq/window.py" line="232"/>
         <source>Headquarters home: {name}</source>
         <translation>Pasta de trabalho da sede: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="236"/>
+        <location filename="../../gui/hq/window.py" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="238"/>
+        <location filename="../../gui/hq/window.py" line="257"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Importar pacotes…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="239"/>
+        <location filename="../../gui/hq/window.py" line="258"/>
         <source>Import report bundles received from monitors</source>
         <translation>Importar os pacotes de relatório recebidos dos inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="241"/>
+        <location filename="../../gui/hq/window.py" line="260"/>
         <source>Import a &amp;folder…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="242"/>
+        <location filename="../../gui/hq/window.py" line="261"/>
         <source>Import every bundle in a folder, such as a USB stick</source>
         <translation>Importar todos os pacotes de uma pasta, como uma pen USB</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="244"/>
+        <location filename="../../gui/hq/window.py" line="263"/>
         <source>&amp;Export statistics…</source>
         <translation>&amp;Exportar estatísticas…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="247"/>
+        <location filename="../../gui/hq/window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="248"/>
+        <location filename="../../gui/hq/window.py" line="267"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Caixa de entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Anomalies</source>
         <translation>&amp;Anomalias</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="249"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;Monitors</source>
         <translation>&amp;Inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="250"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Statistics</source>
         <translation>&amp;Estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="250"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Painel</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="254"/>
+        <location filename="../../gui/hq/window.py" line="273"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;tualizar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="255"/>
+        <location filename="../../gui/hq/window.py" line="274"/>
         <source>Read the reports, anomalies and monitors again</source>
         <translation>Voltar a ler os relatórios, as anomalias e os inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="256"/>
+        <location filename="../../gui/hq/window.py" line="275"/>
         <source>&amp;Tools</source>
         <translation>Ferra&amp;mentas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="258"/>
+        <location filename="../../gui/hq/window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="259"/>
+        <location filename="../../gui/hq/window.py" line="278"/>
         <source>View &amp;log</source>
         <translation>Ver re&amp;gisto</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="260"/>
+        <location filename="../../gui/hq/window.py" line="279"/>
         <source>&amp;About kpmonitor</source>
         <translation>&amp;Acerca do kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="312"/>
+        <location filename="../../gui/hq/window.py" line="331"/>
         <source>Import files…</source>
         <translation>Importar ficheiros…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="314"/>
+        <location filename="../../gui/hq/window.py" line="333"/>
         <source>Import a folder…</source>
         <translation>Importar pasta…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="319"/>
+        <location filename="../../gui/hq/window.py" line="338"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="335"/>
+        <location filename="../../gui/hq/window.py" line="354"/>
         <source>This import</source>
         <translation>Esta importação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="343"/>
+        <location filename="../../gui/hq/window.py" line="362"/>
         <source>Import history</source>
         <translation>Histórico de importações</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="362"/>
+        <location filename="../../gui/hq/window.py" line="381"/>
         <source>Import report bundles</source>
         <translation>Importar pacotes de relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="363"/>
+        <location filename="../../gui/hq/window.py" line="382"/>
         <source>Report bundles (*.kpbundle);;All files (*)</source>
         <translation>Pacotes de relatório (*.kpbundle);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="367"/>
+        <location filename="../../gui/hq/window.py" line="386"/>
         <source>Import every bundle in a folder</source>
         <translation>Importar todos os pacotes de uma pasta</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="428"/>
+        <location filename="../../gui/hq/window.py" line="447"/>
         <source>{count} more will be imported when this import is done.</source>
         <translation>Mais {count} serão importados quando esta importação terminar.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="448"/>
+        <location filename="../../gui/hq/window.py" line="468"/>
         <source>Looking for bundles…</source>
         <translation>A procurar pacotes…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="458"/>
+        <location filename="../../gui/hq/window.py" line="478"/>
         <source>Stopping after this bundle…</source>
         <translation>A parar depois deste pacote…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="464"/>
+        <location filename="../../gui/hq/window.py" line="484"/>
         <source>{done} of {total}: {name}</source>
         <translation>{done} de {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="467"/>
+        <location filename="../../gui/hq/window.py" line="487"/>
         <source>{done} of {total}</source>
         <translation>{done} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="500"/>
+        <location filename="../../gui/hq/window.py" line="522"/>
         <source>No report bundles (.kpbundle) were found there.</source>
         <translation>Não foram encontrados pacotes de relatório (.kpbundle) aí.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="502"/>
+        <location filename="../../gui/hq/window.py" line="524"/>
         <source>{imported} imported, {already} already here, {conflict} set aside, {refused} refused.</source>
         <translation>{imported} importados, {already} já existentes, {conflict} postos de parte, {refused} recusados.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="508"/>
+        <location filename="../../gui/hq/window.py" line="530"/>
         <source>Import stopped.</source>
         <translation>Importação interrompida.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="541"/>
+        <location filename="../../gui/hq/window.py" line="563"/>
         <source>Search: certificate number, exporter, importer, monitor, origin, date, verdict, seal…</source>
         <translation>Procurar: n.º de certificado, exportador, importador, inspetor, origem, data, decisão, selo…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="550"/>
+        <location filename="../../gui/hq/window.py" line="572"/>
         <source>&amp;Find</source>
         <translation>&amp;Procurar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="556"/>
+        <location filename="../../gui/hq/window.py" line="578"/>
         <source>Open report</source>
         <translation>Abrir relatório</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="591"/>
+        <location filename="../../gui/hq/window.py" line="613"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n relatório</numerusform>
@@ -1576,208 +1576,208 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="610"/>
+        <location filename="../../gui/hq/window.py" line="632"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="635"/>
+        <location filename="../../gui/hq/window.py" line="657"/>
         <source>Note or resolve…</source>
         <translation>Anotar ou resolver…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="636"/>
+        <location filename="../../gui/hq/window.py" line="658"/>
         <source>Write what you found on the selected anomaly, and mark it resolved if it is: kept on record, a later note supersedes it</source>
         <translation>Escrever o que encontrou na anomalia selecionada e marcá-la como resolvida, se for o caso: fica registado, uma nota posterior substitui-a</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="662"/>
+        <location filename="../../gui/hq/window.py" line="684"/>
         <source>Note on an anomaly</source>
         <translation>Nota sobre uma anomalia</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="663"/>
+        <location filename="../../gui/hq/window.py" line="685"/>
         <source>What did you find? The note is kept on record with your name; a later note supersedes it.</source>
         <translation>O que encontrou? A nota fica registada com o seu nome; uma nota posterior substitui-a.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="664"/>
+        <location filename="../../gui/hq/window.py" line="686"/>
         <source>Keep the note</source>
         <translation>Guardar a nota</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="665"/>
+        <location filename="../../gui/hq/window.py" line="687"/>
         <source>Resolved: nothing more to look at</source>
         <translation>Resolvida: nada mais a analisar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="684"/>
+        <location filename="../../gui/hq/window.py" line="707"/>
         <source>Resolved, with your note.</source>
         <translation>Resolvida, com a sua nota.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="684"/>
+        <location filename="../../gui/hq/window.py" line="707"/>
         <source>Your note is kept.</source>
         <translation>A sua nota foi guardada.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="693"/>
+        <location filename="../../gui/hq/window.py" line="716"/>
         <source>Issue certificate from request…</source>
         <translation>Emitir certificado a partir de pedido…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="695"/>
+        <location filename="../../gui/hq/window.py" line="718"/>
         <source>Revoke…</source>
         <translation>Revogar…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="697"/>
+        <location filename="../../gui/hq/window.py" line="720"/>
         <source>Publish trust list and revocation list…</source>
         <translation>Publicar lista de confiança e lista de revogação…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="705"/>
+        <location filename="../../gui/hq/window.py" line="728"/>
         <source>Certificates issued by headquarters</source>
         <translation>Certificados emitidos pela sede</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="711"/>
+        <location filename="../../gui/hq/window.py" line="734"/>
         <source>Devices headquarters has received reports from</source>
         <translation>Dispositivos de que a sede recebeu relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="735"/>
+        <location filename="../../gui/hq/window.py" line="758"/>
         <source>Choose the monitor&apos;s certificate request</source>
         <translation>Escolher o pedido de certificado do inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="736"/>
+        <location filename="../../gui/hq/window.py" line="759"/>
         <source>Certificate requests (*.pem *.csr);;All files (*)</source>
         <translation>Pedidos de certificado (*.pem *.csr);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="754"/>
+        <location filename="../../gui/hq/window.py" line="777"/>
         <source>The passphrase of headquarters&apos; root key, to issue a certificate to {name}.</source>
         <translation>A frase-passe da chave raiz da sede, para emitir um certificado a {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="759"/>
+        <location filename="../../gui/hq/window.py" line="782"/>
         <source>Save the certificate to send to the monitor</source>
         <translation>Guardar o certificado a enviar ao inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="761"/>
+        <location filename="../../gui/hq/window.py" line="784"/>
         <source>Certificates (*.pem);;All files (*)</source>
         <translation>Certificados (*.pem);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="767"/>
+        <location filename="../../gui/hq/window.py" line="790"/>
         <source>Issuing the certificate…</source>
         <translation>A emitir o certificado…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="773"/>
+        <location filename="../../gui/hq/window.py" line="797"/>
         <source>Certificate issued and saved as {file}; send it to the monitor, who installs it under Signing certificate.</source>
         <translation>Certificado emitido e guardado como {file}; envie-o ao inspetor, que o instala em Certificado de assinatura.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="785"/>
+        <location filename="../../gui/hq/window.py" line="809"/>
         <source>Choose the certificate to revoke in the list.</source>
         <translation>Escolha na lista o certificado a revogar.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="786"/>
+        <location filename="../../gui/hq/window.py" line="810"/>
         <source>Revoke certificate</source>
         <translation>Revogar certificado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="787"/>
+        <location filename="../../gui/hq/window.py" line="811"/>
         <source>Revoke the certificate of {name} (serial {serial})? Reports signed with it will no longer be accepted once the new revocation list is published; this cannot be undone.</source>
         <translation>Revogar o certificado de {name} (n.º de série {serial})? Os relatórios assinados com ele deixam de ser aceites quando a nova lista de revogação for publicada; não é possível anular.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="790"/>
+        <location filename="../../gui/hq/window.py" line="814"/>
         <source>Revoke</source>
         <translation>Revogar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="792"/>
         <location filename="../../gui/hq/window.py" line="816"/>
+        <location filename="../../gui/hq/window.py" line="841"/>
         <source>The passphrase of headquarters&apos; root key, to sign the revocation list.</source>
         <translation>A frase-passe da chave raiz da sede, para assinar a lista de revogação.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="799"/>
+        <location filename="../../gui/hq/window.py" line="823"/>
         <source>Revoking the certificate…</source>
         <translation>A revogar o certificado…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="803"/>
+        <location filename="../../gui/hq/window.py" line="828"/>
         <source>Certificate {serial} is revoked. Publish the revocation list so that field devices and verifiers learn of it.</source>
         <translation>O certificado {serial} está revogado. Publique a lista de revogação para que os dispositivos no terreno e quem verifica fiquem a saber.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="813"/>
+        <location filename="../../gui/hq/window.py" line="838"/>
         <source>Choose the folder to publish the trust list and revocation list into</source>
         <translation>Escolher a pasta onde publicar a lista de confiança e a lista de revogação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="823"/>
+        <location filename="../../gui/hq/window.py" line="848"/>
         <source>Publishing…</source>
         <translation>A publicar…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="827"/>
+        <location filename="../../gui/hq/window.py" line="852"/>
         <source>Written: {files}. Send them to field devices and verifiers.</source>
         <translation>Escritos: {files}. Envie-os aos dispositivos no terreno e a quem verifica.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="857"/>
+        <location filename="../../gui/hq/window.py" line="892"/>
         <source>Shipments, carats and value; an amended report counts once, at its latest version.</source>
         <translation>Remessas, quilates e valor; um relatório retificado conta uma vez, na versão mais recente.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="860"/>
+        <location filename="../../gui/hq/window.py" line="895"/>
         <source>By month and origin</source>
         <translation>Por mês e origem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="860"/>
+        <location filename="../../gui/hq/window.py" line="895"/>
         <source>By operator</source>
         <translation>Por operador</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="861"/>
+        <location filename="../../gui/hq/window.py" line="896"/>
         <source>By mine</source>
         <translation>Por mina</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="863"/>
+        <location filename="../../gui/hq/window.py" line="898"/>
         <source>Group the statistics</source>
         <translation>Agrupar as estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="865"/>
+        <location filename="../../gui/hq/window.py" line="900"/>
         <source>&amp;Group</source>
         <translation>A&amp;grupar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="869"/>
+        <location filename="../../gui/hq/window.py" line="904"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="907"/>
+        <location filename="../../gui/hq/window.py" line="942"/>
         <source>Export statistics</source>
         <translation>Exportar estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="908"/>
+        <location filename="../../gui/hq/window.py" line="943"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Ficheiros CSV (*.csv);;Todos os ficheiros (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="923"/>
+        <location filename="../../gui/hq/window.py" line="958"/>
         <source>%n row(s) written to {file}.</source>
         <translation>
             <numerusform>%n linha escrita em {file}.</numerusform>
@@ -1785,24 +1785,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="947"/>
+        <location filename="../../gui/hq/window.py" line="1014"/>
         <source>Nothing to look at: every report has arrived, and none repeats a seal or a certificate.</source>
         <translation>Nada a analisar: todos os relatórios chegaram e nenhum repete um selo ou um certificado.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="949"/>
+        <location filename="../../gui/hq/window.py" line="1016"/>
         <source>{alerts} alert(s) and {warnings} warning(s) open, most serious first. Double-click one to open its report; select one to note or resolve it.</source>
         <translation>{alerts} alerta(s) e {warnings} aviso(s) em aberto, os mais graves primeiro. Faça duplo clique num para abrir o relatório; selecione um para o anotar ou resolver.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="953"/>
+        <location filename="../../gui/hq/window.py" line="1020"/>
         <source>{resolved} resolved (listed, dimmed).</source>
         <translation>{resolved} resolvida(s) (listadas, a cinzento).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="956"/>
+        <location filename="../../gui/hq/window.py" line="1023"/>
         <source>Anomalies ({count})</source>
         <translation>Anomalias ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1133"/>
+        <source>Others recorded something at headquarters; the lists are up to date.</source>
+        <translation>Outra pessoa registou algo na sede; as listas estão atualizadas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1142"/>
+        <source>1 report imported elsewhere; the lists are up to date.</source>
+        <translation>1 relatório importado noutro local; as listas estão atualizadas.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/hq/window.py" line="1144"/>
+        <source>%n reports imported elsewhere; the lists are up to date.</source>
+        <translation>
+            <numerusform>%n relatório importado noutro local; as listas estão atualizadas.</numerusform>
+            <numerusform>%n relatórios importados noutro local; as listas estão atualizadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1146"/>
+        <source>1 note on anomalies written elsewhere; the lists are up to date.</source>
+        <translation>1 nota sobre anomalias escrita noutro local; as listas estão atualizadas.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/hq/window.py" line="1148"/>
+        <source>%n notes on anomalies written elsewhere; the lists are up to date.</source>
+        <translation>
+            <numerusform>%n nota sobre anomalias escrita noutro local; as listas estão atualizadas.</numerusform>
+            <numerusform>%n notas sobre anomalias escritas noutro local; as listas estão atualizadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="1150"/>
+        <source>1 confirmation of receipt recorded elsewhere; the lists are up to date.</source>
+        <translation>1 confirmação de receção registada noutro local; as listas estão atualizadas.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/hq/window.py" line="1152"/>
+        <source>%n confirmations of receipt recorded elsewhere; the lists are up to date.</source>
+        <translation>
+            <numerusform>%n confirmação de receção registada noutro local; as listas estão atualizadas.</numerusform>
+            <numerusform>%n confirmações de receção registadas noutro local; as listas estão atualizadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) imported elsewhere; the lists are up to date.</source>
+        <translation type="vanished">
+            <numerusform>%n relatório importado noutro local; as listas estão atualizadas.</numerusform>
+            <numerusform>%n relatórios importados noutro local; as listas estão atualizadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) on anomalies written elsewhere; the lists are up to date.</source>
+        <translation type="vanished">
+            <numerusform>%n nota sobre anomalias escrita noutro local; as listas estão atualizadas.</numerusform>
+            <numerusform>%n notas sobre anomalias escritas noutro local; as listas estão atualizadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s) of receipt recorded elsewhere; the lists are up to date.</source>
+        <translation type="vanished">
+            <numerusform>%n confirmação de receção registada noutro local; as listas estão atualizadas.</numerusform>
+            <numerusform>%n confirmações de receção registadas noutro local; as listas estão atualizadas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2270,47 +2335,47 @@
 <context>
     <name>IssuedModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Monitor</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Serial</source>
         <translation>N.º de série</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="394"/>
+        <location filename="../../gui/hq/models.py" line="401"/>
         <source>Valid from</source>
         <translation>Válido de</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="395"/>
+        <location filename="../../gui/hq/models.py" line="402"/>
         <source>Valid until</source>
         <translation>Válido até</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="395"/>
+        <location filename="../../gui/hq/models.py" line="402"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="401"/>
+        <location filename="../../gui/hq/models.py" line="408"/>
         <source>revoked {date}</source>
         <translation>revogado em {date}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="402"/>
+        <location filename="../../gui/hq/models.py" line="409"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="402"/>
+        <location filename="../../gui/hq/models.py" line="409"/>
         <source>valid</source>
         <translation>válido</translation>
     </message>
@@ -2318,22 +2383,22 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/translations.py" line="155"/>
+        <location filename="../../gui/translations.py" line="158"/>
         <source>Automatic (the system&apos;s language: {language})</source>
         <translation>Automático (o idioma do sistema: {language})</translation>
     </message>
     <message>
-        <location filename="../../gui/translations.py" line="168"/>
+        <location filename="../../gui/translations.py" line="171"/>
         <source>Language chosen: {language}. It takes effect when kpmonitor is next started.</source>
         <translation>Idioma escolhido: {language}. Aplica-se no próximo arranque do kpmonitor.</translation>
     </message>
     <message>
-        <location filename="../../gui/translations.py" line="181"/>
+        <location filename="../../gui/translations.py" line="184"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../gui/translations.py" line="190"/>
+        <location filename="../../gui/translations.py" line="193"/>
         <source>Takes effect when kpmonitor is next started</source>
         <translation>Aplica-se no próximo arranque do kpmonitor</translation>
     </message>
@@ -2947,42 +3012,42 @@
 <context>
     <name>MonitorsModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Monitor</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="417"/>
+        <location filename="../../gui/hq/models.py" line="424"/>
         <source>Last number</source>
         <translation>Último número</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="418"/>
+        <location filename="../../gui/hq/models.py" line="425"/>
         <source>Missing</source>
         <translation>Em falta</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="418"/>
+        <location filename="../../gui/hq/models.py" line="425"/>
         <source>Last signed</source>
         <translation>Última assinatura</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="418"/>
+        <location filename="../../gui/hq/models.py" line="425"/>
         <source>Last imported</source>
         <translation>Última importação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="422"/>
+        <location filename="../../gui/hq/models.py" line="429"/>
         <source>revoked</source>
         <translation>revogado</translation>
     </message>
@@ -3759,27 +3824,27 @@ Aceite: {note}</translation>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="267"/>
+        <location filename="../../gui/hq/models.py" line="274"/>
         <source>v{version}</source>
         <translation>v{version}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="269"/>
+        <location filename="../../gui/hq/models.py" line="276"/>
         <source>superseded by {id}</source>
         <translation>substituído por {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="271"/>
+        <location filename="../../gui/hq/models.py" line="278"/>
         <source>amends {id}</source>
         <translation>retifica {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="296"/>
+        <location filename="../../gui/hq/models.py" line="303"/>
         <source>A later version of this report was received; statistics count only the latest.</source>
         <translation>Foi recebida uma versão posterior deste relatório; as estatísticas contam só a mais recente.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="299"/>
+        <location filename="../../gui/hq/models.py" line="306"/>
         <source>Exporter: {exporter}
 Importer: {importer}</source>
         <translation>Exportador: {exporter}
@@ -4176,83 +4241,93 @@ Importador: {importer}</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="64"/>
-        <location filename="../../gui/field/sign_dialog.py" line="195"/>
+        <location filename="../../gui/field/sign_dialog.py" line="65"/>
+        <location filename="../../gui/field/sign_dialog.py" line="216"/>
         <source>(no number yet)</source>
         <translation>(ainda sem número)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="65"/>
+        <location filename="../../gui/field/sign_dialog.py" line="66"/>
         <source>Sign {number}</source>
         <translation>Assinar {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="108"/>
+        <location filename="../../gui/field/sign_dialog.py" line="110"/>
         <source>Ac&amp;knowledge…</source>
         <translation>A&amp;ceitar…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="109"/>
+        <location filename="../../gui/field/sign_dialog.py" line="111"/>
         <source>Accept the selected warning, with a note saying why</source>
         <translation>Aceitar o aviso selecionado, com uma nota que diga porquê</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="111"/>
+        <location filename="../../gui/field/sign_dialog.py" line="113"/>
         <source>&amp;Go to it</source>
         <translation>&amp;Ir para lá</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="112"/>
+        <location filename="../../gui/field/sign_dialog.py" line="114"/>
         <source>Close this and put the cursor on the selected problem&apos;s field</source>
         <translation>Fechar e pôr o cursor no campo do problema selecionado</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="125"/>
+        <location filename="../../gui/field/sign_dialog.py" line="127"/>
         <source>Signing freezes this inspection: nothing in it can be changed afterwards. A correction is made by amending it, which makes a new version of the report; both stay on record.</source>
         <translation>Assinar fixa esta inspeção: depois nada nela pode ser alterado. Uma correção faz-se por retificação, que cria uma nova versão do relatório; ambas ficam registadas.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="127"/>
+        <location filename="../../gui/field/sign_dialog.py" line="129"/>
         <source>&amp;Passphrase of the signing key</source>
         <translation>&amp;Frase-passe da chave de assinatura</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="156"/>
+        <location filename="../../gui/field/sign_dialog.py" line="148"/>
+        <source>The language the report is written in. What it states, and its QR seal, are the same in every language.</source>
+        <translation>A língua em que o relatório é redigido. O que indica, e o seu selo QR, são iguais em todas as línguas.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/field/sign_dialog.py" line="150"/>
+        <source>Report &amp;language</source>
+        <translation>&amp;Língua do relatório</translation>
+    </message>
+    <message>
+        <location filename="../../gui/field/sign_dialog.py" line="172"/>
         <source>&amp;Sign</source>
         <translation>&amp;Assinar</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="159"/>
+        <location filename="../../gui/field/sign_dialog.py" line="175"/>
         <source>&amp;Open PDF</source>
         <translation>A&amp;brir PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="161"/>
+        <location filename="../../gui/field/sign_dialog.py" line="177"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="162"/>
+        <location filename="../../gui/field/sign_dialog.py" line="178"/>
         <source>Write the signed PDF and the bundle for headquarters to a folder (a USB stick)</source>
         <translation>Escrever o PDF assinado e o pacote para a sede numa pasta (uma pen USB)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="199"/>
+        <location filename="../../gui/field/sign_dialog.py" line="220"/>
         <source>{carats} ct</source>
         <translation>{carats} ct</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="201"/>
+        <location filename="../../gui/field/sign_dialog.py" line="222"/>
         <source>US$ {value}</source>
         <translation>{value} USD</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="215"/>
+        <location filename="../../gui/field/sign_dialog.py" line="236"/>
         <source>1 error must be fixed before signing.</source>
         <translation>1 erro tem de ser corrigido antes de assinar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="216"/>
+        <location filename="../../gui/field/sign_dialog.py" line="237"/>
         <source>%n errors must be fixed before signing.</source>
         <translation>
             <numerusform>%n erro tem de ser corrigido antes de assinar.</numerusform>
@@ -4260,12 +4335,12 @@ Importador: {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="219"/>
+        <location filename="../../gui/field/sign_dialog.py" line="240"/>
         <source>1 warning must be acknowledged before signing: select it and say why it is acceptable.</source>
         <translation>1 aviso tem de ser aceite antes de assinar: selecione-o e diga porque é aceitável.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="221"/>
+        <location filename="../../gui/field/sign_dialog.py" line="242"/>
         <source>%n warnings must be acknowledged before signing: select each and say why it is acceptable.</source>
         <translation>
             <numerusform>%n aviso tem de ser aceite antes de assinar: selecione-o e diga porque é aceitável.</numerusform>
@@ -4273,98 +4348,98 @@ Importador: {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="225"/>
+        <location filename="../../gui/field/sign_dialog.py" line="246"/>
         <source>No errors; every warning acknowledged (the notes go into the report). Ready to sign.</source>
         <translation>Sem erros; todos os avisos aceites (as notas ficam no relatório). Pronto a assinar.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="228"/>
+        <location filename="../../gui/field/sign_dialog.py" line="249"/>
         <source>No problems. Ready to sign.</source>
         <translation>Sem problemas. Pronto a assinar.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="246"/>
+        <location filename="../../gui/field/sign_dialog.py" line="267"/>
         <source>This home has no signing key yet: make one in Tools → Signing certificate, then sign.</source>
         <translation>Esta pasta de trabalho ainda não tem chave de assinatura: crie uma em Ferramentas → Certificado de assinatura e depois assine.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="269"/>
+        <location filename="../../gui/field/sign_dialog.py" line="290"/>
         <source>Signing with {name}&apos;s certificate {serial}, issued by {issuer}.</source>
         <translation>Assinatura com o certificado {serial} de {name}, emitido por {issuer}.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="292"/>
+        <location filename="../../gui/field/sign_dialog.py" line="314"/>
         <source>Fix the errors and acknowledge the warnings first.</source>
         <translation>Corrija primeiro os erros e aceite os avisos.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="294"/>
-        <location filename="../../gui/field/sign_dialog.py" line="342"/>
+        <location filename="../../gui/field/sign_dialog.py" line="316"/>
+        <location filename="../../gui/field/sign_dialog.py" line="364"/>
         <source>Type the passphrase of the signing key.</source>
         <translation>Escreva a frase-passe da chave de assinatura.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="296"/>
+        <location filename="../../gui/field/sign_dialog.py" line="318"/>
         <source>Freeze and sign the inspection</source>
         <translation>Fixar e assinar a inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="337"/>
+        <location filename="../../gui/field/sign_dialog.py" line="359"/>
         <source>The inspection cannot be signed yet: fix the errors and acknowledge the warnings.</source>
         <translation>A inspeção ainda não pode ser assinada: corrija os erros e aceite os avisos.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="365"/>
+        <location filename="../../gui/field/sign_dialog.py" line="388"/>
         <source>Opening the signing key…</source>
         <translation>A abrir a chave de assinatura…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="365"/>
+        <location filename="../../gui/field/sign_dialog.py" line="388"/>
         <source>Sealing the summary in the QR code…</source>
         <translation>A selar o resumo no código QR…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="366"/>
+        <location filename="../../gui/field/sign_dialog.py" line="389"/>
         <source>Rendering the report…</source>
         <translation>A gerar o relatório…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="366"/>
+        <location filename="../../gui/field/sign_dialog.py" line="389"/>
         <source>Signing the PDF…</source>
         <translation>A assinar o PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="367"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Recording the report…</source>
         <translation>A registar o relatório…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="367"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Signed.</source>
         <translation>Assinado.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="389"/>
+        <location filename="../../gui/field/sign_dialog.py" line="412"/>
         <source>The passphrase is wrong. Type it again; it is the one chosen when this home was made.</source>
         <translation>A frase-passe está errada. Escreva-a de novo; é a que foi escolhida quando esta pasta de trabalho foi criada.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="420"/>
+        <location filename="../../gui/field/sign_dialog.py" line="443"/>
         <source>Signed and frozen.</source>
         <translation>Assinado e fixado.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="423"/>
+        <location filename="../../gui/field/sign_dialog.py" line="446"/>
         <source>Report {report}, version {version}, is signed and stored in this home. Export it to a USB stick to give the PDF to the exporter and the bundle to headquarters.</source>
         <translation>O relatório {report}, versão {version}, está assinado e guardado nesta pasta de trabalho. Exporte-o para uma pen USB para entregar o PDF ao exportador e o pacote à sede.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="429"/>
+        <location filename="../../gui/field/sign_dialog.py" line="452"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="444"/>
+        <location filename="../../gui/field/sign_dialog.py" line="467"/>
         <source>No program to show PDF files was found. The PDF is {path}</source>
         <translation>Não foi encontrado nenhum programa para ver PDF. O PDF é {path}</translation>
     </message>
@@ -4372,37 +4447,37 @@ Importador: {importer}</translation>
 <context>
     <name>StatsModel</name>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Origin</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Shipments</source>
         <translation>Remessas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="471"/>
+        <location filename="../../gui/hq/models.py" line="478"/>
         <source>Certified</source>
         <translation>Certificadas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="472"/>
+        <location filename="../../gui/hq/models.py" line="479"/>
         <source>Carats</source>
         <translation>Quilates</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="472"/>
+        <location filename="../../gui/hq/models.py" line="479"/>
         <source>Value (US$)</source>
         <translation>Valor (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="472"/>
+        <location filename="../../gui/hq/models.py" line="479"/>
         <source>US$ per carat</source>
         <translation>USD por quilate</translation>
     </message>
@@ -4629,200 +4704,200 @@ Importador: {importer}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="181"/>
+        <location filename="../../gui/field/verify_dialog.py" line="179"/>
         <source>Verify a report</source>
         <translation>Verificar um relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="213"/>
+        <location filename="../../gui/field/verify_dialog.py" line="211"/>
         <source>Drop a report PDF or bundle here, or open one</source>
         <translation>Largue aqui o PDF ou o pacote de um relatório, ou abra um</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="216"/>
+        <location filename="../../gui/field/verify_dialog.py" line="214"/>
         <source>Report &amp;file:</source>
         <translation>&amp;Ficheiro do relatório:</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="218"/>
+        <location filename="../../gui/field/verify_dialog.py" line="216"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="219"/>
+        <location filename="../../gui/field/verify_dialog.py" line="217"/>
         <source>Open a signed report PDF, its bundle, or a text file holding its QR seal</source>
         <translation>Abrir o PDF de um relatório assinado, o seu pacote, ou um ficheiro de texto com o seu selo QR</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="224"/>
+        <location filename="../../gui/field/verify_dialog.py" line="222"/>
         <source>Scan the QR seal on the printed page, or paste its text (KP1:…)</source>
         <translation>Leia o selo QR da página impressa, ou cole o seu texto (KP1:…)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="227"/>
+        <location filename="../../gui/field/verify_dialog.py" line="225"/>
         <source>&amp;QR seal:</source>
         <translation>Selo &amp;QR:</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="229"/>
+        <location filename="../../gui/field/verify_dialog.py" line="227"/>
         <source>&amp;Check</source>
         <translation>&amp;Verificar</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="244"/>
-        <location filename="../../gui/field/verify_dialog.py" line="250"/>
+        <location filename="../../gui/field/verify_dialog.py" line="242"/>
+        <location filename="../../gui/field/verify_dialog.py" line="248"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="245"/>
+        <location filename="../../gui/field/verify_dialog.py" line="243"/>
         <source>Check against another headquarters root certificate (kp-root.pem)</source>
         <translation>Verificar com outro certificado raiz da sede (kp-root.pem)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="251"/>
+        <location filename="../../gui/field/verify_dialog.py" line="249"/>
         <source>Check against headquarters&apos; revocation list (kp-crl.pem)</source>
         <translation>Verificar com a lista de revogação da sede (kp-crl.pem)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="253"/>
+        <location filename="../../gui/field/verify_dialog.py" line="251"/>
         <source>Use this home&apos;s</source>
         <translation>Usar os desta pasta</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="254"/>
+        <location filename="../../gui/field/verify_dialog.py" line="252"/>
         <source>Check against the root and revocation list installed in this home</source>
         <translation>Verificar com o certificado raiz e a lista de revogação instalados nesta pasta de trabalho</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="258"/>
+        <location filename="../../gui/field/verify_dialog.py" line="256"/>
         <source>Headquarters&apos; root:</source>
         <translation>Raiz da sede:</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="261"/>
+        <location filename="../../gui/field/verify_dialog.py" line="259"/>
         <source>Revocation list:</source>
         <translation>Lista de revogação:</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="266"/>
+        <location filename="../../gui/field/verify_dialog.py" line="264"/>
         <source>Checked against</source>
         <translation>Verificado com</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="310"/>
+        <location filename="../../gui/field/verify_dialog.py" line="308"/>
         <source>Certificate</source>
         <translation>Certificado</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="310"/>
+        <location filename="../../gui/field/verify_dialog.py" line="308"/>
         <source>Exporter</source>
         <translation>Exportador</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="311"/>
+        <location filename="../../gui/field/verify_dialog.py" line="309"/>
         <source>Carats</source>
         <translation>Quilates</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="311"/>
+        <location filename="../../gui/field/verify_dialog.py" line="309"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="312"/>
+        <location filename="../../gui/field/verify_dialog.py" line="310"/>
         <source>Parcels</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="312"/>
+        <location filename="../../gui/field/verify_dialog.py" line="310"/>
         <source>Seals</source>
         <translation>Selos</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="313"/>
+        <location filename="../../gui/field/verify_dialog.py" line="311"/>
         <source>Verdict</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="313"/>
-        <location filename="../../gui/field/verify_dialog.py" line="329"/>
+        <location filename="../../gui/field/verify_dialog.py" line="311"/>
+        <location filename="../../gui/field/verify_dialog.py" line="327"/>
         <source>Monitor</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="314"/>
+        <location filename="../../gui/field/verify_dialog.py" line="312"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="314"/>
+        <location filename="../../gui/field/verify_dialog.py" line="312"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="324"/>
-        <location filename="../../gui/field/verify_dialog.py" line="626"/>
+        <location filename="../../gui/field/verify_dialog.py" line="322"/>
+        <location filename="../../gui/field/verify_dialog.py" line="624"/>
         <source>What the report states</source>
         <translation>O que o relatório declara</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="326"/>
+        <location filename="../../gui/field/verify_dialog.py" line="324"/>
         <source>The figures as the signed report states them</source>
         <translation>Os valores tal como o relatório assinado os declara</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="329"/>
+        <location filename="../../gui/field/verify_dialog.py" line="327"/>
         <source>Issued by</source>
         <translation>Emitido por</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="330"/>
+        <location filename="../../gui/field/verify_dialog.py" line="328"/>
         <source>Serial</source>
         <translation>N.º de série</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="330"/>
+        <location filename="../../gui/field/verify_dialog.py" line="328"/>
         <source>Valid</source>
         <translation>Validade</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="335"/>
+        <location filename="../../gui/field/verify_dialog.py" line="333"/>
         <source>Signed by</source>
         <translation>Assinado por</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="373"/>
+        <location filename="../../gui/field/verify_dialog.py" line="371"/>
         <source>{name}, from {file}</source>
         <translation>{name}, de {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="377"/>
+        <location filename="../../gui/field/verify_dialog.py" line="375"/>
         <source>This home&apos;s: {name}</source>
         <translation>O desta pasta: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="378"/>
+        <location filename="../../gui/field/verify_dialog.py" line="376"/>
         <source>None installed in this home: choose headquarters&apos; root certificate (kp-root.pem) to know whether headquarters vouches for the signer.</source>
         <translation>Nenhum instalado nesta pasta de trabalho: escolha o certificado raiz da sede (kp-root.pem) para saber se a sede garante o signatário.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="383"/>
+        <location filename="../../gui/field/verify_dialog.py" line="381"/>
         <source>None: revocations will not be checked. Choose headquarters&apos; list (kp-crl.pem) to check them.</source>
         <translation>Nenhuma: as revogações não serão verificadas. Escolha a lista da sede (kp-crl.pem) para as verificar.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="388"/>
+        <location filename="../../gui/field/verify_dialog.py" line="386"/>
         <source>None installed in this home: revocations will not be checked.</source>
         <translation>Nenhuma instalada nesta pasta de trabalho: as revogações não serão verificadas.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="390"/>
+        <location filename="../../gui/field/verify_dialog.py" line="388"/>
         <source>1 certificate revoked</source>
         <translation>1 certificado revogado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/verify_dialog.py" line="391"/>
+        <location filename="../../gui/field/verify_dialog.py" line="389"/>
         <source>%n certificates revoked</source>
         <translation>
             <numerusform>%n certificado revogado</numerusform>
@@ -4830,142 +4905,142 @@ Importador: {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="392"/>
+        <location filename="../../gui/field/verify_dialog.py" line="390"/>
         <source>This home&apos;s, of {date}: {revoked}</source>
         <translation>A desta pasta, de {date}: {revoked}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="416"/>
+        <location filename="../../gui/field/verify_dialog.py" line="414"/>
         <source>Headquarters&apos; root certificate</source>
         <translation>Certificado raiz da sede</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="417"/>
+        <location filename="../../gui/field/verify_dialog.py" line="415"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="422"/>
+        <location filename="../../gui/field/verify_dialog.py" line="420"/>
         <source>Headquarters&apos; revocation list</source>
         <translation>Lista de revogação da sede</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="423"/>
+        <location filename="../../gui/field/verify_dialog.py" line="421"/>
         <source>Revocation lists (*.pem *.crl);;All files (*)</source>
         <translation>Listas de revogação (*.pem *.crl);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="435"/>
+        <location filename="../../gui/field/verify_dialog.py" line="433"/>
         <source>{file} cannot be used as headquarters&apos; root: {why}</source>
         <translation>{file} não pode ser usado como raiz da sede: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="459"/>
+        <location filename="../../gui/field/verify_dialog.py" line="457"/>
         <source>Open a report</source>
         <translation>Abrir um relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="460"/>
+        <location filename="../../gui/field/verify_dialog.py" line="458"/>
         <source>Reports, bundles and QR seal text (*.pdf *.kpbundle *.txt);;All files (*)</source>
         <translation>Relatórios, pacotes e texto de selo QR (*.pdf *.kpbundle *.txt);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="482"/>
+        <location filename="../../gui/field/verify_dialog.py" line="480"/>
         <source>{name} is a bundle for headquarters&apos; import; this build cannot verify bundles. Verify the report&apos;s PDF instead.</source>
         <translation>{name} é um pacote para importação na sede; esta versão não verifica pacotes. Verifique antes o PDF do relatório.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="485"/>
+        <location filename="../../gui/field/verify_dialog.py" line="483"/>
         <source>{name} is a folder; open a report PDF or a QR text file.</source>
         <translation>{name} é uma pasta; abra o PDF de um relatório ou um ficheiro de texto QR.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="487"/>
+        <location filename="../../gui/field/verify_dialog.py" line="485"/>
         <source>There is no file {path}.</source>
         <translation>Não existe o ficheiro {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="489"/>
+        <location filename="../../gui/field/verify_dialog.py" line="487"/>
         <source>{name} is neither a report PDF, nor a bundle, nor the text of a QR seal.</source>
         <translation>{name} não é o PDF de um relatório, nem um pacote, nem o texto de um selo QR.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="509"/>
+        <location filename="../../gui/field/verify_dialog.py" line="507"/>
         <source>That is far too long to be a QR seal&apos;s text.</source>
         <translation>É demasiado longo para ser o texto de um selo QR.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="518"/>
+        <location filename="../../gui/field/verify_dialog.py" line="516"/>
         <source>A check is still running; wait a moment.</source>
         <translation>Ainda está a decorrer uma verificação; aguarde um momento.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="524"/>
+        <location filename="../../gui/field/verify_dialog.py" line="522"/>
         <source>Checking…</source>
         <translation>A verificar…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="567"/>
+        <location filename="../../gui/field/verify_dialog.py" line="565"/>
         <source>✓  Genuine</source>
         <translation>✓  Autêntico</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="568"/>
+        <location filename="../../gui/field/verify_dialog.py" line="566"/>
         <source>⚠  Intact but not vouched for by headquarters</source>
         <translation>⚠  Intacto mas não garantido pela sede</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="569"/>
+        <location filename="../../gui/field/verify_dialog.py" line="567"/>
         <source>✗  Not valid</source>
         <translation>✗  Não válido</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="593"/>
+        <location filename="../../gui/field/verify_dialog.py" line="591"/>
         <source>Revocation was not checked: choose headquarters&apos; revocation list to check it.</source>
         <translation>A revogação não foi verificada: escolha a lista de revogação da sede para a verificar.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="603"/>
+        <location filename="../../gui/field/verify_dialog.py" line="601"/>
         <source>{report}, version {version}</source>
         <translation>{report}, versão {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="606"/>
+        <location filename="../../gui/field/verify_dialog.py" line="604"/>
         <source>(supersedes {report})</source>
         <translation>(substitui {report})</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="609"/>
+        <location filename="../../gui/field/verify_dialog.py" line="607"/>
         <source>signed {when}</source>
         <translation>assinado em {when}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="613"/>
+        <location filename="../../gui/field/verify_dialog.py" line="611"/>
         <source>{carats} ct</source>
         <translation>{carats} ct</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="614"/>
+        <location filename="../../gui/field/verify_dialog.py" line="612"/>
         <source>US$ {value}</source>
         <translation>{value} USD</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="626"/>
+        <location filename="../../gui/field/verify_dialog.py" line="624"/>
         <source>What the file claims</source>
         <translation>O que o ficheiro afirma</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="630"/>
+        <location filename="../../gui/field/verify_dialog.py" line="628"/>
         <source>Not to be trusted: the file failed its checks.</source>
         <translation>Não é fiável: o ficheiro falhou as verificações.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="639"/>
+        <location filename="../../gui/field/verify_dialog.py" line="637"/>
         <source>{start} to {end}</source>
         <translation>de {start} a {end}</translation>
     </message>
     <message>
-        <location filename="../../gui/field/verify_dialog.py" line="642"/>
+        <location filename="../../gui/field/verify_dialog.py" line="640"/>
         <source>{issuer} (itself: self-signed)</source>
         <translation>{issuer} (o próprio: autoassinado)</translation>
     </message>
@@ -5125,102 +5200,102 @@ Dados: {home}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="314"/>
+        <location filename="../../gui/hq/models.py" line="321"/>
         <source>Report missing</source>
         <translation>Relatório em falta</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="314"/>
+        <location filename="../../gui/hq/models.py" line="321"/>
         <source>Report refused at import</source>
         <translation>Relatório recusado na importação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="315"/>
+        <location filename="../../gui/hq/models.py" line="322"/>
         <source>History rolled back</source>
         <translation>Histórico revertido</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="316"/>
+        <location filename="../../gui/hq/models.py" line="323"/>
         <source>History forked</source>
         <translation>Histórico bifurcado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="316"/>
+        <location filename="../../gui/hq/models.py" line="323"/>
         <source>Seal reused</source>
         <translation>Selo reutilizado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="317"/>
+        <location filename="../../gui/hq/models.py" line="324"/>
         <source>KP certificate reused</source>
         <translation>Certificado PK reutilizado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="318"/>
+        <location filename="../../gui/hq/models.py" line="325"/>
         <source>Supersedes another device&apos;s report</source>
         <translation>Substitui o relatório de outro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="319"/>
+        <location filename="../../gui/hq/models.py" line="326"/>
         <source>Device history rewritten</source>
         <translation>Histórico do dispositivo reescrito</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="320"/>
+        <location filename="../../gui/hq/models.py" line="327"/>
         <source>Another device&apos;s report id</source>
         <translation>Identificador de relatório de outro dispositivo</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="321"/>
+        <location filename="../../gui/hq/models.py" line="328"/>
         <source>Value per carat</source>
         <translation>Valor por quilate</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="321"/>
+        <location filename="../../gui/hq/models.py" line="328"/>
         <source>Weight off declared</source>
         <translation>Peso diferente do declarado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="322"/>
+        <location filename="../../gui/hq/models.py" line="329"/>
         <source>Photo out of time or place</source>
         <translation>Foto fora de tempo ou de local</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="322"/>
+        <location filename="../../gui/hq/models.py" line="329"/>
         <source>Photo reused</source>
         <translation>Foto reutilizada</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="323"/>
+        <location filename="../../gui/hq/models.py" line="330"/>
         <source>Receipt differs from report</source>
         <translation>Receção diferente do relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="324"/>
+        <location filename="../../gui/hq/models.py" line="331"/>
         <source>Receipt without report</source>
         <translation>Receção sem relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="325"/>
+        <location filename="../../gui/hq/models.py" line="332"/>
         <source>Receipt not confirmed</source>
         <translation>Receção não confirmada</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="326"/>
+        <location filename="../../gui/hq/models.py" line="333"/>
         <source>Signed long after sealing</source>
         <translation>Assinado muito depois da selagem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="326"/>
+        <location filename="../../gui/hq/models.py" line="333"/>
         <source>Valuation differs</source>
         <translation>Avaliação divergente</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="327"/>
+        <location filename="../../gui/hq/models.py" line="334"/>
         <source>Operator not cleared</source>
         <translation>Operador não autorizado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/models.py" line="328"/>
+        <location filename="../../gui/hq/models.py" line="335"/>
         <source>Validated before sealing</source>
         <translation>Validado antes da selagem</translation>
     </message>
