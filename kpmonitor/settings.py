@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -86,6 +87,14 @@ class Settings:
         except InvalidOperation:
             log.warning("Setting %s is not a number; using its default", key)
             return Decimal(str(SETTINGS[key].default))
+
+    def overlaid(self, values: Mapping[str, Any]) -> Settings:
+        """These settings with ``values`` over them (known keys only), in memory: never written to the file
+        (headquarters' shared judging settings, ``hq.shared.judging_settings``)."""
+        copy = Settings.__new__(Settings)
+        copy.path, copy.load_error = self.path, self.load_error
+        copy._values = {**self._values, **{k: v for k, v in values.items() if k in SETTINGS}}
+        return copy
 
     def set(self, key: str, value: Any) -> None:
         if key not in SETTINGS:

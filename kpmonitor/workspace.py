@@ -170,10 +170,15 @@ class Workspace:
         self.attached: dict[str, Any] = {}
 
     def close(self) -> None:
-        for resource in self.attached.values():
-            resource.close()
-        self.attached.clear()
-        self.store.close()
+        try:
+            for resource in self.attached.values():
+                try:
+                    resource.close()
+                except Exception:  # one that fails to close must not keep the others, or the store, open
+                    log.exception("could not close %r", resource)
+        finally:
+            self.attached.clear()
+            self.store.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -208,18 +213,20 @@ class Workspace:
 
     # --- rules -------------------------------------------------------------------------------
 
-    def rule_context(self, inspection_id: str | None = None) -> RuleContext:
+    def rule_context(self, inspection_id: str | None = None, *, settings: Settings | None = None) -> RuleContext:
+        """The rules as this home judges, with its settings (or ``settings``: headquarters' shared ones)."""
         from kpmonitor.rules.kp import RuleContext
 
+        chosen = self.settings if settings is None else settings
         return RuleContext(
             reference=self.reference,
-            tolerance_hundredths=int(self.settings.decimal("weight_tolerance_ct") * 100),
-            tolerance_pct=self.settings.decimal("weight_tolerance_pct"),
-            eu_max_validity_days=int(self.settings.get("eu_max_validity_days")),
-            photo_span_hours=int(self.settings.get("photo_span_hours")),
-            photo_distance_km=self.settings.decimal("photo_distance_km"),
-            valuation_tolerance_pct=self.settings.decimal("valuation_tolerance_pct"),
-            sealing_to_signing_hours=int(self.settings.get("sealing_to_signing_hours")),
+            tolerance_hundredths=int(chosen.decimal("weight_tolerance_ct") * 100),
+            tolerance_pct=chosen.decimal("weight_tolerance_pct"),
+            eu_max_validity_days=int(chosen.get("eu_max_validity_days")),
+            photo_span_hours=int(chosen.get("photo_span_hours")),
+            photo_distance_km=chosen.decimal("photo_distance_km"),
+            valuation_tolerance_pct=chosen.decimal("valuation_tolerance_pct"),
+            sealing_to_signing_hours=int(chosen.get("sealing_to_signing_hours")),
             # In the field a draft is judged as if signed now, so the warning of a late signature is seen, and
             # acknowledged, before signing; headquarters judges each report at its own signed_at instead.
             signing_at=now() if self.role == "field" else None,

@@ -697,3 +697,23 @@ def test_an_import_with_headquarters_list_past_its_next_update_is_refused(world:
     assert code == 1 and results[0]["outcome"] == "refused"
     assert "out of date" in results[0]["sentence"] and f"{crl.next_update_utc:%Y-%m-%d}" in results[0]["sentence"]
     assert state(hq) == before
+
+
+def test_a_row_no_monitor_signed_is_named_by_audit_verify_and_the_detail(world: dict[str, Any], hq: Path) -> None:
+    """Someone who can write to headquarters' database adds a report row, with its audit event (the chain holds no
+    secret): the chain checks, but the row is not what its manifest signs (``hq.recheck``)."""
+    assert imp(hq, world["bundles"]["a1"], world["bundles"]["a4"])[0] == 0
+    assert json.loads(run(hq, "audit", "verify", "--json").output)["ok"]  # what was imported checks
+    with ws(hq) as h:
+        hqs = hq_store(h)
+        row = next(hqs.signed_rows())
+        with hqs.transaction():  # the store's own audited insert: a valid audit event
+            hqs.store.insert("hq_reports", {**row, "id": "f" * 32, "bundle_sha256": "0" * 64})
+    said = json.loads(run(hq, "audit", "verify", "--json").output)
+    assert not said["ok"]
+    assert [p for p in said["problems"] if "not what a monitor signed" in p] == [
+        "Imported report ffffffff is not what a monitor signed: its PDF or its id is not the one its manifest "
+        "signs. It was written into headquarters' database outside kpmonitor."]
+    shown = run(hq, "hq", "show", "f" * 32)
+    assert "PROBLEM: Imported report ffffffff is not what a monitor signed" in shown.output
+    assert "PROBLEM" not in run(hq, "hq", "show", row["id"]).output

@@ -16,9 +16,13 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from kpmonitor.hq.pgstore import PGStore
+from kpmonitor.errors import NotFound
+from kpmonitor.hq.inbox import pdf_file
+from kpmonitor.hq.pgstore import DatabaseUnavailable, PGStore
 from kpmonitor.hq.reports import report_detail
+from kpmonitor.hq.store import HQStore, hq_store
 from kpmonitor.paths import Paths
+from kpmonitor.settings import Settings
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace, read_home
 from tests.pgcluster import PgCluster
@@ -168,3 +172,69 @@ def test_the_audit_chain_on_postgresql_names_a_row_changed_behind_kpmonitors_bac
                for p in after.problems), after.problems
     refused = run(shared["analyst"], "audit", "verify", "--json")
     assert refused.exit_code == 1 and not json.loads(refused.output)["ok"]
+
+
+def test_every_analyst_judges_with_the_issuing_homes_settings(shared: dict[str, Any]) -> None:
+    """Anomalies are stored once for all: an analyst whose own settings differ reads them without judging
+    everything again (each would, in turn, at every read), and judges an import with the issuing home's."""
+    Settings(Paths.for_home(shared["analyst"]).settings_file).set("valuation_tolerance_pct", "7")
+    Settings(Paths.for_home(shared["analyst"]).settings_file).set("hq_confirmation_days", 3)
+
+    def judged() -> tuple[str | None, str | None]:
+        with closing(PGStore(shared["url"])) as pg:
+            hqs = HQStore(pg)
+            return hqs.anomalies_judged_with(), hqs.receipts_judged_with()
+    assert run(shared["issuer"], "hq", "anomalies").exit_code == 0
+    first = judged()
+    for home in ("analyst", "issuer", "analyst"):
+        assert run(shared[home], "hq", "anomalies").exit_code == 0
+        assert judged() == first, home
+
+
+def test_what_someone_writes_into_the_shared_trust_never_stops_an_analysts_import(shared: dict[str, Any]) -> None:
+    held = Keyring(Paths.for_home(shared["analyst"])).crl_file.read_bytes()
+    with psycopg.connect(shared["url"], autocommit=True) as owner:
+        saved = dict(owner.execute("SELECT name, value FROM hq_shared").fetchall())
+        try:
+            for name, value in (("crl", "café"), ("issued", "not a certificate"), ("root", "é")):
+                owner.execute("UPDATE hq_shared SET value = %s WHERE name = %s", [value, name])
+            done = run(shared["analyst"], "hq", "import", str(shared["bundle_a"]), "--json")
+            assert done.exit_code == 0 and json.loads(done.output)["results"][0]["outcome"] == "already"
+            assert Keyring(Paths.for_home(shared["analyst"])).crl_file.read_bytes() == held  # its own, kept
+        finally:
+            for name, value in saved.items():
+                owner.execute("UPDATE hq_shared SET value = %s WHERE name = %s", [value, name])
+
+
+def test_a_row_or_file_planted_in_the_database_cannot_name_a_path_or_other_bytes(shared: dict[str, Any]) -> None:
+    with psycopg.connect(shared["url"], autocommit=True) as owner:
+        with pytest.raises(psycopg.errors.CheckViolation):
+            owner.execute("INSERT INTO hq_blobs (sha256, kind, size, data, stored_at) VALUES (%s, 'pdf', 4, "
+                          "'junk', '')", ["0" * 64])
+        row = owner.execute("SELECT * FROM hq_reports LIMIT 1")
+        names = [d.name for d in row.description if d.name != "rowid"]
+        values = dict(zip(names, row.fetchone(), strict=False))
+        with pytest.raises(psycopg.errors.CheckViolation):
+            owner.execute(f"INSERT INTO hq_reports ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})",
+                          [{**values, "id": "/tmp/elsewhere"}[n] for n in names])
+    with pytest.raises(NotFound):
+        pdf_file(Paths.for_home(shared["analyst"]), "../../elsewhere")
+
+
+def test_a_connection_the_server_dropped_is_made_again_and_a_transaction_it_cut_is_said(
+        shared: dict[str, Any]) -> None:
+    with Workspace(Paths.for_home(shared["analyst"])) as ws:
+        hqs = hq_store(ws)
+        before = hqs.count_reports()
+
+        def drop() -> None:
+            with psycopg.connect(shared["url"], autocommit=True) as owner:
+                owner.execute("SELECT pg_terminate_backend(%s)", [hqs.conn.raw.info.backend_pid])
+        drop()
+        assert hqs.count_reports() == before  # a window open all day goes on
+        with pytest.raises(DatabaseUnavailable, match="did not answer"), hqs.transaction():
+            drop()
+            hqs.write_log([{"id": "0" * 32, "at": "2026-12-02T00:00:00Z", "file_name": "x", "bundle_sha256": "",
+                            "outcome": "refused", "report_id": None, "sentence": "x", "quarantined": None}])
+        assert hqs.count_reports() == before
+        assert all(line["file_name"] != "x" for line in hqs.import_log())  # nothing of it recorded

@@ -51,6 +51,10 @@ def _workspace(ctx: click.Context, role: str | None = None) -> Iterator[Workspac
         if role is not None and ws.role != role:
             raise Refused(_("This is a {home} home; the command needs a {role} home.").format(
                 home=_(_ROLES.get(ws.role, ws.role)), role=_(_ROLES.get(role, role))))
+        if ws.home.database:  # headquarters on PostgreSQL: the issuing home's latest trust before anything is read
+            from kpmonitor.hq.shared import sync_trust
+
+            sync_trust(ws)
         yield ws
 
 

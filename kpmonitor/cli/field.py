@@ -303,6 +303,10 @@ def audit_verify(ctx: click.Context, as_json: bool) -> None:
 
             shared = hq_store(ws).store.verify_audit()
             report = replace(report, audit=shared, problems=report.problems + shared.problems)
+        if ws.role == "hq":  # every imported report's row against what its monitor signed (``hq.recheck``)
+            from kpmonitor.hq.recheck import stored_problems
+
+            report.problems.extend(stored_problems(ws))
     head = report.audit.head
     if as_json:
         _json_out({"ok": report.ok, "events": report.audit.events, "head": {"seq": head.seq, "hash": head.hash},

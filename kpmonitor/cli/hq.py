@@ -78,10 +78,12 @@ def hq_revoke(ctx: click.Context, serial: str) -> None:
 @click.pass_context
 def hq_publish(ctx: click.Context, out_dir: Path) -> None:
     """Write the root certificate and a freshly signed revocation list."""
+    from kpmonitor.hq.shared import share_trust
     from kpmonitor.trust.keys import Keyring
 
     with _workspace(ctx, role="hq") as ws, _refusals():
         written = Keyring(ws.paths).publish(out_dir, _passphrase(what="root CA key"))
+        share_trust(ws)  # the list just signed, for every analyst's home (headquarters on PostgreSQL)
     for path in written:
         click.echo(str(path))
 
@@ -183,6 +185,8 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
         _json_out(detail)
         return
     r = detail["report"]
+    if detail["stored_problem"]:  # before anything it lists: none of it may be what a monitor signed
+        _say(f"PROBLEM: {detail['stored_problem']}", err=True)
     _say(f"Report {r['id']} v{r['version']}  [{detail['badge']}]")
     _say(f"  Certificate   {r['cert_number']}   {r['exporter']} → {r['importer']}")
     _say(f"  Origin        {r['origin'] or '—'}   destination {r['destination'] or '—'}")

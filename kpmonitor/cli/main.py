@@ -116,13 +116,15 @@ def _init_on_database(paths: Paths, name: str, url: str) -> None:
 
     made = init_on_database(paths, name, url, lambda: _passphrase(new=True, what="root CA key"))
     if made.joined:
-        _say(f"Joined headquarters ({shown(url)}): this home, {made.info.name}'s in {paths.data}, trusts the root "
-             f"certificate found there (SHA-256 {made.root_fingerprint}; compare it with the issuing home's) and "
-             "holds no CA key, so it imports, lists and annotates but does not issue or revoke.")
+        _say(_("Joined headquarters ({database}): this home, {name}'s in {folder}, trusts the root certificate found "
+               "there (SHA-256 {fingerprint}; compare it with the issuing home's) and holds no CA key, so it imports, "
+               "lists and annotates but does not issue or revoke.").format(
+                   database=shown(url), name=made.info.name, folder=paths.data, fingerprint=made.root_fingerprint))
     else:
-        _say(f"Created headquarters for {made.info.name} ({shown(url)}), its home in {paths.data}, with a root "
-             f"certificate authority (SHA-256 {made.root_fingerprint}); other analysts join with "
-             "kpmonitor init --role hq --database on the same database.")
+        _say(_("Created headquarters for {name} ({database}), its home in {folder}, with a root certificate authority "
+               "(SHA-256 {fingerprint}); other analysts join with kpmonitor init --role hq --database on the same "
+               "database.").format(name=made.info.name, database=shown(url), folder=paths.data,
+                                   fingerprint=made.root_fingerprint))
 
 
 @cli.command()

@@ -57,6 +57,7 @@ from kpmonitor.domain.inspection import from_document, record_photos
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.hq.lineage import latest, shipments, supersedes_among
 from kpmonitor.hq.receipts_due import ReceiptTerms, differences, terms_for
+from kpmonitor.hq.shared import judging_settings
 from kpmonitor.hq.store import Anomaly, Confirmation, Held, HQStore, ReceiptReport, StoredAnomaly, hq_store
 from kpmonitor.i18n import DEFAULT, LANGUAGES, _, in_every_language, ngettext, speaking
 from kpmonitor.rules.kp import RuleContext, check
@@ -552,7 +553,8 @@ def _touched_by(hqs: HQStore, report: Held) -> _Scope:
 def rules_for(ws: Workspace) -> RuleContext:
     """The rules as headquarters judges imported reports: this home's reference tables and settings."""
     # Seal reuse is judged across reports here, not against this home's own (empty) inspections.
-    return dataclasses.replace(ws.rule_context(), seal_used_elsewhere=lambda _n: None)
+    # On a shared database, the issuing home's settings (``hq.shared.judging_settings``): one judgement for all.
+    return dataclasses.replace(ws.rule_context(settings=judging_settings(ws)), seal_used_elsewhere=lambda _n: None)
 
 
 def recompute(hqs: HQStore, ctx: RuleContext, terms: ReceiptTerms | None = None) -> list[StoredAnomaly]:

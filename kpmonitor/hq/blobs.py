@@ -49,7 +49,9 @@ def local_copies(ws: Workspace, report_id: str, pdf_sha256: str, photo_sha256s: 
     blobs = blob_store(ws)
     missing: list[str] = []
     target = pdf_file(ws.paths, report_id)
-    if not target.is_file():
+    # A file there that is not the signed PDF (a conflicting bundle of the same id, checked before this one was
+    # recorded, wrote it): the right one from the database, else the report's detail says it is missing.
+    if not (target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == pdf_sha256):
         data = blobs.get(pdf_sha256) if blobs is not None else None
         if data is None:
             missing.append(pdf_sha256)

@@ -150,6 +150,30 @@ def _amount(text: Any) -> int | None:
         return None
 
 
+def report_columns(snapshot: dict[str, Any], signer: dict[str, Any]) -> dict[str, Any]:
+    """The columns of ``hq_reports`` that come from a verified report's snapshot and its signer's certificate
+    (``identity.certificate_summary``): what the import records, and what ``hq.recheck`` derives again."""
+    report, insp = snapshot["report"], snapshot["inspection"]
+    cert = insp["certificate"]
+    return {
+        "id": report["id"], "version": report["version"], "supersedes": report["supersedes"],
+        "device_id": report["device_id"], "device_seq": report["device_seq"],
+        "audit_seq": report["audit"]["seq"], "audit_head": report["audit"]["head"],
+        "monitor": signer["name"], "signer_serial": signer["serial"],  # the signer is the certificate
+        "signer_issuer": signer["issuer"], "signer_sha256": signer["sha256"],
+        "cert_number": str(cert.get("number") or ""),
+        "cert_number_norm": normalise_certificate_number(str(cert.get("number") or "")),
+        "exporter": str((cert.get("exporter") or {}).get("name") or ""),
+        "importer": str((cert.get("importer") or {}).get("name") or ""),
+        "origin": str(cert.get("origin") or ""), "provenance": str(cert.get("provenance") or ""),
+        "destination": str(cert.get("destination") or ""), "site": str(insp.get("site") or ""),
+        "inspected_at": str(insp.get("inspected_at") or ""), "signed_at": report["signed_at"],
+        "verdict": str(insp.get("verdict") or ""), "carats": _amount(cert.get("carats")),
+        "value_usd": _amount(cert.get("value_usd")), "parcels": len(insp["parcels"]),
+        "seals": len(insp["seals"]), "photos": len(insp["photos"]), **_record_columns(insp),
+    }
+
+
 def _record_columns(insp: dict[str, Any]) -> dict[str, str]:
     """What headquarters lists and counts of the KP record (m013): empty where the snapshot has none (a format
     before 4), so NULL is left to the reports imported before m013 (``hq.store`` reads their snapshots)."""
@@ -312,34 +336,15 @@ class BundleChecker:
         list(_photo_writers().map(self.vault.store_verified, vb.photos.keys(), vb.photos.values()))
 
     def _row(self, path: Path, vb: VerifiedBundle, sha: str) -> dict[str, Any]:
-        snap = vb.snapshot
-        report = snap["report"]
-        insp = snap["inspection"]
-        cert = insp["certificate"]
         assert vb.signer is not None
-        signer = identity.certificate_summary(vb.signer)
         return {
-            "id": report["id"], "version": report["version"], "supersedes": report["supersedes"],
-            "device_id": report["device_id"], "device_seq": report["device_seq"],
-            "audit_seq": report["audit"]["seq"], "audit_head": report["audit"]["head"],
-            "monitor": signer["name"], "signer_serial": signer["serial"],  # the signer is the certificate
-            "signer_issuer": signer["issuer"], "signer_sha256": signer["sha256"],
-            "cert_number": str(cert.get("number") or ""),
-            "cert_number_norm": normalise_certificate_number(str(cert.get("number") or "")),
-            "exporter": str((cert.get("exporter") or {}).get("name") or ""),
-            "importer": str((cert.get("importer") or {}).get("name") or ""),
-            "origin": str(cert.get("origin") or ""), "provenance": str(cert.get("provenance") or ""),
-            "destination": str(cert.get("destination") or ""), "site": str(insp.get("site") or ""),
-            "inspected_at": str(insp.get("inspected_at") or ""), "signed_at": report["signed_at"],
-            "verdict": str(insp.get("verdict") or ""), "carats": _amount(cert.get("carats")),
-            "value_usd": _amount(cert.get("value_usd")), "parcels": len(insp["parcels"]),
-            "seals": len(insp["seals"]), "photos": len(insp["photos"]),
+            **report_columns(vb.snapshot, identity.certificate_summary(vb.signer)),
             "snapshot": vb.snapshot_bytes.decode("utf-8"), "snapshot_sha256": vb.manifest["snapshot_sha256"],
             "pdf_sha256": vb.manifest_pdf_sha256, "pdf_size": len(vb.pdf),
             "manifest": vb.manifest_bytes.decode("utf-8"), "manifest_sig": vb.manifest_sig,
             "manifest_sha256": vb.manifest_sha256, "chain_pem": vb.certs_pem, "bundle_sha256": sha,
             "bundle_name": path.name, "verification": json.dumps(vb.verification.to_json(), ensure_ascii=False),
-            "imported_at": now(), **_record_columns(insp),
+            "imported_at": now(),
         }
 
     # -- outcomes: files only; the log line is the recorder's

@@ -6,8 +6,10 @@ opening the home's store.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from kpmonitor.errors import NotFound
 from kpmonitor.paths import Paths
 
 
@@ -25,7 +27,17 @@ def quarantine_dir(paths: Paths) -> Path:
     return inbox_dir(paths) / "quarantine"
 
 
+_REPORT_ID = re.compile(r"[0-9a-f]{32}\Z")
+
+
 def pdf_file(paths: Paths, report_id: str) -> Path:
+    """Where an imported report's PDF is kept. The id comes from a database (shared, on PostgreSQL, with other
+    analysts): only a report id (32 hex digits, as every bundle's is) names a file, never a path elsewhere.
+
+    :raises NotFound: for any other text.
+    """
+    if not _REPORT_ID.match(report_id):
+        raise NotFound(f"No imported report with id {report_id[:40]!r}.")
     return reports_dir(paths) / f"{report_id}.pdf"
 
 

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from kpmonitor.errors import KPError, NotFound, WriteFailed
+from kpmonitor.i18n import _
 from kpmonitor.store import audit
 from kpmonitor.store.db import frozen_refusal, new_id, now
 from kpmonitor.store.schema import HQ_SEARCHED_COLUMNS
@@ -63,16 +64,17 @@ def check_url(url: str) -> str:
 
     text = url.strip()
     if not is_url(text):
-        raise KPError(f"The database must be a PostgreSQL URL (postgresql://USER@HOST/DATABASE), not {text!r}.")
+        raise KPError(_("The database must be a PostgreSQL URL (postgresql://USER@HOST/DATABASE), not {url}.").format(
+            url=repr(text)))
     try:
         parts = psycopg.conninfo.conninfo_to_dict(text)
     except psycopg.ProgrammingError as exc:
-        raise KPError(f"The database URL is not one PostgreSQL reads: {exc}.") from exc
+        raise KPError(_("The database URL is not one PostgreSQL reads: {why}.").format(why=exc)) from exc
     if parts.get("password"):
-        raise KPError("Keep the password out of the database URL: put it in ~/.pgpass (or PGPASSWORD), which "
-                      "PostgreSQL reads itself; kpmonitor never stores it.")
+        raise KPError(_("Keep the password out of the database URL: put it in ~/.pgpass (or PGPASSWORD), which "
+                        "PostgreSQL reads itself; kpmonitor never stores it."))
     if not parts.get("dbname"):
-        raise KPError("The database URL names no database: postgresql://USER@HOST/DATABASE.")
+        raise KPError(_("The database URL names no database: postgresql://USER@HOST/DATABASE."))
     return text
 
 
@@ -83,33 +85,48 @@ def shown(url: str) -> str:
     try:
         parts = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError:
-        return "the PostgreSQL database"
+        return _("the PostgreSQL database")
     host = str(parts.get("host") or "localhost")
-    where = "a local socket" if host.startswith("/") else host
-    user = f" as {parts['user']}" if parts.get("user") else ""
-    return f"database {parts.get('dbname', '')} on {where}{user}"
+    where = _("a local socket") if host.startswith("/") else host
+    if parts.get("user"):
+        return _("database {name} on {host} as {user}").format(name=parts.get("dbname", ""), host=where,
+                                                              user=parts["user"])
+    return _("database {name} on {host}").format(name=parts.get("dbname", ""), host=where)
 
 
 # --- sqlite3's placeholders on psycopg -------------------------------------------------------------------
 
-_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|\?|:[A-Za-z_][A-Za-z0-9_]*|%")
+# What is left alone (its ``?`` is no placeholder): quoted text, E'' text with backslash escapes, quoted names,
+# dollar-quoted text, comments, and PostgreSQL's ``::`` cast.
+_TOKENS = re.compile(r"""[Ee]'(?:[^'\\]|\\.|'')*'|'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([A-Za-z_]*)\$.*?\$\1\$|--[^\n]*"""
+                     r"|/\*.*?\*/|::|\?|:[A-Za-z_][A-Za-z0-9_]*|%", re.S)
 
 
-def translate(sql: str) -> str:
-    """``sql`` with sqlite3's placeholders as psycopg's: ``?`` → ``%s``, ``:name`` → ``%(name)s``, ``%`` → ``%%``.
+def translate(sql: str, *, params: bool = True) -> str:
+    """``sql`` with sqlite3's placeholders as psycopg's: ``?`` → ``%s``, ``:name`` → ``%(name)s``.
 
-    Quoted text and names are left as they are (a ``?`` in a string literal is a question mark), and so is
-    PostgreSQL's ``::`` cast."""
+    With ``params``, every ``%`` is doubled, inside quoted text too (psycopg reads its placeholders everywhere);
+    without, the statement goes as written (psycopg sends it untouched). A ``?`` or ``:name`` inside quoted text,
+    a comment or dollar-quoted text stays what it is."""
+    if not params:
+        return sql
+
     def swap(match: re.Match[str]) -> str:
         token = match.group(0)
         if token == "?":
             return "%s"
-        if token == "%":
-            return "%%"
         if token.startswith(":") and token != "::":
             return f"%({token[1:]})s"
-        return token
+        return token.replace("%", "%%")
     return _TOKENS.sub(swap, sql)
+
+
+# libpq's keepalives: a server gone (a laptop closed mid-import, the network lost) is noticed in about a minute,
+# not after the system's two hours.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+# How long a writer waits for another's transaction (``WRITER_LOCK``) before it says so: a few milliseconds is
+# usual; a minute means a process stalled holding it.
+LOCK_WAIT = "60s"
 
 
 class PGConnection:
@@ -124,30 +141,63 @@ class PGConnection:
         import psycopg
 
         try:
-            self.raw = psycopg.connect(url, autocommit=True, connect_timeout=15,
-                                       application_name="kpmonitor")
-        except psycopg.OperationalError as exc:
-            raise DatabaseUnavailable(
-                f"Headquarters' database ({shown(url)}) cannot be reached: {_first_line(exc)}. Check the server, "
-                "the URL and your account (docs/headquarters.md).") from exc
-        if read_only:
-            self.raw.execute("SET default_transaction_read_only = on")
+            self.raw = self._connect(url, read_only)
+        except psycopg.Error as exc:
+            raise DatabaseUnavailable(_(
+                "Headquarters' database ({database}) cannot be reached: {why}. Check the server, the URL and your "
+                "account (docs/headquarters.md).").format(database=shown(url), why=_first_line(exc))) from exc
         self.url = url
+        self.read_only = read_only
+
+    @staticmethod
+    def _connect(url: str, read_only: bool) -> Any:
+        import psycopg
+
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=15, application_name="kpmonitor",
+                              **KEEPALIVES)  # type: ignore[arg-type]
+        if read_only:
+            raw.execute("SET default_transaction_read_only = on")
+        return raw
+
+    def _ready(self) -> None:
+        """Connected again when the server dropped the connection (restarted, the network lost) and no transaction
+        was under way: a window open all day goes on; one under way is lost and said (``_unavailable``)."""
+        if self.raw.closed or self.raw.broken:
+            try:
+                self.raw = self._connect(self.url, self.read_only)
+            except Exception as exc:
+                raise _unavailable(exc, self.url) from exc
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        return self.raw.execute(translate(sql), params if params else None, prepare=False)  # type: ignore[arg-type]
+        self._ready()
+        alone = not self.in_transaction  # a statement of its own: asked again once on a new connection
+        text, values = translate(sql, params=bool(params)), params if params else None
+        try:
+            return self.raw.execute(text, values, prepare=False)  # type: ignore[arg-type]
+        except Exception as exc:
+            if not (alone and (self.raw.closed or self.raw.broken)):
+                raise _translated(exc, self.url) from exc
+        self._ready()  # the server dropped the connection since the last statement: once more, on a new one
+        try:
+            return self.raw.execute(text, values, prepare=False)  # type: ignore[arg-type]
+        except Exception as exc:
+            raise _translated(exc, self.url) from exc
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> None:
         items = list(rows)
         if items:
-            with self.raw.cursor() as cur:
-                cur.executemany(translate(sql), items)  # type: ignore[arg-type]
+            self._ready()
+            try:
+                with self.raw.cursor() as cur:
+                    cur.executemany(translate(sql), items)  # type: ignore[arg-type]
+            except Exception as exc:
+                raise _translated(exc, self.url) from exc
 
     @property
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
+        return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -160,6 +210,32 @@ class PGConnection:
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or ["no reason given"])[0].rstrip(".")
+
+
+def _unavailable(exc: BaseException, url: str) -> DatabaseUnavailable:
+    return DatabaseUnavailable(_("Headquarters' database ({database}) did not answer: {why}. Nothing of what was "
+                                 "under way was recorded; try again once the server is back.").format(
+                                     database=shown(url), why=_first_line(exc)))
+
+
+def _translated(exc: BaseException, url: str) -> BaseException:
+    """A psycopg error as the sentence a person reads, where it is not the code's own fault: the server gone,
+    a permission the database's owner did not grant, a writer that waited too long. Anything else (a frozen row,
+    a constraint: ``refusal``) goes on as it is, to abort its transaction."""
+    import psycopg
+
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return DatabaseUnavailable(_("Headquarters' database ({database}) refused: {why}. Ask the database's owner "
+                                     "for the grants of docs/headquarters.md (Roles).").format(
+                                         database=shown(url), why=_first_line(exc)))
+    if isinstance(exc, psycopg.errors.LockNotAvailable):
+        return DatabaseUnavailable(_("Another analyst's kpmonitor has held headquarters' database for over a minute "
+                                     "(stalled, or its connection lost); nothing was recorded. Try again shortly; "
+                                     "if it goes on, the database's owner can end that session."))
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and not isinstance(
+            exc, psycopg.errors.IntegrityError):
+        return _unavailable(exc, url)
+    return exc
 
 
 # --- the schema ----------------------------------------------------------------------------------------------
@@ -181,11 +257,12 @@ def p001_headquarters() -> list[str]:
     """Headquarters' tables as SQLite's migrations m003, m006, m008, m010, m011, m013, m014 and m015 leave them."""
     statements = [
         f"""CREATE TABLE audit (
-            seq BIGINT PRIMARY KEY, at {T} NOT NULL, actor {T} NOT NULL, entity {T} NOT NULL,
+            seq BIGINT PRIMARY KEY CHECK (seq > 0), at {T} NOT NULL, actor {T} NOT NULL, entity {T} NOT NULL,
             entity_id {T} NOT NULL, op {T} NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
             change {T} NOT NULL, prev_hash {T} NOT NULL, hash {T} NOT NULL, {ROWID})""",
         f"""CREATE TABLE hq_reports (
-            id {T} PRIMARY KEY, version BIGINT NOT NULL, supersedes {T}, device_id {T} NOT NULL,
+            id {T} PRIMARY KEY CHECK (id ~ '^[0-9a-f]{{32}}$'), version BIGINT NOT NULL, supersedes {T},
+            device_id {T} NOT NULL,
             device_seq BIGINT NOT NULL, audit_seq BIGINT NOT NULL, audit_head {T} NOT NULL, monitor {T} NOT NULL,
             signer_serial {T} NOT NULL, signer_issuer {T} NOT NULL, signer_sha256 {T} NOT NULL,
             cert_number {T} NOT NULL, cert_number_norm {T} NOT NULL, exporter {T} NOT NULL, importer {T} NOT NULL,
@@ -248,8 +325,8 @@ def p001_headquarters() -> list[str]:
         "CREATE INDEX hq_receipt_confirmations_cert ON hq_receipt_confirmations(cert_number_norm, at)",
         # Engine-only: the bytes every analyst opens, and headquarters' shared identity (``hq.shared``).
         f"""CREATE TABLE hq_blobs (
-            sha256 {T} PRIMARY KEY CHECK (length(sha256) = 64), kind {T} NOT NULL, size BIGINT NOT NULL,
-            data BYTEA NOT NULL, stored_at {T} NOT NULL)""",
+            sha256 {T} PRIMARY KEY CHECK (sha256 = encode(sha256(data), 'hex')), kind {T} NOT NULL,
+            size BIGINT NOT NULL CHECK (size = length(data)), data BYTEA NOT NULL, stored_at {T} NOT NULL)""",
         f"""CREATE TABLE hq_shared (
             name {T} PRIMARY KEY, value {T} NOT NULL, by {T} NOT NULL, at {T} NOT NULL)""",
     ]
@@ -362,7 +439,10 @@ class PGStore:
         try:
             with self.conn.transaction():
                 if outermost:
+                    # Bounded: a process stalled with the lock is said, not waited for without end.
+                    self.conn.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
                     self.conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITER_LOCK])
+                    self.conn.execute("SET LOCAL lock_timeout = 0")
                 yield
         except BaseException as exc:
             why = refusal(exc)
@@ -420,33 +500,31 @@ class PGStore:
 
 
 class PGBlobs:
-    """The bytes headquarters keeps, by SHA-256, in ``hq_blobs``: on a connection of their own (one per thread),
-    written before the report that names them is recorded (a blob no report names is harmless, as a file is)."""
+    """The bytes headquarters keeps, by SHA-256, in ``hq_blobs``, on a connection of their own (shared by the threads
+    that write a bundle's files, one statement at a time), written before the report that names them is recorded:
+    a blob no report names is harmless, as a file is. The table checks each row's SHA-256 and size against its
+    bytes (``p001``): a row planted under another file's hash cannot be stored."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._local = threading.local()
-        self._all: list[PGConnection] = []
+        self._conn: PGConnection | None = None
         self._lock = threading.Lock()
 
-    def _conn(self) -> PGConnection:
-        conn: PGConnection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = PGConnection(self.url)
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
+    def _run(self, sql: str, params: Sequence[Any]) -> Any:
+        with self._lock:
+            if self._conn is None:
+                self._conn = PGConnection(self.url)
+            return self._conn.execute(sql, params).fetchone()
 
     def put(self, data: bytes, kind: str) -> str:
         sha = hashlib.sha256(data).hexdigest()
-        self._conn().execute("INSERT INTO hq_blobs (sha256, kind, size, data, stored_at) VALUES (?, ?, ?, ?, ?) "
-                             "ON CONFLICT (sha256) DO NOTHING", [sha, kind, len(data), data, now()])
+        self._run("INSERT INTO hq_blobs (sha256, kind, size, data, stored_at) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT (sha256) DO NOTHING RETURNING sha256", [sha, kind, len(data), data, now()])
         return sha
 
     def get(self, sha256: str) -> bytes | None:
         """The bytes stored under ``sha256``, checked against it (None: none stored, or not those bytes)."""
-        row = self._conn().execute("SELECT data FROM hq_blobs WHERE sha256 = ?", [sha256]).fetchone()
+        row = self._run("SELECT data FROM hq_blobs WHERE sha256 = ?", [sha256])
         if row is None:
             return None
         data = bytes(row[0])
@@ -456,10 +534,10 @@ class PGBlobs:
         return data
 
     def has(self, sha256: str) -> bool:
-        return self._conn().execute("SELECT 1 FROM hq_blobs WHERE sha256 = ?", [sha256]).fetchone() is not None
+        return self._run("SELECT 1 FROM hq_blobs WHERE sha256 = ?", [sha256]) is not None
 
     def close(self) -> None:
         with self._lock:
-            for conn in self._all:
-                conn.close()
-            self._all.clear()
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

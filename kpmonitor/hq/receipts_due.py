@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from kpmonitor.domain.quantities import format_carats
+from kpmonitor.hq.shared import judging_settings
 from kpmonitor.hq.store import Confirmation, Receipt, ReceiptReport
 from kpmonitor.i18n import _
 from kpmonitor.settings import SETTINGS
@@ -65,7 +66,7 @@ class ReceiptTerms:
 
 def terms_for(ws: Workspace) -> ReceiptTerms:
     """The home's setting, counted to today (a setting that is no whole number of days takes its default)."""
-    value = ws.settings.get(SETTING)
+    value = judging_settings(ws).get(SETTING)  # a joined analyst counts with the issuing home's setting
     try:
         days = int(value)
         if days < 0 or isinstance(value, bool):

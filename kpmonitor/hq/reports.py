@@ -139,8 +139,17 @@ def report_detail(ws: Workspace, id_or_prefix: str) -> dict[str, Any]:
         "supersedes_received": parent_device == row["device_id"],
         "supersedes_foreign": parent_device is not None and parent_device != row["device_id"],
         "record": hqs.record_of(report_id),  # its KP record as listed (read from the snapshot when imported before)
+        "stored_problem": _stored_problem(ws, row),  # None: the row is what its monitor signed (``hq.recheck``)
         "receipt": receipt.to_json(),  # its confirmation of receipt, or how long it has been awaited
     }
+
+
+def _stored_problem(ws: Workspace, row: dict[str, Any]) -> str | None:
+    from kpmonitor.hq.recheck import stored_problem
+
+    keyring = Keyring(ws.paths)
+    root = keyring.root()
+    return stored_problem(row, root, keyring.enrolment()) if root is not None else None
 
 
 def import_log(ws: Workspace, limit: int = 500) -> list[dict[str, Any]]:

@@ -227,7 +227,8 @@ _RECORD_PATHS = {"production_operator": "$.inspection.production.operator",
 def _json_text(column: str, path: str, pg: bool) -> str:
     """SQL for the text at ``path`` ("$.a.b") of a JSON ``column``: SQLite's json_extract, PostgreSQL's #>>."""
     if pg:
-        return f"(CAST({column} AS jsonb) #>> '{{{','.join(path.removeprefix('$.').split('.'))}}}')"
+        # json, not jsonb: jsonb refuses a signed "\u0000" in any string of the snapshot, json keeps its text.
+        return f"(CAST({column} AS json) #>> '{{{','.join(path.removeprefix('$.').split('.'))}}}')"
     return f"json_extract({column}, '{path}')"
 
 
@@ -311,6 +312,13 @@ def _search_sql(search: str | None, pg: bool = False) -> tuple[str, list[Any]]:
         where.append(condition)
         params += own
     return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def listable(row: dict[str, Any]) -> dict[str, Any]:
+    """A row's texts as both engines keep them: a NUL (which a device may sign in a field: the snapshot keeps it,
+    escaped) becomes U+FFFD in the columns copied out of the snapshot for listing, which PostgreSQL's text could not
+    hold. The signed snapshot, manifest and chain are JSON and PEM, which hold no raw NUL."""
+    return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in row.items()}
 
 
 def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
@@ -467,11 +475,11 @@ class HQStore(_BundleLookups):
                       photos: Iterable[dict[str, Any]]) -> None:
         """Record an imported report, its seals and its photos, each with its audit event (call in a transaction)."""
         # The store's audited insert: the same audit chain as every other piece of evidence.
-        self.store.insert("hq_reports", row)
+        self.store.insert("hq_reports", listable(row))
         for seal in seals:
-            self.store.insert("hq_seals", {"id": new_id(), "report_id": row["id"], **seal})
+            self.store.insert("hq_seals", listable({"id": new_id(), "report_id": row["id"], **seal}))
         for photo in photos:
-            self.store.insert("hq_photos", {"id": new_id(), "report_id": row["id"], **photo})
+            self.store.insert("hq_photos", listable({"id": new_id(), "report_id": row["id"], **photo}))
 
     def insert_checkpoint(self, device_id: str, report_id: str, bundle_sha256: str, history: CheckedHistory) -> None:
         """Keep a device checkpoint an import accepted, with the earlier roots it proved (call in a transaction)."""
@@ -775,6 +783,13 @@ class HQStore(_BundleLookups):
     def count_reports(self, search: str | None = None) -> int:
         where, params = _search_sql(search, self.pg)
         return int(self.conn.execute(f"SELECT count(*) FROM hq_reports r{where}", params).fetchone()[0])
+
+    def signed_rows(self) -> Iterator[dict[str, Any]]:
+        """Every imported report's whole row, in the order imported (``hq.recheck``: what it signed, checked)."""
+        cur = self.conn.execute("SELECT * FROM hq_reports ORDER BY rowid")
+        names = [d[0] for d in cur.description]
+        for values in cur:
+            yield {k: v for k, v in zip(names, values, strict=True) if k != "rowid"}
 
     def report_row(self, id_or_prefix: str) -> dict[str, Any]:
         """One imported report's whole row, by id or a unique prefix of at least four characters."""

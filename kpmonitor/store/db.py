@@ -59,6 +59,7 @@ from kpmonitor.domain.inspection import (
 )
 from kpmonitor.errors import Conflict, FrozenError, KPError, NotFound, ParseError, WriteFailed
 from kpmonitor.fileio import create_private
+from kpmonitor.i18n import N_, _
 from kpmonitor.store import audit, seals
 from kpmonitor.store.listing import BROAD_SEARCH as BROAD_SEARCH
 from kpmonitor.store.listing import SUMMARY_SORT_COLUMNS as SUMMARY_SORT_COLUMNS
@@ -203,21 +204,21 @@ def _record_parts(row: dict[str, Any], insp: Inspection) -> None:
 
 
 # What each freeze trigger says when it refuses (``store.schema``, ``hq.pgstore``), and the sentence a person reads.
-_FROZEN = (("history is frozen", "Signed checkpoints and receipts are history: they can no longer be changed."),
-           ("imported reports are frozen", "What headquarters imported is evidence: it can no longer be changed."),
-           ("anomaly notes are frozen", "An analyst's note is kept as written and can no longer be changed: write "
-            "a new note instead."),
-           ("confirmations of receipt are frozen", "A confirmation of receipt is kept as recorded and can no longer "
-            "be changed: record a new one to correct it."),
-           ("stored files are frozen", "What headquarters imported is evidence: it can no longer be changed."),
-           ("frozen", "This inspection is signed and can no longer be changed; amend it instead."))
+_FROZEN = (("history is frozen", N_("Signed checkpoints and receipts are history: they can no longer be changed.")),
+           ("imported reports are frozen", N_("What headquarters imported is evidence: it can no longer be changed.")),
+           ("anomaly notes are frozen", N_("An analyst's note is kept as written and can no longer be changed: write "
+            "a new note instead.")),
+           ("confirmations of receipt are frozen", N_("A confirmation of receipt is kept as recorded and can no longer "
+            "be changed: record a new one to correct it.")),
+           ("stored files are frozen", N_("What headquarters imported is evidence: it can no longer be changed.")),
+           ("frozen", N_("This inspection is signed and can no longer be changed; amend it instead.")))
 
 
 def frozen_refusal(error: str) -> FrozenError | None:
     """The sentence for a write a freeze trigger refused (its error's text), on either engine; None: not one."""
     for said, sentence in _FROZEN:
         if said in error:
-            return FrozenError(sentence)
+            return FrozenError(_(sentence))
     return None
 
 

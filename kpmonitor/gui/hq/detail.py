@@ -49,6 +49,30 @@ class ReportDetailDialog(QDialog):
     report_requested = Signal(str)  # a report id: the analyst followed a supersedes / superseded-by link
     pdf_opened = Signal(str)        # the PDF's path
 
+    def _headline(self, row: dict[str, Any]) -> QHBoxLayout:
+        """The badge, and which report of which device this is."""
+        text, colour = badge_look(self.detail["badge"])
+        self.badge = QLabel(text, self)
+        self.badge.setObjectName("report_badge")
+        self.badge.setStyleSheet(f"color: white; background: {colour.name()}; padding: 4px 10px; "
+                                 "border-radius: 4px; font-weight: bold;")
+        headline = plain_label(self.tr("Report {id}, version {version}, number {seq} of device {device}").format(
+            id=self.report_id[:8], version=row["version"], seq=row["device_seq"], device=row["device_id"][:8]),
+            self)
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addWidget(headline, 1)
+        return top
+
+    def _stored_problem_label(self) -> QLabel:
+        """A row no monitor signed (``hq.recheck``), said first and in red: nothing below it may be believed."""
+        label = plain_label(printable(self.detail.get("stored_problem") or ""), self)
+        label.setObjectName("stored_problem")
+        label.setStyleSheet("color: #b00020; font-weight: bold;")
+        label.setWordWrap(True)
+        label.setVisible(bool(self.detail.get("stored_problem")))
+        return label
+
     def __init__(self, ws: Workspace, report_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from kpmonitor.hq.reports import report_detail
@@ -65,18 +89,9 @@ class ReportDetailDialog(QDialog):
             id=self.report_id[:8], number=printable(str(row.get("cert_number") or "—"))))
 
         layout = QVBoxLayout(self)
-        text, colour = badge_look(self.detail["badge"])
-        self.badge = QLabel(text, self)
-        self.badge.setObjectName("report_badge")
-        self.badge.setStyleSheet(f"color: white; background: {colour.name()}; padding: 4px 10px; "
-                                 "border-radius: 4px; font-weight: bold;")
-        headline = plain_label(self.tr("Report {id}, version {version}, number {seq} of device {device}").format(
-            id=self.report_id[:8], version=row["version"], seq=row["device_seq"], device=row["device_id"][:8]),
-            self)
-        top = QHBoxLayout()
-        top.addWidget(self.badge)
-        top.addWidget(headline, 1)
-        layout.addLayout(top)
+        layout.addLayout(self._headline(row))
+        self.stored_problem = self._stored_problem_label()
+        layout.addWidget(self.stored_problem)
 
         body = QHBoxLayout()
         data = QGroupBox(self.tr("What the monitor signed"), self)

@@ -195,6 +195,7 @@ class HqWindow(QMainWindow):
         self.paths = paths
         self.ws = ws
         self.keyring = Keyring(paths)
+        self._take_trust()
         self.import_worker: ImportWorker | None = None
         self.importer: Importer | None = None  # records what the import worker checked, on this thread
         self.task: Task[Any] | None = None  # the root key's work in hand
@@ -849,6 +850,7 @@ class HqWindow(QMainWindow):
 
     def _on_trust_published(self, written: list[Path]) -> None:
         self._end_task()
+        self._share_trust()
         self.keys_status.show_understood(self.tr("Written: {files}. Send them to field devices and verifiers.")
                                          .format(files=", ".join(p.name for p in written)))
         self.trust_published.emit(list(written))
@@ -860,6 +862,16 @@ class HqWindow(QMainWindow):
         self._update_key_buttons()
         return True
 
+    def _take_trust(self) -> None:
+        """Headquarters on PostgreSQL: the issuing home's latest revocation list and certificates before the badges
+        are read (``hq.shared.sync_trust``; every import takes them again)."""
+        from kpmonitor.hq.shared import sync_trust
+
+        try:
+            sync_trust(self.ws)
+        except KPError as exc:
+            log.warning("headquarters' trust was not taken from its database: %s", exc.message)
+
     def _share_trust(self) -> None:
         """Headquarters on PostgreSQL: the other analysts' homes take the new certificate or revocation list from
         the database before their next import (``hq.shared``); nothing on SQLite."""
@@ -868,7 +880,8 @@ class HqWindow(QMainWindow):
         try:
             share_trust(self.ws)
         except KPError as exc:
-            self._fail(exc.message)
+            self._fail(self.tr("Done here, but not yet shared with the other analysts: {why}").format(
+                why=exc.message))
 
     def _end_task(self) -> None:
         self.task = None

@@ -1332,243 +1332,243 @@
 <context>
     <name>HqWindow</name>
     <message>
-        <location filename="../../gui/hq/window.py" line="215"/>
+        <location filename="../../gui/hq/window.py" line="216"/>
         <source>kpmonitor — headquarters: {name}</source>
         <translation>kpmonitor — siège : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="219"/>
+        <location filename="../../gui/hq/window.py" line="220"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="220"/>
+        <location filename="../../gui/hq/window.py" line="221"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="221"/>
-        <location filename="../../gui/hq/window.py" line="1024"/>
+        <location filename="../../gui/hq/window.py" line="222"/>
+        <location filename="../../gui/hq/window.py" line="1037"/>
         <source>Anomalies</source>
         <translation>Anomalies</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="222"/>
+        <location filename="../../gui/hq/window.py" line="223"/>
         <source>Monitors</source>
         <translation>Contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="223"/>
+        <location filename="../../gui/hq/window.py" line="224"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="228"/>
+        <location filename="../../gui/hq/window.py" line="229"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="232"/>
+        <location filename="../../gui/hq/window.py" line="233"/>
         <source>Headquarters home: {name}</source>
         <translation>Dossier de travail du siège : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="255"/>
+        <location filename="../../gui/hq/window.py" line="256"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="257"/>
+        <location filename="../../gui/hq/window.py" line="258"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Importer des paquets…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="258"/>
+        <location filename="../../gui/hq/window.py" line="259"/>
         <source>Import report bundles received from monitors</source>
         <translation>Importer les paquets de rapport reçus des contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="260"/>
+        <location filename="../../gui/hq/window.py" line="261"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="261"/>
+        <location filename="../../gui/hq/window.py" line="262"/>
         <source>Import every bundle in a folder, such as a USB stick</source>
         <translation>Importer tous les paquets d&apos;un dossier, comme une clé USB</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="263"/>
+        <location filename="../../gui/hq/window.py" line="264"/>
         <source>&amp;Export statistics…</source>
         <translation>&amp;Exporter les statistiques…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="266"/>
+        <location filename="../../gui/hq/window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="267"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Reports</source>
         <translation>&amp;Rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Anomalies</source>
         <translation>&amp;Anomalies</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Monitors</source>
         <translation>&amp;Contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="269"/>
+        <location filename="../../gui/hq/window.py" line="270"/>
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="269"/>
+        <location filename="../../gui/hq/window.py" line="270"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="273"/>
+        <location filename="../../gui/hq/window.py" line="274"/>
         <source>Re&amp;fresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="274"/>
+        <location filename="../../gui/hq/window.py" line="275"/>
         <source>Read the reports, anomalies and monitors again</source>
         <translation>Relire les rapports, les anomalies et les contrôleurs</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="275"/>
+        <location filename="../../gui/hq/window.py" line="276"/>
         <source>&amp;Tools</source>
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="277"/>
+        <location filename="../../gui/hq/window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="278"/>
+        <location filename="../../gui/hq/window.py" line="279"/>
         <source>View &amp;log</source>
         <translation>Afficher le &amp;journal</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="279"/>
+        <location filename="../../gui/hq/window.py" line="280"/>
         <source>&amp;About kpmonitor</source>
         <translation>À &amp;propos de kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="331"/>
+        <location filename="../../gui/hq/window.py" line="332"/>
         <source>Import files…</source>
         <translation>Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="333"/>
+        <location filename="../../gui/hq/window.py" line="334"/>
         <source>Import a folder…</source>
         <translation>Importer un dossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="338"/>
+        <location filename="../../gui/hq/window.py" line="339"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="354"/>
+        <location filename="../../gui/hq/window.py" line="355"/>
         <source>This import</source>
         <translation>Cette importation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="362"/>
+        <location filename="../../gui/hq/window.py" line="363"/>
         <source>Import history</source>
         <translation>Historique des importations</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="381"/>
+        <location filename="../../gui/hq/window.py" line="382"/>
         <source>Import report bundles</source>
         <translation>Importer des paquets de rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="382"/>
+        <location filename="../../gui/hq/window.py" line="383"/>
         <source>Report bundles (*.kpbundle);;All files (*)</source>
         <translation>Paquets de rapport (*.kpbundle);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="386"/>
+        <location filename="../../gui/hq/window.py" line="387"/>
         <source>Import every bundle in a folder</source>
         <translation>Importer tous les paquets d&apos;un dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="447"/>
+        <location filename="../../gui/hq/window.py" line="448"/>
         <source>{count} more will be imported when this import is done.</source>
         <translation>{count} de plus seront importés à la fin de cette importation.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="468"/>
+        <location filename="../../gui/hq/window.py" line="469"/>
         <source>Looking for bundles…</source>
         <translation>Recherche des paquets…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="478"/>
+        <location filename="../../gui/hq/window.py" line="479"/>
         <source>Stopping after this bundle…</source>
         <translation>Arrêt après ce paquet…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="484"/>
+        <location filename="../../gui/hq/window.py" line="485"/>
         <source>{done} of {total}: {name}</source>
         <translation>{done} sur {total} : {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="487"/>
+        <location filename="../../gui/hq/window.py" line="488"/>
         <source>{done} of {total}</source>
         <translation>{done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="522"/>
+        <location filename="../../gui/hq/window.py" line="523"/>
         <source>No report bundles (.kpbundle) were found there.</source>
         <translation>Aucun paquet de rapport (.kpbundle) n&apos;a été trouvé là.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="524"/>
+        <location filename="../../gui/hq/window.py" line="525"/>
         <source>{imported} imported, {already} already here, {conflict} set aside, {refused} refused.</source>
         <translation>{imported} importés, {already} déjà présents, {conflict} mis de côté, {refused} refusés.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="530"/>
+        <location filename="../../gui/hq/window.py" line="531"/>
         <source>Import stopped.</source>
         <translation>Importation arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="563"/>
+        <location filename="../../gui/hq/window.py" line="564"/>
         <source>Search: certificate number, exporter, importer, monitor, origin, date, verdict, seal…</source>
         <translation>Rechercher : n° de certificat, exportateur, importateur, contrôleur, origine, date, verdict, scellé…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="572"/>
+        <location filename="../../gui/hq/window.py" line="573"/>
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="578"/>
+        <location filename="../../gui/hq/window.py" line="579"/>
         <source>Open report</source>
         <translation>Ouvrir le rapport</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="613"/>
+        <location filename="../../gui/hq/window.py" line="614"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n rapport</numerusform>
@@ -1576,208 +1576,213 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="632"/>
+        <location filename="../../gui/hq/window.py" line="633"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="657"/>
+        <location filename="../../gui/hq/window.py" line="658"/>
         <source>Note or resolve…</source>
         <translation>Annoter ou résoudre…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="658"/>
+        <location filename="../../gui/hq/window.py" line="659"/>
         <source>Write what you found on the selected anomaly, and mark it resolved if it is: kept on record, a later note supersedes it</source>
         <translation>Écrire ce que vous avez constaté sur l&apos;anomalie sélectionnée, et la marquer résolue si elle l&apos;est : c&apos;est archivé, une note ultérieure la remplace</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="684"/>
+        <location filename="../../gui/hq/window.py" line="685"/>
         <source>Note on an anomaly</source>
         <translation>Note sur une anomalie</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="685"/>
+        <location filename="../../gui/hq/window.py" line="686"/>
         <source>What did you find? The note is kept on record with your name; a later note supersedes it.</source>
         <translation>Qu&apos;avez-vous constaté ? La note est archivée avec votre nom ; une note ultérieure la remplace.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="686"/>
+        <location filename="../../gui/hq/window.py" line="687"/>
         <source>Keep the note</source>
         <translation>Garder la note</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="687"/>
+        <location filename="../../gui/hq/window.py" line="688"/>
         <source>Resolved: nothing more to look at</source>
         <translation>Résolue : plus rien à examiner</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="707"/>
+        <location filename="../../gui/hq/window.py" line="708"/>
         <source>Resolved, with your note.</source>
         <translation>Résolue, avec votre note.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="707"/>
+        <location filename="../../gui/hq/window.py" line="708"/>
         <source>Your note is kept.</source>
         <translation>Votre note est conservée.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="716"/>
+        <location filename="../../gui/hq/window.py" line="717"/>
         <source>Issue certificate from request…</source>
         <translation>Délivrer un certificat sur demande…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="718"/>
+        <location filename="../../gui/hq/window.py" line="719"/>
         <source>Revoke…</source>
         <translation>Révoquer…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="720"/>
+        <location filename="../../gui/hq/window.py" line="721"/>
         <source>Publish trust list and revocation list…</source>
         <translation>Publier la liste de confiance et la liste de révocation…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="728"/>
+        <location filename="../../gui/hq/window.py" line="729"/>
         <source>Certificates issued by headquarters</source>
         <translation>Certificats délivrés par le siège</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="734"/>
+        <location filename="../../gui/hq/window.py" line="735"/>
         <source>Devices headquarters has received reports from</source>
         <translation>Appareils dont le siège a reçu des rapports</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="758"/>
+        <location filename="../../gui/hq/window.py" line="759"/>
         <source>Choose the monitor&apos;s certificate request</source>
         <translation>Choisir la demande de certificat du contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="759"/>
+        <location filename="../../gui/hq/window.py" line="760"/>
         <source>Certificate requests (*.pem *.csr);;All files (*)</source>
         <translation>Demandes de certificat (*.pem *.csr);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="777"/>
+        <location filename="../../gui/hq/window.py" line="778"/>
         <source>The passphrase of headquarters&apos; root key, to issue a certificate to {name}.</source>
         <translation>La phrase secrète de la clé racine du siège, pour délivrer un certificat à {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="782"/>
+        <location filename="../../gui/hq/window.py" line="783"/>
         <source>Save the certificate to send to the monitor</source>
         <translation>Enregistrer le certificat à envoyer au contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="784"/>
+        <location filename="../../gui/hq/window.py" line="785"/>
         <source>Certificates (*.pem);;All files (*)</source>
         <translation>Certificats (*.pem);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="790"/>
+        <location filename="../../gui/hq/window.py" line="791"/>
         <source>Issuing the certificate…</source>
         <translation>Délivrance du certificat…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="797"/>
+        <location filename="../../gui/hq/window.py" line="798"/>
         <source>Certificate issued and saved as {file}; send it to the monitor, who installs it under Signing certificate.</source>
         <translation>Certificat délivré et enregistré sous {file} ; envoyez-le au contrôleur, qui l&apos;installe dans Certificat de signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="809"/>
+        <location filename="../../gui/hq/window.py" line="810"/>
         <source>Choose the certificate to revoke in the list.</source>
         <translation>Choisissez dans la liste le certificat à révoquer.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="810"/>
+        <location filename="../../gui/hq/window.py" line="811"/>
         <source>Revoke certificate</source>
         <translation>Révoquer le certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="811"/>
+        <location filename="../../gui/hq/window.py" line="812"/>
         <source>Revoke the certificate of {name} (serial {serial})? Reports signed with it will no longer be accepted once the new revocation list is published; this cannot be undone.</source>
         <translation>Révoquer le certificat de {name} (numéro de série {serial}) ? Les rapports signés avec lui ne seront plus acceptés une fois la nouvelle liste de révocation publiée ; c&apos;est irréversible.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="814"/>
+        <location filename="../../gui/hq/window.py" line="815"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="816"/>
-        <location filename="../../gui/hq/window.py" line="841"/>
+        <location filename="../../gui/hq/window.py" line="817"/>
+        <location filename="../../gui/hq/window.py" line="842"/>
         <source>The passphrase of headquarters&apos; root key, to sign the revocation list.</source>
         <translation>La phrase secrète de la clé racine du siège, pour signer la liste de révocation.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="823"/>
+        <location filename="../../gui/hq/window.py" line="824"/>
         <source>Revoking the certificate…</source>
         <translation>Révocation du certificat…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="828"/>
+        <location filename="../../gui/hq/window.py" line="829"/>
         <source>Certificate {serial} is revoked. Publish the revocation list so that field devices and verifiers learn of it.</source>
         <translation>Le certificat {serial} est révoqué. Publiez la liste de révocation pour que les appareils de terrain et les vérificateurs l&apos;apprennent.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="838"/>
+        <location filename="../../gui/hq/window.py" line="839"/>
         <source>Choose the folder to publish the trust list and revocation list into</source>
         <translation>Choisir le dossier où publier la liste de confiance et la liste de révocation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="848"/>
+        <location filename="../../gui/hq/window.py" line="849"/>
         <source>Publishing…</source>
         <translation>Publication…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="852"/>
+        <location filename="../../gui/hq/window.py" line="854"/>
         <source>Written: {files}. Send them to field devices and verifiers.</source>
         <translation>Écrits : {files}. Envoyez-les aux appareils de terrain et aux vérificateurs.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="892"/>
+        <location filename="../../gui/hq/window.py" line="883"/>
+        <source>Done here, but not yet shared with the other analysts: {why}</source>
+        <translation>Fait ici, mais pas encore partagé avec les autres analystes : {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="905"/>
         <source>Shipments, carats and value; an amended report counts once, at its latest version.</source>
         <translation>Expéditions, carats et valeur ; un rapport rectifié compte une fois, dans sa dernière version.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="895"/>
+        <location filename="../../gui/hq/window.py" line="908"/>
         <source>By month and origin</source>
         <translation>Par mois et origine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="895"/>
+        <location filename="../../gui/hq/window.py" line="908"/>
         <source>By operator</source>
         <translation>Par exploitant</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="896"/>
+        <location filename="../../gui/hq/window.py" line="909"/>
         <source>By mine</source>
         <translation>Par mine</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="898"/>
+        <location filename="../../gui/hq/window.py" line="911"/>
         <source>Group the statistics</source>
         <translation>Regrouper les statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="900"/>
+        <location filename="../../gui/hq/window.py" line="913"/>
         <source>&amp;Group</source>
         <translation>&amp;Grouper</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="904"/>
+        <location filename="../../gui/hq/window.py" line="917"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="942"/>
+        <location filename="../../gui/hq/window.py" line="955"/>
         <source>Export statistics</source>
         <translation>Exporter les statistiques</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="943"/>
+        <location filename="../../gui/hq/window.py" line="956"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="958"/>
+        <location filename="../../gui/hq/window.py" line="971"/>
         <source>%n row(s) written to {file}.</source>
         <translation>
             <numerusform>%n ligne écrite dans {file}.</numerusform>
@@ -1785,37 +1790,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1014"/>
+        <location filename="../../gui/hq/window.py" line="1027"/>
         <source>Nothing to look at: every report has arrived, and none repeats a seal or a certificate.</source>
         <translation>Rien à examiner : tous les rapports sont arrivés, et aucun ne répète un scellé ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1016"/>
+        <location filename="../../gui/hq/window.py" line="1029"/>
         <source>{alerts} alert(s) and {warnings} warning(s) open, most serious first. Double-click one to open its report; select one to note or resolve it.</source>
         <translation>{alerts} alerte(s) et {warnings} avertissement(s) ouverts, les plus graves en premier. Double-cliquez sur l&apos;une pour ouvrir son rapport ; sélectionnez-en une pour l&apos;annoter ou la résoudre.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1020"/>
+        <location filename="../../gui/hq/window.py" line="1033"/>
         <source>{resolved} resolved (listed, dimmed).</source>
         <translation>{resolved} résolue(s) (listées, grisées).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1023"/>
+        <location filename="../../gui/hq/window.py" line="1036"/>
         <source>Anomalies ({count})</source>
         <translation>Anomalies ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1133"/>
+        <location filename="../../gui/hq/window.py" line="1146"/>
         <source>Others recorded something at headquarters; the lists are up to date.</source>
         <translation>Quelqu&apos;un d&apos;autre a enregistré quelque chose au siège ; les listes sont à jour.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1142"/>
+        <location filename="../../gui/hq/window.py" line="1155"/>
         <source>1 report imported elsewhere; the lists are up to date.</source>
         <translation>1 rapport importé ailleurs ; les listes sont à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="1144"/>
+        <location filename="../../gui/hq/window.py" line="1157"/>
         <source>%n reports imported elsewhere; the lists are up to date.</source>
         <translation>
             <numerusform>%n rapport importé ailleurs ; les listes sont à jour.</numerusform>
@@ -1823,12 +1828,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1146"/>
+        <location filename="../../gui/hq/window.py" line="1159"/>
         <source>1 note on anomalies written elsewhere; the lists are up to date.</source>
         <translation>1 note sur les anomalies écrite ailleurs ; les listes sont à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="1148"/>
+        <location filename="../../gui/hq/window.py" line="1161"/>
         <source>%n notes on anomalies written elsewhere; the lists are up to date.</source>
         <translation>
             <numerusform>%n note sur les anomalies écrite ailleurs ; les listes sont à jour.</numerusform>
@@ -1836,12 +1841,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1150"/>
+        <location filename="../../gui/hq/window.py" line="1163"/>
         <source>1 confirmation of receipt recorded elsewhere; the lists are up to date.</source>
         <translation>1 confirmation de réception enregistrée ailleurs ; les listes sont à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="1152"/>
+        <location filename="../../gui/hq/window.py" line="1165"/>
         <source>%n confirmations of receipt recorded elsewhere; the lists are up to date.</source>
         <translation>
             <numerusform>%n confirmation de réception enregistrée ailleurs ; les listes sont à jour.</numerusform>
@@ -3559,158 +3564,158 @@ Accepté : {note}</translation>
 <context>
     <name>ReportDetailDialog</name>
     <message>
-        <location filename="../../gui/hq/detail.py" line="64"/>
+        <location filename="../../gui/hq/detail.py" line="88"/>
         <source>Report {id} — certificate {number}</source>
         <translation>Rapport {id} — certificat {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="73"/>
+        <location filename="../../gui/hq/detail.py" line="59"/>
         <source>Report {id}, version {version}, number {seq} of device {device}</source>
         <translation>Rapport {id}, version {version}, n° {seq} de l&apos;appareil {device}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="82"/>
+        <location filename="../../gui/hq/detail.py" line="97"/>
         <source>What the monitor signed</source>
         <translation>Ce que le contrôleur a signé</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="87"/>
+        <location filename="../../gui/hq/detail.py" line="102"/>
         <source>KP certificate</source>
         <translation>Certificat PK</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="88"/>
+        <location filename="../../gui/hq/detail.py" line="103"/>
         <source>Issued by</source>
         <translation>Délivré par</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="89"/>
+        <location filename="../../gui/hq/detail.py" line="104"/>
         <source>Exporter</source>
         <translation>Exportateur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="90"/>
+        <location filename="../../gui/hq/detail.py" line="105"/>
         <source>Importer</source>
         <translation>Importateur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="91"/>
+        <location filename="../../gui/hq/detail.py" line="106"/>
         <source>Origin / provenance</source>
         <translation>Origine / provenance</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="92"/>
+        <location filename="../../gui/hq/detail.py" line="107"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="93"/>
+        <location filename="../../gui/hq/detail.py" line="108"/>
         <source>Carats</source>
         <translation>Carats</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="94"/>
+        <location filename="../../gui/hq/detail.py" line="109"/>
         <source>Value (US$)</source>
         <translation>Valeur (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="95"/>
+        <location filename="../../gui/hq/detail.py" line="110"/>
         <source>Parcels, seals, photos</source>
         <translation>Colis, scellés, photos</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="96"/>
+        <location filename="../../gui/hq/detail.py" line="111"/>
         <source>Site</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="97"/>
+        <location filename="../../gui/hq/detail.py" line="112"/>
         <source>Inspected</source>
         <translation>Inspecté le</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="98"/>
+        <location filename="../../gui/hq/detail.py" line="113"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="99"/>
+        <location filename="../../gui/hq/detail.py" line="114"/>
         <source>Monitor</source>
         <translation>Contrôleur</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="100"/>
+        <location filename="../../gui/hq/detail.py" line="115"/>
         <source>Signed</source>
         <translation>Signé le</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="101"/>
-        <location filename="../../gui/hq/detail.py" line="114"/>
+        <location filename="../../gui/hq/detail.py" line="116"/>
+        <location filename="../../gui/hq/detail.py" line="129"/>
         <source>Receipt</source>
         <translation>Réception</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="102"/>
+        <location filename="../../gui/hq/detail.py" line="117"/>
         <source>Certificate serial</source>
         <translation>N° de série du certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="103"/>
+        <location filename="../../gui/hq/detail.py" line="118"/>
         <source>Imported</source>
         <translation>Importé le</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="118"/>
+        <location filename="../../gui/hq/detail.py" line="133"/>
         <source>Checks at import</source>
         <translation>Contrôles à l&apos;importation</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="136"/>
+        <location filename="../../gui/hq/detail.py" line="151"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="155"/>
+        <location filename="../../gui/hq/detail.py" line="170"/>
         <source>The monitor attached no photos.</source>
         <translation>Le contrôleur n&apos;a joint aucune photo.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="164"/>
+        <location filename="../../gui/hq/detail.py" line="179"/>
         <source>Open PDF</source>
         <translation>Ouvrir le PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="170"/>
+        <location filename="../../gui/hq/detail.py" line="185"/>
         <source>Amends report {id}</source>
         <translation>Rectifie le rapport {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="173"/>
+        <location filename="../../gui/hq/detail.py" line="188"/>
         <source>That report is another device&apos;s: this one is no amendment of it.</source>
         <translation>Ce rapport est celui d&apos;un autre appareil : celui-ci n&apos;en est pas un rectificatif.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="176"/>
+        <location filename="../../gui/hq/detail.py" line="191"/>
         <source>That report has not arrived at headquarters.</source>
         <translation>Ce rapport n&apos;est pas arrivé au siège.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="181"/>
+        <location filename="../../gui/hq/detail.py" line="196"/>
         <source>Superseded by report {id}</source>
         <translation>Remplacé par le rapport {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="187"/>
+        <location filename="../../gui/hq/detail.py" line="202"/>
         <source>Why it amends report {id}: {reason}</source>
         <translation>Pourquoi il rectifie le rapport {id} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="190"/>
+        <location filename="../../gui/hq/detail.py" line="205"/>
         <source>A later version of this report was received: this one is kept as evidence, but the later one counts.</source>
         <translation>Une version ultérieure de ce rapport a été reçue : celle-ci est conservée comme preuve, mais c&apos;est la plus récente qui compte.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/detail.py" line="210"/>
+        <location filename="../../gui/hq/detail.py" line="225"/>
         <source>%n parcel(s)</source>
         <translation>
             <numerusform>%n colis</numerusform>
@@ -3718,22 +3723,22 @@ Accepté : {note}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="212"/>
+        <location filename="../../gui/hq/detail.py" line="227"/>
         <source>reference {reference}</source>
         <translation>référence {reference}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="214"/>
+        <location filename="../../gui/hq/detail.py" line="229"/>
         <source>Confirmed on {day} by {authority}</source>
         <translation>Confirmé le {day} par {authority}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="218"/>
+        <location filename="../../gui/hq/detail.py" line="233"/>
         <source>It differs from this report: {what}.</source>
         <translation>Elle diffère de ce rapport : {what}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/detail.py" line="223"/>
+        <location filename="../../gui/hq/detail.py" line="238"/>
         <source>No confirmation of receipt yet, %n day(s) after signing</source>
         <translation>
             <numerusform>Pas encore de confirmation de réception, %n jour après la signature</numerusform>
@@ -3741,27 +3746,27 @@ Accepté : {note}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="224"/>
+        <location filename="../../gui/hq/detail.py" line="239"/>
         <source>overdue</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="225"/>
+        <location filename="../../gui/hq/detail.py" line="240"/>
         <source>None awaited: not certified, or a later version counts</source>
         <translation>Aucune attendue : non certifié, ou une version ultérieure compte</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="247"/>
+        <location filename="../../gui/hq/detail.py" line="262"/>
         <source>(cannot be shown)</source>
         <translation>(ne peut pas être affiché)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="261"/>
+        <location filename="../../gui/hq/detail.py" line="276"/>
         <source>The report&apos;s PDF is missing from headquarters&apos; inbox folder; import its bundle again to restore it.</source>
         <translation>Le PDF du rapport manque dans le dossier de réception du siège ; importez de nouveau son paquet pour le restaurer.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="265"/>
+        <location filename="../../gui/hq/detail.py" line="280"/>
         <source>No program on this computer opens PDF files.</source>
         <translation>Aucun programme de cet ordinateur n&apos;ouvre les fichiers PDF.</translation>
     </message>
@@ -4242,7 +4247,7 @@ Importateur : {importer}</translation>
     <name>SignDialog</name>
     <message>
         <location filename="../../gui/field/sign_dialog.py" line="65"/>
-        <location filename="../../gui/field/sign_dialog.py" line="216"/>
+        <location filename="../../gui/field/sign_dialog.py" line="218"/>
         <source>(no number yet)</source>
         <translation>(pas encore de numéro)</translation>
     </message>
@@ -4312,22 +4317,22 @@ Importateur : {importer}</translation>
         <translation>Écrire le PDF signé et le paquet pour le siège dans un dossier (une clé USB)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="220"/>
+        <location filename="../../gui/field/sign_dialog.py" line="222"/>
         <source>{carats} ct</source>
         <translation>{carats} ct</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="222"/>
+        <location filename="../../gui/field/sign_dialog.py" line="224"/>
         <source>US$ {value}</source>
         <translation>{value} USD</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="236"/>
+        <location filename="../../gui/field/sign_dialog.py" line="238"/>
         <source>1 error must be fixed before signing.</source>
         <translation>1 erreur doit être corrigée avant de signer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="237"/>
+        <location filename="../../gui/field/sign_dialog.py" line="239"/>
         <source>%n errors must be fixed before signing.</source>
         <translation>
             <numerusform>%n erreur doit être corrigée avant de signer.</numerusform>
@@ -4335,12 +4340,12 @@ Importateur : {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="240"/>
+        <location filename="../../gui/field/sign_dialog.py" line="242"/>
         <source>1 warning must be acknowledged before signing: select it and say why it is acceptable.</source>
         <translation>1 avertissement doit être accepté avant de signer : sélectionnez-le et dites pourquoi il est acceptable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="242"/>
+        <location filename="../../gui/field/sign_dialog.py" line="244"/>
         <source>%n warnings must be acknowledged before signing: select each and say why it is acceptable.</source>
         <translation>
             <numerusform>%n avertissement doit être accepté avant de signer : sélectionnez-le et dites pourquoi il est acceptable.</numerusform>
@@ -4348,98 +4353,98 @@ Importateur : {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="246"/>
+        <location filename="../../gui/field/sign_dialog.py" line="248"/>
         <source>No errors; every warning acknowledged (the notes go into the report). Ready to sign.</source>
         <translation>Aucune erreur ; tous les avertissements acceptés (les notes figurent dans le rapport). Prêt à signer.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="249"/>
+        <location filename="../../gui/field/sign_dialog.py" line="251"/>
         <source>No problems. Ready to sign.</source>
         <translation>Aucun problème. Prêt à signer.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="267"/>
+        <location filename="../../gui/field/sign_dialog.py" line="269"/>
         <source>This home has no signing key yet: make one in Tools → Signing certificate, then sign.</source>
         <translation>Ce dossier de travail n&apos;a pas encore de clé de signature : créez-en une dans Outils → Certificat de signature, puis signez.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="290"/>
+        <location filename="../../gui/field/sign_dialog.py" line="292"/>
         <source>Signing with {name}&apos;s certificate {serial}, issued by {issuer}.</source>
         <translation>Signature avec le certificat {serial} de {name}, délivré par {issuer}.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="314"/>
+        <location filename="../../gui/field/sign_dialog.py" line="316"/>
         <source>Fix the errors and acknowledge the warnings first.</source>
         <translation>Corrigez d&apos;abord les erreurs et acceptez les avertissements.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="316"/>
-        <location filename="../../gui/field/sign_dialog.py" line="364"/>
+        <location filename="../../gui/field/sign_dialog.py" line="318"/>
+        <location filename="../../gui/field/sign_dialog.py" line="366"/>
         <source>Type the passphrase of the signing key.</source>
         <translation>Saisissez la phrase secrète de la clé de signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="318"/>
+        <location filename="../../gui/field/sign_dialog.py" line="320"/>
         <source>Freeze and sign the inspection</source>
         <translation>Figer et signer l&apos;inspection</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="359"/>
+        <location filename="../../gui/field/sign_dialog.py" line="361"/>
         <source>The inspection cannot be signed yet: fix the errors and acknowledge the warnings.</source>
         <translation>L&apos;inspection ne peut pas encore être signée : corrigez les erreurs et acceptez les avertissements.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="388"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Opening the signing key…</source>
         <translation>Ouverture de la clé de signature…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="388"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Sealing the summary in the QR code…</source>
         <translation>Scellement du résumé dans le code QR…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="389"/>
+        <location filename="../../gui/field/sign_dialog.py" line="391"/>
         <source>Rendering the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="389"/>
+        <location filename="../../gui/field/sign_dialog.py" line="391"/>
         <source>Signing the PDF…</source>
         <translation>Signature du PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="390"/>
+        <location filename="../../gui/field/sign_dialog.py" line="392"/>
         <source>Recording the report…</source>
         <translation>Enregistrement du rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="390"/>
+        <location filename="../../gui/field/sign_dialog.py" line="392"/>
         <source>Signed.</source>
         <translation>Signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="412"/>
+        <location filename="../../gui/field/sign_dialog.py" line="414"/>
         <source>The passphrase is wrong. Type it again; it is the one chosen when this home was made.</source>
         <translation>La phrase secrète est erronée. Saisissez-la de nouveau ; c&apos;est celle choisie à la création de ce dossier de travail.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="443"/>
+        <location filename="../../gui/field/sign_dialog.py" line="445"/>
         <source>Signed and frozen.</source>
         <translation>Signé et figé.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="446"/>
+        <location filename="../../gui/field/sign_dialog.py" line="448"/>
         <source>Report {report}, version {version}, is signed and stored in this home. Export it to a USB stick to give the PDF to the exporter and the bundle to headquarters.</source>
         <translation>Le rapport {report}, version {version}, est signé et conservé dans ce dossier de travail. Exportez-le sur une clé USB pour remettre le PDF à l&apos;exportateur et le paquet au siège.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="452"/>
+        <location filename="../../gui/field/sign_dialog.py" line="454"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="467"/>
+        <location filename="../../gui/field/sign_dialog.py" line="469"/>
         <source>No program to show PDF files was found. The PDF is {path}</source>
         <translation>Aucun programme d&apos;affichage des PDF n&apos;a été trouvé. Le PDF est {path}</translation>
     </message>

@@ -1332,243 +1332,243 @@
 <context>
     <name>HqWindow</name>
     <message>
-        <location filename="../../gui/hq/window.py" line="215"/>
+        <location filename="../../gui/hq/window.py" line="216"/>
         <source>kpmonitor — headquarters: {name}</source>
         <translation>kpmonitor — sede: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="219"/>
+        <location filename="../../gui/hq/window.py" line="220"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="220"/>
+        <location filename="../../gui/hq/window.py" line="221"/>
         <source>Reports</source>
         <translation>Relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="221"/>
-        <location filename="../../gui/hq/window.py" line="1024"/>
+        <location filename="../../gui/hq/window.py" line="222"/>
+        <location filename="../../gui/hq/window.py" line="1037"/>
         <source>Anomalies</source>
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="222"/>
+        <location filename="../../gui/hq/window.py" line="223"/>
         <source>Monitors</source>
         <translation>Inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="223"/>
+        <location filename="../../gui/hq/window.py" line="224"/>
         <source>Statistics</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="228"/>
+        <location filename="../../gui/hq/window.py" line="229"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="232"/>
+        <location filename="../../gui/hq/window.py" line="233"/>
         <source>Headquarters home: {name}</source>
         <translation>Pasta de trabalho da sede: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="255"/>
+        <location filename="../../gui/hq/window.py" line="256"/>
         <source>&amp;File</source>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="257"/>
+        <location filename="../../gui/hq/window.py" line="258"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Importar pacotes…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="258"/>
+        <location filename="../../gui/hq/window.py" line="259"/>
         <source>Import report bundles received from monitors</source>
         <translation>Importar os pacotes de relatório recebidos dos inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="260"/>
+        <location filename="../../gui/hq/window.py" line="261"/>
         <source>Import a &amp;folder…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="261"/>
+        <location filename="../../gui/hq/window.py" line="262"/>
         <source>Import every bundle in a folder, such as a USB stick</source>
         <translation>Importar todos os pacotes de uma pasta, como uma pen USB</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="263"/>
+        <location filename="../../gui/hq/window.py" line="264"/>
         <source>&amp;Export statistics…</source>
         <translation>&amp;Exportar estatísticas…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="266"/>
+        <location filename="../../gui/hq/window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="267"/>
+        <location filename="../../gui/hq/window.py" line="268"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Caixa de entrada</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Reports</source>
         <translation>&amp;Relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Anomalies</source>
         <translation>&amp;Anomalias</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="268"/>
+        <location filename="../../gui/hq/window.py" line="269"/>
         <source>&amp;Monitors</source>
         <translation>&amp;Inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="269"/>
+        <location filename="../../gui/hq/window.py" line="270"/>
         <source>&amp;Statistics</source>
         <translation>&amp;Estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="269"/>
+        <location filename="../../gui/hq/window.py" line="270"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Painel</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="273"/>
+        <location filename="../../gui/hq/window.py" line="274"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;tualizar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="274"/>
+        <location filename="../../gui/hq/window.py" line="275"/>
         <source>Read the reports, anomalies and monitors again</source>
         <translation>Voltar a ler os relatórios, as anomalias e os inspetores</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="275"/>
+        <location filename="../../gui/hq/window.py" line="276"/>
         <source>&amp;Tools</source>
         <translation>Ferra&amp;mentas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="277"/>
+        <location filename="../../gui/hq/window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="278"/>
+        <location filename="../../gui/hq/window.py" line="279"/>
         <source>View &amp;log</source>
         <translation>Ver re&amp;gisto</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="279"/>
+        <location filename="../../gui/hq/window.py" line="280"/>
         <source>&amp;About kpmonitor</source>
         <translation>&amp;Acerca do kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="331"/>
+        <location filename="../../gui/hq/window.py" line="332"/>
         <source>Import files…</source>
         <translation>Importar ficheiros…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="333"/>
+        <location filename="../../gui/hq/window.py" line="334"/>
         <source>Import a folder…</source>
         <translation>Importar pasta…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="338"/>
+        <location filename="../../gui/hq/window.py" line="339"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="354"/>
+        <location filename="../../gui/hq/window.py" line="355"/>
         <source>This import</source>
         <translation>Esta importação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="362"/>
+        <location filename="../../gui/hq/window.py" line="363"/>
         <source>Import history</source>
         <translation>Histórico de importações</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="381"/>
+        <location filename="../../gui/hq/window.py" line="382"/>
         <source>Import report bundles</source>
         <translation>Importar pacotes de relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="382"/>
+        <location filename="../../gui/hq/window.py" line="383"/>
         <source>Report bundles (*.kpbundle);;All files (*)</source>
         <translation>Pacotes de relatório (*.kpbundle);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="386"/>
+        <location filename="../../gui/hq/window.py" line="387"/>
         <source>Import every bundle in a folder</source>
         <translation>Importar todos os pacotes de uma pasta</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="447"/>
+        <location filename="../../gui/hq/window.py" line="448"/>
         <source>{count} more will be imported when this import is done.</source>
         <translation>Mais {count} serão importados quando esta importação terminar.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="468"/>
+        <location filename="../../gui/hq/window.py" line="469"/>
         <source>Looking for bundles…</source>
         <translation>A procurar pacotes…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="478"/>
+        <location filename="../../gui/hq/window.py" line="479"/>
         <source>Stopping after this bundle…</source>
         <translation>A parar depois deste pacote…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="484"/>
+        <location filename="../../gui/hq/window.py" line="485"/>
         <source>{done} of {total}: {name}</source>
         <translation>{done} de {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="487"/>
+        <location filename="../../gui/hq/window.py" line="488"/>
         <source>{done} of {total}</source>
         <translation>{done} de {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="522"/>
+        <location filename="../../gui/hq/window.py" line="523"/>
         <source>No report bundles (.kpbundle) were found there.</source>
         <translation>Não foram encontrados pacotes de relatório (.kpbundle) aí.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="524"/>
+        <location filename="../../gui/hq/window.py" line="525"/>
         <source>{imported} imported, {already} already here, {conflict} set aside, {refused} refused.</source>
         <translation>{imported} importados, {already} já existentes, {conflict} postos de parte, {refused} recusados.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="530"/>
+        <location filename="../../gui/hq/window.py" line="531"/>
         <source>Import stopped.</source>
         <translation>Importação interrompida.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="563"/>
+        <location filename="../../gui/hq/window.py" line="564"/>
         <source>Search: certificate number, exporter, importer, monitor, origin, date, verdict, seal…</source>
         <translation>Procurar: n.º de certificado, exportador, importador, inspetor, origem, data, decisão, selo…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="572"/>
+        <location filename="../../gui/hq/window.py" line="573"/>
         <source>&amp;Find</source>
         <translation>&amp;Procurar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="578"/>
+        <location filename="../../gui/hq/window.py" line="579"/>
         <source>Open report</source>
         <translation>Abrir relatório</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="613"/>
+        <location filename="../../gui/hq/window.py" line="614"/>
         <source>%n report(s)</source>
         <translation>
             <numerusform>%n relatório</numerusform>
@@ -1576,208 +1576,213 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="632"/>
+        <location filename="../../gui/hq/window.py" line="633"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="657"/>
+        <location filename="../../gui/hq/window.py" line="658"/>
         <source>Note or resolve…</source>
         <translation>Anotar ou resolver…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="658"/>
+        <location filename="../../gui/hq/window.py" line="659"/>
         <source>Write what you found on the selected anomaly, and mark it resolved if it is: kept on record, a later note supersedes it</source>
         <translation>Escrever o que encontrou na anomalia selecionada e marcá-la como resolvida, se for o caso: fica registado, uma nota posterior substitui-a</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="684"/>
+        <location filename="../../gui/hq/window.py" line="685"/>
         <source>Note on an anomaly</source>
         <translation>Nota sobre uma anomalia</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="685"/>
+        <location filename="../../gui/hq/window.py" line="686"/>
         <source>What did you find? The note is kept on record with your name; a later note supersedes it.</source>
         <translation>O que encontrou? A nota fica registada com o seu nome; uma nota posterior substitui-a.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="686"/>
+        <location filename="../../gui/hq/window.py" line="687"/>
         <source>Keep the note</source>
         <translation>Guardar a nota</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="687"/>
+        <location filename="../../gui/hq/window.py" line="688"/>
         <source>Resolved: nothing more to look at</source>
         <translation>Resolvida: nada mais a analisar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="707"/>
+        <location filename="../../gui/hq/window.py" line="708"/>
         <source>Resolved, with your note.</source>
         <translation>Resolvida, com a sua nota.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="707"/>
+        <location filename="../../gui/hq/window.py" line="708"/>
         <source>Your note is kept.</source>
         <translation>A sua nota foi guardada.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="716"/>
+        <location filename="../../gui/hq/window.py" line="717"/>
         <source>Issue certificate from request…</source>
         <translation>Emitir certificado a partir de pedido…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="718"/>
+        <location filename="../../gui/hq/window.py" line="719"/>
         <source>Revoke…</source>
         <translation>Revogar…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="720"/>
+        <location filename="../../gui/hq/window.py" line="721"/>
         <source>Publish trust list and revocation list…</source>
         <translation>Publicar lista de confiança e lista de revogação…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="728"/>
+        <location filename="../../gui/hq/window.py" line="729"/>
         <source>Certificates issued by headquarters</source>
         <translation>Certificados emitidos pela sede</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="734"/>
+        <location filename="../../gui/hq/window.py" line="735"/>
         <source>Devices headquarters has received reports from</source>
         <translation>Dispositivos de que a sede recebeu relatórios</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="758"/>
+        <location filename="../../gui/hq/window.py" line="759"/>
         <source>Choose the monitor&apos;s certificate request</source>
         <translation>Escolher o pedido de certificado do inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="759"/>
+        <location filename="../../gui/hq/window.py" line="760"/>
         <source>Certificate requests (*.pem *.csr);;All files (*)</source>
         <translation>Pedidos de certificado (*.pem *.csr);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="777"/>
+        <location filename="../../gui/hq/window.py" line="778"/>
         <source>The passphrase of headquarters&apos; root key, to issue a certificate to {name}.</source>
         <translation>A frase-passe da chave raiz da sede, para emitir um certificado a {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="782"/>
+        <location filename="../../gui/hq/window.py" line="783"/>
         <source>Save the certificate to send to the monitor</source>
         <translation>Guardar o certificado a enviar ao inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="784"/>
+        <location filename="../../gui/hq/window.py" line="785"/>
         <source>Certificates (*.pem);;All files (*)</source>
         <translation>Certificados (*.pem);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="790"/>
+        <location filename="../../gui/hq/window.py" line="791"/>
         <source>Issuing the certificate…</source>
         <translation>A emitir o certificado…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="797"/>
+        <location filename="../../gui/hq/window.py" line="798"/>
         <source>Certificate issued and saved as {file}; send it to the monitor, who installs it under Signing certificate.</source>
         <translation>Certificado emitido e guardado como {file}; envie-o ao inspetor, que o instala em Certificado de assinatura.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="809"/>
+        <location filename="../../gui/hq/window.py" line="810"/>
         <source>Choose the certificate to revoke in the list.</source>
         <translation>Escolha na lista o certificado a revogar.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="810"/>
+        <location filename="../../gui/hq/window.py" line="811"/>
         <source>Revoke certificate</source>
         <translation>Revogar certificado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="811"/>
+        <location filename="../../gui/hq/window.py" line="812"/>
         <source>Revoke the certificate of {name} (serial {serial})? Reports signed with it will no longer be accepted once the new revocation list is published; this cannot be undone.</source>
         <translation>Revogar o certificado de {name} (n.º de série {serial})? Os relatórios assinados com ele deixam de ser aceites quando a nova lista de revogação for publicada; não é possível anular.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="814"/>
+        <location filename="../../gui/hq/window.py" line="815"/>
         <source>Revoke</source>
         <translation>Revogar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="816"/>
-        <location filename="../../gui/hq/window.py" line="841"/>
+        <location filename="../../gui/hq/window.py" line="817"/>
+        <location filename="../../gui/hq/window.py" line="842"/>
         <source>The passphrase of headquarters&apos; root key, to sign the revocation list.</source>
         <translation>A frase-passe da chave raiz da sede, para assinar a lista de revogação.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="823"/>
+        <location filename="../../gui/hq/window.py" line="824"/>
         <source>Revoking the certificate…</source>
         <translation>A revogar o certificado…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="828"/>
+        <location filename="../../gui/hq/window.py" line="829"/>
         <source>Certificate {serial} is revoked. Publish the revocation list so that field devices and verifiers learn of it.</source>
         <translation>O certificado {serial} está revogado. Publique a lista de revogação para que os dispositivos no terreno e quem verifica fiquem a saber.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="838"/>
+        <location filename="../../gui/hq/window.py" line="839"/>
         <source>Choose the folder to publish the trust list and revocation list into</source>
         <translation>Escolher a pasta onde publicar a lista de confiança e a lista de revogação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="848"/>
+        <location filename="../../gui/hq/window.py" line="849"/>
         <source>Publishing…</source>
         <translation>A publicar…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="852"/>
+        <location filename="../../gui/hq/window.py" line="854"/>
         <source>Written: {files}. Send them to field devices and verifiers.</source>
         <translation>Escritos: {files}. Envie-os aos dispositivos no terreno e a quem verifica.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="892"/>
+        <location filename="../../gui/hq/window.py" line="883"/>
+        <source>Done here, but not yet shared with the other analysts: {why}</source>
+        <translation>Feito aqui, mas ainda não partilhado com os outros analistas: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hq/window.py" line="905"/>
         <source>Shipments, carats and value; an amended report counts once, at its latest version.</source>
         <translation>Remessas, quilates e valor; um relatório retificado conta uma vez, na versão mais recente.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="895"/>
+        <location filename="../../gui/hq/window.py" line="908"/>
         <source>By month and origin</source>
         <translation>Por mês e origem</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="895"/>
+        <location filename="../../gui/hq/window.py" line="908"/>
         <source>By operator</source>
         <translation>Por operador</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="896"/>
+        <location filename="../../gui/hq/window.py" line="909"/>
         <source>By mine</source>
         <translation>Por mina</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="898"/>
+        <location filename="../../gui/hq/window.py" line="911"/>
         <source>Group the statistics</source>
         <translation>Agrupar as estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="900"/>
+        <location filename="../../gui/hq/window.py" line="913"/>
         <source>&amp;Group</source>
         <translation>A&amp;grupar</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="904"/>
+        <location filename="../../gui/hq/window.py" line="917"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="942"/>
+        <location filename="../../gui/hq/window.py" line="955"/>
         <source>Export statistics</source>
         <translation>Exportar estatísticas</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="943"/>
+        <location filename="../../gui/hq/window.py" line="956"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Ficheiros CSV (*.csv);;Todos os ficheiros (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="958"/>
+        <location filename="../../gui/hq/window.py" line="971"/>
         <source>%n row(s) written to {file}.</source>
         <translation>
             <numerusform>%n linha escrita em {file}.</numerusform>
@@ -1785,37 +1790,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1014"/>
+        <location filename="../../gui/hq/window.py" line="1027"/>
         <source>Nothing to look at: every report has arrived, and none repeats a seal or a certificate.</source>
         <translation>Nada a analisar: todos os relatórios chegaram e nenhum repete um selo ou um certificado.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1016"/>
+        <location filename="../../gui/hq/window.py" line="1029"/>
         <source>{alerts} alert(s) and {warnings} warning(s) open, most serious first. Double-click one to open its report; select one to note or resolve it.</source>
         <translation>{alerts} alerta(s) e {warnings} aviso(s) em aberto, os mais graves primeiro. Faça duplo clique num para abrir o relatório; selecione um para o anotar ou resolver.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1020"/>
+        <location filename="../../gui/hq/window.py" line="1033"/>
         <source>{resolved} resolved (listed, dimmed).</source>
         <translation>{resolved} resolvida(s) (listadas, a cinzento).</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1023"/>
+        <location filename="../../gui/hq/window.py" line="1036"/>
         <source>Anomalies ({count})</source>
         <translation>Anomalias ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1133"/>
+        <location filename="../../gui/hq/window.py" line="1146"/>
         <source>Others recorded something at headquarters; the lists are up to date.</source>
         <translation>Outra pessoa registou algo na sede; as listas estão atualizadas.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1142"/>
+        <location filename="../../gui/hq/window.py" line="1155"/>
         <source>1 report imported elsewhere; the lists are up to date.</source>
         <translation>1 relatório importado noutro local; as listas estão atualizadas.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="1144"/>
+        <location filename="../../gui/hq/window.py" line="1157"/>
         <source>%n reports imported elsewhere; the lists are up to date.</source>
         <translation>
             <numerusform>%n relatório importado noutro local; as listas estão atualizadas.</numerusform>
@@ -1823,12 +1828,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1146"/>
+        <location filename="../../gui/hq/window.py" line="1159"/>
         <source>1 note on anomalies written elsewhere; the lists are up to date.</source>
         <translation>1 nota sobre anomalias escrita noutro local; as listas estão atualizadas.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="1148"/>
+        <location filename="../../gui/hq/window.py" line="1161"/>
         <source>%n notes on anomalies written elsewhere; the lists are up to date.</source>
         <translation>
             <numerusform>%n nota sobre anomalias escrita noutro local; as listas estão atualizadas.</numerusform>
@@ -1836,12 +1841,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/window.py" line="1150"/>
+        <location filename="../../gui/hq/window.py" line="1163"/>
         <source>1 confirmation of receipt recorded elsewhere; the lists are up to date.</source>
         <translation>1 confirmação de receção registada noutro local; as listas estão atualizadas.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/window.py" line="1152"/>
+        <location filename="../../gui/hq/window.py" line="1165"/>
         <source>%n confirmations of receipt recorded elsewhere; the lists are up to date.</source>
         <translation>
             <numerusform>%n confirmação de receção registada noutro local; as listas estão atualizadas.</numerusform>
@@ -3559,158 +3564,158 @@ Aceite: {note}</translation>
 <context>
     <name>ReportDetailDialog</name>
     <message>
-        <location filename="../../gui/hq/detail.py" line="64"/>
+        <location filename="../../gui/hq/detail.py" line="88"/>
         <source>Report {id} — certificate {number}</source>
         <translation>Relatório {id} — certificado {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="73"/>
+        <location filename="../../gui/hq/detail.py" line="59"/>
         <source>Report {id}, version {version}, number {seq} of device {device}</source>
         <translation>Relatório {id}, versão {version}, n.º {seq} do dispositivo {device}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="82"/>
+        <location filename="../../gui/hq/detail.py" line="97"/>
         <source>What the monitor signed</source>
         <translation>O que o inspetor assinou</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="87"/>
+        <location filename="../../gui/hq/detail.py" line="102"/>
         <source>KP certificate</source>
         <translation>Certificado PK</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="88"/>
+        <location filename="../../gui/hq/detail.py" line="103"/>
         <source>Issued by</source>
         <translation>Emitido por</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="89"/>
+        <location filename="../../gui/hq/detail.py" line="104"/>
         <source>Exporter</source>
         <translation>Exportador</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="90"/>
+        <location filename="../../gui/hq/detail.py" line="105"/>
         <source>Importer</source>
         <translation>Importador</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="91"/>
+        <location filename="../../gui/hq/detail.py" line="106"/>
         <source>Origin / provenance</source>
         <translation>Origem / proveniência</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="92"/>
+        <location filename="../../gui/hq/detail.py" line="107"/>
         <source>Destination</source>
         <translation>Destino</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="93"/>
+        <location filename="../../gui/hq/detail.py" line="108"/>
         <source>Carats</source>
         <translation>Quilates</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="94"/>
+        <location filename="../../gui/hq/detail.py" line="109"/>
         <source>Value (US$)</source>
         <translation>Valor (USD)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="95"/>
+        <location filename="../../gui/hq/detail.py" line="110"/>
         <source>Parcels, seals, photos</source>
         <translation>Lotes, selos, fotos</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="96"/>
+        <location filename="../../gui/hq/detail.py" line="111"/>
         <source>Site</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="97"/>
+        <location filename="../../gui/hq/detail.py" line="112"/>
         <source>Inspected</source>
         <translation>Inspecionado em</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="98"/>
+        <location filename="../../gui/hq/detail.py" line="113"/>
         <source>Verdict</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="99"/>
+        <location filename="../../gui/hq/detail.py" line="114"/>
         <source>Monitor</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="100"/>
+        <location filename="../../gui/hq/detail.py" line="115"/>
         <source>Signed</source>
         <translation>Assinado em</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="101"/>
-        <location filename="../../gui/hq/detail.py" line="114"/>
+        <location filename="../../gui/hq/detail.py" line="116"/>
+        <location filename="../../gui/hq/detail.py" line="129"/>
         <source>Receipt</source>
         <translation>Receção</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="102"/>
+        <location filename="../../gui/hq/detail.py" line="117"/>
         <source>Certificate serial</source>
         <translation>N.º de série do certificado</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="103"/>
+        <location filename="../../gui/hq/detail.py" line="118"/>
         <source>Imported</source>
         <translation>Importado em</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="118"/>
+        <location filename="../../gui/hq/detail.py" line="133"/>
         <source>Checks at import</source>
         <translation>Verificações na importação</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="136"/>
+        <location filename="../../gui/hq/detail.py" line="151"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="155"/>
+        <location filename="../../gui/hq/detail.py" line="170"/>
         <source>The monitor attached no photos.</source>
         <translation>O inspetor não anexou fotos.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="164"/>
+        <location filename="../../gui/hq/detail.py" line="179"/>
         <source>Open PDF</source>
         <translation>Abrir PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="170"/>
+        <location filename="../../gui/hq/detail.py" line="185"/>
         <source>Amends report {id}</source>
         <translation>Retifica o relatório {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="173"/>
+        <location filename="../../gui/hq/detail.py" line="188"/>
         <source>That report is another device&apos;s: this one is no amendment of it.</source>
         <translation>Esse relatório é de outro dispositivo: este não é uma retificação dele.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="176"/>
+        <location filename="../../gui/hq/detail.py" line="191"/>
         <source>That report has not arrived at headquarters.</source>
         <translation>Esse relatório não chegou à sede.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="181"/>
+        <location filename="../../gui/hq/detail.py" line="196"/>
         <source>Superseded by report {id}</source>
         <translation>Substituído pelo relatório {id}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="187"/>
+        <location filename="../../gui/hq/detail.py" line="202"/>
         <source>Why it amends report {id}: {reason}</source>
         <translation>Porque retifica o relatório {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="190"/>
+        <location filename="../../gui/hq/detail.py" line="205"/>
         <source>A later version of this report was received: this one is kept as evidence, but the later one counts.</source>
         <translation>Foi recebida uma versão posterior deste relatório: esta fica como prova, mas conta a posterior.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/detail.py" line="210"/>
+        <location filename="../../gui/hq/detail.py" line="225"/>
         <source>%n parcel(s)</source>
         <translation>
             <numerusform>%n lote</numerusform>
@@ -3718,22 +3723,22 @@ Aceite: {note}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="212"/>
+        <location filename="../../gui/hq/detail.py" line="227"/>
         <source>reference {reference}</source>
         <translation>referência {reference}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="214"/>
+        <location filename="../../gui/hq/detail.py" line="229"/>
         <source>Confirmed on {day} by {authority}</source>
         <translation>Confirmado em {day} por {authority}</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="218"/>
+        <location filename="../../gui/hq/detail.py" line="233"/>
         <source>It differs from this report: {what}.</source>
         <translation>Difere deste relatório: {what}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/hq/detail.py" line="223"/>
+        <location filename="../../gui/hq/detail.py" line="238"/>
         <source>No confirmation of receipt yet, %n day(s) after signing</source>
         <translation>
             <numerusform>Ainda sem confirmação de receção, %n dia após a assinatura</numerusform>
@@ -3741,27 +3746,27 @@ Aceite: {note}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="224"/>
+        <location filename="../../gui/hq/detail.py" line="239"/>
         <source>overdue</source>
         <translation>em atraso</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="225"/>
+        <location filename="../../gui/hq/detail.py" line="240"/>
         <source>None awaited: not certified, or a later version counts</source>
         <translation>Nenhuma aguardada: não certificado, ou conta uma versão posterior</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="247"/>
+        <location filename="../../gui/hq/detail.py" line="262"/>
         <source>(cannot be shown)</source>
         <translation>(não pode ser mostrado)</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="261"/>
+        <location filename="../../gui/hq/detail.py" line="276"/>
         <source>The report&apos;s PDF is missing from headquarters&apos; inbox folder; import its bundle again to restore it.</source>
         <translation>O PDF do relatório não está na pasta de entrada da sede; importe de novo o pacote para o repor.</translation>
     </message>
     <message>
-        <location filename="../../gui/hq/detail.py" line="265"/>
+        <location filename="../../gui/hq/detail.py" line="280"/>
         <source>No program on this computer opens PDF files.</source>
         <translation>Nenhum programa deste computador abre ficheiros PDF.</translation>
     </message>
@@ -4242,7 +4247,7 @@ Importador: {importer}</translation>
     <name>SignDialog</name>
     <message>
         <location filename="../../gui/field/sign_dialog.py" line="65"/>
-        <location filename="../../gui/field/sign_dialog.py" line="216"/>
+        <location filename="../../gui/field/sign_dialog.py" line="218"/>
         <source>(no number yet)</source>
         <translation>(ainda sem número)</translation>
     </message>
@@ -4312,22 +4317,22 @@ Importador: {importer}</translation>
         <translation>Escrever o PDF assinado e o pacote para a sede numa pasta (uma pen USB)</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="220"/>
+        <location filename="../../gui/field/sign_dialog.py" line="222"/>
         <source>{carats} ct</source>
         <translation>{carats} ct</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="222"/>
+        <location filename="../../gui/field/sign_dialog.py" line="224"/>
         <source>US$ {value}</source>
         <translation>{value} USD</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="236"/>
+        <location filename="../../gui/field/sign_dialog.py" line="238"/>
         <source>1 error must be fixed before signing.</source>
         <translation>1 erro tem de ser corrigido antes de assinar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="237"/>
+        <location filename="../../gui/field/sign_dialog.py" line="239"/>
         <source>%n errors must be fixed before signing.</source>
         <translation>
             <numerusform>%n erro tem de ser corrigido antes de assinar.</numerusform>
@@ -4335,12 +4340,12 @@ Importador: {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="240"/>
+        <location filename="../../gui/field/sign_dialog.py" line="242"/>
         <source>1 warning must be acknowledged before signing: select it and say why it is acceptable.</source>
         <translation>1 aviso tem de ser aceite antes de assinar: selecione-o e diga porque é aceitável.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/field/sign_dialog.py" line="242"/>
+        <location filename="../../gui/field/sign_dialog.py" line="244"/>
         <source>%n warnings must be acknowledged before signing: select each and say why it is acceptable.</source>
         <translation>
             <numerusform>%n aviso tem de ser aceite antes de assinar: selecione-o e diga porque é aceitável.</numerusform>
@@ -4348,98 +4353,98 @@ Importador: {importer}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="246"/>
+        <location filename="../../gui/field/sign_dialog.py" line="248"/>
         <source>No errors; every warning acknowledged (the notes go into the report). Ready to sign.</source>
         <translation>Sem erros; todos os avisos aceites (as notas ficam no relatório). Pronto a assinar.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="249"/>
+        <location filename="../../gui/field/sign_dialog.py" line="251"/>
         <source>No problems. Ready to sign.</source>
         <translation>Sem problemas. Pronto a assinar.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="267"/>
+        <location filename="../../gui/field/sign_dialog.py" line="269"/>
         <source>This home has no signing key yet: make one in Tools → Signing certificate, then sign.</source>
         <translation>Esta pasta de trabalho ainda não tem chave de assinatura: crie uma em Ferramentas → Certificado de assinatura e depois assine.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="290"/>
+        <location filename="../../gui/field/sign_dialog.py" line="292"/>
         <source>Signing with {name}&apos;s certificate {serial}, issued by {issuer}.</source>
         <translation>Assinatura com o certificado {serial} de {name}, emitido por {issuer}.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="314"/>
+        <location filename="../../gui/field/sign_dialog.py" line="316"/>
         <source>Fix the errors and acknowledge the warnings first.</source>
         <translation>Corrija primeiro os erros e aceite os avisos.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="316"/>
-        <location filename="../../gui/field/sign_dialog.py" line="364"/>
+        <location filename="../../gui/field/sign_dialog.py" line="318"/>
+        <location filename="../../gui/field/sign_dialog.py" line="366"/>
         <source>Type the passphrase of the signing key.</source>
         <translation>Escreva a frase-passe da chave de assinatura.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="318"/>
+        <location filename="../../gui/field/sign_dialog.py" line="320"/>
         <source>Freeze and sign the inspection</source>
         <translation>Fixar e assinar a inspeção</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="359"/>
+        <location filename="../../gui/field/sign_dialog.py" line="361"/>
         <source>The inspection cannot be signed yet: fix the errors and acknowledge the warnings.</source>
         <translation>A inspeção ainda não pode ser assinada: corrija os erros e aceite os avisos.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="388"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Opening the signing key…</source>
         <translation>A abrir a chave de assinatura…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="388"/>
+        <location filename="../../gui/field/sign_dialog.py" line="390"/>
         <source>Sealing the summary in the QR code…</source>
         <translation>A selar o resumo no código QR…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="389"/>
+        <location filename="../../gui/field/sign_dialog.py" line="391"/>
         <source>Rendering the report…</source>
         <translation>A gerar o relatório…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="389"/>
+        <location filename="../../gui/field/sign_dialog.py" line="391"/>
         <source>Signing the PDF…</source>
         <translation>A assinar o PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="390"/>
+        <location filename="../../gui/field/sign_dialog.py" line="392"/>
         <source>Recording the report…</source>
         <translation>A registar o relatório…</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="390"/>
+        <location filename="../../gui/field/sign_dialog.py" line="392"/>
         <source>Signed.</source>
         <translation>Assinado.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="412"/>
+        <location filename="../../gui/field/sign_dialog.py" line="414"/>
         <source>The passphrase is wrong. Type it again; it is the one chosen when this home was made.</source>
         <translation>A frase-passe está errada. Escreva-a de novo; é a que foi escolhida quando esta pasta de trabalho foi criada.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="443"/>
+        <location filename="../../gui/field/sign_dialog.py" line="445"/>
         <source>Signed and frozen.</source>
         <translation>Assinado e fixado.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="446"/>
+        <location filename="../../gui/field/sign_dialog.py" line="448"/>
         <source>Report {report}, version {version}, is signed and stored in this home. Export it to a USB stick to give the PDF to the exporter and the bundle to headquarters.</source>
         <translation>O relatório {report}, versão {version}, está assinado e guardado nesta pasta de trabalho. Exporte-o para uma pen USB para entregar o PDF ao exportador e o pacote à sede.</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="452"/>
+        <location filename="../../gui/field/sign_dialog.py" line="454"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../../gui/field/sign_dialog.py" line="467"/>
+        <location filename="../../gui/field/sign_dialog.py" line="469"/>
         <source>No program to show PDF files was found. The PDF is {path}</source>
         <translation>Não foi encontrado nenhum programa para ver PDF. O PDF é {path}</translation>
     </message>
