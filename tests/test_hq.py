@@ -717,3 +717,11 @@ def test_a_row_no_monitor_signed_is_named_by_audit_verify_and_the_detail(world: 
     shown = run(hq, "hq", "show", "f" * 32)
     assert "PROBLEM: Imported report ffffffff is not what a monitor signed" in shown.output
     assert "PROBLEM" not in run(hq, "hq", "show", row["id"]).output
+
+
+@pytest.mark.parametrize("typed", ["ZW 004217", "ZW004217", "ZW-004217", "zw/004217", "004-217"])
+def test_a_certificate_number_typed_any_way_finds_its_report_on_each_engine(world: dict[str, Any], hq: Path,
+                                                                            typed: str) -> None:
+    assert imp(hq, world["bundles"]["a1"], world["bundles"]["a3"])[0] == 0
+    found = json.loads(run(hq, "hq", "list", "--search", typed, "--json").output)
+    assert [r["id"] for r in found] == [world["r"]["a1"]], typed

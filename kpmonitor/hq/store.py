@@ -261,6 +261,11 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _like(text: str) -> str:
+    """A LIKE pattern for ``text`` anywhere, its own ``%``, ``_`` and ``\\`` taken as they are."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _search_sql(search: str | None, pg: bool = False) -> tuple[str, list[Any]]:
     """Each word anywhere in a report's searched columns, its normalised certificate number or a seal number.
 
@@ -278,7 +283,7 @@ def _search_sql(search: str | None, pg: bool = False) -> tuple[str, list[Any]]:
     # Any word narrowing the reports makes every word's seals a question of a few candidates ("ZW 0012345").
     any_narrowed = any(all(len(form) >= _TRIGRAM for form in forms) for forms in forms_of)
     for (word, norm), forms in zip(words, forms_of, strict=True):
-        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = _like(word)
         narrowed = all(len(form) >= _TRIGRAM for form in forms)
         op = "ILIKE" if pg else "LIKE"
         alternatives = [f"{col} {op} ? ESCAPE '\\'" for col in _SEARCHED]
@@ -300,10 +305,13 @@ def _search_sql(search: str | None, pg: bool = False) -> tuple[str, list[Any]]:
             # primary key: a rare word in 1 ms, not a scan of every report in 160 ms), and as "IN (…)", a hashed
             # lookup, they keep the filter cheap when the planner walks the signed_at index instead (a common
             # word: thousands of seals, which "= ANY" would compare one by one, for each report).
-            seals = "SELECT report_id FROM hq_seals WHERE number ILIKE ? ESCAPE '\\'"
-            condition = (f"(({text}) ILIKE ? ESCAPE '\\' OR r.id IN ({seals})) AND "
-                         f"(({text}) ILIKE ? ESCAPE '\\' OR r.id = ANY (ARRAY({seals}))) AND " + condition)
-            own = [like, like, like, like, *own]
+            # Every form of the word, as SQLite's phrases below ("ZW-004217" finds "ZW 004217"); ILIKE folds case.
+            likes = [_like(form) for form in sorted({form.lower() for form in forms})]
+            texts = " OR ".join([f"({text}) ILIKE ? ESCAPE '\\'"] * len(likes))
+            seals = "SELECT report_id FROM hq_seals WHERE " + " OR ".join(["number ILIKE ? ESCAPE '\\'"] * len(likes))
+            condition = (f"({texts} OR r.id IN ({seals})) AND "
+                         f"({texts} OR r.id = ANY (ARRAY({seals}))) AND " + condition)
+            own = [*likes, *likes, *likes, *likes, *own]
         elif narrowed:
             phrases = " OR ".join(_fts_phrase(form) for form in sorted(forms))
             condition = ("r.id IN (SELECT report_id FROM hq_search WHERE hq_search MATCH ? UNION "
