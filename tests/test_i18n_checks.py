@@ -216,3 +216,58 @@ def test_the_import_says_what_it_did_in_the_language(world: dict[str, Any], tmp_
     first = _plain(run(home, "hq", "import", str(world["bundles"]["a"])).output)
     second = _plain(run(home, "hq", "import", str(world["bundles"]["a"])).output)
     assert imported in first and again in second, (first, second)
+
+
+# --- the command line's listings and summaries ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "labels", "declared"), [
+    ("en", ["Certificate", "Origin", "Declared", "Verdict", "Monitor", "Signed", "Production", "Receipt", "PDF",
+            "Photos"], "1,200.50 ct   US$ 36,015.00   2 parcels"),
+    ("fr", ["Certificat", "Origine", "Déclaré", "Verdict", "Contrôleur", "Signé le", "Production", "Réception", "PDF",
+            "Photos"], "1,200.50 ct   US$ 36,015.00   2 colis"),
+    ("pt", ["Certificado", "Origem", "Declarado", "Decisão", "Inspetor", "Assinado em", "Produção", "Receção", "PDF",
+            "Fotos"], "1,200.50 ct   US$ 36,015.00   2 lotes"),
+])
+def test_hq_show_labels_its_lines_in_the_language_in_one_column(world: dict[str, Any], tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch, language: str,
+                                                                labels: list[str], declared: str) -> None:
+    home = tmp_path / "hq"
+    shutil.copytree(world["hq"], home)
+    assert run(home, "hq", "import", str(world["bundles"]["a"])).exit_code == 0
+    report = json.loads(run(home, "hq", "list", "--json").output)[0]["id"]
+    _speak(monkeypatch, language)
+    shown = run(home, "hq", "show", report[:8])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    found = [next(line for line in lines if line.startswith(f"  {label} ")) for label in labels]
+    # The values start in one column, after the longest label of the language (English's at 16; Portuguese's
+    # "Substituído por", on a report that supersedes another, is 15 letters: at 18).
+    starts = {len(line) - len(line[2 + len(label):].lstrip(" ")) for line, label in zip(found, labels, strict=True)}
+    assert starts == {18 if language == "pt" else 16}, found
+    if language == "en":
+        assert found[0].startswith("  Certificate   ZW 004217   ") and found[2] == f"  Declared      {declared}"
+    else:
+        assert found[2].endswith(declared) and found[2].split(declared)[0].strip() == labels[2]
+    assert "Checks at import" in shown.output if language == "en" else "Checks at import" not in shown.output
+
+
+@pytest.mark.parametrize(("language", "deleted", "restored"), [
+    ("en", "Deleted the inspection of certificate ZW 004217 ({id}); “kpmonitor restore {id}” undoes it.",
+     "Restored the inspection of certificate ZW 004217 ({id})."),
+    ("fr", "Inspection du certificat ZW 004217 ({id}) supprimée ; « kpmonitor restore {id} » l'annule.",
+     "Inspection du certificat ZW 004217 ({id}) restaurée."),
+    ("pt", "Eliminada a inspeção do certificado ZW 004217 ({id}); «kpmonitor restore {id}» anula-o.",
+     "Restaurada a inspeção do certificado ZW 004217 ({id})."),
+])
+def test_a_field_commands_summary_is_in_the_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     example_doc: dict[str, Any], language: str, deleted: str,
+                                                     restored: str) -> None:
+    home = tmp_path / "field"
+    assert run(home, "init", "--role", "field", "--name", "Jane Monitor").exit_code == 0
+    document = tmp_path / "doc.json"
+    document.write_text(json.dumps(example_doc), encoding="utf-8")
+    draft = run(home, "new", "--from-json", str(document)).output.strip().splitlines()[-1][:8]
+    _speak(monkeypatch, language)
+    assert _plain(run(home, "delete", draft).output).strip() == deleted.format(id=draft)
+    assert _plain(run(home, "restore", draft).output).strip() == restored.format(id=draft)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +80,26 @@ def _problem_line(p: Problem, acknowledged: bool = False) -> str:
     return f"  {tag:<7} {p.field}: {p.message}"  # a column of tags, as wide as the English
 
 
+def _labels(*words: str, minimum: int = 13) -> Callable[[str], str]:
+    """A listing's column of labels: ``label(word)`` is ``word`` (``N_``-marked English, one of ``words``) in the
+    language, padded to the widest of them (at least ``minimum``, English's width) and a space, so that the values
+    line up in every language."""
+    width = max(minimum, *(len(_(word)) for word in words))
+
+    def label(word: str) -> str:
+        return f"{_(word):<{width}} "
+
+    return label
+
+
 PASSPHRASE_ENV = "KPMONITOR_PASSPHRASE"
+# The prompts for a passphrase, by the key it protects (``what``): whole sentences, each translated.
+_PROMPTS = {
+    ("signing key", False): N_("Passphrase for the signing key"),
+    ("signing key", True): N_("New passphrase for the signing key"),
+    ("root CA key", False): N_("Passphrase for the root CA key"),
+    ("root CA key", True): N_("New passphrase for the root CA key"),
+}
 
 
 def _passphrase(*, new: bool = False, what: str = "signing key") -> str:
@@ -88,7 +107,8 @@ def _passphrase(*, new: bool = False, what: str = "signing key") -> str:
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env
-    prompt = f"New passphrase for the {what}" if new else f"Passphrase for the {what}"
+    known = _PROMPTS.get((what, new))
+    prompt = _(known) if known else (f"New passphrase for the {what}" if new else f"Passphrase for the {what}")
     try:
         value: str = click.prompt(prompt, hide_input=True, confirmation_prompt=new, err=True)
     except click.Abort:

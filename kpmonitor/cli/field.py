@@ -19,10 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kpmonitor.cli.common import Refused, _json_out, _passphrase, _problem_line, _refusals, _say, _workspace
+from kpmonitor.cli.common import (
+    Refused,
+    _json_out,
+    _labels,
+    _passphrase,
+    _problem_line,
+    _refusals,
+    _say,
+    _workspace,
+)
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain, signed
-from kpmonitor.i18n import LANGUAGES, _, ngettext
+from kpmonitor.i18n import LANGUAGES, N_, _, ngettext
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
 # desktop app, whose window should paint before SQLite, Pillow and the rules are loaded.
@@ -63,16 +72,18 @@ def list_cmd(ctx: click.Context, search: str | None, limit: int, as_json: bool) 
             } for r in rows])
             return
         if not rows:
-            _say("No inspections." if not search else f"No inspection matches “{search}”.")
+            _say(_("No inspections.") if not search else _("No inspection matches “{search}”.").format(search=search))
             return
         for r in rows:
             carats = format_carats(r.carats) if r.carats is not None else "—"
             value = format_usd(r.value_usd) if r.value_usd is not None else "—"
-            state = f"{r.status} v{r.version}" if not r.errors else f"{r.status} v{r.version}, {r.errors} err"
+            state = f"{r.status} v{r.version}"  # the status is a code (draft, signed)
+            if r.errors:
+                state += ", " + _("{count} err").format(count=r.errors)
             if r.warnings:
-                state += f", {r.warnings} warn"
+                state += ", " + _("{count} warn").format(count=r.warnings)
             state += "".join(f", {part}" for part in _lineage(r, received))
-            _say(f"{r.id[:8]}  {r.cert_number or '(no number)':<16} {r.exporter[:28]:<28} "
+            _say(f"{r.id[:8]}  {r.cert_number or _('(no number)'):<16} {r.exporter[:28]:<28} "
                  f"{r.origin:<5} {carats:>14} {value:>18}  {state}")
 
 
@@ -80,14 +91,17 @@ def _lineage(r: InspectionSummary, received: set[str]) -> list[str]:
     """What the list line adds: what the version supersedes or is superseded by, and how far it travelled."""
     parts = []
     if r.supersedes:
-        parts.append(f"supersedes v{r.supersedes_version} ({r.supersedes[:8]})" if r.supersedes_version
-                     else f"supersedes {r.supersedes[:8]}")
+        parts.append(_("supersedes v{version} ({report})").format(version=r.supersedes_version,
+                                                                   report=r.supersedes[:8])
+                     if r.supersedes_version else _("supersedes {report}").format(report=r.supersedes[:8]))
     if r.superseded_by:
-        parts.append(f"superseded by v{r.version + 1} ({r.superseded_by[:8]})" if r.superseded_by_signed
-                     else f"being amended ({r.superseded_by[:8]})")
+        parts.append(_("superseded by v{version} ({inspection})").format(version=r.version + 1,
+                                                                          inspection=r.superseded_by[:8])
+                     if r.superseded_by_signed else
+                     _("being amended ({inspection})").format(inspection=r.superseded_by[:8]))
     if r.report_id is not None:
-        parts.append("received by headquarters" if r.report_id in received else
-                     "exported" if r.exported_at else "not exported")
+        parts.append(_("received by headquarters") if r.report_id in received else
+                     _("exported") if r.exported_at else _("not exported"))
     return parts
 
 
@@ -113,97 +127,137 @@ def show(ctx: click.Context, inspection_id: str, as_json: bool) -> None:
         _print_inspection(insp, problems, ws.store.reports(insp.id))
 
 
+# The labels of ``show``, a column as wide as the longest in the language (``_labels``).
+_SHOW_LABELS = (N_("Report"), N_("Amends"), N_("Certificate"), N_("Exporter"), N_("Importer"), N_("Origin"),
+                N_("HS codes"), N_("Declared"), N_("Site"), N_("Verdict"), N_("Photos"), N_("Validated"),
+                N_("Container"), N_("Carrier"), N_("Production"), N_("Valuation"))
+_DASH = "—"
+
+
+def _or_dash(value: Any) -> Any:
+    return value or _DASH
+
+
 def _print_inspection(insp: Any, problems: list[Problem], reports: list[dict[str, Any]]) -> None:
     c = insp.certificate
     echo = _say  # every line holds text from the inspection: escaped
-    echo(f"Inspection {insp.id}  ({insp.status.value})")
+    label = _labels(*_SHOW_LABELS)
+    echo(_("Inspection {id}  ({status})").format(id=insp.id, status=insp.status.value))
     for report in reports:  # a signed inspection: when, as the desktop's banner and headquarters say it
-        echo(f"  Report        {str(report['id'])[:8]} v{report['version']}, signed {show_moment(report['signed_at'])}")
+        echo("  " + label(N_("Report")) + _("{report} v{version}, signed {moment}").format(
+            report=str(report["id"])[:8], version=report["version"], moment=show_moment(report["signed_at"])))
     if insp.supersedes:
-        echo(f"  Amends        inspection {insp.supersedes[:8]}: "
-             + (insp.amend_reason or "no reason given yet (kpmonitor amend ID --reason TEXT gives it)"))
-    echo(f"  Certificate   {c.number}  issued {c.issued_on or '—'} by {c.issuing_authority or '—'}, "
-         f"expires {c.expires_on or '—'}")
-    echo(f"  Exporter      {c.exporter.name} — {c.exporter.address}")
-    echo(f"  Importer      {c.importer.name} — {c.importer.address}")
-    echo(f"  Origin        {c.origin or '—'}   provenance {c.provenance or '—'}   destination "
-         f"{c.destination or '—'}")
-    echo(f"  HS codes      {', '.join(c.hs_codes) or '—'}")
-    echo(f"  Declared      {format_carats(c.carats) if c.carats is not None else '—'}   "
-         f"{format_usd(c.value_usd) if c.value_usd is not None else '—'}   "
-         f"{c.parcel_count if c.parcel_count is not None else '—'} parcels")
+        echo("  " + label(N_("Amends")) + _("inspection {inspection}: {reason}").format(
+            inspection=insp.supersedes[:8],
+            reason=insp.amend_reason or _("no reason given yet (kpmonitor amend ID --reason TEXT gives it)")))
+    echo("  " + label(N_("Certificate")) + _("{number}  issued {issued} by {authority}, expires {expires}").format(
+        number=c.number, issued=_or_dash(c.issued_on), authority=_or_dash(c.issuing_authority),
+        expires=_or_dash(c.expires_on)))
+    echo("  " + label(N_("Exporter")) + f"{c.exporter.name} — {c.exporter.address}")
+    echo("  " + label(N_("Importer")) + f"{c.importer.name} — {c.importer.address}")
+    echo("  " + label(N_("Origin")) + _("{origin}   provenance {provenance}   destination {destination}").format(
+        origin=_or_dash(c.origin), provenance=_or_dash(c.provenance), destination=_or_dash(c.destination)))
+    echo("  " + label(N_("HS codes")) + (", ".join(c.hs_codes) or _DASH))
+    parcels = c.parcel_count if c.parcel_count is not None else _DASH
+    # TRANSLATORS: English says "parcels" even for one, as it always printed; use each form's own.
+    echo("  " + label(N_("Declared")) + ngettext("{carats}   {value}   {count} parcels",
+                                                 "{carats}   {value}   {count} parcels", c.parcel_count or 0).format(
+        carats=format_carats(c.carats) if c.carats is not None else _DASH,
+        value=format_usd(c.value_usd) if c.value_usd is not None else _DASH, count=parcels))
     for line in c.lines:
-        echo(f"    line {line.hs_code or '—':<8} {amount_text(line.carats, 'ct') or '—':>16}  "
-             f"{format_usd(line.value_usd) if line.value_usd is not None else '—'}")
-    echo(f"  Site          {insp.site or '—'}   at {show_moment(insp.inspected_at) or '—'}")
-    echo(f"  Verdict       {insp.verdict.label if insp.verdict else '—'}")
-    _print_record_parts(insp, echo)
-    if insp.parcels:
-        echo("  Parcels")
-        for p in insp.parcels:
-            diff = p.difference
-            d = "" if diff is None else f" ({signed(diff)})"
-            echo(f"    {p.number:<6} {p.hs_code:<8} declared "
-                 f"{format_carats(p.declared_carats) if p.declared_carats is not None else '—':>14}  weighed "
-                 f"{format_carats(p.weighed_carats) if p.weighed_carats is not None else '—':>14}{d}  "
-                 f"{format_usd(p.declared_value_usd) if p.declared_value_usd is not None else '—'}")
-    if insp.seals:
-        echo("  Seals")
-        for s in insp.seals:
-            on = f"parcel {s.parcel}" if s.parcel else "container"
-            # Each event with its actor, as the report prints it: who applied a seal is the form's, not the monitor's.
-            events = "; ".join(f"{e.kind.label.lower()} {show_moment(e.at)}" + (f" by {e.by}" if e.by else "")
-                               for e in s.events)
-            echo(f"    {s.number:<20} {s.type:<8} class {s.iso_class}  on {on}  applied by {s.applied_by or '—'}, "
-                 f"witness {s.witness or '—'}" + (f"  [{events}]" if events else ""))
-    if insp.findings:
-        echo("  Findings")
-        for f in insp.findings:
-            echo(f"    [{f.severity.value}] {f.section}: {f.text}")
-    if insp.photos:
-        echo(f"  Photos        {len(insp.photos)}")
-        for ph in insp.photos:
-            link = f" parcel {ph.parcel}" if ph.parcel else (f" seal {ph.seal}" if ph.seal else "")
-            echo(f"    {ph.sha256[:12]}  {ph.original_name:<24} {ph.width}×{ph.height}  "
-                 f"{show_moment(ph.taken_at)}{link}  {ph.caption}")
+        echo("    " + _("line {hs_code} {carats}  {value}").format(
+            hs_code=f"{line.hs_code or _DASH:<8}", carats=f"{amount_text(line.carats, 'ct') or _DASH:>16}",
+            value=format_usd(line.value_usd) if line.value_usd is not None else _DASH))
+    echo("  " + label(N_("Site")) + _("{site}   at {moment}").format(site=_or_dash(insp.site),
+                                                                    moment=_or_dash(show_moment(insp.inspected_at))))
+    echo("  " + label(N_("Verdict")) + (insp.verdict.label if insp.verdict else _DASH))
+    _print_record_parts(insp, echo, label)
+    _print_lists(insp, echo, label)
     if problems:
-        echo("  Problems")
+        echo("  " + _("Problems"))
         for p in problems:
             echo(_problem_line(p, insp.acknowledged(p.code, p.field) is not None))
     else:
-        echo("  No problems: ready to sign.")
+        echo("  " + _("No problems: ready to sign."))
+
+
+def _print_lists(insp: Any, echo: Any, label: Any) -> None:
+    """The parcels, seals, findings and photos of ``show``."""
+    if insp.parcels:
+        echo("  " + _("Parcels"))
+        for p in insp.parcels:
+            diff = p.difference
+            d = "" if diff is None else f" ({signed(diff)})"
+            echo("    " + _("{number} {hs_code} declared {declared}  weighed {weighed}{difference}  {value}").format(
+                number=f"{p.number:<6}", hs_code=f"{p.hs_code:<8}",
+                declared=f"{format_carats(p.declared_carats) if p.declared_carats is not None else _DASH:>14}",
+                weighed=f"{format_carats(p.weighed_carats) if p.weighed_carats is not None else _DASH:>14}",
+                difference=d,
+                value=format_usd(p.declared_value_usd) if p.declared_value_usd is not None else _DASH))
+    if insp.seals:
+        echo("  " + _("Seals"))
+        for s in insp.seals:
+            on = _("on parcel {parcel}").format(parcel=s.parcel) if s.parcel else _("on container")
+            # Each event with its actor, as the report prints it: who applied a seal is the form's, not the monitor's.
+            events = "; ".join((_("{event} {moment} by {who}") if e.by else _("{event} {moment}")).format(
+                event=e.kind.label.lower(), moment=show_moment(e.at), who=e.by) for e in s.events)
+            echo("    " + _("{number} {type} class {iso_class}  {on}  applied by {applied_by}, witness "
+                            "{witness}").format(number=f"{s.number:<20}", type=f"{s.type:<8}", iso_class=s.iso_class,
+                                                on=on, applied_by=_or_dash(s.applied_by),
+                                                witness=_or_dash(s.witness))
+                 + (f"  [{events}]" if events else ""))
+    if insp.findings:
+        echo("  " + _("Findings"))
+        for f in insp.findings:
+            echo(f"    [{f.severity.value}] {f.section}: {f.text}")  # the severity is a code, as show --json has it
+    if insp.photos:
+        echo("  " + label(N_("Photos")) + str(len(insp.photos)))
+        for ph in insp.photos:
+            link = (" " + _("parcel {parcel}").format(parcel=ph.parcel) if ph.parcel else
+                    (" " + _("seal {seal}").format(seal=ph.seal) if ph.seal else ""))
+            echo(f"    {ph.sha256[:12]}  {ph.original_name:<24} {ph.width}×{ph.height}  "
+                 f"{show_moment(ph.taken_at)}{link}  {ph.caption}")
 
 
 def _yes_no(flag: bool | None) -> str:
-    return "not recorded" if flag is None else ("yes" if flag else "no")
+    return _("not recorded") if flag is None else (_("yes") if flag else _("no"))
 
 
-def _print_record_parts(insp: Any, echo: Any) -> None:
+def _print_record_parts(insp: Any, echo: Any, label: Any) -> None:
     """The validation, shipment, production, valuation, people present and documents received."""
     v, s, p, val = insp.validation, insp.shipment, insp.production, insp.valuation
-    echo(f"  Validated     {v.number or '—'} by {v.officer or '—'}, {v.authority or '—'}, "
-         f"at {show_moment(v.at) or '—'}")
-    echo(f"  Container     {s.container or '—'}   sealed {show_moment(insp.container_sealed_at()) or '—'}   "
-         f"gross {amount_text(s.gross_weight, 'kg') or '—'}   certificate number marked on it: "
-         f"{_yes_no(s.certificate_number_on_container)}")
-    echo(f"  Carrier       {s.carrier or '—'}   airway bill {s.airway_bill or '—'}   port of exit "
-         f"{s.port_of_exit or '—'}   export declaration {s.export_declaration or '—'}")
-    source = "—" if p.stockpile is None else ("stockpile" if p.stockpile else "current production")
-    echo(f"  Production    {p.operator or '—'}, {p.mine or '—'}, {p.period or '—'} ({source}); "
-         f"checked against {p.register or '—'}")
-    echo(f"  Valuation     {val.valuator or '—'} ({val.organisation or '—'}) by {val.method or '—'}: "
-         f"{format_usd(val.value_usd) if val.value_usd is not None else '—'}")
+    echo("  " + label(N_("Validated")) + _("{number} by {officer}, {authority}, at {moment}").format(
+        number=_or_dash(v.number), officer=_or_dash(v.officer), authority=_or_dash(v.authority),
+        moment=_or_dash(show_moment(v.at))))
+    echo("  " + label(N_("Container")) + _("{container}   sealed {sealed}   gross {gross}   certificate number marked "
+                                           "on it: {marked}").format(
+        container=_or_dash(s.container), sealed=_or_dash(show_moment(insp.container_sealed_at())),
+        gross=_or_dash(amount_text(s.gross_weight, "kg")), marked=_yes_no(s.certificate_number_on_container)))
+    echo("  " + label(N_("Carrier")) + _("{carrier}   airway bill {airway_bill}   port of exit {port}   export "
+                                         "declaration {declaration}").format(
+        carrier=_or_dash(s.carrier), airway_bill=_or_dash(s.airway_bill), port=_or_dash(s.port_of_exit),
+        declaration=_or_dash(s.export_declaration)))
+    source = _DASH if p.stockpile is None else (_("stockpile") if p.stockpile else _("current production"))
+    echo("  " + label(N_("Production")) + _("{operator}, {mine}, {period} ({source}); checked against "
+                                            "{register}").format(
+        operator=_or_dash(p.operator), mine=_or_dash(p.mine), period=_or_dash(p.period), source=source,
+        register=_or_dash(p.register)))
+    echo("  " + label(N_("Valuation")) + _("{valuator} ({organisation}) by {method}: {value}").format(
+        valuator=_or_dash(val.valuator), organisation=_or_dash(val.organisation), method=_or_dash(val.method),
+        value=format_usd(val.value_usd) if val.value_usd is not None else _DASH))
     for lot in val.assortment:
-        echo(f"    lot {lot.sieve or '—'} {lot.colour or '—'} {lot.quality or '—'}  "
-             f"{amount_text(lot.carats, 'ct') or '—'}")
+        echo("    " + _("lot {sieve} {colour} {quality}  {carats}").format(
+            sieve=_or_dash(lot.sieve), colour=_or_dash(lot.colour), quality=_or_dash(lot.quality),
+            carats=_or_dash(amount_text(lot.carats, "ct"))))
     if insp.present:
-        echo("  Present")
+        echo("  " + _("Present"))
         for person in insp.present:
-            echo(f"    {person.name}  {person.role or '—'}  {person.organisation or '—'}")
+            echo(f"    {person.name}  {person.role or _DASH}  {person.organisation or _DASH}")
     if insp.documents:
-        echo("  Documents received")
+        echo("  " + _("Documents received"))
         for d in insp.documents:
-            echo(f"    {d.title}  {d.reference or '—'}" + (f"  photo {d.photo[:12]}" if d.photo else ""))
+            echo(f"    {d.title}  {d.reference or _DASH}"
+                 + ("  " + _("photo {photo}").format(photo=d.photo[:12]) if d.photo else ""))
 
 
 def _read_document(source: Path) -> Any:
@@ -271,11 +325,12 @@ def photo_add(ctx: click.Context, inspection_id: str, files: tuple[Path, ...], p
         with _refusals():
             added, refused = ws.add_photos(full_id, list(files), parcel=parcel, seal=seal, caption=caption)
         for a in added:
-            state = "added" if a.created else "already attached"
-            _say(f"{state}: {a.path.name}  {a.info.sha256[:12]}  {a.info.width}×{a.info.height}"
-                 + (f"  taken {show_moment(a.info.taken_at)}" if a.info.taken_at else ""))
+            said = (_("added: {file}  {sha256}  {size}") if a.created else
+                    _("already attached: {file}  {sha256}  {size}"))
+            _say(said.format(file=a.path.name, sha256=a.info.sha256[:12], size=f"{a.info.width}×{a.info.height}")
+                 + ("  " + _("taken {moment}").format(moment=show_moment(a.info.taken_at)) if a.info.taken_at else ""))
         for r in refused:
-            _say(f"refused: {r.path.name}: {r.reason}", err=True)
+            _say(_("refused: {file}: {reason}").format(file=r.path.name, reason=r.reason), err=True)
         if refused or not added:
             if not added and not refused:
                 raise Refused(_("No image files were found there."))
@@ -352,7 +407,7 @@ def receipts_install(ctx: click.Context, file: Path) -> None:
     for line in done.sentences():
         _say(line)
     for problem in done.problems:
-        _say(f"PROBLEM: {problem}", err=True)
+        _say(_("PROBLEM: {problem}").format(problem=problem), err=True)
     if done.problems:
         sys.exit(1)
 
@@ -388,10 +443,10 @@ def sign(ctx: click.Context, inspection_id: str, language: str | None) -> None:
         # What headquarters and a customs verifier will make of a self-signed report: said before the passphrase.
         self_signed = self_signed_note(Keyring(ws.paths).device_certificate())
         if self_signed:
-            _say(f"kpmonitor: note: {self_signed}", err=True)
+            _say(_("kpmonitor: note: {note}").format(note=self_signed), err=True)
         report = sign_inspection(ws, full_id, _passphrase(), language=language.lower() if language else None)
     if report.signer_note:  # on stderr: stdout stays the report id, for scripts
-        _say(f"kpmonitor: note: {report.signer_note}", err=True)
+        _say(_("kpmonitor: note: {note}").format(note=report.signer_note), err=True)
     click.echo(report.report_id)
 
 
@@ -412,7 +467,7 @@ def ack(ctx: click.Context, inspection_id: str, code: str, field_path: str, note
             raise Refused(_("There is no warning {code} on {field} in this inspection.").format(
                 code=code, field=field_path))
         ws.store.acknowledge(full_id, code, field_path, note)
-    _say(f"Acknowledged: {match[0].message}")
+    _say(_("Acknowledged: {problem}").format(problem=match[0].message))
 
 
 @click.command()
@@ -458,10 +513,6 @@ def export_unsent(ctx: click.Context, out_dir: Path) -> None:
         _say(str(path))
 
 
-def _label(cert_number: str, inspection_id: str) -> str:
-    return f"the inspection of certificate {cert_number}" if cert_number else f"inspection {inspection_id[:8]}"
-
-
 @click.command()
 @click.argument("inspection_id")
 @click.pass_context
@@ -471,8 +522,10 @@ def delete(ctx: click.Context, inspection_id: str) -> None:
         full = ws.store.resolve(inspection_id)
         insp = ws.store.get(full)
         ws.store.delete_inspection(full)
-        _say(f"Deleted {_label(insp.certificate.number, full)} ({full[:8]}); "
-             f"“kpmonitor restore {full[:8]}” undoes it.")
+        number = insp.certificate.number
+        _say((_("Deleted the inspection of certificate {number} ({id}); “kpmonitor restore {id}” undoes it.")
+              if number else _("Deleted inspection {id} ({id}); “kpmonitor restore {id}” undoes it.")).format(
+            number=number, id=full[:8]))
 
 
 @click.command()
@@ -483,7 +536,9 @@ def restore(ctx: click.Context, inspection_id: str) -> None:
     with _workspace(ctx, role="field") as ws, _refusals():
         full = ws.store.resolve(inspection_id)
         ws.store.restore_inspection(full)
-        _say(f"Restored {_label(ws.store.get(full).certificate.number, full)} ({full[:8]}).")
+        number = ws.store.get(full).certificate.number
+        _say((_("Restored the inspection of certificate {number} ({id}).") if number else
+              _("Restored inspection {id} ({id}).")).format(number=number, id=full[:8]))
 
 
 @click.command()

@@ -28,10 +28,10 @@ from typing import Any
 
 import click
 
-from kpmonitor.cli.common import Refused, _json_out, _passphrase, _refusals, _say, _workspace
+from kpmonitor.cli.common import Refused, _json_out, _labels, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
 from kpmonitor.domain.quantities import amount_text, format_carats, format_usd, plain
-from kpmonitor.i18n import _, ngettext
+from kpmonitor.i18n import N_, _, ngettext
 
 
 @click.group()
@@ -55,8 +55,9 @@ def hq_issue(ctx: click.Context, csr_file: Path, out: Path, days: int) -> None:
         data = Keyring(ws.paths).issue_to(out, request, _passphrase(what="root CA key"), days)
         share_trust(ws)  # headquarters on PostgreSQL: every analyst's home now knows the certificate
         summary = certificate_summary(load_certs(data)[0])
-    _say(f"Issued certificate {summary['serial']} to {summary['name']} (device {summary['device_id'][:8]}), "
-         f"valid until {summary['not_after'][:10]}: {out}")
+    _say(_("Issued certificate {serial} to {name} (device {device}), valid until {until}: {file}").format(
+        serial=summary["serial"], name=summary["name"], device=summary["device_id"][:8],
+        until=summary["not_after"][:10], file=out))
 
 
 @hq.command("revoke")
@@ -70,7 +71,8 @@ def hq_revoke(ctx: click.Context, serial: str) -> None:
     with _workspace(ctx, role="hq") as ws, _refusals():
         Keyring(ws.paths).revoke(serial, _passphrase(what="root CA key"))
         share_trust(ws)  # headquarters on PostgreSQL: every analyst's next import refuses it
-    _say(f"Revoked {serial.upper()}. Run “kpmonitor hq publish” and send the new list to monitors.")
+    _say(_("Revoked {serial}. Run “kpmonitor hq publish” and send the new list to monitors.").format(
+        serial=serial.upper()))
 
 
 @hq.command("publish")
@@ -160,12 +162,14 @@ def hq_list(ctx: click.Context, search: str | None, limit: int, as_json: bool) -
         _json_out([r.to_json() for r in rows])
         return
     if not rows:
-        _say("No reports imported yet." if not search else f"No imported report matches “{search}”.")
+        _say(_("No reports imported yet.") if not search else
+             _("No imported report matches “{search}”.").format(search=search))
         return
     for r in rows:
         carats = format_carats(r.carats) if r.carats is not None else "—"
         value = format_usd(r.value_usd) if r.value_usd is not None else "—"
-        state = r.badge + (f", superseded by {r.superseded_by[:8]}" if r.superseded_by else "")
+        state = r.badge + (", " + _("superseded by {report}").format(report=r.superseded_by[:8])
+                           if r.superseded_by else "")
         _say(f"{r.id[:8]} v{r.version}  {r.cert_number:<14} {r.exporter[:26]:<26} {r.origin:<5} "
              f"{carats:>14} {value:>18}  {r.verdict or '—':<13} {r.monitor[:20]:<20} {show_moment(r.signed_at)}  "
              f"[{state}]")
@@ -186,38 +190,57 @@ def hq_show(ctx: click.Context, report_id: str, as_json: bool) -> None:
         return
     r = detail["report"]
     if detail["stored_problem"]:  # before anything it lists: none of it may be what a monitor signed
-        _say(f"PROBLEM: {detail['stored_problem']}", err=True)
-    _say(f"Report {r['id']} v{r['version']}  [{detail['badge']}]")
-    _say(f"  Certificate   {r['cert_number']}   {r['exporter']} → {r['importer']}")
-    _say(f"  Origin        {r['origin'] or '—'}   destination {r['destination'] or '—'}")
-    _say(f"  Declared      {amount_text(r['carats'], 'ct') or '—'}   "
-         f"US$ {amount_text(r['value_usd']) or '—'}   {r['parcels']} parcels")
-    _say(f"  Verdict       {r['verdict'] or '—'}   inspected {show_moment(r['inspected_at']) or '—'}")
-    _say(f"  Monitor       {r['monitor']}   device {r['device_id'][:8]} report {r['device_seq']}   "
-         f"certificate {r['signer_serial']}")
-    _say(f"  Signed        {show_moment(r['signed_at'])}   imported {show_moment(r['imported_at'])}")
+        _say(_("PROBLEM: {problem}").format(problem=detail["stored_problem"]), err=True)
+    _say(_("Report {id} v{version}  [{badge}]").format(id=r["id"], version=r["version"], badge=detail["badge"]))
+    label = _labels(*_SHOW_LABELS)
+
+    def say(word: str, text: str) -> None:  # a line of the column of labels
+        _say("  " + label(word) + text)
+
+    say(N_("Certificate"), f"{r['cert_number']}   {r['exporter']} → {r['importer']}")
+    say(N_("Origin"), _("{origin}   destination {destination}").format(origin=r["origin"] or "—",
+                                                                       destination=r["destination"] or "—"))
+    # TRANSLATORS: English says "parcels" even for one, as it always printed; use each form's own.
+    say(N_("Declared"), ngettext("{carats}   US$ {value}   {count} parcels", "{carats}   US$ {value}   {count} parcels",
+                                 r["parcels"] or 0).format(carats=amount_text(r["carats"], "ct") or "—",
+                                                          value=amount_text(r["value_usd"]) or "—", count=r["parcels"]))
+    say(N_("Verdict"), _("{verdict}   inspected {moment}").format(verdict=r["verdict"] or "—",
+                                                                  moment=show_moment(r["inspected_at"]) or "—"))
+    say(N_("Monitor"), _("{monitor}   device {device} report {number}   certificate {serial}").format(
+        monitor=r["monitor"], device=r["device_id"][:8], number=r["device_seq"], serial=r["signer_serial"]))
+    say(N_("Signed"), _("{signed}   imported {imported}").format(signed=show_moment(r["signed_at"]),
+                                                                 imported=show_moment(r["imported_at"])))
     record = detail["record"]
     if any(record.values()):
-        _say(f"  Production    {record['production_operator'] or '—'}, {record['production_mine'] or '—'}   "
-             f"container {record['container'] or '—'}   validation {record['validation_number'] or '—'}   "
-             f"airway bill {record['airway_bill'] or '—'}")
-    _say(f"  Receipt       {receipt_sentence(detail['receipt'])}")
+        say(N_("Production"), _("{operator}, {mine}   container {container}   validation {validation}   airway bill "
+                                "{airway_bill}").format(
+            operator=record["production_operator"] or "—", mine=record["production_mine"] or "—",
+            container=record["container"] or "—", validation=record["validation_number"] or "—",
+            airway_bill=record["airway_bill"] or "—"))
+    say(N_("Receipt"), receipt_sentence(detail["receipt"]))
     if r["supersedes"]:
-        received = ("" if detail["supersedes_received"] else " (another device's report: not an amendment of it)"
-                    if detail["supersedes_foreign"] else " (not received)")
-        _say(f"  Supersedes    {r['supersedes']}{received}")
+        received = ("" if detail["supersedes_received"] else
+                    " " + _("(another device's report: not an amendment of it)") if detail["supersedes_foreign"] else
+                    " " + _("(not received)"))
+        say(N_("Supersedes"), f"{r['supersedes']}{received}")
         amendment = detail["snapshot"].get("amendment")
         if isinstance(amendment, dict):  # format 3: why, as the monitor said when amending
-            _say(f"  Reason        {amendment.get('reason')}")
+            say(N_("Reason"), f"{amendment.get('reason')}")
     for later in detail["superseded_by"]:
-        _say(f"  Superseded by {later}")
-    _say(f"  PDF           {detail['pdf_path']}")
-    _say(f"  Photos        {len(detail['photos'])}")
-    _say("  Checks at import")
-    for c in detail["verification"]["checks"]:
+        say(N_("Superseded by"), later)
+    say(N_("PDF"), f"{detail['pdf_path']}")
+    say(N_("Photos"), f"{len(detail['photos'])}")
+    _say("  " + _("Checks at import"))
+    for c in detail["verification"]["checks"]:  # the tags and the check's name are codes, as the JSON has them
         _say(f"    [{'ok' if c['ok'] else 'FAIL'}] {c['name']}: {c['detail']}")
     for w in detail["verification"]["warnings"]:
         _say(f"    [note] {w}")
+
+
+# The labels of ``hq show``, a column as wide as the longest in the language (``_labels``).
+_SHOW_LABELS = (N_("Certificate"), N_("Origin"), N_("Declared"), N_("Verdict"), N_("Monitor"), N_("Signed"),
+                N_("Production"), N_("Receipt"), N_("Supersedes"), N_("Reason"), N_("Superseded by"), N_("PDF"),
+                N_("Photos"))
 
 
 def receipt_sentence(receipt: dict[str, Any]) -> str:
@@ -225,20 +248,30 @@ def receipt_sentence(receipt: dict[str, Any]) -> str:
     c = receipt.get("confirmation")
     if c is not None:
         figures = ", ".join(part for part in (
-            f"{c['parcels']} parcels" if c["parcels"] is not None else "",
+            # TRANSLATORS: English says "parcels" even for one, as it always printed; use each form's own.
+            ngettext("{count} parcels", "{count} parcels", c["parcels"]).format(count=c["parcels"])
+            if c["parcels"] is not None else "",
             f"{amount_text(c['carats'], 'ct')}" if c["carats"] is not None else "",
-            f"importer {c['importer']}" if c["importer"] else "", f"exporter {c['exporter']}" if c["exporter"] else "",
-            f"reference {c['reference']}" if c["reference"] else "") if part)
-        text = f"confirmed on {c['confirmed_on']} by {c['authority']}" + (f" ({figures})" if figures else "")
+            _("importer {importer}").format(importer=c["importer"]) if c["importer"] else "",
+            _("exporter {exporter}").format(exporter=c["exporter"]) if c["exporter"] else "",
+            _("reference {reference}").format(reference=c["reference"]) if c["reference"] else "") if part)
+        text = (_("confirmed on {day} by {authority} ({figures})") if figures else
+                _("confirmed on {day} by {authority}")).format(day=c["confirmed_on"], authority=c["authority"],
+                                                               figures=figures)
         if receipt["differences"]:
-            text += "; it differs from this report: " + "; ".join(receipt["differences"])
+            text += _("; it differs from this report: {differences}").format(
+                differences="; ".join(receipt["differences"]))
         return text
     if receipt["state"] in ("awaited", "overdue"):
         days = receipt["days"]
-        late = ", overdue" if receipt["state"] == "overdue" else ""
-        return (f"no confirmation of receipt yet, {days} day{'' if days == 1 else 's'} after signing{late}"
-                if days is not None else f"no confirmation of receipt yet{late}")
-    return "none awaited (not certified, or a later version counts)"
+        overdue = receipt["state"] == "overdue"
+        if days is None:
+            return _("no confirmation of receipt yet, overdue") if overdue else _("no confirmation of receipt yet")
+        return (ngettext("no confirmation of receipt yet, {count} day after signing, overdue",
+                         "no confirmation of receipt yet, {count} days after signing, overdue", days) if overdue else
+                ngettext("no confirmation of receipt yet, {count} day after signing",
+                         "no confirmation of receipt yet, {count} days after signing", days)).format(count=days)
+    return _("none awaited (not certified, or a later version counts)")
 
 
 @hq.command("anomalies")
@@ -309,10 +342,12 @@ def hq_monitors(ctx: click.Context, as_json: bool) -> None:
         _json_out([m.to_json() for m in rows])
         return
     for m in rows:
-        flags = (", REVOKED" if m.revoked else "") + (f", {m.missing} missing" if m.missing else "")
-        _say(f"{m.device_id[:8]}  {m.monitor[:28]:<28} {m.reports:>5} report{'s' if m.reports != 1 else ''}, "
-             f"last number {m.last_seq}, "
-             f"last signed {show_moment(m.last_signed_at)}{flags}")
+        flags = ((", " + _("REVOKED") if m.revoked else "")
+                 + (", " + _("{count} missing").format(count=m.missing) if m.missing else ""))
+        _say(f"{m.device_id[:8]}  {m.monitor[:28]:<28} "
+             + ngettext("{count} report, last number {number}, last signed {moment}",
+                        "{count} reports, last number {number}, last signed {moment}", m.reports).format(
+                 count=f"{m.reports:>5}", number=m.last_seq, moment=show_moment(m.last_signed_at)) + flags)
 
 
 @hq.command("stats")
@@ -337,12 +372,23 @@ def hq_stats(ctx: click.Context, by: str, csv_file: Path | None, as_json: bool) 
                     "carats": plain(r.carats), "value_usd": plain(r.value_usd),
                     "usd_per_carat": r.usd_per_carat or None} for r in rows])
     elif csv_file is not None:
-        click.echo(f"Wrote {len(rows)} rows to {csv_file}.")
+        click.echo(_wrote_rows(len(rows), csv_file))
     else:
         for r in rows:
-            noun = "shipment " if r.shipments == 1 else "shipments"
-            _say(f"{r.month}  {r.origin:<6} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
+            _say(f"{r.month}  {r.origin:<6} {r.shipments:>5} {_shipments(r.shipments)}  {format_carats(r.carats):>18}  "
                  f"{format_usd(r.value_usd):>20}")
+
+
+def _wrote_rows(count: int, csv_file: Path) -> str:
+    # TRANSLATORS: English says "rows" even for one, as it always printed; use each form's own.
+    return ngettext("Wrote {count} rows to {file}.", "Wrote {count} rows to {file}.", count).format(
+        count=count, file=csv_file)
+
+
+def _shipments(count: int) -> str:
+    """The noun after a count of shipments, padded as wide as its plural (a column)."""
+    widest = max(len(ngettext("shipment", "shipments", n)) for n in (1, 2, 1_000_000))
+    return f"{ngettext('shipment', 'shipments', count):<{widest}}"
 
 
 def _group_stats(ctx: click.Context, by: str, csv_file: Path | None, as_json: bool) -> None:
@@ -353,13 +399,12 @@ def _group_stats(ctx: click.Context, by: str, csv_file: Path | None, as_json: bo
     if as_json:
         _json_out([r.to_json(by) for r in rows])
     elif csv_file is not None:
-        click.echo(f"Wrote {len(rows)} rows to {csv_file}.")
+        click.echo(_wrote_rows(len(rows), csv_file))
     else:
         for r in rows:
-            noun = "shipment " if r.shipments == 1 else "shipments"
             per_carat = f"US$ {amount_text(r.usd_per_carat)}/ct" if r.usd_per_carat else "—"
-            _say(f"{(r.group or '(not recorded)')[:36]:<36} {r.shipments:>5} {noun}  {format_carats(r.carats):>18}  "
-                 f"{format_usd(r.value_usd):>20}  {per_carat}")
+            _say(f"{(r.group or _('(not recorded)'))[:36]:<36} {r.shipments:>5} {_shipments(r.shipments)}  "
+                 f"{format_carats(r.carats):>18}  {format_usd(r.value_usd):>20}  {per_carat}")
 
 
 @hq.command("log")
@@ -413,11 +458,14 @@ def hq_confirm(ctx: click.Context, certificate: str, confirmed_on: str, authorit
         _json_out(done.to_json())
     elif done.recorded:
         c = done.recorded[0]
-        corrects = ", correcting the one recorded before" if c.supersedes else ""
-        _say(f"Recorded the confirmation of receipt of certificate {c.cert_number} on {c.confirmed_on} by "
-             f"{c.authority}{corrects}. See “kpmonitor hq confirmations” and “kpmonitor hq anomalies”.")
+        _say((_("Recorded the confirmation of receipt of certificate {certificate} on {day} by {authority}, correcting "
+                "the one recorded before. See “kpmonitor hq confirmations” and “kpmonitor hq anomalies”.")
+              if c.supersedes else
+              _("Recorded the confirmation of receipt of certificate {certificate} on {day} by {authority}. See "
+                "“kpmonitor hq confirmations” and “kpmonitor hq anomalies”.")).format(
+            certificate=c.cert_number, day=c.confirmed_on, authority=c.authority))
     else:
-        _say("That very confirmation was recorded already; nothing changed.")
+        _say(_("That very confirmation was recorded already; nothing changed."))
 
 
 @hq.group("confirmations", invoke_without_command=True)
@@ -436,18 +484,24 @@ def hq_confirmations(ctx: click.Context, as_json: bool) -> None:
         _json_out([row.to_json() for row in rows])
         return
     if not rows:
-        _say("No confirmation of receipt recorded yet.")
+        _say(_("No confirmation of receipt recorded yet."))
         return
     for row in rows:
         c = row.confirmation
         reports = ", ".join(r[:8] for r in row.reports) or "—"
-        figures = " ".join(part for part in (f"{c.parcels} parcels" if c.parcels is not None else "",
-                                             amount_text(c.carats, "ct") if c.carats is not None else "") if part)
-        source = f"{c.source_file}, line {c.source_line}" if c.source == "csv" else "entered"
-        _say(f"{c.confirmed_on}  {c.cert_number:<14} {row.state:<10} report {reports:<8}  {c.authority[:30]}"
-             + (f"  {figures}" if figures else "") + f"  [{source}, by {c.by}]")
+        figures = " ".join(part for part in (
+            # TRANSLATORS: English says "parcels" even for one, as it always printed; use each form's own.
+            ngettext("{count} parcels", "{count} parcels", c.parcels).format(count=c.parcels)
+            if c.parcels is not None else "", amount_text(c.carats, "ct") if c.carats is not None else "") if part)
+        source = (_("{file}, line {line}").format(file=c.source_file, line=c.source_line) if c.source == "csv" else
+                  _("entered"))
+        # The state is a code (matched, differs, unmatched, superseded), as the JSON has it.
+        _say(f"{c.confirmed_on}  {c.cert_number:<14} {row.state:<10} "
+             + _("report {reports}").format(reports=f"{reports:<8}") + f"  {c.authority[:30]}"
+             + (f"  {figures}" if figures else "") + "  [" + _("{source}, by {who}").format(source=source, who=c.by)
+             + "]")
         for difference in row.differences:
-            _say(f"    differs: {difference}")
+            _say("    " + _("differs: {difference}").format(difference=difference))
 
 
 @hq_confirmations.command("import")
@@ -465,8 +519,10 @@ def hq_confirmations_import(ctx: click.Context, csv_file: Path, as_json: bool) -
     if as_json:
         _json_out(done.to_json())
         return
-    _say(f"Recorded {len(done.recorded)} confirmation{'' if len(done.recorded) == 1 else 's'} of receipt from "
-         f"{csv_file.name}; {done.duplicates} recorded already (skipped).")
+    _say(ngettext("Recorded {count} confirmation of receipt from {file}; {duplicates} recorded already (skipped).",
+                  "Recorded {count} confirmations of receipt from {file}; {duplicates} recorded already (skipped).",
+                  len(done.recorded)).format(count=len(done.recorded), file=csv_file.name,
+                                             duplicates=done.duplicates))
 
 
 # --- the dashboard's figures and the quarterly report (hq.dashboard, hq.quarterly) --------------------------
@@ -519,17 +575,26 @@ def hq_dashboard(ctx: click.Context, start: str | None, end: str | None, origin:
     if written:
         return
     counts = fig.band_counts()
-    _say(f"{filt.describe(fig.monitor_name(filt.device_id))}: {fig.shipments} shipments, "
-         f"{format_carats(fig.carats)}, {format_usd(fig.value_usd)}; value per carat below / within / above its "
-         f"band: {counts['below']} / {counts['within']} / {counts['above']}"
-         + (f" ({counts['']} without a band)" if counts[""] else ""))
+    # TRANSLATORS: English says "shipments" even for one, as it always printed; use each form's own.
+    _say(ngettext("{what}: {count} shipments, {carats}, {value}; value per carat below / within / above its band: "
+                  "{below} / {within} / {above}", "{what}: {count} shipments, {carats}, {value}; value per carat "
+                  "below / within / above its band: {below} / {within} / {above}", fig.shipments).format(
+        what=filt.describe(fig.monitor_name(filt.device_id)), count=fig.shipments, carats=format_carats(fig.carats),
+        value=format_usd(fig.value_usd), below=counts["below"], within=counts["within"], above=counts["above"])
+         + (" " + _("({count} without a band)").format(count=counts[""]) if counts[""] else ""))
     for r in fig.by_month:
-        _say(f"  {r.month}  {r.origin:<6} {r.shipments:>5} shipments  {format_carats(r.carats):>18}  "
-             f"{format_usd(r.value_usd):>20}")
-    for kind, count, still_open, resolved in fig.anomaly_kinds():
-        _say(f"  anomalies {kind:<26} {count:>5}  ({still_open} open, {resolved} resolved)")
+        # TRANSLATORS: English says "shipments" even for one, as it always printed; use each form's own.
+        _say(f"  {r.month}  {r.origin:<6} " + ngettext("{count} shipments", "{count} shipments", r.shipments).format(
+            count=f"{r.shipments:>5}") + f"  {format_carats(r.carats):>18}  {format_usd(r.value_usd):>20}")
+    for kind, count, still_open, resolved in fig.anomaly_kinds():  # the kind is a code, as the JSON has it
+        _say("  " + _("anomalies {kind} {count}  ({open} open, {resolved} resolved)").format(
+            kind=f"{kind:<26}", count=f"{count:>5}", open=still_open, resolved=resolved))
     for m in fig.monitors:
-        _say(f"  {m.monitor[:30]:<30} device {m.device_id[:8]}  {m.reports:>5} reports ({m.amendments} amendments)")
+        # TRANSLATORS: English says "reports" and "amendments" even for one, as it always printed; use each form's own.
+        reports = ngettext("{count} reports", "{count} reports", m.reports).format(count=f"{m.reports:>5}")
+        amendments = ngettext("{count} amendments", "{count} amendments", m.amendments).format(count=m.amendments)
+        _say(f"  {m.monitor[:30]:<30} " + _("device {device}  {reports} ({amendments})").format(
+            device=m.device_id[:8], reports=reports, amendments=amendments))
 
 
 @hq.command("quarterly")
@@ -544,8 +609,11 @@ def hq_quarterly(ctx: click.Context, quarter: str, out: Path) -> None:
     with _workspace(ctx, role="hq") as ws, _refusals():
         data = write_quarterly(ws, quarter, out)
     fig = data.figures
-    _say(f"Wrote the quarterly report for {data.quarter} ({fig.shipments} shipments, {format_carats(fig.carats)}, "
-         f"{format_usd(fig.value_usd)}) to {out}")
+    # TRANSLATORS: English says "shipments" even for one, as it always printed; use each form's own.
+    _say(ngettext("Wrote the quarterly report for {quarter} ({count} shipments, {carats}, {value}) to {file}",
+                  "Wrote the quarterly report for {quarter} ({count} shipments, {carats}, {value}) to {file}",
+                  fig.shipments).format(quarter=data.quarter, count=fig.shipments, carats=format_carats(fig.carats),
+                                        value=format_usd(fig.value_usd), file=out))
 
 
 HQ_COMMANDS = (hq_issue, hq_revoke, hq_publish, hq_import, hq_list, hq_show, hq_anomalies, hq_note, hq_monitors,

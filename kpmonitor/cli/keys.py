@@ -15,8 +15,11 @@ import click
 
 from kpmonitor.cli.common import _json_out, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.moments import show_moment
+from kpmonitor.i18n import N_, _, ngettext
 
 MOMENTS = ("not_before", "not_after")  # shown as people read a moment; the JSON keeps them ISO 8601
+# The headings of ``keys show``; the names under them are the summary's fields, as the JSON names them.
+_HEADINGS = {"signing_certificate": N_("Signing certificate"), "headquarters_root": N_("Headquarters root")}
 
 
 @click.group()
@@ -32,8 +35,8 @@ def keys_init(ctx: click.Context) -> None:
 
     with _workspace(ctx) as ws, _refusals():
         create_identity(ws.paths, ws.home, _passphrase(new=True))
-    click.echo("Made the key." + (" Send a certificate request to headquarters: kpmonitor keys request."
-                                  if ws.role == "field" else ""))
+    click.echo(_("Made the key. Send a certificate request to headquarters: kpmonitor keys request.")
+               if ws.role == "field" else _("Made the key."))
 
 
 @keys.command("request")
@@ -45,7 +48,7 @@ def keys_request(ctx: click.Context, out: Path) -> None:
 
     with _workspace(ctx, role="field") as ws, _refusals():
         Keyring(ws.paths).write_request(out, _passphrase(), ws.home.name, ws.home.device_id)
-    click.echo(f"Wrote the certificate request to {out}; send it to headquarters.")
+    click.echo(_("Wrote the certificate request to {file}; send it to headquarters.").format(file=out))
 
 
 @keys.command("install")
@@ -62,19 +65,23 @@ def keys_install(ctx: click.Context, cert_file: Path) -> None:
         data = read_pem_file(cert_file)
         if b"X509 CRL" in data:
             keyring.install_crl(data)
-            click.echo("Installed headquarters' revocation list.")
+            click.echo(_("Installed headquarters' revocation list."))
             return
         if data.lstrip().startswith(b"{"):  # kp-trust-list.json (JSON); certificates are PEM or DER
             listed = keyring.install_trust_list(data)
-            click.echo(f"Installed headquarters' trust list of {day(listed.published_at)} ({len(listed.signers)} "
-                       f"certificates; the next is due by {day(listed.next_update)}).")
+            click.echo(ngettext(
+                # TRANSLATORS: English says "certificates" even for one, as it always printed; use each form's own.
+                "Installed headquarters' trust list of {published} ({count} certificates; the next is due by {due}).",
+                "Installed headquarters' trust list of {published} ({count} certificates; the next is due by {due}).",
+                len(listed.signers)).format(published=day(listed.published_at), count=len(listed.signers),
+                                            due=day(listed.next_update)))
             return
         cert = keyring.install(data)
     from kpmonitor.trust.identity import certificate_summary
 
     summary = certificate_summary(cert)
-    _say(f"Installed the certificate {summary['serial']} issued by {summary['issuer']} "
-               f"(valid until {summary['not_after'][:10]}). Reports are now signed with it.")
+    _say(_("Installed the certificate {serial} issued by {issuer} (valid until {until}). Reports are now signed "
+           "with it.").format(serial=summary["serial"], issuer=summary["issuer"], until=summary["not_after"][:10]))
 
 
 @keys.command("show")
@@ -98,6 +105,7 @@ def keys_show(ctx: click.Context, as_json: bool) -> None:
         _json_out(info)
         return
     for label, data in info.items():
-        click.echo(label.replace("_", " ").capitalize())
+        heading = _HEADINGS.get(label)
+        click.echo(_(heading) if heading else label.replace("_", " ").capitalize())
         for k, v in data.items():
             _say(f"  {k:<12} {show_moment(v) if k in MOMENTS else v}")  # its names are whatever its maker wrote

@@ -25,7 +25,7 @@ from kpmonitor.cli import hq as cli_hq
 from kpmonitor.cli import keys as cli_keys
 from kpmonitor.cli.common import PASSPHRASE_ENV, Refused, _json_out, _passphrase, _refusals, _say, _workspace
 from kpmonitor.domain.quantities import amount_text
-from kpmonitor.i18n import _
+from kpmonitor.i18n import _, ngettext
 from kpmonitor.paths import Paths
 
 # The core is imported inside the commands that use it: `kpmonitor` with no arguments starts the
@@ -70,7 +70,8 @@ def gui(ctx: click.Context, demo: bool, files: tuple[Path, ...]) -> None:
     try:
         from kpmonitor.gui.app import run  # type: ignore[import-not-found,unused-ignore]
     except ImportError as exc:
-        raise Refused(f"The desktop application is not available in this build ({exc}).") from exc
+        raise Refused(_("The desktop application is not available in this build ({reason}).").format(
+            reason=exc)) from exc
     sys.exit(run(ctx.obj["paths"], demo=demo, files=files))
 
 
@@ -96,18 +97,18 @@ def init(ctx: click.Context, role: str, name: str, database: str | None) -> None
     url = database if database is not None else os.environ.get("KPMONITOR_DATABASE", "")
     with _refusals():
         if read_home(paths) is not None:
-            raise Refused(f"A kpmonitor home already exists in {paths.data}.")
+            raise Refused(_("A kpmonitor home already exists in {folder}.").format(folder=paths.data))
         if url and role == "hq":
             _init_on_database(paths, name, url)
             return
         if database:
-            raise Refused("Only a headquarters home (--role hq) keeps its records on a database server.")
+            raise Refused(_("Only a headquarters home (--role hq) keeps its records on a database server."))
         passphrase = _passphrase(new=True, what="root CA key" if role == "hq" else "signing key")
         info = init_home(paths, role, name, passphrase)
-    what = ("a root certificate authority" if role == "hq"
-            else "a device key (self-signed until headquarters issues a certificate)")
-    _say(f"Created a {info.role} home for {info.name} in {paths.data} (device {info.device_id[:8]}), "
-         f"with {what}.")
+    said = _("Created a hq home for {name} in {folder} (device {device}), with a root certificate authority.") \
+        if info.role == "hq" else _("Created a field home for {name} in {folder} (device {device}), with a device key "
+                                    "(self-signed until headquarters issues a certificate).")
+    _say(said.format(name=info.name, folder=paths.data, device=info.device_id[:8]))
 
 
 def _init_on_database(paths: Paths, name: str, url: str) -> None:
@@ -142,11 +143,14 @@ def demo(ctx: click.Context, count: int, photos: bool, seed: int) -> None:
         if read_home(paths) is None:
             init_home(paths, "field", "Demo Monitor", os.environ.get(PASSPHRASE_ENV) or DEMO_PASSPHRASE)
             if not os.environ.get(PASSPHRASE_ENV):
-                click.echo(f"Made a demo home; its signing passphrase is “{DEMO_PASSPHRASE}”.")
+                click.echo(_("Made a demo home; its signing passphrase is “{passphrase}”.").format(
+                    passphrase=DEMO_PASSPHRASE))
     with _workspace(ctx, role="field") as ws:
         made = fill_demo(ws, count=count, photos=photos, seed=seed,
                          progress=lambda done, total, _t: None)
-    click.echo(f"Added {made} demo inspections to {paths.data}.")
+    # TRANSLATORS: English says "inspections" even for one, as it always printed; use each form's own.
+    click.echo(ngettext("Added {count} demo inspections to {folder}.", "Added {count} demo inspections to {folder}.",
+                        made).format(count=made, folder=paths.data))
 
 
 @cli.command()
@@ -229,11 +233,12 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
         where = log_file()  # the log of the home in use (--home, KPMONITOR_HOME), set up by the group
         if where is None:  # none could be opened (a read-only disk): no traceback on the terminal either
-            _say(f"kpmonitor: something unexpected went wrong ({type(exc).__name__}), and no log could be "
-                 "written to keep the details.", err=True)
+            _say(_("kpmonitor: something unexpected went wrong ({error}), and no log could be written to keep the "
+                   "details.").format(error=type(exc).__name__), err=True)
         else:
             log.exception("Unexpected error")
-            _say(f"kpmonitor: something unexpected went wrong; the details are in the log ({where}).", err=True)
+            _say(_("kpmonitor: something unexpected went wrong; the details are in the log ({file}).").format(
+                file=where), err=True)
         sys.exit(1)
     sys.exit(0)
 
