@@ -176,13 +176,9 @@ def retarget(home: Path, url: str) -> None:
     from kpmonitor.hq.shared import share_trust
     from kpmonitor.paths import Paths
     from kpmonitor.workspace import Workspace
+    from tests.pgcluster import point_home
 
-    paths = Paths.for_home(home)
-    doc = json.loads(paths.home_file.read_text(encoding="utf-8"))
-    doc.pop("database", None)
-    if url:
-        doc["database"] = url
-    paths.home_file.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    paths = Paths.for_home(point_home(home, url))
     if url:
         with Workspace(paths) as ws:
             share_trust(ws)

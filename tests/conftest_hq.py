@@ -18,7 +18,6 @@ fixture for a module-scoped world that its tests read, never change (a database 
 
 from __future__ import annotations
 
-import json
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tests.pgcluster import DATABASE, PgCluster
+from tests.pgcluster import DATABASE, PgCluster, point_home
 
 ENGINES = ("sqlite", "postgresql")
 TEMPLATE = "kp_hq_template"
@@ -97,13 +96,7 @@ class HQEngine:
     def point(self, home: Path) -> Path:
         """Point a headquarters home not used yet at a fresh database of this engine (nothing on SQLite)."""
         url = self.database()
-        if url:
-            file = home / "home.json"
-            doc = json.loads(file.read_text(encoding="utf-8"))
-            assert doc["role"] == "hq", doc
-            doc["database"] = url
-            file.write_text(json.dumps(doc, indent=2), encoding="utf-8")
-        return home
+        return point_home(home, url) if url else home
 
     def home(self, source: Path, dest: Path) -> Path:
         """A copy of the headquarters home ``source`` at ``dest``, on this engine."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import json
 import os
 import shutil
 import socket
@@ -155,3 +156,17 @@ class PgCluster:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+
+def point_home(home: Path, url: str) -> Path:
+    """Keep the headquarters home at ``home`` on the PostgreSQL database at ``url`` ("database" in its home.json),
+    or on its own SQLite file when ``url`` is "": what ``kpmonitor init --database`` records, for a home made
+    (or copied) before. The tests' engines, the concurrency test and the scale bench share it."""
+    file = home / "home.json"
+    doc = json.loads(file.read_text(encoding="utf-8"))
+    assert doc["role"] == "hq", doc
+    doc.pop("database", None)
+    if url:
+        doc["database"] = url
+    file.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    return home

@@ -32,6 +32,7 @@ import pytest
 
 from kpmonitor.paths import Paths
 from kpmonitor.workspace import Workspace
+from tests.pgcluster import point_home
 from tests.test_bundle import example, export, make_device, sign_doc
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg 3 is not installed: the PostgreSQL tests are skipped")
@@ -72,12 +73,7 @@ def moved_to(issuing: Path, target: Path, url: str) -> Path:
     """A copy of the issuing home (its root CA, the certificates it issued) keeping headquarters on ``url``, or on
     its own SQLite file when ``url`` is "": the same root on another database, as a restore onto a new server."""
     shutil.copytree(issuing, target)
-    paths = Paths.for_home(target)
-    doc = json.loads(paths.home_file.read_text(encoding="utf-8"))
-    doc.pop("database", None)
-    if url:
-        doc["database"] = url
-    paths.home_file.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    paths = Paths.for_home(point_home(target, url))
     if url:
         from kpmonitor.hq.shared import share_trust
 

@@ -31,7 +31,7 @@ from typing import Any
 from kpmonitor.errors import KPError, NotFound, WriteFailed
 from kpmonitor.i18n import _
 from kpmonitor.store import audit
-from kpmonitor.store.db import frozen_refusal, new_id, now
+from kpmonitor.store.db import frozen_refusal, id_by_prefix, new_id, now
 from kpmonitor.store.schema import HQ_SEARCHED_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -470,13 +470,7 @@ class PGStore:
 
     def row_by_prefix(self, table: str, id_or_prefix: str, what: str) -> dict[str, Any]:
         """As ``Store.row_by_prefix``: a whole row by id or a unique prefix of at least four characters."""
-        text = id_or_prefix.strip().lower()
-        rows = self.conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2",
-                                 [text, text + "g"]).fetchall() if len(text) >= 4 else []
-        if len(rows) != 1:
-            raise NotFound(f"No {what} with id {id_or_prefix}." if not rows else
-                           f"The {what.split()[-1]} id {id_or_prefix} is ambiguous: give more characters.")
-        return self._row(table, str(rows[0][0]))
+        return self._row(table, id_by_prefix(self.conn, table, id_or_prefix, what))
 
     def audit_head(self) -> audit.Head:
         return audit.head(self.conn)  # type: ignore[arg-type]

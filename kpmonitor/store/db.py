@@ -222,6 +222,22 @@ def frozen_refusal(error: str) -> FrozenError | None:
     return None
 
 
+def id_by_prefix(conn: Any, table: str, id_or_prefix: str, what: str) -> str:
+    """The id of the one row of ``table`` whose id is ``id_or_prefix`` or starts with it (four characters at least,
+    as ``git``), on any connection taking sqlite3's statements (SQLite's, or headquarters' PostgreSQL one).
+
+    :param what: how a sentence names the row ("report", "imported report").
+    :raises NotFound: when no row or more than one matches.
+    """
+    text = id_or_prefix.strip().lower()
+    rows = conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2",
+                        [text, text + "g"]).fetchall() if len(text) >= 4 else []
+    if len(rows) != 1:
+        raise NotFound(f"No {what} with id {id_or_prefix}." if not rows else
+                       f"The {what.split()[-1]} id {id_or_prefix} is ambiguous: give more characters.")
+    return str(rows[0][0])
+
+
 def _refusal(exc: BaseException) -> KPError | None:
     """The sentence for a write SQLite refused, or None when the error is a bug to log as it is."""
     if isinstance(exc, sqlite3.IntegrityError):
@@ -1001,13 +1017,7 @@ class Store:
         :param what: how a sentence names the row ("report", "imported report").
         :raises NotFound: when no row or more than one matches.
         """
-        text = id_or_prefix.strip().lower()
-        rows = self.conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2",
-                                 [text, text + "g"]).fetchall() if len(text) >= 4 else []
-        if len(rows) != 1:
-            raise NotFound(f"No {what} with id {id_or_prefix}." if not rows else
-                           f"The {what.split()[-1]} id {id_or_prefix} is ambiguous: give more characters.")
-        return self._row(table, str(rows[0][0]))
+        return self._row(table, id_by_prefix(self.conn, table, id_or_prefix, what))
 
     def insert(self, table: str, row: dict[str, Any]) -> str:
         """Insert a row with its audit event, for a store of the same home that owns ``table``
