@@ -127,3 +127,38 @@ def test_the_list_and_its_tool_tips_show_moments_with_their_zone_never_as_iso(qt
     for column in range(model.columnCount()):
         for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             assert not ISO.search(str(model.index(0, column).data(role) or "")), (column, role)
+
+
+def test_headquarters_first_start_on_a_database_makes_it_then_joins_it(qtbot: QtBot, tmp_path: Path,
+                                                                         cheap_keys: None, pg_url: str) -> None:
+    """The first analyst's first start makes headquarters on the server (with its key); the next one's joins it, with
+    no passphrase, and is told the root's fingerprint to compare."""
+    import psycopg
+
+    name = f"kp_first_{tmp_path.name[-12:].replace('-', '_')}"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = pg_url.replace("/kpmonitor_test?", f"/{name}?")
+    first = FirstRunDialog(Paths.for_home(tmp_path / "issuing"))
+    qtbot.addWidget(first)
+    assert not first.database.isEnabled()  # a monitor's home is on this computer
+    first.hq_role.setChecked(True)
+    assert first.database.isEnabled()
+    first.database.setText(url)
+    qtbot.keyClicks(first.name, "KP secretariat")
+    qtbot.keyClicks(first.passphrase, "correct horse")
+    qtbot.keyClicks(first.repeat, "correct horse")
+    first.create_home()
+    assert first.info is not None and first.info.database == url
+    assert "1. Issue each monitor's certificate" in first.next_label.text()
+    second = FirstRunDialog(Paths.for_home(tmp_path / "analyst"))
+    qtbot.addWidget(second)
+    second.hq_role.setChecked(True)
+    second.database.setText(url)
+    qtbot.keyClicks(second.name, "Second analyst")
+    second.create_home()
+    root = identity.load_cert(Paths.for_home(tmp_path / "issuing").keys / "root-cert.pem")
+    assert second.info is not None and second.info.database == url
+    text = second.next_label.text()
+    assert text.startswith("Second analyst joined headquarters on its database.") and identity.fingerprint(root) in text
+    assert not (Paths.for_home(tmp_path / "analyst").keys / "root-key.json").exists()

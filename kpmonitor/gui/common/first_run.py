@@ -9,6 +9,7 @@ the empty list of inspections says them again.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -105,6 +106,13 @@ class FirstRunDialog(QDialog):
                                        "issues monitors' certificates). It is asked each time; nobody can recover "
                                        "it if it is forgotten."), self, wrap=True)
         key_note.setEnabled(False)
+        # Headquarters shared by several analysts: a PostgreSQL server (``hq.shared``); empty, this computer's file.
+        self.database = QLineEdit(os.environ.get("KPMONITOR_DATABASE", ""), self)
+        self.database.setPlaceholderText(self.tr("empty: on this computer; else postgresql://USER@HOST/DATABASE"))
+        self.database.setToolTip(self.tr("A database that already holds headquarters is joined: this home then "
+                                         "holds no key, and needs no passphrase."))
+        self.field_role.toggled.connect(lambda field: self.database.setEnabled(not field))
+        self.database.setEnabled(False)
         self.error = FeedbackLabel(self)
         self.next_label = plain_label("", self, wrap=True)  # once the home is made: what next
         self.next_label.setObjectName("first_run_next")
@@ -112,6 +120,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Role"), self.field_role)
         form.addRow("", self.hq_role)
         form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Database"), self.database)
         form.addRow(self.tr("&Passphrase"), self.passphrase)
         form.addRow(self.tr("&Repeat it"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -165,18 +174,31 @@ class FirstRunDialog(QDialog):
         busy.setMinimumDuration(0)
         busy.show()
         QApplication.processEvents()
+        joined: tuple[bool, str] | None = None
         try:
-            self.info = init_home(self.paths, self.role(), self.name.text(), self.passphrase.text())
+            url = self.database.text().strip() if self.role() == "hq" else ""
+            if url:
+                from kpmonitor.hq.shared import init_on_database
+
+                made = init_on_database(self.paths, self.name.text(), url, self.passphrase.text)
+                self.info, joined = made.info, (made.joined, made.root_fingerprint)
+            else:
+                self.info = init_home(self.paths, self.role(), self.name.text(), self.passphrase.text())
         except KPError as exc:
             self.error.show_error(exc.message)
             return
         finally:
             busy.close()
-        self.show_next_steps(self.info)
+        self.show_next_steps(self.info, joined)
 
-    def show_next_steps(self, info: HomeInfo) -> None:
+    def show_next_steps(self, info: HomeInfo, joined: tuple[bool, str] | None = None) -> None:
         who = (self.tr("Headquarters' home for {name} is ready.") if info.role == "hq"
                else self.tr("Your home is ready, {name}.")).format(name=info.name)
+        if joined is not None and joined[0]:
+            who = self.tr("{name} joined headquarters on its database. This home trusts the root certificate found "
+                          "there, SHA-256 {fingerprint}: compare it with the issuing home's (kpmonitor keys show, "
+                          "there) before relying on it. It holds no key: it imports, lists and annotates; issuing "
+                          "and revoking stay with the issuing home.").format(name=info.name, fingerprint=joined[1])
         self.next_label.setText(who + "\n\n" + self.tr("What to do next:") + "\n\n"
                           + numbered(next_steps(info.role, enrolled=False)))
         self.pages.setCurrentWidget(self.next_label)

@@ -1127,122 +1127,142 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../gui/common/first_run.py" line="86"/>
+        <location filename="../../gui/common/first_run.py" line="87"/>
         <source>Welcome to kpmonitor</source>
         <translation>Bienvenue dans kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="87"/>
+        <location filename="../../gui/common/first_run.py" line="88"/>
         <source>kpmonitor keeps its inspections, photos and keys in one folder on this computer. Say who will use it to create that folder.</source>
         <translation>kpmonitor garde ses inspections, photos et clés dans un dossier de cet ordinateur. Indiquez qui l&apos;utilisera pour créer ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="91"/>
+        <location filename="../../gui/common/first_run.py" line="92"/>
         <source>A KP &amp;monitor in the field</source>
         <translation>Un &amp;contrôleur PK sur le terrain</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="92"/>
+        <location filename="../../gui/common/first_run.py" line="93"/>
         <source>&amp;Headquarters (receives monitors&apos; reports)</source>
         <translation>Le &amp;siège (reçoit les rapports des contrôleurs)</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="98"/>
+        <location filename="../../gui/common/first_run.py" line="99"/>
         <source>e.g. Jane Moyo</source>
         <translation>p. ex. Jane Moyo</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="101"/>
+        <location filename="../../gui/common/first_run.py" line="102"/>
         <source>at least 8 characters</source>
         <translation>au moins 8 caractères</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="104"/>
+        <location filename="../../gui/common/first_run.py" line="105"/>
         <source>The passphrase protects the key that signs reports (or, at headquarters, issues monitors&apos; certificates). It is asked each time; nobody can recover it if it is forgotten.</source>
         <translation>La phrase secrète protège la clé qui signe les rapports (ou, au siège, délivre les certificats des contrôleurs). Elle est demandée à chaque fois ; personne ne peut la retrouver si elle est oubliée.</translation>
     </message>
     <message>
+        <location filename="../../gui/common/first_run.py" line="111"/>
+        <source>empty: on this computer; else postgresql://USER@HOST/DATABASE</source>
+        <translation>vide : sur cet ordinateur ; sinon postgresql://UTILISATEUR@HÔTE/BASE</translation>
+    </message>
+    <message>
         <location filename="../../gui/common/first_run.py" line="112"/>
+        <source>A database that already holds headquarters is joined: this home then holds no key, and needs no passphrase.</source>
+        <translation>Une base de données qui contient déjà le siège est rejointe : ce dossier de travail ne détient alors aucune clé et ne demande pas de phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/first_run.py" line="120"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="114"/>
+        <location filename="../../gui/common/first_run.py" line="122"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="115"/>
+        <location filename="../../gui/common/first_run.py" line="123"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/first_run.py" line="124"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="116"/>
+        <location filename="../../gui/common/first_run.py" line="125"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Répétez-la</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="119"/>
+        <location filename="../../gui/common/first_run.py" line="128"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="156"/>
+        <location filename="../../gui/common/first_run.py" line="165"/>
         <source>Give the monitor&apos;s name (field) or the office&apos;s name (hq).</source>
         <translation>Indiquez le nom du contrôleur (terrain) ou celui du bureau (siège).</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="159"/>
+        <location filename="../../gui/common/first_run.py" line="168"/>
         <source>The two passphrases differ; type the same one twice.</source>
         <translation>Les deux phrases secrètes diffèrent ; saisissez deux fois la même.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="162"/>
+        <location filename="../../gui/common/first_run.py" line="171"/>
         <source>Making the key…</source>
         <translation>Création de la clé…</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="178"/>
+        <location filename="../../gui/common/first_run.py" line="195"/>
         <source>Headquarters&apos; home for {name} is ready.</source>
         <translation>Le dossier de travail du siège pour {name} est prêt.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="179"/>
+        <location filename="../../gui/common/first_run.py" line="196"/>
         <source>Your home is ready, {name}.</source>
         <translation>Votre dossier de travail est prêt, {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="180"/>
+        <location filename="../../gui/common/first_run.py" line="198"/>
+        <source>{name} joined headquarters on its database. This home trusts the root certificate found there, SHA-256 {fingerprint}: compare it with the issuing home&apos;s (kpmonitor keys show, there) before relying on it. It holds no key: it imports, lists and annotates; issuing and revoking stay with the issuing home.</source>
+        <translation>{name} a rejoint le siège sur sa base de données. Ce dossier de travail fait confiance au certificat racine trouvé là, SHA-256 {fingerprint} : comparez-le avec celui du dossier de travail émetteur (kpmonitor keys show, là-bas) avant de vous y fier. Il ne détient aucune clé : il importe, liste et annote ; délivrer et révoquer restent au dossier de travail émetteur.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/first_run.py" line="202"/>
         <source>What to do next:</source>
         <translation>Et maintenant :</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="183"/>
+        <location filename="../../gui/common/first_run.py" line="205"/>
         <source>Start</source>
         <translation>Commencer</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="58"/>
+        <location filename="../../gui/common/first_run.py" line="59"/>
         <source>Issue each monitor&apos;s certificate from the request they send you (Monitors → Issue certificate from request…), and send it back to them.</source>
         <translation>Délivrez le certificat de chaque contrôleur à partir de la demande qu&apos;il vous envoie (Contrôleurs → Délivrer un certificat sur demande…), et renvoyez-le-lui.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="60"/>
+        <location filename="../../gui/common/first_run.py" line="61"/>
         <source>Publish the trust list and revocation list (Monitors → Publish…) for the monitors&apos; laptops and for verifiers.</source>
         <translation>Publiez la liste de confiance et la liste de révocation (Contrôleurs → Publier…) pour les portables des contrôleurs et pour les vérificateurs.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="62"/>
+        <location filename="../../gui/common/first_run.py" line="63"/>
         <source>Import the report bundles monitors bring you: drop a USB stick&apos;s folder on the Inbox.</source>
         <translation>Importez les paquets de rapport que les contrôleurs vous apportent : déposez le dossier d&apos;une clé USB sur la Boîte de réception.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="66"/>
+        <location filename="../../gui/common/first_run.py" line="67"/>
         <source>Enrol with headquarters, so that your reports verify as genuine: Tools → Signing certificate… → Write certificate request…, send the file to headquarters, then install the certificate it sends back (Install certificate from headquarters…).</source>
         <translation>Enregistrez-vous auprès du siège, pour que vos rapports soient reconnus authentiques : Outils → Certificat de signature… → Écrire une demande de certificat…, envoyez le fichier au siège, puis installez le certificat qu&apos;il renvoie (Installer le certificat du siège…).</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="70"/>
+        <location filename="../../gui/common/first_run.py" line="71"/>
         <source>Start an inspection: New inspection ({keys}), then type the KP certificate&apos;s number. Every change is saved as you make it.</source>
         <translation>Commencez une inspection : Nouvelle inspection ({keys}), puis saisissez le numéro du certificat PK. Chaque modification est enregistrée aussitôt faite.</translation>
     </message>

@@ -1127,122 +1127,142 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../gui/common/first_run.py" line="86"/>
+        <location filename="../../gui/common/first_run.py" line="87"/>
         <source>Welcome to kpmonitor</source>
         <translation>Bem-vindo ao kpmonitor</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="87"/>
+        <location filename="../../gui/common/first_run.py" line="88"/>
         <source>kpmonitor keeps its inspections, photos and keys in one folder on this computer. Say who will use it to create that folder.</source>
         <translation>O kpmonitor guarda as inspeções, fotos e chaves numa pasta deste computador. Indique quem o vai usar para criar essa pasta.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="91"/>
+        <location filename="../../gui/common/first_run.py" line="92"/>
         <source>A KP &amp;monitor in the field</source>
         <translation>Um &amp;inspetor PK no terreno</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="92"/>
+        <location filename="../../gui/common/first_run.py" line="93"/>
         <source>&amp;Headquarters (receives monitors&apos; reports)</source>
         <translation>A &amp;sede (recebe os relatórios dos inspetores)</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="98"/>
+        <location filename="../../gui/common/first_run.py" line="99"/>
         <source>e.g. Jane Moyo</source>
         <translation>p. ex. Jane Moyo</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="101"/>
+        <location filename="../../gui/common/first_run.py" line="102"/>
         <source>at least 8 characters</source>
         <translation>pelo menos 8 carateres</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="104"/>
+        <location filename="../../gui/common/first_run.py" line="105"/>
         <source>The passphrase protects the key that signs reports (or, at headquarters, issues monitors&apos; certificates). It is asked each time; nobody can recover it if it is forgotten.</source>
         <translation>A frase-passe protege a chave que assina os relatórios (ou, na sede, emite os certificados dos inspetores). É pedida sempre; ninguém a pode recuperar se for esquecida.</translation>
     </message>
     <message>
+        <location filename="../../gui/common/first_run.py" line="111"/>
+        <source>empty: on this computer; else postgresql://USER@HOST/DATABASE</source>
+        <translation>vazio: neste computador; senão postgresql://UTILIZADOR@ANFITRIÃO/BASE</translation>
+    </message>
+    <message>
         <location filename="../../gui/common/first_run.py" line="112"/>
+        <source>A database that already holds headquarters is joined: this home then holds no key, and needs no passphrase.</source>
+        <translation>Uma base de dados que já contém a sede é partilhada: esta pasta de trabalho não tem então nenhuma chave e não pede frase-passe.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/first_run.py" line="120"/>
         <source>Role</source>
         <translation>Função</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="114"/>
+        <location filename="../../gui/common/first_run.py" line="122"/>
         <source>&amp;Name</source>
         <translation>&amp;Nome</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="115"/>
+        <location filename="../../gui/common/first_run.py" line="123"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de dados</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/first_run.py" line="124"/>
         <source>&amp;Passphrase</source>
         <translation>&amp;Frase-passe</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="116"/>
+        <location filename="../../gui/common/first_run.py" line="125"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repita-a</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="119"/>
+        <location filename="../../gui/common/first_run.py" line="128"/>
         <source>Create</source>
         <translation>Criar</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="156"/>
+        <location filename="../../gui/common/first_run.py" line="165"/>
         <source>Give the monitor&apos;s name (field) or the office&apos;s name (hq).</source>
         <translation>Indique o nome do inspetor (terreno) ou do serviço (sede).</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="159"/>
+        <location filename="../../gui/common/first_run.py" line="168"/>
         <source>The two passphrases differ; type the same one twice.</source>
         <translation>As duas frases-passe são diferentes; escreva a mesma duas vezes.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="162"/>
+        <location filename="../../gui/common/first_run.py" line="171"/>
         <source>Making the key…</source>
         <translation>A criar a chave…</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="178"/>
+        <location filename="../../gui/common/first_run.py" line="195"/>
         <source>Headquarters&apos; home for {name} is ready.</source>
         <translation>A pasta de trabalho da sede para {name} está pronta.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="179"/>
+        <location filename="../../gui/common/first_run.py" line="196"/>
         <source>Your home is ready, {name}.</source>
         <translation>A sua pasta de trabalho está pronta, {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="180"/>
+        <location filename="../../gui/common/first_run.py" line="198"/>
+        <source>{name} joined headquarters on its database. This home trusts the root certificate found there, SHA-256 {fingerprint}: compare it with the issuing home&apos;s (kpmonitor keys show, there) before relying on it. It holds no key: it imports, lists and annotates; issuing and revoking stay with the issuing home.</source>
+        <translation>{name} juntou-se à sede na sua base de dados. Esta pasta de trabalho confia no certificado raiz aí encontrado, SHA-256 {fingerprint}: compare-o com o da pasta de trabalho emissora (kpmonitor keys show, lá) antes de confiar nele. Não tem nenhuma chave: importa, lista e anota; emitir e revogar ficam com a pasta de trabalho emissora.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/first_run.py" line="202"/>
         <source>What to do next:</source>
         <translation>O que fazer a seguir:</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="183"/>
+        <location filename="../../gui/common/first_run.py" line="205"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="58"/>
+        <location filename="../../gui/common/first_run.py" line="59"/>
         <source>Issue each monitor&apos;s certificate from the request they send you (Monitors → Issue certificate from request…), and send it back to them.</source>
         <translation>Emita o certificado de cada inspetor a partir do pedido que lhe envia (Inspetores → Emitir certificado a partir de pedido…) e devolva-lho.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="60"/>
+        <location filename="../../gui/common/first_run.py" line="61"/>
         <source>Publish the trust list and revocation list (Monitors → Publish…) for the monitors&apos; laptops and for verifiers.</source>
         <translation>Publique a lista de confiança e a lista de revogação (Inspetores → Publicar…) para os portáteis dos inspetores e para quem verifica.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="62"/>
+        <location filename="../../gui/common/first_run.py" line="63"/>
         <source>Import the report bundles monitors bring you: drop a USB stick&apos;s folder on the Inbox.</source>
         <translation>Importe os pacotes de relatório que os inspetores lhe trazem: largue a pasta de uma pen USB na Caixa de entrada.</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="66"/>
+        <location filename="../../gui/common/first_run.py" line="67"/>
         <source>Enrol with headquarters, so that your reports verify as genuine: Tools → Signing certificate… → Write certificate request…, send the file to headquarters, then install the certificate it sends back (Install certificate from headquarters…).</source>
         <translation>Registe-se na sede, para que os seus relatórios sejam verificados como autênticos: Ferramentas → Certificado de assinatura… → Escrever pedido de certificado…, envie o ficheiro à sede e depois instale o certificado que ela devolve (Instalar certificado da sede…).</translation>
     </message>
     <message>
-        <location filename="../../gui/common/first_run.py" line="70"/>
+        <location filename="../../gui/common/first_run.py" line="71"/>
         <source>Start an inspection: New inspection ({keys}), then type the KP certificate&apos;s number. Every change is saved as you make it.</source>
         <translation>Inicie uma inspeção: Nova inspeção ({keys}) e escreva o número do certificado PK. Cada alteração é guardada no momento em que é feita.</translation>
     </message>
