@@ -103,6 +103,7 @@ def test_a_report_signed_before_enrolment_is_imported_once_headquarters_certifie
     assert "[signed before enrolment]" in run(hq, "hq", "list").output
     shown = run(hq, "hq", "show", early[:8])
     assert f"Report {early} v1  [signed before enrolment]" in shown.output
+    assert "PROBLEM" not in shown.output  # its stored row is what was signed (``hq.recheck``), chain by enrolment
     assert "[ok] issued by headquarters: Signed before enrolment: the signing certificate is self-signed" in \
         shown.output
     detail = json.loads(run(hq, "hq", "show", early[:8], "--json").output)
@@ -137,6 +138,9 @@ def test_a_report_signed_before_enrolment_is_imported_once_headquarters_certifie
     assert json.loads(run(hq, "hq", "list", "--json").output)[0]["badge"] == "revoked"
     code_, output = verified(hq, files["bundle"])
     assert code_ == 1 and "headquarters revoked the certificate it issued for the same key" in output
+    # Held as it was signed, revoked since: what headquarters stored still checks against what was signed.
+    assert json.loads(run(hq, "audit", "verify", "--json").output)["ok"]
+    assert "PROBLEM" not in run(hq, "hq", "show", early[:8]).output
 
 
 @pytest.mark.parametrize("differs", ["monitor", "device"])

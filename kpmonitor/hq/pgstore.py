@@ -232,8 +232,7 @@ def _translated(exc: BaseException, url: str) -> BaseException:
         return DatabaseUnavailable(_("Another analyst's kpmonitor has held headquarters' database for over a minute "
                                      "(stalled, or its connection lost); nothing was recorded. Try again shortly; "
                                      "if it goes on, the database's owner can end that session."))
-    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and not isinstance(
-            exc, psycopg.errors.IntegrityError):
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         return _unavailable(exc, url)
     return exc
 
@@ -411,8 +410,6 @@ def refusal(exc: BaseException) -> KPError | None:
 class PGStore:
     """Headquarters' tables on PostgreSQL, with the field store's audited write path (``Store.insert``,
     ``batch``, ``row_by_prefix``) over the same audit chain code (``store.audit``)."""
-
-    pg = True
 
     def __init__(self, url: str, *, actor: str = "", device_id: str = "") -> None:
         self.url = url

@@ -17,7 +17,6 @@ import json
 from typing import Any
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 
 from kpmonitor.errors import KPError
 from kpmonitor.hq.importer import report_columns
@@ -27,28 +26,6 @@ from kpmonitor.report.manifest import PDF_NAME, signature_valid
 from kpmonitor.trust import identity
 from kpmonitor.trust.keys import Keyring
 from kpmonitor.workspace import Workspace
-
-
-def _issued_here(leaf: x509.Certificate, chain: list[x509.Certificate], root: x509.Certificate,
-                 enrolment: identity.Enrolment | None) -> bool:
-    """Whether ``root`` vouches for ``leaf`` through ``chain`` (each signature, not the dates nor the revocations:
-    a report signed then is held whatever happened to its certificate since; its badge says that), or, a
-    self-signed ``leaf``, whether headquarters certified its key since (``identity.enrolled_as``)."""
-    if identity.is_self_signed(leaf):
-        if enrolment is None:
-            return False
-        enrolled = identity.enrolled_as(leaf, enrolment, root)
-        return enrolled.certificate is not None or enrolled.revoked
-    current = leaf
-    for above in [*[c for c in chain if not identity.is_self_signed(c)], root]:
-        try:
-            current.verify_directly_issued_by(above)
-        except (ValueError, TypeError, InvalidSignature):
-            continue  # not this one: the next certificate up may be its issuer
-        if above is root:
-            return True
-        current = above
-    return False
 
 
 def stored_problem(row: dict[str, Any], root: x509.Certificate, enrolment: identity.Enrolment | None) -> str | None:
@@ -67,7 +44,11 @@ def stored_problem(row: dict[str, Any], root: x509.Certificate, enrolment: ident
         return forged.format(report=short, why=_("its certificate is not the one its manifest names"))
     if not signature_valid(leaf, str(row["manifest"]).encode("utf-8"), str(row["manifest_sig"]).encode("ascii")):
         return forged.format(report=short, why=_("its manifest's signature does not verify"))
-    if not _issued_here(leaf, certs[1:], root, enrolment):
+    # Issued by this headquarters (or, signed before enrolment, its key certified here): the chain's signatures,
+    # not its dates nor revocations (a report signed then is held whatever became of its certificate; its badge
+    # says that), so no revocation list, and a key certified then revoked still counts.
+    chain = identity.check_chain(leaf, certs[1:], root, None, None, enrolment=enrolment)
+    if not (chain.issued_by_hq or chain.revoked):
         return forged.format(report=short, why=_("its certificate was not issued by this headquarters"))
     if hashlib.sha256(str(row["snapshot"]).encode("utf-8")).hexdigest() != manifest.get("snapshot_sha256"):
         return forged.format(report=short, why=_("its snapshot is not the one its manifest signs"))

@@ -134,8 +134,9 @@ def share_trust(ws: Workspace) -> bool:
     root = keyring.root()
     if root is None:
         return False
+    issued = keyring.issued()
     values = {"root": identity.pem(root).decode("ascii"), "name": ws.home.name,
-              "issued": identity.pem(*keyring.issued()).decode("ascii") if keyring.issued() else "",
+              "issued": identity.pem(*issued).decode("ascii") if issued else "",
               "settings": json.dumps({k: ws.settings.get(k) for k in JUDGING_SETTINGS}, sort_keys=True)}
     if keyring.crl_file.exists():
         values["crl"] = keyring.crl_file.read_text(encoding="ascii")

@@ -452,9 +452,9 @@ class HQStore(_BundleLookups):
     def __init__(self, store: Store | PGStore) -> None:
         self.store = store
         self.conn: Any = store.conn
-        # The few statements that differ (``pgstore``): PostgreSQL's store, or any object over a PostgreSQL
-        # connection (a worker's read-only ``PGReader``).
-        self.pg = isinstance(store, PGStore) or bool(getattr(self.conn, "is_pg", False))
+        # The few statements that differ (``pgstore``): over a PostgreSQL connection (PostgreSQL's store, or a
+        # worker's read-only ``PGReader``).
+        self.pg = bool(getattr(self.conn, "is_pg", False))
 
     def close(self) -> None:
         """Close headquarters' own connection (PostgreSQL's); SQLite's is the workspace's, closed with it."""

@@ -189,14 +189,3 @@ def test_a_list_read_again_keeps_the_row_chosen_and_where_it_is_scrolled(qtbot: 
     window._keep_places(lambda: window._show_log(newer + lines))  # two lines on top
     assert view.currentIndex().row() == 152 and window.log_model.rows[152]["file_name"] == "r150.kpbundle"
     assert view.verticalScrollBar().value() == scrolled
-
-
-def test_without_a_reader_for_workers_the_window_reads_on_its_own_thread(
-        qtbot: QtBot, window: HqWindow, stick: Path, world: dict[str, Any], tmp_path: Path,
-        reads: list[str]) -> None:
-    import_and_wait(qtbot, window, stick)
-    window.open_reader = None  # as for an engine that gives the workers no read-only store yet
-    with qtbot.waitSignal(window.refreshed_elsewhere, timeout=10_000) as said:
-        import_elsewhere(window, tmp_path, world["bundles"][1])
-    assert said.args == ["1 report imported elsewhere; the lists are up to date."]
-    assert reads == [] and "ZW 004300" in certificates(window)

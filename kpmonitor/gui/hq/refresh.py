@@ -53,7 +53,7 @@ def own_store(ws: Workspace) -> HQStore:
     return hq_store(ws)
 
 
-def open_reader(ws: Workspace) -> ReaderOpener | None:
+def open_reader(ws: Workspace) -> ReaderOpener:
     """How the window's workers open a read-only headquarters store for ``ws``'s home: the one place that knows.
 
     A read-only connection of the worker's own (``hq.store.reader_for``: SQLite's ``mode=ro``, or a PostgreSQL

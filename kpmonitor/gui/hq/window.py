@@ -1050,9 +1050,6 @@ class HqWindow(QMainWindow):
     def _on_changed_elsewhere(self) -> None:
         if self._busy() or self.lists_task is not None:
             return  # the watcher says it again at the next poll
-        if self.open_reader is None:  # no read-only store for workers on this engine yet
-            self._refresh_here(polled=True)
-            return
         from kpmonitor.hq.anomalies import rules_for
         from kpmonitor.hq.receipts_due import terms_for
         from kpmonitor.hq.reports import SignerBadges, revoked_serials
